@@ -1,0 +1,91 @@
+package org.vigia.platform;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/** Instagram and Threads accounts, which share one username, shown at different paths. */
+final class InstagramHandles implements HandleParser {
+
+	static final HandleParser INSTAGRAM = new InstagramHandles(false,
+			new HandleSyntax("an Instagram account", "Instagram", "@name, name or https://www.instagram.com/name/"),
+			Hosts.of("www|m", "instagram.com", "instagr.am"));
+
+	static final HandleParser THREADS = new InstagramHandles(true,
+			new HandleSyntax("a Threads account", "Threads", "@name, name or https://www.threads.com/@name"),
+			Hosts.of("www", "threads.net", "threads.com"));
+
+	private static final Pattern NAME = Pattern.compile("(?!\\.)(?!.*\\.\\.)[a-z0-9._]{1,30}(?<!\\.)");
+
+	private static final Set<String> RESERVED = Set.of("p", "reel", "reels", "explore", "stories", "accounts",
+			"direct", "tv", "about", "legal", "developer", "web", "challenge", "emails", "session", "privacy");
+
+	private final boolean threads;
+
+	private final HandleSyntax syntax;
+
+	private final Hosts hosts;
+
+	private InstagramHandles(boolean threads, HandleSyntax syntax, Hosts hosts) {
+		this.threads = threads;
+		this.syntax = syntax;
+		this.hosts = hosts;
+	}
+
+	@Override
+	public AccountAddress parse(@Nullable String input) {
+		var text = this.syntax.clean(input);
+		if (HandleSyntax.looksLikeUrl(text) || this.hosts.isBareHost(text)) {
+			return fromUrl(text, this.syntax.url(text, text));
+		}
+		return address(text, text.startsWith("@") ? text.substring(1) : text);
+	}
+
+	@Override
+	public boolean owns(String host) {
+		return this.hosts.owns(host);
+	}
+
+	private AccountAddress fromUrl(String input, WebUrl url) {
+		if (!this.hosts.owns(url.host())) {
+			throw this.syntax.wrongHost(input, url.host());
+		}
+		var segments = url.segments();
+		if (segments.isEmpty()) {
+			throw this.syntax.refuse(input, "the link names the site, not an account");
+		}
+		var first = segments.get(0);
+		if (this.threads) {
+			if (!first.startsWith("@")) {
+				throw this.syntax.refuse(input, "Threads profile links have the form https://www.threads.com/@name");
+			}
+			return address(input, first.substring(1));
+		}
+		// instagram.com/_u/name is the link that opens the app.
+		if (first.equals("_u") && segments.size() > 1) {
+			return address(input, segments.get(1));
+		}
+		if (RESERVED.contains(first.toLowerCase(Locale.ROOT))) {
+			throw this.syntax.refuse(input, "/" + first + " is a part of Instagram, not an account");
+		}
+		return address(input, first.startsWith("@") ? first.substring(1) : first);
+	}
+
+	private AccountAddress address(String input, String rawName) {
+		var name = rawName.toLowerCase(Locale.ROOT);
+		if (!NAME.matcher(name).matches()) {
+			throw this.syntax.refuse(input, "usernames have 1 to 30 letters, digits, underscores or dots, and do "
+					+ "not start or end with a dot");
+		}
+		if (this.threads) {
+			return new AccountAddress(Platform.THREADS, name, "https://www.threads.com/@" + name);
+		}
+		if (RESERVED.contains(name)) {
+			throw this.syntax.refuse(input, "'" + name + "' is a part of Instagram, not an account");
+		}
+		return new AccountAddress(Platform.INSTAGRAM, name, "https://www.instagram.com/" + name + "/");
+	}
+
+}

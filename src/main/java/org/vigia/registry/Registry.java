@@ -1,0 +1,385 @@
+package org.vigia.registry;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
+import org.springframework.data.relational.core.query.Criteria;
+import org.springframework.data.relational.core.query.Query;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The registry's public face: organizations, units and accounts, read and changed with every rule enforced. */
+@Service
+@Transactional(readOnly = true)
+public class Registry {
+
+	private final OrganizationRepository organizations;
+
+	private final UnitRepository units;
+
+	private final AccountRepository accounts;
+
+	private final JdbcAggregateTemplate aggregates;
+
+	private final Clock clock;
+
+	Registry(OrganizationRepository organizations, UnitRepository units, AccountRepository accounts,
+			JdbcAggregateTemplate aggregates, Clock clock) {
+		this.organizations = organizations;
+		this.units = units;
+		this.accounts = accounts;
+		this.aggregates = aggregates;
+		this.clock = clock;
+	}
+
+	// Organizations
+
+	public Page<Organization> organizations(Pageable pageable) {
+		return organizations.findAll(pageable);
+	}
+
+	public Organization organization(long id) {
+		return organizations.findById(id).orElseThrow(() -> new RegistryNotFoundException("organization", id));
+	}
+
+	@Transactional
+	public Organization createOrganization(OrganizationDraft draft) {
+		var checked = check(draft);
+		organizations.findByName(checked.name()).ifPresent(existing -> {
+			throw organizationExists(existing);
+		});
+		return organizations.save(Organization.create(checked, clock.instant()));
+	}
+
+	@Transactional
+	public Organization updateOrganization(long id, OrganizationDraft draft) {
+		var organization = organization(id);
+		var checked = check(draft);
+		organizations.findByName(checked.name())
+			.filter(other -> !Objects.equals(other.id(), organization.id()))
+			.ifPresent(other -> {
+				throw organizationExists(other);
+			});
+		return organizations.save(organization.update(checked, clock.instant()));
+	}
+
+	private static RegistryConflictException organizationExists(Organization existing) {
+		return new RegistryConflictException(
+				"An organization named '" + existing.name() + "' already exists (organization " + existing.id() + ")",
+				"organization", Objects.requireNonNull(existing.id()));
+	}
+
+	private static OrganizationDraft check(OrganizationDraft draft) {
+		var violations = new ArrayList<Violation>();
+		var name = Inputs.clean(draft.name());
+		if (name == null) {
+			violations.add(new Violation("name", "is required"));
+		}
+		else {
+			var problem = Inputs.checkText(name, Inputs.MAX_NAME_LENGTH);
+			if (problem != null) {
+				violations.add(new Violation("name", problem));
+			}
+		}
+		var aliases = new LinkedHashSet<String>();
+		for (var raw : draft.aliases()) {
+			var alias = Inputs.clean(raw);
+			var problem = alias == null ? "must not be blank" : Inputs.checkText(alias, Inputs.MAX_NAME_LENGTH);
+			if (problem != null) {
+				violations.add(new Violation("aliases", problem));
+			}
+			else {
+				aliases.add(alias);
+			}
+		}
+		var domains = new LinkedHashSet<String>();
+		for (var raw : draft.officialDomains()) {
+			try {
+				domains.add(Inputs.domain(raw == null ? "" : raw));
+			}
+			catch (IllegalArgumentException ex) {
+				violations.add(new Violation("officialDomains", ex.getMessage()));
+			}
+		}
+		if (!violations.isEmpty()) {
+			throw new RegistryValidationException(violations);
+		}
+		return new OrganizationDraft(name, List.copyOf(aliases), List.copyOf(domains));
+	}
+
+	/** The names of these organizations, by id, read in one query. */
+	public Map<Long, String> organizationNames(Set<Long> ids) {
+		Map<Long, String> names = new HashMap<>();
+		aggregates.findAllById(ids, Organization.class).forEach(o -> names.put(o.id(), o.name()));
+		return names;
+	}
+
+	// Units
+
+	public Page<Unit> units(@Nullable Long organizationId, Pageable pageable) {
+		return organizationId == null ? units.findAll(pageable) : units.findByOrganizationId(organizationId, pageable);
+	}
+
+	public Unit unit(long id) {
+		return units.findById(id).orElseThrow(() -> new RegistryNotFoundException("unit", id));
+	}
+
+	@Transactional
+	public Unit createUnit(UnitDraft draft) {
+		var organization = organization(draft.organizationId(), draft.organization(), "organization");
+		var name = unitName(draft);
+		var emails = emails(draft.contactEmails());
+		var organizationId = Objects.requireNonNull(organization.id());
+		units.findByName(organizationId, name).ifPresent(existing -> {
+			throw unitExists(existing, organization);
+		});
+		return units.save(Unit.create(organizationId, name, emails, clock.instant()));
+	}
+
+	@Transactional
+	public Unit updateUnit(long id, UnitDraft draft) {
+		var unit = unit(id);
+		var organization = draft.organizationId() == null && draft.organization() == null
+				? organization(unit.organizationId())
+				: organization(draft.organizationId(), draft.organization(), "organization");
+		var organizationId = Objects.requireNonNull(organization.id());
+		if (!organizationId.equals(unit.organizationId())) {
+			throw new RegistryValidationException("organization",
+					"a unit cannot move to another organization; create the unit there instead");
+		}
+		var name = unitName(draft);
+		var emails = emails(draft.contactEmails());
+		units.findByName(organizationId, name)
+			.filter(other -> !Objects.equals(other.id(), unit.id()))
+			.ifPresent(other -> {
+				throw unitExists(other, organization);
+			});
+		return units.save(unit.update(organizationId, name, emails, clock.instant()));
+	}
+
+	private static String unitName(UnitDraft draft) {
+		var name = Inputs.clean(draft.name());
+		if (name == null) {
+			throw new RegistryValidationException("name", "is required");
+		}
+		var problem = Inputs.checkText(name, Inputs.MAX_NAME_LENGTH);
+		if (problem != null) {
+			throw new RegistryValidationException("name", problem);
+		}
+		return name;
+	}
+
+	private static List<String> emails(List<String> raw) {
+		var violations = new ArrayList<Violation>();
+		var emails = new LinkedHashSet<String>();
+		for (var value : raw) {
+			try {
+				emails.add(Inputs.email(value == null ? "" : value.strip()));
+			}
+			catch (IllegalArgumentException ex) {
+				violations.add(new Violation("contactEmails", ex.getMessage()));
+			}
+		}
+		if (!violations.isEmpty()) {
+			throw new RegistryValidationException(violations);
+		}
+		return List.copyOf(emails);
+	}
+
+	private static RegistryConflictException unitExists(Unit existing, Organization organization) {
+		return new RegistryConflictException("A unit named '" + existing.name() + "' already exists in '"
+				+ organization.name() + "' (unit " + existing.id() + ")", "unit", Objects.requireNonNull(existing.id()));
+	}
+
+	// Accounts
+
+	public Page<AccountEntry> accounts(AccountFilter filter, Pageable pageable) {
+		var criteria = Criteria.empty();
+		if (filter.organizationId() != null) {
+			criteria = criteria.and("organizationId").is(filter.organizationId());
+		}
+		if (filter.unitId() != null) {
+			criteria = criteria.and("unitId").is(filter.unitId());
+		}
+		if (filter.platform() != null) {
+			criteria = criteria.and("platform").is(filter.platform().name());
+		}
+		if (filter.status() != null) {
+			criteria = criteria.and("status").is(filter.status().name());
+		}
+		var text = Inputs.clean(filter.text());
+		if (text != null) {
+			var pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+			criteria = criteria.and(Criteria.where("handle")
+				.like(pattern)
+				.ignoreCase(true)
+				.or("url")
+				.like(pattern)
+				.ignoreCase(true)
+				.or("displayName")
+				.like(pattern)
+				.ignoreCase(true));
+		}
+		var query = Query.query(criteria);
+		long total = aggregates.count(query, Account.class);
+		var content = aggregates.findAll(query.with(pageable), Account.class);
+		return new PageImpl<>(entries(content), pageable, total);
+	}
+
+	public AccountEntry account(long id) {
+		return entries(List.of(find(id))).getFirst();
+	}
+
+	/**
+	 * Registers a new account.
+	 * @param organizationId the organization, when the input names none
+	 * @param unitId the unit, when the input names none
+	 */
+	@Transactional
+	public AccountEntry register(AccountInput input, @Nullable Long organizationId, @Nullable Long unitId) {
+		var checked = checkOrThrow(input, organizationId == null);
+		var details = resolve(checked, organizationId, unitId);
+		var address = details.address();
+		accounts.findByPlatformAndHandle(address.platform(), address.handle()).ifPresent(existing -> {
+			throw accountExists(existing);
+		});
+		return account(Objects.requireNonNull(accounts.save(Account.register(details, clock.instant())).id()));
+	}
+
+	/** Replaces what the registry says about an account; {@code status} ACTIVE restores an archived one. */
+	@Transactional
+	public AccountEntry update(long id, AccountInput input, @Nullable Long organizationId, @Nullable Long unitId,
+			@Nullable AccountStatus status) {
+		var account = find(id);
+		var checked = checkOrThrow(input, organizationId == null);
+		var details = resolve(checked, organizationId, unitId);
+		var address = details.address();
+		if (address.platform() != account.platform()) {
+			throw new RegistryValidationException(AccountField.PLATFORM.property(),
+					"an account cannot change platform (it is on " + account.platform().id()
+							+ "); register the new account and archive this one");
+		}
+		accounts.findByPlatformAndHandle(address.platform(), address.handle())
+			.filter(other -> !Objects.equals(other.id(), account.id()))
+			.ifPresent(other -> {
+				throw accountExists(other);
+			});
+		var now = clock.instant();
+		var updated = account.update(details, now);
+		if (status == AccountStatus.ARCHIVED) {
+			updated = updated.archive(now);
+		}
+		else if (status == AccountStatus.ACTIVE) {
+			updated = updated.restore(now);
+		}
+		accounts.save(updated);
+		return account(id);
+	}
+
+	/** Archives an account: it is no longer watched, and its history stays. */
+	@Transactional
+	public AccountEntry archive(long id) {
+		accounts.save(find(id).archive(clock.instant()));
+		return account(id);
+	}
+
+	private Account find(long id) {
+		return accounts.findById(id).orElseThrow(() -> new RegistryNotFoundException("account", id));
+	}
+
+	private RegistryConflictException accountExists(Account existing) {
+		var entry = entries(List.of(existing)).getFirst();
+		var owner = entry.unit() == null ? entry.organization() : entry.organization() + " / " + entry.unit();
+		var archived = existing.isActive() ? "" : ", archived: update it with status ACTIVE to restore it";
+		return new RegistryConflictException("The " + existing.platform().id() + " account " + existing.handle()
+				+ " is already registered as account " + existing.id() + " (" + owner + archived + ")", "account",
+				Objects.requireNonNull(existing.id()));
+	}
+
+	private static AccountInputs.Checked checkOrThrow(AccountInput input, boolean organizationRequired) {
+		var outcome = AccountInputs.check(input, organizationRequired);
+		if (outcome.account() == null) {
+			throw new RegistryValidationException(outcome.problems()
+				.stream()
+				.map(problem -> new Violation(problem.field().property(), problem.message()))
+				.toList());
+		}
+		return outcome.account();
+	}
+
+	private AccountDetails resolve(AccountInputs.Checked checked, @Nullable Long organizationId,
+			@Nullable Long unitId) {
+		var organization = organization(organizationId, checked.organization(), AccountField.ORGANIZATION.property());
+		var orgId = Objects.requireNonNull(organization.id());
+		Long resolvedUnitId = null;
+		if (unitId != null) {
+			var unit = units.findById(unitId)
+				.orElseThrow(() -> new RegistryValidationException("unitId", "there is no unit with id " + unitId));
+			if (!unit.organizationId().equals(orgId)) {
+				throw new RegistryValidationException("unitId",
+						"unit " + unitId + " belongs to another organization than '" + organization.name() + "'");
+			}
+			if (checked.unit() != null && !unit.name().equalsIgnoreCase(checked.unit())) {
+				throw new RegistryValidationException("unit",
+						"'" + checked.unit() + "' is not the name of unit " + unitId + " ('" + unit.name() + "')");
+			}
+			resolvedUnitId = unitId;
+		}
+		else if (checked.unit() != null) {
+			resolvedUnitId = units.findByName(orgId, checked.unit())
+				.map(Unit::id)
+				.orElseThrow(() -> new RegistryValidationException(AccountField.UNIT.property(), "'" + checked.unit()
+						+ "' is not a unit of '" + organization.name() + "'; create it first (POST /api/units)"));
+		}
+		return checked.details(orgId, resolvedUnitId);
+	}
+
+	private Organization organization(@Nullable Long id, @Nullable String name, String field) {
+		if (id != null) {
+			var organization = organizations.findById(id)
+				.orElseThrow(() -> new RegistryValidationException(field + "Id", "there is no organization with id " + id));
+			if (name != null && !organization.name().equalsIgnoreCase(name.strip())) {
+				throw new RegistryValidationException(field,
+						"'" + name + "' is not the name of organization " + id + " ('" + organization.name() + "')");
+			}
+			return organization;
+		}
+		var cleaned = Inputs.clean(name);
+		if (cleaned == null) {
+			throw new RegistryValidationException(field, "is required (a name, or an id as " + field + "Id)");
+		}
+		return organizations.findByName(cleaned)
+			.orElseThrow(() -> new RegistryValidationException(field,
+					"there is no organization named '" + cleaned + "'; create it first (POST /api/organizations)"));
+	}
+
+	private List<AccountEntry> entries(List<Account> content) {
+		Set<Long> organizationIds = new LinkedHashSet<>();
+		Set<Long> unitIds = new LinkedHashSet<>();
+		for (var account : content) {
+			organizationIds.add(account.organizationId());
+			if (account.unitId() != null) {
+				unitIds.add(account.unitId());
+			}
+		}
+		var organizationNames = organizationNames(organizationIds);
+		Map<Long, String> unitNames = new HashMap<>();
+		units.findAllById(unitIds).forEach(u -> unitNames.put(u.id(), u.name()));
+		return content.stream()
+			.map(account -> new AccountEntry(account, organizationNames.getOrDefault(account.organizationId(), "?"),
+					account.unitId() == null ? null : unitNames.get(account.unitId())))
+			.toList();
+	}
+
+}

@@ -1,0 +1,75 @@
+package org.vigia.web;
+
+import java.net.URI;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.vigia.platform.Platform;
+import org.vigia.registry.AccountFilter;
+import org.vigia.registry.AccountStatus;
+import org.vigia.registry.Registry;
+
+@RestController
+@RequestMapping("/api/accounts")
+class AccountController {
+
+	private final Registry registry;
+
+	AccountController(Registry registry) {
+		this.registry = registry;
+	}
+
+	@GetMapping
+	PagedModel<AccountView> list(@RequestParam(required = false) @Nullable Long organizationId,
+			@RequestParam(required = false) @Nullable Long unitId,
+			@RequestParam(required = false) @Nullable String platform,
+			@RequestParam(required = false) @Nullable AccountStatus status,
+			@RequestParam(required = false) @Nullable String q, @PageableDefault(size = 50, sort = "id") Pageable pageable) {
+		Platform parsedPlatform = null;
+		if (platform != null && !platform.isBlank()) {
+			parsedPlatform = Platform.fromId(platform)
+				.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
+						"'" + platform + "' is not a known platform"));
+		}
+		var filter = new AccountFilter(organizationId, unitId, parsedPlatform, status, q);
+		return new PagedModel<>(registry.accounts(filter, pageable).map(AccountView::of));
+	}
+
+	@GetMapping("/{id}")
+	AccountView get(@PathVariable long id) {
+		return AccountView.of(registry.account(id));
+	}
+
+	@PostMapping
+	ResponseEntity<AccountView> create(@RequestBody AccountRequest request) {
+		var account = AccountView.of(registry.register(request.input(), request.organizationId(), request.unitId()));
+		return ResponseEntity.created(URI.create("/api/accounts/" + account.id())).body(account);
+	}
+
+	@PutMapping("/{id}")
+	AccountView update(@PathVariable long id, @RequestBody AccountRequest request) {
+		return AccountView
+			.of(registry.update(id, request.input(), request.organizationId(), request.unitId(), request.status()));
+	}
+
+	/** Archives: the account stops being watched and keeps its history. */
+	@DeleteMapping("/{id}")
+	AccountView archive(@PathVariable long id) {
+		return AccountView.of(registry.archive(id));
+	}
+
+}

@@ -1,0 +1,34 @@
+package org.vigia;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The whole application against real PostgreSQL (see {@link TestDatabase}), with MockMvc and three users: admin,
+ * editor and viewer, whose passwords are their names.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(TestDatabase.class)
+@TestPropertySource(properties = {
+		"spring.datasource.url=${VIGIA_TEST_DATABASE_URL:jdbc:postgresql://localhost:5432/vigia_test}",
+		"spring.datasource.username=${VIGIA_TEST_DATABASE_USERNAME:vigia}",
+		"spring.datasource.password=${VIGIA_TEST_DATABASE_PASSWORD:vigia}",
+		"vigia.security.admin-password=admin",
+		"vigia.security.users[0].name=editor", "vigia.security.users[0].password=editor",
+		"vigia.security.users[0].role=EDITOR",
+		"vigia.security.users[1].name=viewer", "vigia.security.users[1].password=viewer",
+		"vigia.security.users[1].role=VIEWER" })
+public @interface IntegrationTest {
+}
