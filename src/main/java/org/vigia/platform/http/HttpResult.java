@@ -1,0 +1,54 @@
+package org.vigia.platform.http;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A platform's answer, whatever its status.
+ * @param status the HTTP status
+ * @param headers response headers, names in lower case
+ * @param body the body, at most the configured size
+ * @param url the URL that answered, after redirects
+ * @param latency time from the first attempt to the answer, retries and waits included
+ * @param attempts requests made, retries and redirects included
+ */
+public record HttpResult(int status, Map<String, List<String>> headers, byte[] body, String url, Duration latency,
+		int attempts) {
+
+	public @Nullable String header(String name) {
+		var values = headers.get(name.toLowerCase(Locale.ROOT));
+		return values == null || values.isEmpty() ? null : values.getFirst();
+	}
+
+	public boolean isSuccessful() {
+		return status >= 200 && status < 300;
+	}
+
+	public String text() {
+		return new String(body, charset());
+	}
+
+	private Charset charset() {
+		var contentType = header("content-type");
+		if (contentType != null) {
+			var matcher = java.util.regex.Pattern.compile("charset=\"?([^\";\\s]+)", java.util.regex.Pattern.CASE_INSENSITIVE)
+				.matcher(contentType);
+			if (matcher.find()) {
+				try {
+					return Charset.forName(matcher.group(1));
+				}
+				catch (IllegalArgumentException ex) {
+					// an unknown charset: UTF-8 is the best guess for platform APIs
+				}
+			}
+		}
+		return StandardCharsets.UTF_8;
+	}
+
+}
