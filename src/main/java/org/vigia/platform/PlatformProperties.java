@@ -1,0 +1,44 @@
+package org.vigia.platform;
+
+import java.net.URI;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where the platforms' public endpoints are, and how much of each account to read.
+ * @param recentPosts how many recent posts a check reads (newest activity, share of replies)
+ * @param bluesky the Bluesky AppView
+ * @param telegram the Telegram web preview
+ * @param youtube where YouTube serves channel feeds
+ */
+@ConfigurationProperties("vigia.platforms")
+@Validated
+public record PlatformProperties(@DefaultValue("20") @Min(1) @Max(100) int recentPosts,
+		@DefaultValue @Valid Bluesky bluesky, @DefaultValue @Valid Telegram telegram,
+		@DefaultValue @Valid YouTube youtube) {
+
+	/** @param apiUrl the public AppView, no authentication needed */
+	public record Bluesky(@DefaultValue("https://public.api.bsky.app") @NotNull URI apiUrl) {
+	}
+
+	/** @param url the web preview that serves public channels at /s/NAME */
+	public record Telegram(@DefaultValue("https://t.me") @NotNull URI url) {
+	}
+
+	/** @param feedUrl the site that serves /feeds/videos.xml?channel_id=UC... */
+	public record YouTube(@DefaultValue("https://www.youtube.com") @NotNull URI feedUrl) {
+	}
+
+	/** Every endpoint at one base URL: what tests against a single MockWebServer need. */
+	public static PlatformProperties at(URI base) {
+		return new PlatformProperties(20, new Bluesky(base), new Telegram(base), new YouTube(base));
+	}
+
+}
