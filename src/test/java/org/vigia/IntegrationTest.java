@@ -25,7 +25,7 @@ import org.springframework.test.context.TestPropertySource;
 		"spring.datasource.url=${VIGIA_TEST_DATABASE_URL:jdbc:postgresql://localhost:5432/vigia_test}",
 		"spring.datasource.username=${VIGIA_TEST_DATABASE_USERNAME:vigia}",
 		"spring.datasource.password=${VIGIA_TEST_DATABASE_PASSWORD:vigia}",
-		"vigia.security.admin-password=admin",
+		"vigia.security.admin-password=admin", "vigia.polling.schedule-enabled=false",
 		"vigia.security.users[0].name=editor", "vigia.security.users[0].password=editor",
 		"vigia.security.users[0].role=EDITOR",
 		"vigia.security.users[1].name=viewer", "vigia.security.users[1].password=viewer",

@@ -1,6 +1,8 @@
 package org.vigia.web;
 
 import java.net.URI;
+import java.time.Clock;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
@@ -19,6 +21,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.vigia.platform.Platform;
+import org.vigia.polling.AccountActivity;
+import org.vigia.polling.AccountCheck;
+import org.vigia.registry.AccountEntry;
 import org.vigia.registry.AccountFilter;
 import org.vigia.registry.AccountStatus;
 import org.vigia.registry.Registry;
@@ -29,8 +34,20 @@ class AccountController {
 
 	private final Registry registry;
 
-	AccountController(Registry registry) {
+	private final AccountActivity activity;
+
+	private final Clock clock;
+
+	AccountController(Registry registry, AccountActivity activity, Clock clock) {
 		this.registry = registry;
+		this.activity = activity;
+		this.clock = clock;
+	}
+
+	private AccountView view(AccountEntry entry) {
+		var id = entry.account().id();
+		var state = id == null ? null : activity.states(List.of(id)).get(id);
+		return AccountView.of(entry, AccountView.Health.of(state, clock.instant()));
 	}
 
 	@GetMapping
@@ -46,30 +63,40 @@ class AccountController {
 						"'" + platform + "' is not a known platform"));
 		}
 		var filter = new AccountFilter(organizationId, unitId, parsedPlatform, status, q);
-		return new PagedModel<>(registry.accounts(filter, pageable).map(AccountView::of));
+		var page = registry.accounts(filter, pageable);
+		var states = activity.states(page.map(entry -> entry.account().id()).toSet());
+		var now = clock.instant();
+		return new PagedModel<>(page
+			.map(entry -> AccountView.of(entry, AccountView.Health.of(states.get(entry.account().id()), now))));
 	}
 
 	@GetMapping("/{id}")
 	AccountView get(@PathVariable long id) {
-		return AccountView.of(registry.account(id));
+		return view(registry.account(id));
+	}
+
+	/** The account's check history, newest first. */
+	@GetMapping("/{id}/activity")
+	PagedModel<AccountCheck> activity(@PathVariable long id, @PageableDefault(size = 50) Pageable pageable) {
+		registry.account(id);
+		return new PagedModel<>(activity.history(id, pageable));
 	}
 
 	@PostMapping
 	ResponseEntity<AccountView> create(@RequestBody AccountRequest request) {
-		var account = AccountView.of(registry.register(request.input(), request.organizationId(), request.unitId()));
+		var account = view(registry.register(request.input(), request.organizationId(), request.unitId()));
 		return ResponseEntity.created(URI.create("/api/accounts/" + account.id())).body(account);
 	}
 
 	@PutMapping("/{id}")
 	AccountView update(@PathVariable long id, @RequestBody AccountRequest request) {
-		return AccountView
-			.of(registry.update(id, request.input(), request.organizationId(), request.unitId(), request.status()));
+		return view(registry.update(id, request.input(), request.organizationId(), request.unitId(), request.status()));
 	}
 
 	/** Archives: the account stops being watched and keeps its history. */
 	@DeleteMapping("/{id}")
 	AccountView archive(@PathVariable long id) {
-		return AccountView.of(registry.archive(id));
+		return view(registry.archive(id));
 	}
 
 }

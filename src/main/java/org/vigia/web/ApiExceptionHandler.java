@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.vigia.polling.PollRunNotFoundException;
+import org.vigia.polling.UnknownAccountsException;
 import org.vigia.registry.ImportRejectedException;
 import org.vigia.registry.RegistryConflictException;
 import org.vigia.registry.RegistryNotFoundException;
@@ -54,6 +56,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		problem.setProperty("dryRun", report.dryRun());
 		problem.setProperty("errors", report.errors());
 		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail unknownAccounts(UnknownAccountsException ex) {
+		var problem = problem(HttpStatus.BAD_REQUEST, "Unknown accounts", ex.getMessage());
+		problem.setProperty("accountIds", ex.accountIds());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail runNotFound(PollRunNotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
 	}
 
 	@ExceptionHandler

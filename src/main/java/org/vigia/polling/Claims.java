@@ -1,0 +1,107 @@
+package org.vigia.polling;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Hands out accounts to check so that each check happens once across the cluster: a compare-and-set lease taken with
+ * SKIP LOCKED, which expires so that a dead node's accounts are taken over.
+ */
+@Component
+class Claims {
+
+	private final JdbcClient jdbc;
+
+	private final PollingProperties properties;
+
+	private final Clock clock;
+
+	Claims(JdbcClient jdbc, PollingProperties properties, Clock clock) {
+		this.jdbc = jdbc;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** Claims up to a batch of the run's accounts not yet checked and not leased by a live worker. */
+	@Transactional
+	List<Long> claimRunAccounts(long runId) {
+		var now = now();
+		return jdbc.sql("""
+				update poll_run_account p set lease_until = :leaseUntil
+				where p.run_id = :runId and p.account_id in (
+				    select account_id from poll_run_account
+				    where run_id = :runId and not done and (lease_until is null or lease_until < :now)
+				    order by account_id
+				    limit :batch
+				    for update skip locked)
+				returning p.account_id
+				""")
+			.param("leaseUntil", now.plus(properties.lease()))
+			.param("runId", runId)
+			.param("now", now)
+			.param("batch", properties.batchSize())
+			.query(Long.class)
+			.list();
+	}
+
+	/** Whether the run still has accounts without an outcome. */
+	boolean hasPending(long runId) {
+		return jdbc.sql("select exists (select 1 from poll_run_account where run_id = :runId and not done)")
+			.param("runId", runId)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** Marks the run COMPLETED if every account in it has an outcome; only the first caller succeeds. */
+	boolean completeRun(long runId) {
+		return jdbc.sql("""
+				update poll_run set status = 'COMPLETED', finished_at = :now
+				where id = :runId and status = 'RUNNING'
+				  and not exists (select 1 from poll_run_account where run_id = :runId and not done)
+				""").param("now", now()).param("runId", runId).update() == 1;
+	}
+
+	/** Gives every active account without a state one, due at a random point of the next interval. */
+	int seedNewAccounts() {
+		return jdbc.sql("""
+				insert into account_state (account_id, next_due_at, updated_at)
+				select a.id, :now + random() * :intervalSeconds * interval '1 second', :now
+				from account a
+				where a.status = 'ACTIVE' and not exists (select 1 from account_state s where s.account_id = a.id)
+				on conflict (account_id) do nothing
+				""").param("now", now()).param("intervalSeconds", properties.interval().toSeconds()).update();
+	}
+
+	/** Claims up to a batch of active accounts whose check is due. */
+	@Transactional
+	List<Long> claimDueAccounts() {
+		var now = now();
+		return jdbc.sql("""
+				update account_state s set lease_until = :leaseUntil
+				where s.account_id in (
+				    select st.account_id from account_state st
+				    join account a on a.id = st.account_id and a.status = 'ACTIVE'
+				    where st.next_due_at <= :now and (st.lease_until is null or st.lease_until < :now)
+				    order by st.next_due_at
+				    limit :batch
+				    for update of st skip locked)
+				returning s.account_id
+				""")
+			.param("leaseUntil", now.plus(properties.lease()))
+			.param("now", now)
+			.param("batch", properties.batchSize())
+			.query(Long.class)
+			.list();
+	}
+
+	private OffsetDateTime now() {
+		return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+	}
+
+}

@@ -1,0 +1,65 @@
+package org.vigia.polling;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.quartz.CronScheduleBuilder;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.springframework.boot.quartz.autoconfigure.SchedulerFactoryBeanCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The coarse Quartz jobs of polling: a few shard jobs that check due accounts at every tick, and a nightly job that
+ * prunes the history. Few triggers keep the cluster's trigger lock cool, whatever the number of accounts.
+ */
+@Configuration(proxyBeanMethods = false)
+class PollingConfiguration {
+
+	@Bean
+	SchedulerFactoryBeanCustomizer pollingJobsAndTriggers(PollingProperties properties) {
+		return factory -> {
+			factory.setJobDetails(jobs(properties).toArray(JobDetail[]::new));
+			factory.setTriggers(triggers(properties).toArray(Trigger[]::new));
+		};
+	}
+
+	private static List<JobDetail> jobs(PollingProperties properties) {
+		var jobs = new ArrayList<JobDetail>();
+		for (int shard = 0; shard < properties.shards(); shard++) {
+			jobs.add(JobBuilder.newJob(ScheduledPollJob.class)
+				.withIdentity("poll-shard-" + shard, "polling")
+				.storeDurably()
+				.build());
+		}
+		jobs.add(JobBuilder.newJob(PruneHistoryJob.class).withIdentity("prune-history", "polling").storeDurably().build());
+		return jobs;
+	}
+
+	private static List<Trigger> triggers(PollingProperties properties) {
+		var triggers = new ArrayList<Trigger>();
+		if (properties.scheduleEnabled()) {
+			for (int shard = 0; shard < properties.shards(); shard++) {
+				triggers.add(TriggerBuilder.newTrigger()
+					.withIdentity("poll-shard-" + shard, "polling")
+					.forJob("poll-shard-" + shard, "polling")
+					.withSchedule(SimpleScheduleBuilder.simpleSchedule()
+						.withIntervalInMilliseconds(properties.tick().toMillis())
+						.repeatForever()
+						.withMisfireHandlingInstructionNextWithRemainingCount())
+					.build());
+			}
+		}
+		triggers.add(TriggerBuilder.newTrigger()
+			.withIdentity("prune-history", "polling")
+			.forJob("prune-history", "polling")
+			.withSchedule(CronScheduleBuilder.dailyAtHourAndMinute(3, 30))
+			.build());
+		return triggers;
+	}
+
+}

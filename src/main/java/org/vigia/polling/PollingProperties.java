@@ -1,0 +1,44 @@
+package org.vigia.polling;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How often and how accounts are checked.
+ * @param interval how often every account is checked; checks are spread over it
+ * @param scheduleEnabled whether accounts are checked on schedule (poll runs started through the API always work)
+ * @param tick how often the shard jobs look for due accounts
+ * @param shards how many shard jobs share the scheduled checks; each runs on one node of the cluster at a time
+ * @param batchSize accounts one worker claims at once
+ * @param parallelism checks in flight at once per worker; the HTTP client's caps still apply
+ * @param lease how long a claim on an account lasts before another instance may take it over (a dead node's work)
+ * @param historyRetention how long the check history is kept; older checks are deleted every night
+ */
+@ConfigurationProperties("vigia.polling")
+@Validated
+record PollingProperties(@DefaultValue("PT6H") Duration interval, @DefaultValue("true") boolean scheduleEnabled,
+		@DefaultValue("PT1M") Duration tick, @DefaultValue("4") @Min(1) @Max(64) int shards,
+		@DefaultValue("500") @Min(1) @Max(10000) int batchSize,
+		@DefaultValue("128") @Min(1) @Max(4096) int parallelism, @DefaultValue("PT10M") Duration lease,
+		@DefaultValue("P400D") Duration historyRetention) {
+
+	PollingProperties {
+		require(interval, Duration.ofMinutes(1), "vigia.polling.interval");
+		require(tick, Duration.ofSeconds(1), "vigia.polling.tick");
+		require(lease, Duration.ofSeconds(1), "vigia.polling.lease");
+		require(historyRetention, Duration.ofDays(1), "vigia.polling.history-retention");
+	}
+
+	private static void require(Duration value, Duration minimum, String property) {
+		if (value.compareTo(minimum) < 0) {
+			throw new IllegalArgumentException(property + " must be at least " + minimum + ", was " + value);
+		}
+	}
+
+}
