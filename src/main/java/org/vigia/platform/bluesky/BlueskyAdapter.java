@@ -1,0 +1,144 @@
+package org.vigia.platform.bluesky;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+import org.vigia.platform.CheckOutcome;
+import org.vigia.platform.CheckRequest;
+import org.vigia.platform.CheckResult;
+import org.vigia.platform.Platform;
+import org.vigia.platform.PlatformAdapter;
+import org.vigia.platform.PlatformProperties;
+import org.vigia.platform.http.HttpFailure;
+import org.vigia.platform.http.PlatformHttpClient;
+
+/**
+ * Checks Bluesky accounts with two anonymous requests to the public AppView, the profile and then the author feed,
+ * asking by DID once one is known so that a renamed account is still found.
+ */
+@Component
+public class BlueskyAdapter implements PlatformAdapter {
+
+	private final PlatformHttpClient http;
+
+	private final PlatformProperties properties;
+
+	private final Clock clock;
+
+	/** An adapter on the system clock. */
+	public BlueskyAdapter(PlatformHttpClient http, PlatformProperties properties) {
+		this(http, properties, Clock.systemUTC());
+	}
+
+	@Autowired
+	public BlueskyAdapter(PlatformHttpClient http, PlatformProperties properties, Clock clock) {
+		this.http = http;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@Override
+	public Platform platform() {
+		return Platform.BLUESKY;
+	}
+
+	@Override
+	public CheckResult check(CheckRequest request) {
+		var calls = new Calls(http, clock);
+		try {
+			return check(request, calls);
+		}
+		catch (HttpFailure failure) {
+			return calls.failed(failure);
+		}
+	}
+
+	private CheckResult check(CheckRequest request, Calls calls) throws HttpFailure {
+		var registered = request.address().handle();
+		var actor = (request.platformId() != null && request.platformId().startsWith("did:")) ? request.platformId()
+				: registered;
+		var api = api();
+		var answer = calls.get(api + "/xrpc/app.bsky.actor.getProfile?actor=" + encode(actor));
+		if (answer.status() == 400) {
+			var error = BlueskyError.of(answer);
+			if (error.isPresent()) {
+				var outcome = gone(error.get());
+				if (outcome != null) {
+					return calls.gone(outcome, answer, "the AppView answers " + error.get() + " for " + actor);
+				}
+			}
+		}
+		if (!answer.isSuccessful()) {
+			return calls.unexpected(answer, "the profile");
+		}
+		var profile = BlueskyProfile.from(Json.parse(answer.text()));
+		if (profile == null) {
+			return calls.malformed(answer, "the profile");
+		}
+		// The DID, unlike the handle, is the same account whatever it is called now.
+		var feedAnswer = calls.get(api + "/xrpc/app.bsky.feed.getAuthorFeed?actor=" + encode(profile.did())
+				+ "&limit=" + properties.recentPosts());
+		if (!feedAnswer.isSuccessful()) {
+			return calls.unexpected(feedAnswer, "the author feed");
+		}
+		var feed = BlueskyFeed.from(Json.parse(feedAnswer.text()), profile.did());
+		if (feed == null) {
+			return calls.malformed(feedAnswer, "the author feed");
+		}
+		var movedTo = renamedTo(registered, profile);
+		return new CheckResult((movedTo != null) ? CheckOutcome.MOVED : CheckOutcome.OK, answer.status(),
+				calls.latency(), calls.requests(), note(profile), feed.newestAt(), feed.newestUrl(), false,
+				profile.profile(), feed.posts(), feed.replyShare(), movedTo, profile.did(), null, null, null);
+	}
+
+	private static @Nullable CheckOutcome gone(BlueskyError error) {
+		if (error.isProfileNotFound()) {
+			return CheckOutcome.NOT_FOUND;
+		}
+		if (error.is("AccountTakedown")) {
+			return CheckOutcome.SUSPENDED;
+		}
+		if (error.is("AccountDeactivated")) {
+			return CheckOutcome.DEACTIVATED;
+		}
+		return null;
+	}
+
+	/**
+	 * The account's new handle when it no longer answers to the registered one. A registered DID never goes stale,
+	 * and a handle that stopped verifying is not a new name.
+	 */
+	private static @Nullable String renamedTo(String registered, BlueskyProfile profile) {
+		var handle = profile.handle();
+		if (registered.startsWith("did:") || handle == null || profile.handleIsInvalid()) {
+			return null;
+		}
+		var current = handle.toLowerCase(Locale.ROOT);
+		return current.equals(registered.toLowerCase(Locale.ROOT)) ? null : current;
+	}
+
+	private static @Nullable String note(BlueskyProfile profile) {
+		if (profile.handleIsInvalid()) {
+			return "the handle no longer verifies (Bluesky shows " + BlueskyProfile.INVALID_HANDLE + " under "
+					+ profile.did() + "): the domain's DNS TXT record _atproto or its /.well-known/atproto-did no "
+					+ "longer names this account";
+		}
+		return null;
+	}
+
+	private String api() {
+		var base = properties.bluesky().apiUrl().toString();
+		return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+}
