@@ -11,17 +11,23 @@ public class HttpFailure extends IOException {
 	/** Why a request failed. */
 	public enum Kind {
 
-		/** Connect, read or call timeout. */
+		/** Connect, read or call timeout; retried once. */
 		TIMEOUT,
-		/** The target resolved to an address the guard refuses. */
+		/**
+		 * The URL or a redirect points to an address the guard refuses: by IP literal, by a name such as
+		 * {@code localhost}, or by what the name resolves to. Never retried.
+		 */
 		BLOCKED_ADDRESS,
-		/** The answer was larger than allowed. */
+		/** The answer, decompressed, was larger than allowed. */
 		TOO_LARGE,
 		/** More redirects than allowed, or a redirect to a non-http(s) URL. */
 		BAD_REDIRECT,
-		/** The host's rate limit does not allow a request soon enough; see {@link #retryAt()}. */
+		/**
+		 * The host's rate limit does not allow a request soon enough, or it kept answering 429 Too Many Requests;
+		 * {@link #retryAt()} says when it takes requests again, when the host said so.
+		 */
 		RATE_LIMITED,
-		/** DNS, connection or protocol failure. */
+		/** DNS, connection or protocol failure, a URL that is not http(s), or a thread interrupted while waiting. */
 		CONNECTION
 
 	}

@@ -2,93 +2,327 @@ package org.vigia.platform.http;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ProtocolException;
+import java.net.Proxy;
+import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import okhttp3.Call;
+import okhttp3.ConnectionPool;
+import okhttp3.Dns;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The one HTTP client for all platform traffic: timeouts, a size cap, redirects followed by hand so that every hop
- * can be checked.
+ * The one HTTP client for all platform traffic: timeouts, a size cap, an address guard on every hop, per-host
+ * concurrency and rate limits, retries of transient failures, and metrics. Safe for use by many threads at once.
  */
 @Component
 public class PlatformHttpClient {
 
+	private static final Duration LONGEST_BACKOFF = Duration.ofSeconds(30);
+
+	// Sent on a redirect to the same origin only, as browsers and OkHttp's own redirect handling do.
+	private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "cookie", "proxy-authorization");
+
+	// What OkHttp takes for an IP literal; it connects to those without asking the Dns.
+	private static final Pattern IP_LITERAL = Pattern.compile("[0-9a-fA-F]*:[0-9a-fA-F:.]*|[\\d.]+");
+
 	private final HttpProperties properties;
+
+	private final MeterRegistry meters;
+
+	private final Clock clock;
+
+	private final Sleeper sleeper;
+
+	private final AddressGuard guard;
 
 	private final OkHttpClient client;
 
+	private final Semaphore permits;
+
+	// One entry per host ever polled: the registry bounds them, so they are kept.
+	private final ConcurrentMap<String, Semaphore> hostPermits = new ConcurrentHashMap<>();
+
+	private final RateLimits rateLimits = new RateLimits();
+
+	/** A client with a meter registry of its own and the system clock. */
 	public PlatformHttpClient(HttpProperties properties) {
+		this(properties, new SimpleMeterRegistry(), Clock.systemUTC());
+	}
+
+	@Autowired
+	public PlatformHttpClient(HttpProperties properties, MeterRegistry meters, Clock clock) {
+		this(properties, meters, clock, Thread::sleep, Dns.SYSTEM, Set.of());
+	}
+
+	/**
+	 * @param sleeper how the client waits for backoffs and rate limits, so that tests need not
+	 * @param resolver the DNS whose answers the guard filters, so that tests can make a name resolve anywhere
+	 * @param exemptAddresses endpoints the address guard lets through, so that tests can run it against a local server
+	 */
+	PlatformHttpClient(HttpProperties properties, MeterRegistry meters, Clock clock, Sleeper sleeper, Dns resolver,
+			Set<InetSocketAddress> exemptAddresses) {
 		this.properties = properties;
+		this.meters = meters;
+		this.clock = clock;
+		this.sleeper = sleeper;
+		this.guard = new AddressGuard(properties.allowPrivateAddresses(), exemptAddresses);
 		this.client = new OkHttpClient.Builder().connectTimeout(properties.connectTimeout())
 			.readTimeout(properties.readTimeout())
 			.callTimeout(properties.callTimeout())
 			.followRedirects(false)
 			.followSslRedirects(false)
 			.retryOnConnectionFailure(false)
+			// Through a proxy the guard would only ever see the proxy's address.
+			.proxy(Proxy.NO_PROXY)
+			.dns(new GuardedDns(guard, resolver))
+			.socketFactory(new GuardedSocketFactory(guard))
+			.connectionPool(new ConnectionPool(properties.maxConcurrentRequests(), 5, TimeUnit.MINUTES))
 			.build();
+		// Fair, so that a steady stream of requests cannot starve one that waits.
+		this.permits = new Semaphore(properties.maxConcurrentRequests(), true);
 	}
 
-	/** Sends a GET and returns the answer, whatever its status; throws only when there is no usable answer. */
+	/**
+	 * Sends a GET and returns the answer, whatever its status, after retrying transient failures; throws only when
+	 * there is no usable answer, including a 429 that cannot be waited out.
+	 */
 	public HttpResult get(HttpGet get) throws HttpFailure {
 		long started = System.nanoTime();
+		try {
+			var result = send(get, started);
+			record(get, result.status() / 100 + "xx", started);
+			return result;
+		}
+		catch (HttpFailure failure) {
+			record(get, failure.kind().name(), started);
+			throw failure;
+		}
+	}
+
+	private HttpResult send(HttpGet get, long started) throws HttpFailure {
+		var origin = parse(get.url());
+		var url = origin;
 		int attempts = 0;
-		var url = parse(get.url(), attempts);
-		for (int redirects = 0;; redirects++) {
+		int retries = 0;
+		int redirects = 0;
+		boolean timeoutRetried = false;
+		var budget = new CallBudget(properties.callTimeout());
+		while (true) {
+			checkTarget(url, attempts);
+			awaitRateLimit(url, attempts);
 			attempts++;
-			var request = request(get, url);
-			try (Response response = client.newCall(request).execute()) {
-				if (get.followRedirects() && response.isRedirect()) {
-					var location = response.header("Location");
-					var next = location == null ? null : url.resolve(location);
-					if (next == null) {
-						throw new HttpFailure(HttpFailure.Kind.BAD_REDIRECT,
-								"redirect without a usable Location from " + url.redact(), null, attempts, null);
-					}
-					if (redirects >= properties.maxRedirects()) {
-						throw new HttpFailure(HttpFailure.Kind.BAD_REDIRECT,
-								"more than " + properties.maxRedirects() + " redirects from " + get.url(), null, attempts,
-								null);
-					}
-					url = next;
-					continue;
+			var step = exchange(get, origin, url, budget, retries < properties.maxRetries(), started, attempts);
+			switch (step) {
+				case Answer answer -> {
+					return answer.result();
 				}
-				var body = read(response, attempts);
-				return new HttpResult(response.code(), headers(response), body, url.toString(),
-						Duration.ofNanos(System.nanoTime() - started), attempts);
-			}
-			catch (HttpFailure failure) {
-				throw failure;
-			}
-			catch (InterruptedIOException ex) {
-				throw new HttpFailure(HttpFailure.Kind.TIMEOUT, "timed out: " + url.redact(), null, attempts, ex);
-			}
-			catch (IOException ex) {
-				throw new HttpFailure(HttpFailure.Kind.CONNECTION, ex.getClass().getSimpleName() + " on " + url.redact()
-						+ (ex.getMessage() == null ? "" : ": " + ex.getMessage()), null, attempts, ex);
+				case Redirect redirect -> {
+					if (++redirects > properties.maxRedirects()) {
+						throw new HttpFailure(HttpFailure.Kind.BAD_REDIRECT,
+								"more than " + properties.maxRedirects() + " redirects from " + origin.redact(), null,
+								attempts, null);
+					}
+					url = redirect.location();
+				}
+				case Retry retry -> {
+					count(get, retry.reason());
+					if (retry.backoff()) {
+						sleep(backoff(retries), url, attempts);
+					}
+					retries++;
+					budget = new CallBudget(properties.callTimeout());
+				}
+				case Transient failed -> {
+					var kind = failed.failure().kind();
+					// A timeout costs a whole timeout again: worth one more try, not more.
+					if (retries >= properties.maxRetries() || (kind == HttpFailure.Kind.TIMEOUT && timeoutRetried)) {
+						throw failed.failure();
+					}
+					timeoutRetried |= kind == HttpFailure.Kind.TIMEOUT;
+					count(get, kind.name());
+					sleep(backoff(retries), url, attempts);
+					retries++;
+					budget = new CallBudget(properties.callTimeout());
+				}
 			}
 		}
 	}
 
-	private static HttpUrl parse(String url, int attempts) throws HttpFailure {
-		var parsed = HttpUrl.parse(url);
-		if (parsed == null) {
-			throw new HttpFailure(HttpFailure.Kind.CONNECTION, "not an http(s) URL: " + url, null, attempts, null);
+	/** One request to one URL, within the host's and the global concurrency caps. */
+	private Step exchange(HttpGet get, HttpUrl origin, HttpUrl url, CallBudget budget, boolean mayRetry, long started,
+			int attempts) throws HttpFailure {
+		var host = hostKey(url);
+		var hostPermit = hostPermits.computeIfAbsent(host,
+				(key) -> new Semaphore(properties.maxRequestsPerHost(), true));
+		// The host first: a request queued behind a busy host must not hold one of the global permits meanwhile.
+		acquire(hostPermit, url, attempts);
+		try {
+			acquire(permits, url, attempts);
+			try {
+				return call(get, origin, url, host, budget, mayRetry, started, attempts);
+			}
+			finally {
+				permits.release();
+			}
 		}
-		return parsed;
+		finally {
+			hostPermit.release();
+		}
 	}
 
-	private Request request(HttpGet get, HttpUrl url) {
+	private Step call(HttpGet get, HttpUrl origin, HttpUrl url, String host, CallBudget budget, boolean mayRetry,
+			long started, int attempts) throws HttpFailure {
+		if (budget.remainingNanos <= 0) {
+			return new Transient(new HttpFailure(HttpFailure.Kind.TIMEOUT,
+					"call timeout of " + properties.callTimeout() + " spent before " + url.redact(), null, attempts,
+					null));
+		}
+		var call = client.newCall(request(get, origin, url));
+		call.timeout().timeout(budget.remainingNanos, TimeUnit.NANOSECONDS);
+		long callStarted = System.nanoTime();
+		try (var response = call.execute()) {
+			int status = response.code();
+			rateLimits.observe(host, status, response::header, clock.instant());
+			if (get.followRedirects() && response.isRedirect()) {
+				var location = response.header("Location");
+				var next = location == null ? null : url.resolve(location);
+				if (next == null) {
+					throw new HttpFailure(HttpFailure.Kind.BAD_REDIRECT,
+							"redirect from " + url.redact() + " without an http(s) Location", null, attempts, null);
+				}
+				return new Redirect(next);
+			}
+			if (status == 429 || status == 503) {
+				var until = rateLimits.blockedUntil(host, clock.instant());
+				if (until != null || status == 429) {
+					return rateLimited(response, call, url, until, mayRetry, started, attempts);
+				}
+			}
+			if (mayRetry && (status == 500 || status == 502 || status == 503 || status == 504)) {
+				return new Retry(String.valueOf(status), true);
+			}
+			return new Answer(result(response, call, url, started, attempts));
+		}
+		catch (HttpFailure failure) {
+			throw failure;
+		}
+		catch (IOException ex) {
+			return failure(ex, url, attempts);
+		}
+		finally {
+			budget.remainingNanos -= System.nanoTime() - callStarted;
+		}
+	}
+
+	/** A 429, or a 503 that says when to come back. */
+	private Step rateLimited(Response response, Call call, HttpUrl url, @Nullable Instant until,
+			boolean mayRetry, long started, int attempts) throws IOException {
+		boolean waitable = until == null
+				|| Duration.between(clock.instant(), until).compareTo(properties.maxRateLimitWait()) <= 0;
+		if (mayRetry && waitable) {
+			// With a time to wait for, the rate-limit check before the next attempt does the waiting.
+			return new Retry(String.valueOf(response.code()), until == null);
+		}
+		if (response.code() == 503) {
+			return new Answer(result(response, call, url, started, attempts));
+		}
+		throw new HttpFailure(HttpFailure.Kind.RATE_LIMITED,
+				url.host() + " answered 429 Too Many Requests"
+						+ (until == null ? "" : " and takes requests again at " + until) + ": " + url.redact(),
+				until, attempts, null);
+	}
+
+	private HttpResult result(Response response, Call call, HttpUrl url, long started, int attempts)
+			throws IOException {
+		var body = read(response, call, url, attempts);
+		return new HttpResult(response.code(), headers(response), body, url.toString(),
+				Duration.ofNanos(System.nanoTime() - started), attempts);
+	}
+
+	/** Refuses IP literals and names the guard knows before any connection, and whatever the hop is, every hop. */
+	private void checkTarget(HttpUrl url, int attempts) throws HttpFailure {
+		var host = url.host();
+		AddressGuard.Range range;
+		if (IP_LITERAL.matcher(host).matches()) {
+			InetAddress address;
+			try {
+				address = InetAddress.getByName(host);
+			}
+			catch (UnknownHostException ex) {
+				throw new HttpFailure(HttpFailure.Kind.CONNECTION, "not an IP address: " + url.redact(), null,
+						attempts, ex);
+			}
+			range = guard.refusal(new InetSocketAddress(address, url.port()));
+		}
+		else {
+			range = guard.refusal(host);
+		}
+		if (range != null) {
+			throw new HttpFailure(HttpFailure.Kind.BLOCKED_ADDRESS,
+					"refused to connect: " + host + " is " + range + " (" + url.redact() + ")", null, attempts, null);
+		}
+	}
+
+	/** Waits until the host takes requests again, or fails at once when that is too far away. */
+	private void awaitRateLimit(HttpUrl url, int attempts) throws HttpFailure {
+		var host = hostKey(url);
+		var waited = Duration.ZERO;
+		for (var until = rateLimits.blockedUntil(host, clock.instant()); until != null; until = rateLimits
+			.blockedUntil(host, clock.instant())) {
+			var wait = Duration.between(clock.instant(), until);
+			if (waited.plus(wait).compareTo(properties.maxRateLimitWait()) > 0) {
+				throw new HttpFailure(HttpFailure.Kind.RATE_LIMITED,
+						url.host() + " takes requests again at " + until + ", later than "
+								+ properties.maxRateLimitWait() + " from now: " + url.redact(),
+						until, attempts, null);
+			}
+			sleep(wait, url, attempts);
+			waited = waited.plus(wait);
+		}
+	}
+
+	private Request request(HttpGet get, HttpUrl origin, HttpUrl url) {
+		boolean sameOrigin = url.scheme().equals(origin.scheme()) && url.host().equals(origin.host())
+				&& url.port() == origin.port();
 		var builder = new Request.Builder().url(url).get().header("User-Agent", properties.userAgent());
-		get.headers().forEach(builder::header);
+		get.headers().forEach((name, value) -> {
+			var lower = name.toLowerCase(Locale.ROOT);
+			// OkHttp decompresses, and the size cap counts the real bytes, only when OkHttp asks for gzip itself.
+			if (!lower.equals("accept-encoding") && (sameOrigin || !CREDENTIAL_HEADERS.contains(lower))) {
+				builder.header(name, value);
+			}
+		});
 		if (get.etag() != null) {
 			builder.header("If-None-Match", get.etag());
 		}
@@ -98,28 +332,176 @@ public class PlatformHttpClient {
 		return builder.build();
 	}
 
-	private byte[] read(Response response, int attempts) throws IOException {
+	private byte[] read(Response response, Call call, HttpUrl url, int attempts) throws IOException {
 		long max = properties.maxResponseSize().toBytes();
 		var body = response.body();
-		if (body.contentLength() > max) {
-			throw new HttpFailure(HttpFailure.Kind.TOO_LARGE,
-					"answer of " + body.contentLength() + " bytes is over the limit of " + max, null, attempts, null);
-		}
 		var source = body.source();
 		// Ask for one byte more than allowed: if it arrives, the answer is too large, and nothing more is read.
-		if (source.request(max + 1)) {
-			throw new HttpFailure(HttpFailure.Kind.TOO_LARGE, "answer is over the limit of " + max + " bytes", null,
-					attempts, null);
+		if (body.contentLength() > max || source.request(max + 1)) {
+			// Closing the answer would read on to reuse the connection; dropping the connection costs less.
+			call.cancel();
+			throw new HttpFailure(HttpFailure.Kind.TOO_LARGE,
+					"answer from " + url.redact() + " is over the limit of " + max + " bytes", null, attempts, null);
 		}
 		return source.readByteArray();
+	}
+
+	/** Throws what asking again cannot fix, and returns what it might. */
+	private Step failure(IOException ex, HttpUrl url, int attempts) throws HttpFailure {
+		var blocked = blockedCause(ex);
+		if (blocked != null) {
+			throw new HttpFailure(HttpFailure.Kind.BLOCKED_ADDRESS,
+					"refused to connect: " + blocked.getMessage() + " (" + url.redact() + ")", null, attempts, ex);
+		}
+		if (Thread.currentThread().isInterrupted()) {
+			throw interrupted(url, attempts, ex);
+		}
+		if (ex instanceof InterruptedIOException) {
+			return new Transient(
+					new HttpFailure(HttpFailure.Kind.TIMEOUT, "timed out: " + url.redact(), null, attempts, ex));
+		}
+		var failure = new HttpFailure(HttpFailure.Kind.CONNECTION, ex.getClass().getSimpleName() + " on "
+				+ url.redact() + (ex.getMessage() == null ? "" : ": " + ex.getMessage()), null, attempts, ex);
+		// A name that does not exist, a wrong certificate, a server that speaks no HTTP: the same again next time.
+		if (ex instanceof UnknownHostException || ex instanceof SSLHandshakeException
+				|| ex instanceof SSLPeerUnverifiedException || ex instanceof ProtocolException) {
+			throw failure;
+		}
+		return new Transient(failure);
+	}
+
+	private static @Nullable BlockedAddressException blockedCause(Throwable thrown) {
+		for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+			if (cause instanceof BlockedAddressException blocked) {
+				return blocked;
+			}
+			// OkHttp keeps the failures of the other routes it tried as suppressed exceptions.
+			for (var suppressed : cause.getSuppressed()) {
+				if (suppressed instanceof BlockedAddressException blocked) {
+					return blocked;
+				}
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return null;
+	}
+
+	private void acquire(Semaphore semaphore, HttpUrl url, int attempts) throws HttpFailure {
+		try {
+			semaphore.acquire();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw interrupted(url, attempts, ex);
+		}
+	}
+
+	private void sleep(Duration wait, HttpUrl url, int attempts) throws HttpFailure {
+		if (!wait.isPositive()) {
+			return;
+		}
+		try {
+			sleeper.sleep(wait);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw interrupted(url, attempts, ex);
+		}
+	}
+
+	private static HttpFailure interrupted(HttpUrl url, int attempts, Exception ex) {
+		return new HttpFailure(HttpFailure.Kind.CONNECTION, "interrupted: " + url.redact(), null, attempts, ex);
+	}
+
+	/** Full jitter: anywhere from nothing to the exponential ceiling, so that clients that failed together spread. */
+	private Duration backoff(int retries) {
+		var ceiling = properties.retryBaseDelay().multipliedBy(1L << Math.min(retries, 20));
+		if (ceiling.compareTo(LONGEST_BACKOFF) > 0) {
+			ceiling = LONGEST_BACKOFF;
+		}
+		return Duration.ofNanos(ThreadLocalRandom.current().nextLong(ceiling.toNanos() + 1));
+	}
+
+	private void record(HttpGet get, String outcome, long started) {
+		Timer.builder("vigia.http.requests")
+			.description("Platform requests, from the first attempt to the answer, retries and waits included")
+			.tag("platform", get.platform().id())
+			.tag("outcome", outcome)
+			.register(meters)
+			.record(Duration.ofNanos(System.nanoTime() - started));
+	}
+
+	private void count(HttpGet get, String reason) {
+		Counter.builder("vigia.http.retries")
+			.description("Platform requests sent again after a transient failure")
+			.tag("platform", get.platform().id())
+			.tag("reason", reason)
+			.register(meters)
+			.increment();
+	}
+
+	private static HttpUrl parse(String url) throws HttpFailure {
+		var parsed = HttpUrl.parse(url);
+		if (parsed == null) {
+			// Whatever precedes an @ may be a password.
+			throw new HttpFailure(HttpFailure.Kind.CONNECTION,
+					"not an http(s) URL: " + url.replaceFirst("//[^/?#]*@", "//"), null, 0, null);
+		}
+		return parsed;
+	}
+
+	private static String hostKey(HttpUrl url) {
+		return url.host() + ":" + url.port();
 	}
 
 	private static Map<String, List<String>> headers(Response response) {
 		Map<String, List<String>> headers = new HashMap<>();
 		for (var name : response.headers().names()) {
-			headers.put(name.toLowerCase(Locale.ROOT), response.headers(name));
+			headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(response.headers(name)));
 		}
-		return headers;
+		return Map.copyOf(headers);
+	}
+
+	/** How the client waits; tests pass one that moves their clock instead. */
+	@FunctionalInterface
+	interface Sleeper {
+
+		void sleep(Duration duration) throws InterruptedException;
+
+	}
+
+	/**
+	 * What is left of the call timeout for one request and its redirects. Only time on the network spends it: a
+	 * request that queued for a busy host or waited out a rate limit still gets its whole timeout.
+	 */
+	private static final class CallBudget {
+
+		private long remainingNanos;
+
+		CallBudget(Duration timeout) {
+			this.remainingNanos = timeout.toNanos();
+		}
+
+	}
+
+	/** What one request led to. */
+	private sealed interface Step {
+
+	}
+
+	private record Answer(HttpResult result) implements Step {
+	}
+
+	private record Redirect(HttpUrl location) implements Step {
+	}
+
+	/** A status worth asking again for; without backoff the host's rate limit says how long to wait. */
+	private record Retry(String reason, boolean backoff) implements Step {
+	}
+
+	private record Transient(HttpFailure failure) implements Step {
 	}
 
 }
