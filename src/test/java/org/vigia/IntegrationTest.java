@@ -26,6 +26,8 @@ import org.springframework.test.context.TestPropertySource;
 		"spring.datasource.username=${VIGIA_TEST_DATABASE_USERNAME:vigia}",
 		"spring.datasource.password=${VIGIA_TEST_DATABASE_PASSWORD:vigia}",
 		"vigia.security.admin-password=admin", "vigia.polling.schedule-enabled=false",
+		// Each cached test context is its own Quartz cluster, so none runs another's jobs with its own beans.
+		"spring.quartz.scheduler-name=vigia-test-${random.uuid}",
 		"vigia.security.users[0].name=editor", "vigia.security.users[0].password=editor",
 		"vigia.security.users[0].role=EDITOR",
 		"vigia.security.users[1].name=viewer", "vigia.security.users[1].password=viewer",

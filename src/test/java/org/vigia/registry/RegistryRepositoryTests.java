@@ -7,12 +7,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.vigia.TestDatabase;
 import org.vigia.platform.Platform;
@@ -37,6 +39,15 @@ class RegistryRepositoryTests {
 
 	@Autowired
 	AccountRepository accounts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@BeforeEach
+	void emptyRegistry() {
+		// Rolled back with the test, like everything else here.
+		jdbc.sql("truncate account, unit, organization restart identity cascade").update();
+	}
 
 	Organization organization(String name) {
 		return organizations.save(Organization.create(new OrganizationDraft(name, List.of(), List.of()), NOW));

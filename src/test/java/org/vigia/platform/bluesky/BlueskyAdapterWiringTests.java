@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,7 +22,8 @@ class BlueskyAdapterWiringTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withUserConfiguration(Properties.class, PlatformHttpClient.class, BlueskyAdapter.class, PlatformChecker.class)
-		.withBean(Clock.class, () -> Clock.fixed(Instant.parse("2026-05-01T12:00:00Z"), ZoneOffset.UTC));
+		.withBean(Clock.class, () -> Clock.fixed(Instant.parse("2026-05-01T12:00:00Z"), ZoneOffset.UTC))
+		.withBean(MeterRegistry.class, SimpleMeterRegistry::new);
 
 	@EnableConfigurationProperties({ PlatformProperties.class, HttpProperties.class })
 	static class Properties {
