@@ -3,6 +3,8 @@
 
 create table account_state (
     account_id           bigint primary key references account (id),
+    -- the handle the facts below were learnt for: when the registry entry is edited, they no longer apply
+    handle               text,
     -- the platform's stable id (Bluesky DID, Mastodon account id) and the validators for conditional requests
     platform_id          text,
     etag                 text,

@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -60,13 +61,20 @@ class AccountPoller {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
+	// Shared by every worker on this node: checks waiting for the HTTP client's permits cost memory and wake-ups.
+	private final Semaphore permits;
+
+	private final MeterRegistry meters;
+
 	AccountPoller(JdbcClient jdbc, PlatformChecker checker, PollingProperties properties,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
+		this.meters = meters;
 		this.jdbc = jdbc;
 		this.checker = checker;
 		this.properties = properties;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.permits = new Semaphore(properties.parallelism());
 	}
 
 	/**
@@ -80,28 +88,35 @@ class AccountPoller {
 		}
 		var checked = check(load(accountIds));
 		transactions.executeWithoutResult(status -> record(checked, runId, scheduled));
+		for (var check : checked) {
+			meters.counter("vigia.checks", "platform", check.target().address().platform().id(), "outcome",
+					check.result().outcome().name()).increment();
+		}
 		return checked;
 	}
 
 	private List<Target> load(List<Long> accountIds) {
 		return jdbc.sql("""
-				select a.id, a.platform, a.handle, a.url, s.platform_id, s.etag, s.last_modified, p.hash, s.next_due_at
+				select a.id, a.platform, a.handle, a.url, s.handle as checked_handle, s.platform_id, s.etag,
+				       s.last_modified, p.hash, s.next_due_at
 				from account a
 				left join account_state s on s.account_id = a.id
 				left join profile_snapshot p on p.id = s.profile_id
 				where a.id = any(:ids)
 				""").param("ids", accountIds.toArray(Long[]::new)).query((rs, row) -> {
 			var timestamp = rs.getTimestamp("next_due_at");
+			var handle = rs.getString("handle");
+			// An edited registry entry may name another account: what was learnt about the old one must not leak.
+			boolean same = handle.equals(rs.getString("checked_handle"));
 			return new Target(rs.getLong("id"),
-					new AccountAddress(Platform.valueOf(rs.getString("platform")), rs.getString("handle"),
-							rs.getString("url")),
-					rs.getString("platform_id"), rs.getString("etag"), rs.getString("last_modified"),
-					rs.getString("hash"), timestamp == null ? null : timestamp.toInstant());
+					new AccountAddress(Platform.valueOf(rs.getString("platform")), handle, rs.getString("url")),
+					same ? rs.getString("platform_id") : null, same ? rs.getString("etag") : null,
+					same ? rs.getString("last_modified") : null, rs.getString("hash"),
+					timestamp == null ? null : timestamp.toInstant());
 		}).list();
 	}
 
 	private List<Checked> check(List<Target> targets) {
-		var permits = new Semaphore(properties.parallelism());
 		var futures = new ArrayList<Future<Checked>>(targets.size());
 		try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
 			for (var target : targets) {
@@ -150,6 +165,7 @@ class AccountPoller {
 		var movedTo = new String[size];
 		var snapshotIds = new Long[size];
 		var platformIds = new String[size];
+		var handles = new String[size];
 		var etags = new String[size];
 		var lastModified = new String[size];
 		var evidence = new Boolean[size];
@@ -173,6 +189,7 @@ class AccountPoller {
 			movedTo[i] = truncate(result.movedTo(), 500);
 			snapshotIds[i] = profileIds.get(check.target().accountId());
 			platformIds[i] = result.platformId();
+			handles[i] = check.target().address().handle();
 			etags[i] = truncate(result.etag(), 500);
 			lastModified[i] = truncate(result.lastModified(), 100);
 			evidence[i] = result.outcome().isEvidence();
@@ -211,29 +228,36 @@ class AccountPoller {
 			.update();
 		// Failures are facts about the check, never about the account: they leave its activity and validators alone.
 		jdbc.sql("""
-				insert into account_state as s (account_id, platform_id, etag, last_modified, last_activity_at,
+				insert into account_state as s (account_id, handle, platform_id, etag, last_modified, last_activity_at,
 				                                newest_post_url, last_checked_at, last_success_at, last_outcome,
 				                                last_http_status, consecutive_failures, moved_to, profile_id,
 				                                next_due_at, lease_until, updated_at)
-				select t.account_id, t.platform_id, t.etag, t.last_modified, t.last_activity_at, t.newest_post_url,
-				       t.checked_at, case when t.evidence then t.checked_at end, t.outcome, t.http_status,
+				select t.account_id, t.handle, t.platform_id, t.etag, t.last_modified, t.last_activity_at,
+				       t.newest_post_url, t.checked_at, case when t.evidence then t.checked_at end, t.outcome, t.http_status,
 				       case when t.failure then 1 else 0 end, t.moved_to, t.profile_id, t.next_due_at, null,
 				       t.checked_at
-				from unnest(:accountIds::bigint[], :platformIds::text[], :etags::text[], :lastModified::text[],
-				            :lastActivities::timestamptz[], :newestPosts::text[], :checkedAt::timestamptz[],
-				            :outcomes::text[], :httpStatuses::int[], :movedTo::text[], :profileIds::bigint[],
-				            :nextDue::timestamptz[], :evidence::boolean[], :failure::boolean[])
-				     as t(account_id, platform_id, etag, last_modified, last_activity_at, newest_post_url, checked_at,
-				          outcome, http_status, moved_to, profile_id, next_due_at, evidence, failure)
+				from unnest(:accountIds::bigint[], :handles::text[], :platformIds::text[], :etags::text[],
+				            :lastModified::text[], :lastActivities::timestamptz[], :newestPosts::text[],
+				            :checkedAt::timestamptz[], :outcomes::text[], :httpStatuses::int[], :movedTo::text[],
+				            :profileIds::bigint[], :nextDue::timestamptz[], :evidence::boolean[], :failure::boolean[])
+				     as t(account_id, handle, platform_id, etag, last_modified, last_activity_at, newest_post_url,
+				          checked_at, outcome, http_status, moved_to, profile_id, next_due_at, evidence, failure)
 				on conflict (account_id) do update set
-				    platform_id = coalesce(excluded.platform_id, s.platform_id),
-				    etag = case when excluded.last_success_at is not null then coalesce(excluded.etag, s.etag) else s.etag end,
-				    last_modified = case when excluded.last_success_at is not null
+				    handle = excluded.handle,
+				    platform_id = case when s.handle is distinct from excluded.handle then excluded.platform_id
+				                       else coalesce(excluded.platform_id, s.platform_id) end,
+				    etag = case when s.handle is distinct from excluded.handle then excluded.etag
+				                when excluded.last_success_at is not null then coalesce(excluded.etag, s.etag)
+				                else s.etag end,
+				    last_modified = case when s.handle is distinct from excluded.handle then excluded.last_modified
+				                         when excluded.last_success_at is not null
 				                         then coalesce(excluded.last_modified, s.last_modified) else s.last_modified end,
-				    newest_post_url = case when excluded.last_activity_at is not null
+				    newest_post_url = case when s.handle is distinct from excluded.handle then excluded.newest_post_url
+				                           when excluded.last_activity_at is not null
 				                                and (s.last_activity_at is null or excluded.last_activity_at >= s.last_activity_at)
 				                           then excluded.newest_post_url else s.newest_post_url end,
-				    last_activity_at = greatest(s.last_activity_at, excluded.last_activity_at),
+				    last_activity_at = case when s.handle is distinct from excluded.handle then excluded.last_activity_at
+				                            else greatest(s.last_activity_at, excluded.last_activity_at) end,
 				    last_checked_at = excluded.last_checked_at,
 				    last_success_at = coalesce(excluded.last_success_at, s.last_success_at),
 				    last_outcome = excluded.last_outcome,
@@ -247,6 +271,7 @@ class AccountPoller {
 				    updated_at = excluded.updated_at
 				""")
 			.param("accountIds", accountIds)
+			.param("handles", handles)
 			.param("platformIds", platformIds)
 			.param("etags", etags)
 			.param("lastModified", lastModified)

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -52,8 +53,8 @@ public class PollRuns {
 		long runId = Objects.requireNonNull(transactions.execute(status -> create(accountIds)));
 		var run = get(runId);
 		if (run.total() > 0) {
-			int workers = Math.max(1,
-					Math.min(properties.shards(), (run.total() + properties.batchSize() - 1) / properties.batchSize()));
+			int workers = Math.max(1, Math.min(2 * properties.shards(),
+					(run.total() + properties.batchSize() - 1) / properties.batchSize()));
 			try {
 				// After the commit, so that no worker looks for a run it cannot see yet.
 				schedule(runId, workers);
@@ -117,9 +118,10 @@ public class PollRuns {
 					.usingJobData(PollRunJob.RUN_ID, runId)
 					.requestRecovery(true)
 					.build();
+				// Staggered, so that the other nodes' schedulers, polling for due triggers, get some of the workers.
 				var trigger = TriggerBuilder.newTrigger()
 					.withIdentity("run-" + runId + "-" + worker, "poll-runs")
-					.startNow()
+					.startAt(Date.from(clock.instant().plusMillis(250L * worker)))
 					.build();
 			scheduler.scheduleJob(job, trigger);
 		}

@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * @param tick how often the shard jobs look for due accounts
  * @param shards how many shard jobs share the scheduled checks; each runs on one node of the cluster at a time
  * @param batchSize accounts one worker claims at once
- * @param parallelism checks in flight at once per worker; the HTTP client's caps still apply
+ * @param parallelism checks in flight at once on this node, all workers together; the HTTP client's caps still apply
  * @param lease how long a claim on an account lasts before another instance may take it over (a dead node's work)
  * @param historyRetention how long the check history is kept; older checks are deleted every night
  */

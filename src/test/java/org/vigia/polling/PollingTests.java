@@ -138,6 +138,30 @@ class PollingTests {
 	}
 
 	@Test
+	void whatWasLearntAboutAnAccountIsForgottenWhenTheRegistryPointsItElsewhere() throws Exception {
+		long id = jdbc.sql("select id from account where handle = 'villaverde_4'").query(Long.class).single();
+		answer(request -> new CheckResult(CheckOutcome.OK, 200, Duration.ofMillis(40), 2, null, POSTED, null, false,
+				null, null, null, null, "did:plc:oldaccount", "\"etag-1\"", null, null));
+		awaitCompletion(runs.start(List.of(id)));
+		jdbc.sql("update account set handle = 'villaverde_nuevo', url = 'https://t.me/villaverde_nuevo' where id = :id")
+			.param("id", id)
+			.update();
+		var seen = new java.util.concurrent.CopyOnWriteArrayList<CheckRequest>();
+		answer(request -> {
+			seen.add(request);
+			return new CheckResult(CheckOutcome.OK, 200, Duration.ofMillis(40), 2, null, POSTED.minusSeconds(86400),
+					null, false, null, null, null, null, "did:plc:newaccount", null, null, null);
+		});
+		awaitCompletion(runs.start(List.of(id)));
+		assertThat(seen).singleElement().satisfies(request -> {
+			assertThat(request.platformId()).isNull();
+			assertThat(request.etag()).isNull();
+		});
+		var state = activity.states(List.of(id)).get(id);
+		assertThat(state.lastActivityAt()).isEqualTo(POSTED.minusSeconds(86400));
+	}
+
+	@Test
 	void aProfileSnapshotIsWrittenOnlyWhenTheProfileChanged() throws Exception {
 		long id = jdbc.sql("select id from account where handle = 'villaverde_2'").query(Long.class).single();
 		awaitCompletion(runs.start(List.of(id)));

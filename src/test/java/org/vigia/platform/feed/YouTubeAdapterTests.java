@@ -9,6 +9,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,7 +34,9 @@ class YouTubeAdapterTests {
 
 	private static final String CHANNEL = "UCx5XG1OV2P6uZZ5FSM9Ttwb";
 
-	private static final PlatformHttpClient HTTP = new PlatformHttpClient(HttpProperties.forLocalTests());
+	// The client dates Retry-After with the same clock as the adapter, so rate-limit times are exact.
+	private static final PlatformHttpClient HTTP = new PlatformHttpClient(HttpProperties.forLocalTests(),
+			new SimpleMeterRegistry(), Clock.fixed(NOW, ZoneOffset.UTC));
 
 	@StartStop
 	private final MockWebServer server = new MockWebServer();

@@ -14,6 +14,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.vigia.platform.CheckOutcome;
 import org.vigia.platform.CheckRequest;
@@ -32,7 +33,9 @@ class TelegramAdapterTests {
 
 	private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
 
-	private static final PlatformHttpClient HTTP = new PlatformHttpClient(HttpProperties.forLocalTests());
+	// The client dates Retry-After with the same clock as the adapter, so rate-limit times are exact.
+	private static final PlatformHttpClient HTTP = new PlatformHttpClient(HttpProperties.forLocalTests(),
+			new SimpleMeterRegistry(), Clock.fixed(NOW, ZoneOffset.UTC));
 
 	@StartStop
 	private final MockWebServer server = new MockWebServer();

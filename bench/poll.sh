@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# A full poll of fake feed accounts through the real stack; prints accounts, wall time, accounts per second, the ideal
+# for the concurrency, achieved/ideal, requests per account, peak heap and rows written per account.
+# Usage: bench/poll.sh [accounts] [latency-ms] [concurrency] [per-host]
+# Needs a PostgreSQL database of its own in VIGIA_TEST_DATABASE_URL (or Docker for Testcontainers).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -q test -Dtest=PollBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dbench.accounts="${1:-10000}" -Dbench.latencyMs="${2:-50}" -Dbench.concurrency="${3:-64}" -Dbench.perHost="${4:-4}" \
+  -Dsurefire.redirectTestOutputToFile=false | sed -n '/^Poll benchmark/,/second by second/p'
