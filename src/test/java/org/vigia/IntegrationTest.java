@@ -25,6 +25,8 @@ import org.springframework.test.context.TestPropertySource;
 		"spring.datasource.url=${VIGIA_TEST_DATABASE_URL:jdbc:postgresql://localhost:5432/vigia_test}",
 		"spring.datasource.username=${VIGIA_TEST_DATABASE_USERNAME:vigia}",
 		"spring.datasource.password=${VIGIA_TEST_DATABASE_PASSWORD:vigia}",
+		// Several cached contexts share one PostgreSQL (100 connections by default): keep idle pools small.
+		"spring.datasource.hikari.minimum-idle=1", "spring.datasource.hikari.maximum-pool-size=12",
 		"vigia.security.admin-password=admin", "vigia.polling.schedule-enabled=false",
 		// Each cached test context is its own Quartz cluster, so none runs another's jobs with its own beans.
 		"spring.quartz.scheduler-name=vigia-test-${random.uuid}",
