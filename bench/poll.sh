@@ -7,4 +7,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q test -Dtest=PollBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.accounts="${1:-10000}" -Dbench.latencyMs="${2:-50}" -Dbench.concurrency="${3:-64}" -Dbench.perHost="${4:-4}" \
-  -Dsurefire.redirectTestOutputToFile=false | sed -n '/^Poll benchmark/,/second by second/p'
+  -Dsurefire.redirectTestOutputToFile=false | grep -A13 '^Poll benchmark'

@@ -151,12 +151,16 @@ class FeedReader {
 				null, List.of(), false, null);
 	}
 
+	private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
 	/** Text that may carry markup, as plain text; null when nothing is left. */
 	static @Nullable String plainText(@Nullable String text) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
-		var plain = Jsoup.parseBodyFragment(text).text().strip();
+		// Most descriptions are plain already; parsing them as HTML on every check is the costliest part of it.
+		var plain = (text.indexOf('<') < 0 && text.indexOf('&') < 0) ? WHITESPACE.matcher(text).replaceAll(" ").strip()
+				: Jsoup.parseBodyFragment(text).text().strip();
 		return plain.isEmpty() ? null : plain;
 	}
 
