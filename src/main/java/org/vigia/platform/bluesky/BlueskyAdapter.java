@@ -3,6 +3,7 @@ package org.vigia.platform.bluesky;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
@@ -15,7 +16,10 @@ import org.vigia.platform.CheckResult;
 import org.vigia.platform.Platform;
 import org.vigia.platform.PlatformAdapter;
 import org.vigia.platform.PlatformProperties;
+import org.vigia.platform.adapter.Json;
+import org.vigia.platform.adapter.JsonCalls;
 import org.vigia.platform.http.HttpFailure;
+import org.vigia.platform.http.HttpResult;
 import org.vigia.platform.http.PlatformHttpClient;
 
 /**
@@ -24,6 +28,9 @@ import org.vigia.platform.http.PlatformHttpClient;
  */
 @Component
 public class BlueskyAdapter implements PlatformAdapter {
+
+	private static final JsonCalls.Api APPVIEW = new JsonCalls.Api(Platform.BLUESKY, "the AppView", "the AppView",
+			(answer) -> BlueskyError.of(answer).map(BlueskyError::toString), BlueskyAdapter::rateLimitReset);
 
 	private final PlatformHttpClient http;
 
@@ -50,16 +57,11 @@ public class BlueskyAdapter implements PlatformAdapter {
 
 	@Override
 	public CheckResult check(CheckRequest request) {
-		var calls = new Calls(http, clock);
-		try {
-			return check(request, calls);
-		}
-		catch (HttpFailure failure) {
-			return calls.failed(failure);
-		}
+		var calls = new JsonCalls(http, APPVIEW, clock);
+		return calls.check(() -> check(request, calls));
 	}
 
-	private CheckResult check(CheckRequest request, Calls calls) throws HttpFailure {
+	private CheckResult check(CheckRequest request, JsonCalls calls) throws HttpFailure {
 		var registered = request.address().handle();
 		var actor = (request.platformId() != null && request.platformId().startsWith("did:")) ? request.platformId()
 				: registered;
@@ -130,6 +132,20 @@ public class BlueskyAdapter implements PlatformAdapter {
 					+ "longer names this account";
 		}
 		return null;
+	}
+
+	/** The AppView's RateLimit-Reset, in Unix seconds. */
+	private static @Nullable Instant rateLimitReset(HttpResult answer) {
+		var reset = answer.header("RateLimit-Reset");
+		if (reset == null) {
+			return null;
+		}
+		try {
+			return Instant.ofEpochSecond(Long.parseLong(reset.strip()));
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
 	}
 
 	private String api() {

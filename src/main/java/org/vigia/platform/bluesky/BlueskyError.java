@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import org.vigia.platform.adapter.Json;
 import org.vigia.platform.http.HttpResult;
 
 /**

@@ -5,6 +5,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
+import org.vigia.platform.adapter.Json;
+
 /**
  * What an account's author feed shows.
  * @param newestAt when the account last posted or reposted, null when the feed is empty

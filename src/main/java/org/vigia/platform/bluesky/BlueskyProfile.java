@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 import org.vigia.platform.Profile;
+import org.vigia.platform.adapter.Json;
 
 /**
  * What {@code app.bsky.actor.defs#profileViewDetailed} says about an account.

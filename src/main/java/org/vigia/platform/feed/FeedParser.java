@@ -17,6 +17,7 @@ import org.jdom2.input.SAXBuilder;
 import org.jdom2.input.sax.XMLReaders;
 import org.jsoup.Jsoup;
 import org.jspecify.annotations.Nullable;
+import org.vigia.platform.adapter.Answers;
 
 /**
  * Turns a feed answer into a ROME feed without trusting it.

@@ -19,7 +19,8 @@ import org.vigia.platform.CheckResult;
 import org.vigia.platform.Platform;
 import org.vigia.platform.PlatformProperties;
 import org.vigia.platform.Profile;
-import org.vigia.platform.http.HttpFailure;
+import org.vigia.platform.adapter.Answers;
+import org.vigia.platform.adapter.Calls;
 import org.vigia.platform.http.HttpGet;
 import org.vigia.platform.http.HttpResult;
 import org.vigia.platform.http.PlatformHttpClient;
@@ -51,22 +52,18 @@ class FeedReader {
 		var get = HttpGet.of(platform, url)
 			.header("Accept", ACCEPT)
 			.conditional(request.etag(), request.lastModified());
-		long started = System.nanoTime();
-		HttpResult answer;
-		try {
-			answer = http.get(get);
-		}
-		catch (HttpFailure failure) {
-			return Answers.failed(failure, Duration.ofNanos(System.nanoTime() - started));
-		}
-		return switch (answer.status()) {
-			case 304 -> notModified(answer, request);
-			case 404 -> flavor.notFound(answer);
-			case 410 -> CheckResult.gone(CheckOutcome.NOT_FOUND, 410, answer.latency(), answer.attempts(),
-					"the feed is gone: the server answered 410 Gone");
-			case 429 -> Answers.rateLimited(answer, clock);
-			default -> answer.isSuccessful() ? parsed(answer, request, flavor) : Answers.unexpected(answer);
-		};
+		var calls = new Calls(http);
+		return calls.check(() -> {
+			var answer = calls.get(get);
+			return switch (answer.status()) {
+				case 304 -> notModified(answer, request);
+				case 404 -> flavor.notFound(answer);
+				case 410 -> CheckResult.gone(CheckOutcome.NOT_FOUND, 410, answer.latency(), answer.attempts(),
+						"the feed is gone: the server answered 410 Gone");
+				case 429 -> Answers.rateLimited(answer, clock);
+				default -> answer.isSuccessful() ? parsed(answer, request, flavor) : Answers.unexpected(answer);
+			};
+		});
 	}
 
 	// The caller keeps the activity it knew; a server that sends no validators with its 304 keeps ours valid.

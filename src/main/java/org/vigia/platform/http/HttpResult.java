@@ -2,7 +2,9 @@ package org.vigia.platform.http;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +26,11 @@ public record HttpResult(int status, Map<String, List<String>> headers, byte[] b
 	public @Nullable String header(String name) {
 		var values = headers.get(name.toLowerCase(Locale.ROOT));
 		return values == null || values.isEmpty() ? null : values.getFirst();
+	}
+
+	/** When Retry-After, as delay seconds or an HTTP date, says the server takes requests again; null if it does not. */
+	public @Nullable Instant retryAfter(Clock clock) {
+		return RateLimits.retryAfter(header("Retry-After"), clock.instant());
 	}
 
 	public boolean isSuccessful() {

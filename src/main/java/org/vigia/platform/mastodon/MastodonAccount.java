@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 import org.vigia.platform.InvalidHandleException;
 import org.vigia.platform.Platform;
 import org.vigia.platform.Profile;
+import org.vigia.platform.adapter.Json;
 
 /**
  * What Mastodon's Account entity says about an account.

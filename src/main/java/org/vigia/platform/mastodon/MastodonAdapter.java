@@ -5,6 +5,9 @@ import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,6 +19,8 @@ import org.vigia.platform.CheckResult;
 import org.vigia.platform.Platform;
 import org.vigia.platform.PlatformAdapter;
 import org.vigia.platform.PlatformProperties;
+import org.vigia.platform.adapter.Json;
+import org.vigia.platform.adapter.JsonCalls;
 import org.vigia.platform.http.HttpFailure;
 import org.vigia.platform.http.HttpResult;
 import org.vigia.platform.http.PlatformHttpClient;
@@ -31,6 +36,9 @@ public class MastodonAdapter implements PlatformAdapter {
 	private static final int MAX_STATUSES = 40;
 
 	private static final String RECORD_NOT_FOUND = "Record not found";
+
+	private static final JsonCalls.Api SERVER = new JsonCalls.Api(Platform.MASTODON, "the server", "Mastodon",
+			MastodonError::of, MastodonAdapter::rateLimitReset);
 
 	private final PlatformHttpClient http;
 
@@ -57,16 +65,11 @@ public class MastodonAdapter implements PlatformAdapter {
 
 	@Override
 	public CheckResult check(CheckRequest request) {
-		var calls = new Calls(http, clock);
-		try {
-			return check(request, calls);
-		}
-		catch (HttpFailure failure) {
-			return calls.failed(failure);
-		}
+		var calls = new JsonCalls(http, SERVER, clock);
+		return calls.check(() -> check(request, calls));
 	}
 
-	private CheckResult check(CheckRequest request, Calls calls) throws HttpFailure {
+	private CheckResult check(CheckRequest request, JsonCalls calls) throws HttpFailure {
 		var address = request.address();
 		var server = server(address.url());
 		if (server == null) {
@@ -109,7 +112,7 @@ public class MastodonAdapter implements PlatformAdapter {
 	 * NOT_FOUND only on Mastodon's own word: 410, or 404 with "Record not found". A server older than 3.4 (no lookup)
 	 * or a site that is not Mastodon answers 404 too, and a wrong GONE would alarm people for nothing.
 	 */
-	private static CheckResult unknown(HttpResult lookup, String server, String name, Calls calls) {
+	private static CheckResult unknown(HttpResult lookup, String server, String name, JsonCalls calls) {
 		var error = MastodonError.of(lookup);
 		var detail = error.map((text) -> ": " + text).orElse("");
 		if (lookup.status() == 410 || error.filter(RECORD_NOT_FOUND::equalsIgnoreCase).isPresent()) {
@@ -118,6 +121,20 @@ public class MastodonAdapter implements PlatformAdapter {
 		}
 		return calls.error(lookup.status(), "HTTP 404 to the account lookup" + detail + ", not Mastodon's \""
 				+ RECORD_NOT_FOUND + "\": is " + server + " a Mastodon server, version 3.4 or later?");
+	}
+
+	/** Mastodon's own X-RateLimit-Reset, an ISO time. */
+	private static @Nullable Instant rateLimitReset(HttpResult answer) {
+		var reset = answer.header("X-RateLimit-Reset");
+		if (reset == null) {
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(reset.strip()).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
 	}
 
 	private static @Nullable String note(CheckRequest request, MastodonAccount account) {

@@ -2,6 +2,7 @@ package org.vigia.platform.mastodon;
 
 import java.util.Optional;
 
+import org.vigia.platform.adapter.Json;
 import org.vigia.platform.http.HttpResult;
 
 /** Mastodon's error answers: {@code {"error": "Record not found"}}, with any status. */

@@ -5,6 +5,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
+import org.vigia.platform.adapter.Json;
+
 /**
  * What an account's recent statuses show.
  * @param newestAt when the newest status or boost was made, null when there is none

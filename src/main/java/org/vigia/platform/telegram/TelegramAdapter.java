@@ -13,6 +13,8 @@ import org.vigia.platform.CheckResult;
 import org.vigia.platform.Platform;
 import org.vigia.platform.PlatformAdapter;
 import org.vigia.platform.PlatformProperties;
+import org.vigia.platform.adapter.Answers;
+import org.vigia.platform.adapter.Calls;
 import org.vigia.platform.http.HttpFailure;
 import org.vigia.platform.http.HttpGet;
 import org.vigia.platform.http.HttpResult;
@@ -48,6 +50,11 @@ public class TelegramAdapter implements PlatformAdapter {
 
 	@Override
 	public CheckResult check(CheckRequest request) {
+		var calls = new Calls(http);
+		return calls.check(() -> check(request, calls));
+	}
+
+	private CheckResult check(CheckRequest request, Calls calls) throws HttpFailure {
 		var name = request.address().handle();
 		var url = base + "/s/" + name;
 		// Redirects are the answer: t.me sends /s/NAME to /NAME when NAME is no public channel.
@@ -56,14 +63,7 @@ public class TelegramAdapter implements PlatformAdapter {
 			.header("Accept", "text/html")
 			.header("Accept-Language", "en")
 			.withoutRedirects();
-		long started = System.nanoTime();
-		HttpResult answer;
-		try {
-			answer = http.get(get);
-		}
-		catch (HttpFailure failure) {
-			return Answers.failed(failure, Duration.ofNanos(System.nanoTime() - started));
-		}
+		var answer = calls.get(get);
 		var status = answer.status();
 		if (status >= 300 && status < 400) {
 			return redirected(answer, name, url);

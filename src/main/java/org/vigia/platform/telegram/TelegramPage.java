@@ -14,6 +14,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jspecify.annotations.Nullable;
 import org.vigia.platform.Profile;
+import org.vigia.platform.adapter.Answers;
 
 /**
  * What a channel's web preview at t.me/s/NAME shows, read from Telegram's own markup.

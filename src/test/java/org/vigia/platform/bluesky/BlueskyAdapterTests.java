@@ -17,12 +17,12 @@ import org.vigia.platform.CheckRequest;
 import org.vigia.platform.CheckResult;
 import org.vigia.platform.Platform;
 import org.vigia.platform.PlatformProperties;
+import org.vigia.platform.adapter.Routes;
 import org.vigia.platform.http.HttpProperties;
 import org.vigia.platform.http.PlatformHttpClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.vigia.platform.bluesky.Routes.fixture;
-import static org.vigia.platform.bluesky.Routes.json;
+import static org.vigia.platform.adapter.Routes.json;
 
 class BlueskyAdapterTests {
 
@@ -39,7 +39,7 @@ class BlueskyAdapterTests {
 	@StartStop
 	private final MockWebServer server = new MockWebServer();
 
-	private final Routes routes = new Routes();
+	private final Routes routes = new Routes("bluesky");
 
 	private final PlatformHttpClient http = new PlatformHttpClient(HttpProperties.forLocalTests());
 
@@ -62,7 +62,7 @@ class BlueskyAdapterTests {
 
 	@Test
 	void readsLastActivityRepliesAndDidOfAnActiveAccount() {
-		routes.on(PROFILE, fixture("profile-active.json")).on(FEED, fixture("feed-active.json"));
+		routes.on(PROFILE, routes.fixture("profile-active.json")).on(FEED, routes.fixture("feed-active.json"));
 
 		var result = check();
 
@@ -82,7 +82,7 @@ class BlueskyAdapterTests {
 
 	@Test
 	void readsTheProfileFactsBlueskyShows() {
-		routes.on(PROFILE, fixture("profile-active.json")).on(FEED, fixture("feed-active.json"));
+		routes.on(PROFILE, routes.fixture("profile-active.json")).on(FEED, routes.fixture("feed-active.json"));
 
 		var profile = check().profile();
 
@@ -101,7 +101,7 @@ class BlueskyAdapterTests {
 
 	@Test
 	void asksForTheRegisteredHandleAndThenForTheFeedOfItsDid() throws InterruptedException {
-		routes.on(PROFILE, fixture("profile-active.json")).on(FEED, fixture("feed-active.json"));
+		routes.on(PROFILE, routes.fixture("profile-active.json")).on(FEED, routes.fixture("feed-active.json"));
 
 		check();
 
@@ -116,7 +116,7 @@ class BlueskyAdapterTests {
 
 	@Test
 	void asksForTheStoredDidOnceAnEarlierCheckFoundIt() throws InterruptedException {
-		routes.on(PROFILE, fixture("profile-active.json")).on(FEED, fixture("feed-active.json"));
+		routes.on(PROFILE, routes.fixture("profile-active.json")).on(FEED, routes.fixture("feed-active.json"));
 
 		assertThat(checkKnown(HANDLE).outcome()).isEqualTo(CheckOutcome.OK);
 
@@ -125,7 +125,7 @@ class BlueskyAdapterTests {
 
 	@Test
 	void reportsTheNewestPostOfALongSilentAccountAsItsLastActivity() {
-		routes.on(PROFILE, fixture("profile-active.json")).on(FEED, fixture("feed-silent.json"));
+		routes.on(PROFILE, routes.fixture("profile-active.json")).on(FEED, routes.fixture("feed-silent.json"));
 
 		var result = check();
 
@@ -136,7 +136,7 @@ class BlueskyAdapterTests {
 
 	@Test
 	void countsRepostsAsActivityWhenTheAccountRepostedButNotAsPosts() {
-		routes.on(PROFILE, fixture("profile-active.json")).on(FEED, fixture("feed-only-reposts.json"));
+		routes.on(PROFILE, routes.fixture("profile-active.json")).on(FEED, routes.fixture("feed-only-reposts.json"));
 
 		var result = check();
 
@@ -150,7 +150,7 @@ class BlueskyAdapterTests {
 
 	@Test
 	void ignoresAnOldPinnedPostShownAboveNewerOnes() {
-		routes.on(PROFILE, fixture("profile-active.json")).on(FEED, fixture("feed-pinned-first.json"));
+		routes.on(PROFILE, routes.fixture("profile-active.json")).on(FEED, routes.fixture("feed-pinned-first.json"));
 
 		var result = check();
 
@@ -161,7 +161,7 @@ class BlueskyAdapterTests {
 
 	@Test
 	void doesNotLetAPostDatedInTheFutureMakeAnAccountLookActive() {
-		routes.on(PROFILE, fixture("profile-active.json")).on(FEED, fixture("feed-future-dated.json"));
+		routes.on(PROFILE, routes.fixture("profile-active.json")).on(FEED, routes.fixture("feed-future-dated.json"));
 
 		var result = check();
 
@@ -172,7 +172,7 @@ class BlueskyAdapterTests {
 
 	@Test
 	void reportsNoActivityForAnAccountThatNeverPosted() {
-		routes.on(PROFILE, fixture("profile-active.json")).on(FEED, fixture("feed-empty.json"));
+		routes.on(PROFILE, routes.fixture("profile-active.json")).on(FEED, routes.fixture("feed-empty.json"));
 
 		var result = check();
 
@@ -185,7 +185,7 @@ class BlueskyAdapterTests {
 
 	@Test
 	void marksAccountGoneWhenBlueskyAnswersProfileNotFound() {
-		routes.on(PROFILE, json(400, Routes.read("error-not-found.json")));
+		routes.on(PROFILE, json(400, routes.read("error-not-found.json")));
 
 		var result = check();
 
@@ -197,7 +197,7 @@ class BlueskyAdapterTests {
 
 	@Test
 	void marksAccountGoneWhenBlueskyAnswersAccountTakedown() {
-		routes.on(PROFILE, json(400, Routes.read("error-takedown.json")));
+		routes.on(PROFILE, json(400, routes.read("error-takedown.json")));
 
 		var result = checkKnown(HANDLE);
 
@@ -208,7 +208,7 @@ class BlueskyAdapterTests {
 
 	@Test
 	void marksAccountDeactivatedWhenBlueskyAnswersAccountDeactivated() {
-		routes.on(PROFILE, json(400, Routes.read("error-deactivated.json")));
+		routes.on(PROFILE, json(400, routes.read("error-deactivated.json")));
 
 		var result = check();
 
@@ -218,7 +218,7 @@ class BlueskyAdapterTests {
 
 	@Test
 	void reportsAnyOtherInvalidRequestAsAnErrorNotAsAGoneAccount() {
-		routes.on(PROFILE, json(400, Routes.read("error-invalid-actor.json")));
+		routes.on(PROFILE, json(400, routes.read("error-invalid-actor.json")));
 
 		var result = check();
 
@@ -229,7 +229,7 @@ class BlueskyAdapterTests {
 
 	@Test
 	void reportsARenamedAccountWithItsNewHandleAndStillReadsIt() {
-		routes.on(PROFILE, fixture("profile-renamed.json")).on(FEED, fixture("feed-active.json"));
+		routes.on(PROFILE, routes.fixture("profile-renamed.json")).on(FEED, routes.fixture("feed-active.json"));
 
 		var result = checkKnown(HANDLE);
 
@@ -242,7 +242,7 @@ class BlueskyAdapterTests {
 
 	@Test
 	void neverReportsAnAccountRegisteredByItsDidAsRenamed() {
-		routes.on(PROFILE, fixture("profile-renamed.json")).on(FEED, fixture("feed-active.json"));
+		routes.on(PROFILE, routes.fixture("profile-renamed.json")).on(FEED, routes.fixture("feed-active.json"));
 
 		var result = checkKnown(DID);
 
@@ -252,7 +252,7 @@ class BlueskyAdapterTests {
 
 	@Test
 	void readsAnAccountWhoseHandleStoppedVerifyingAndSaysSo() {
-		routes.on(PROFILE, fixture("profile-invalid-handle.json")).on(FEED, fixture("feed-active.json"));
+		routes.on(PROFILE, routes.fixture("profile-invalid-handle.json")).on(FEED, routes.fixture("feed-active.json"));
 
 		var result = checkKnown(HANDLE);
 
@@ -294,7 +294,7 @@ class BlueskyAdapterTests {
 
 	@Test
 	void reportsRateLimitWhenOnlyTheFeedIsLimited() {
-		routes.on(PROFILE, fixture("profile-active.json"))
+		routes.on(PROFILE, routes.fixture("profile-active.json"))
 			.on(FEED, new MockResponse.Builder().code(429).addHeader("Retry-After", "3600").build());
 
 		var result = check(adapter(Clock.systemUTC()), HANDLE, null);
@@ -306,8 +306,8 @@ class BlueskyAdapterTests {
 	@Test
 	void readsTheAccountOnceTheAppViewRecoversFromAnError() {
 		routes.on(PROFILE, json(500, "{\"error\":\"InternalServerError\",\"message\":\"Internal Server Error\"}"),
-				fixture("profile-active.json"))
-			.on(FEED, fixture("feed-active.json"));
+				routes.fixture("profile-active.json"))
+			.on(FEED, routes.fixture("feed-active.json"));
 		var adapter = adapter(Clock.fixed(NOW, ZoneOffset.UTC));
 
 		// The platform client may retry a 5xx itself; if it does not, the next check reads the account.
@@ -349,7 +349,7 @@ class BlueskyAdapterTests {
 
 	@Test
 	void reportsAFeedWithoutItemsListAsMalformed() {
-		routes.on(PROFILE, fixture("profile-active.json")).on(FEED, json(200, "{\"cursor\": \"x\"}"));
+		routes.on(PROFILE, routes.fixture("profile-active.json")).on(FEED, json(200, "{\"cursor\": \"x\"}"));
 
 		var result = check();
 

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import org.vigia.platform.adapter.Json;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MastodonAccountTests {

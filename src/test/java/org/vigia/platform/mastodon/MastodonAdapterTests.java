@@ -19,14 +19,14 @@ import org.vigia.platform.CheckRequest;
 import org.vigia.platform.CheckResult;
 import org.vigia.platform.Platform;
 import org.vigia.platform.PlatformProperties;
+import org.vigia.platform.adapter.Routes;
 import org.vigia.platform.Profile;
 import org.vigia.platform.http.HttpProperties;
 import org.vigia.platform.http.PlatformHttpClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.vigia.platform.mastodon.Routes.fixture;
-import static org.vigia.platform.mastodon.Routes.json;
+import static org.vigia.platform.adapter.Routes.json;
 
 class MastodonAdapterTests {
 
@@ -41,7 +41,7 @@ class MastodonAdapterTests {
 	@StartStop
 	private final MockWebServer server = new MockWebServer();
 
-	private final Routes routes = new Routes();
+	private final Routes routes = new Routes("mastodon");
 
 	private final PlatformHttpClient http = new PlatformHttpClient(HttpProperties.forLocalTests());
 
@@ -64,7 +64,7 @@ class MastodonAdapterTests {
 
 	@Test
 	void readsLastActivityRepliesAndIdOfAnActiveAccount() {
-		routes.on(LOOKUP, fixture("account-active.json")).on(STATUSES, fixture("statuses-active.json"));
+		routes.on(LOOKUP, routes.fixture("account-active.json")).on(STATUSES, routes.fixture("statuses-active.json"));
 
 		var result = check();
 
@@ -84,7 +84,7 @@ class MastodonAdapterTests {
 
 	@Test
 	void asksTheServerOfTheProfileUrlForTheAccountByNameThenForItsRecentStatuses() throws InterruptedException {
-		routes.on(LOOKUP, fixture("account-active.json")).on(STATUSES, fixture("statuses-active.json"));
+		routes.on(LOOKUP, routes.fixture("account-active.json")).on(STATUSES, routes.fixture("statuses-active.json"));
 
 		check();
 
@@ -100,7 +100,7 @@ class MastodonAdapterTests {
 
 	@Test
 	void asksForNoMoreThanFortyStatusesBecauseMastodonServesNoMore() throws InterruptedException {
-		routes.on(LOOKUP, fixture("account-active.json")).on(STATUSES, fixture("statuses-active.json"));
+		routes.on(LOOKUP, routes.fixture("account-active.json")).on(STATUSES, routes.fixture("statuses-active.json"));
 		server.setDispatcher(routes);
 		var base = PlatformProperties.at(server.url("/").uri());
 		var adapter = new MastodonAdapter(http,
@@ -114,7 +114,7 @@ class MastodonAdapterTests {
 
 	@Test
 	void readsTheProfileAsPlainTextWithItsVerifiedWebsite() {
-		routes.on(LOOKUP, fixture("account-active.json")).on(STATUSES, fixture("statuses-active.json"));
+		routes.on(LOOKUP, routes.fixture("account-active.json")).on(STATUSES, routes.fixture("statuses-active.json"));
 
 		var profile = check().profile();
 
@@ -138,7 +138,7 @@ class MastodonAdapterTests {
 
 	@Test
 	void reportsTheNewestPostOfALongSilentAccountAsItsLastActivity() {
-		routes.on(LOOKUP, fixture("account-silent.json")).on(STATUSES, fixture("statuses-silent.json"));
+		routes.on(LOOKUP, routes.fixture("account-silent.json")).on(STATUSES, routes.fixture("statuses-silent.json"));
 
 		var result = check();
 
@@ -151,7 +151,8 @@ class MastodonAdapterTests {
 
 	@Test
 	void countsBoostsAsActivityButNotAsPostsThatCouldBeReplies() {
-		routes.on(LOOKUP, fixture("account-active.json")).on(STATUSES, fixture("statuses-only-boosts.json"));
+		routes.on(LOOKUP, routes.fixture("account-active.json"))
+			.on(STATUSES, routes.fixture("statuses-only-boosts.json"));
 
 		var result = check();
 
@@ -165,7 +166,8 @@ class MastodonAdapterTests {
 
 	@Test
 	void ignoresAnOldPinnedPostShownAboveNewerOnes() {
-		routes.on(LOOKUP, fixture("account-active.json")).on(STATUSES, fixture("statuses-pinned-first.json"));
+		routes.on(LOOKUP, routes.fixture("account-active.json"))
+			.on(STATUSES, routes.fixture("statuses-pinned-first.json"));
 
 		var result = check();
 
@@ -177,7 +179,7 @@ class MastodonAdapterTests {
 
 	@Test
 	void fallsBackToTheDayOfTheLastStatusWhenNoStatusIsPublic() {
-		routes.on(LOOKUP, fixture("account-active.json")).on(STATUSES, json(200, "[]"));
+		routes.on(LOOKUP, routes.fixture("account-active.json")).on(STATUSES, json(200, "[]"));
 
 		var result = check();
 
@@ -190,7 +192,7 @@ class MastodonAdapterTests {
 
 	@Test
 	void marksAccountGoneWhenMastodonAnswersRecordNotFound() {
-		routes.on(LOOKUP, json(404, Routes.read("not-found.json")));
+		routes.on(LOOKUP, json(404, routes.read("not-found.json")));
 
 		var result = check();
 
@@ -236,7 +238,7 @@ class MastodonAdapterTests {
 
 	@Test
 	void marksAccountSuspendedWithoutAskingForItsStatuses() {
-		routes.on(LOOKUP, fixture("account-suspended.json"));
+		routes.on(LOOKUP, routes.fixture("account-suspended.json"));
 
 		var result = check();
 
@@ -248,7 +250,7 @@ class MastodonAdapterTests {
 
 	@Test
 	void reportsAMigratedAccountWithItsNewHandleAndStillReadsIt() {
-		routes.on(LOOKUP, fixture("account-moved.json")).on(STATUSES, fixture("statuses-silent.json"));
+		routes.on(LOOKUP, routes.fixture("account-moved.json")).on(STATUSES, routes.fixture("statuses-silent.json"));
 
 		var result = check();
 
@@ -261,7 +263,7 @@ class MastodonAdapterTests {
 
 	@Test
 	void notesThatTheNameBelongsToAnotherAccountWhenItsIdChanged() {
-		routes.on(LOOKUP, fixture("account-active.json")).on(STATUSES, fixture("statuses-active.json"));
+		routes.on(LOOKUP, routes.fixture("account-active.json")).on(STATUSES, routes.fixture("statuses-active.json"));
 
 		var result = check(adapter(Clock.fixed(NOW, ZoneOffset.UTC)), "108000000000000001");
 
@@ -313,7 +315,7 @@ class MastodonAdapterTests {
 
 	@Test
 	void reportsRateLimitWhenOnlyTheStatusesAreLimited() {
-		routes.on(LOOKUP, fixture("account-active.json"))
+		routes.on(LOOKUP, routes.fixture("account-active.json"))
 			.on(STATUSES, new MockResponse.Builder().code(429).addHeader("Retry-After", "3600").build());
 
 		var result = check(adapter(Clock.systemUTC()), null);
@@ -325,8 +327,8 @@ class MastodonAdapterTests {
 
 	@Test
 	void readsTheAccountOnceTheServerRecoversFromAnError() {
-		routes.on(LOOKUP, json(500, "{\"error\":\"Internal server error\"}"), fixture("account-active.json"))
-			.on(STATUSES, fixture("statuses-active.json"));
+		routes.on(LOOKUP, json(500, "{\"error\":\"Internal server error\"}"), routes.fixture("account-active.json"))
+			.on(STATUSES, routes.fixture("statuses-active.json"));
 		var adapter = adapter(Clock.fixed(NOW, ZoneOffset.UTC));
 
 		// The platform client may retry a 5xx itself; if it does not, the next check reads the account.
@@ -399,7 +401,7 @@ class MastodonAdapterTests {
 
 	@Test
 	void reportsStatusesThatAreNotAListAsMalformed() {
-		routes.on(LOOKUP, fixture("account-active.json")).on(STATUSES, json(200, "{\"statuses\": []}"));
+		routes.on(LOOKUP, routes.fixture("account-active.json")).on(STATUSES, json(200, "{\"statuses\": []}"));
 
 		var result = check();
 

@@ -1,4 +1,4 @@
-package org.vigia.platform.mastodon;
+package org.vigia.platform.adapter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,13 +15,20 @@ import mockwebserver3.RecordedRequest;
 
 /**
  * Answers a MockWebServer's requests by path: each path plays its answers in turn and then repeats the last one, so
- * that a client which retries sees the same server however often it asks.
+ * that a client which retries sees the same server however often it asks. Fixtures are read from
+ * {@code /fixtures/FOLDER/} on the test class path.
  */
-final class Routes extends Dispatcher {
+public final class Routes extends Dispatcher {
 
 	private final Map<String, Deque<MockResponse>> routes = new ConcurrentHashMap<>();
 
-	Routes on(String path, MockResponse... answers) {
+	private final String fixtures;
+
+	public Routes(String folder) {
+		this.fixtures = "/fixtures/" + folder + "/";
+	}
+
+	public Routes on(String path, MockResponse... answers) {
 		routes.put(path, new ArrayDeque<>(List.of(answers)));
 		return this;
 	}
@@ -37,19 +44,19 @@ final class Routes extends Dispatcher {
 		}
 	}
 
-	static MockResponse json(int code, String body) {
+	public static MockResponse json(int code, String body) {
 		return new MockResponse.Builder().code(code)
 			.addHeader("Content-Type", "application/json; charset=utf-8")
 			.body(body)
 			.build();
 	}
 
-	static MockResponse fixture(String name) {
+	public MockResponse fixture(String name) {
 		return json(200, read(name));
 	}
 
-	static String read(String name) {
-		try (var in = Routes.class.getResourceAsStream("/fixtures/mastodon/" + name)) {
+	public String read(String name) {
+		try (var in = Routes.class.getResourceAsStream(fixtures + name)) {
 			if (in == null) {
 				throw new IllegalArgumentException("no fixture " + name);
 			}

@@ -1,4 +1,4 @@
-package org.vigia.platform.mastodon;
+package org.vigia.platform.adapter;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,10 +12,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Tolerant reading of Mastodon's JSON: a field that is missing, null or of an unexpected type reads as null, because
- * servers of different versions and forks (Pleroma, GoToSocial) leave out or add fields.
+ * Tolerant reading of platforms' JSON: a field that is missing, null or of an unexpected type reads as null, because
+ * servers of different versions and forks leave out or add fields, and AT Protocol records are written by any client.
  */
-final class Json {
+public final class Json {
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
@@ -23,7 +23,7 @@ final class Json {
 	}
 
 	/** The parsed body, or null when it is not JSON. */
-	static @Nullable JsonNode parse(String body) {
+	public static @Nullable JsonNode parse(String body) {
 		try {
 			return MAPPER.readTree(body);
 		}
@@ -32,18 +32,18 @@ final class Json {
 		}
 	}
 
-	static @Nullable JsonNode object(@Nullable JsonNode node, String field) {
+	public static @Nullable JsonNode object(@Nullable JsonNode node, String field) {
 		var value = (node == null) ? null : node.get(field);
 		return (value != null && value.isObject()) ? value : null;
 	}
 
-	static @Nullable String text(@Nullable JsonNode node, String field) {
+	public static @Nullable String text(@Nullable JsonNode node, String field) {
 		var value = (node == null) ? null : node.get(field);
 		return (value != null && value.isString()) ? value.stringValue() : null;
 	}
 
-	/** Mastodon sends ids as strings; some forks send numbers. */
-	static @Nullable String id(@Nullable JsonNode node, String field) {
+	/** An id sent as a string, or as a number (some Mastodon forks); null when blank. */
+	public static @Nullable String id(@Nullable JsonNode node, String field) {
 		var value = (node == null) ? null : node.get(field);
 		if (value != null && value.isIntegralNumber()) {
 			return value.asString();
@@ -52,17 +52,18 @@ final class Json {
 		return (text == null || text.isBlank()) ? null : text;
 	}
 
-	static @Nullable Long number(@Nullable JsonNode node, String field) {
+	public static @Nullable Long number(@Nullable JsonNode node, String field) {
 		var value = (node == null) ? null : node.get(field);
 		return (value != null && value.isIntegralNumber()) ? value.longValue() : null;
 	}
 
-	static boolean flag(@Nullable JsonNode node, String field) {
+	public static boolean flag(@Nullable JsonNode node, String field) {
 		var value = (node == null) ? null : node.get(field);
 		return value != null && value.isBoolean() && value.booleanValue();
 	}
 
-	static @Nullable Instant instant(@Nullable JsonNode node, String field) {
+	/** An ISO-8601 time with an offset; null when absent or not one. */
+	public static @Nullable Instant instant(@Nullable JsonNode node, String field) {
 		var text = text(node, field);
 		if (text == null) {
 			return null;
@@ -76,7 +77,7 @@ final class Json {
 	}
 
 	/** A date (Mastodon's {@code last_status_at} since 3.1) as the start of its day in UTC, or a full time. */
-	static @Nullable Instant day(@Nullable JsonNode node, String field) {
+	public static @Nullable Instant day(@Nullable JsonNode node, String field) {
 		var text = text(node, field);
 		if (text == null) {
 			return null;

@@ -1,0 +1,69 @@
+package org.vigia.platform.adapter;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+
+import org.vigia.platform.CheckOutcome;
+import org.vigia.platform.CheckResult;
+import org.vigia.platform.Platform;
+import org.vigia.platform.http.HttpFailure;
+import org.vigia.platform.http.HttpGet;
+import org.vigia.platform.http.HttpResult;
+import org.vigia.platform.http.PlatformHttpClient;
+
+/** The requests of one check to a platform's JSON API, and the results of answers the check cannot use. */
+public final class JsonCalls extends Calls {
+
+	private final Api api;
+
+	private final Clock clock;
+
+	public JsonCalls(PlatformHttpClient http, Api api, Clock clock) {
+		super(http);
+		this.api = api;
+		this.clock = clock;
+	}
+
+	public HttpResult get(String url) throws HttpFailure {
+		return get(HttpGet.of(api.platform(), url).header("Accept", "application/json"));
+	}
+
+	/** An answer the check cannot use: the API's refusal, its failure, or a status it does not send. */
+	public CheckResult unexpected(HttpResult answer, String what) {
+		var detail = api.error().apply(answer).map((error) -> ": " + error).orElse("");
+		if (answer.status() == 429) {
+			return CheckResult.failure(CheckOutcome.RATE_LIMITED, 429, latency(), requests(),
+					api.server() + " limits requests (HTTP 429) to " + what + detail, retryAt(answer));
+		}
+		return CheckResult.failure(CheckOutcome.ERROR, answer.status(), latency(), requests(),
+				"unexpected answer HTTP " + answer.status() + " to " + what + detail, null);
+	}
+
+	public CheckResult malformed(HttpResult answer, String what) {
+		return CheckResult.failure(CheckOutcome.ERROR, answer.status(), latency(), requests(),
+				"malformed answer to " + what + ": not the JSON " + api.sender() + " sends", null);
+	}
+
+	// Retry-After where a proxy sets it, else the API's own rate-limit reset.
+	private @Nullable Instant retryAt(HttpResult answer) {
+		var retryAfter = answer.retryAfter(clock);
+		return (retryAfter != null) ? retryAfter : api.reset().apply(answer);
+	}
+
+	/**
+	 * What differs between the JSON APIs Vigía reads.
+	 * @param platform whose traffic the requests are
+	 * @param server who answers, as messages name it ("the AppView", "the server")
+	 * @param sender whose JSON a malformed answer is not ("the AppView", "Mastodon")
+	 * @param error the error text of an answer, when the answer is the API's error
+	 * @param reset when the API's own rate-limit headers say it takes requests again; null when they do not say
+	 */
+	public record Api(Platform platform, String server, String sender, Function<HttpResult, Optional<String>> error,
+			Function<HttpResult, @Nullable Instant> reset) {
+	}
+
+}
