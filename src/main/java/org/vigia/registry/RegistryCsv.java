@@ -45,6 +45,8 @@ public class RegistryCsv {
 
 	private static final Logger log = LoggerFactory.getLogger(RegistryCsv.class);
 
+	private static final java.util.regex.Pattern LINE_IN_MESSAGE = java.util.regex.Pattern.compile("line (\\d+)");
+
 	private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
 	private final JdbcClient jdbc;
@@ -270,7 +272,7 @@ public class RegistryCsv {
 	}
 
 	private static int lineOf(Exception ex, String text) {
-		var matcher = java.util.regex.Pattern.compile("line (\\d+)").matcher(rootMessage(ex));
+		var matcher = LINE_IN_MESSAGE.matcher(rootMessage(ex));
 		if (matcher.find()) {
 			return Integer.parseInt(matcher.group(1));
 		}

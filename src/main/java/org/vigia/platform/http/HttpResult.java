@@ -23,6 +23,10 @@ import org.jspecify.annotations.Nullable;
 public record HttpResult(int status, Map<String, List<String>> headers, byte[] body, String url, Duration latency,
 		int attempts) {
 
+	private static final java.util.regex.Pattern CHARSET = java.util.regex.Pattern.compile("charset=\"?([^\";\\s]+)",
+			java.util.regex.Pattern.CASE_INSENSITIVE);
+
+
 	public @Nullable String header(String name) {
 		var values = headers.get(name.toLowerCase(Locale.ROOT));
 		return values == null || values.isEmpty() ? null : values.getFirst();
@@ -44,8 +48,7 @@ public record HttpResult(int status, Map<String, List<String>> headers, byte[] b
 	private Charset charset() {
 		var contentType = header("content-type");
 		if (contentType != null) {
-			var matcher = java.util.regex.Pattern.compile("charset=\"?([^\";\\s]+)", java.util.regex.Pattern.CASE_INSENSITIVE)
-				.matcher(contentType);
+			var matcher = CHARSET.matcher(contentType);
 			if (matcher.find()) {
 				try {
 					return Charset.forName(matcher.group(1));
