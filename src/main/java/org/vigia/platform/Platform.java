@@ -96,7 +96,7 @@ public enum Platform {
 		return fromUrl;
 	}
 
-	String label() {
+	public String label() {
 		return this.label;
 	}
 

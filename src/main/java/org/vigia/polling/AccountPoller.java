@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,10 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,6 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 class AccountPoller {
+
+	private static final Logger log = LoggerFactory.getLogger(AccountPoller.class);
 
 	/** An account to check, with what earlier checks left behind. */
 	record Target(long accountId, AccountAddress address, @Nullable String platformId, @Nullable String etag,
@@ -66,9 +73,12 @@ class AccountPoller {
 
 	private final MeterRegistry meters;
 
+	private final ApplicationEventPublisher events;
+
 	AccountPoller(JdbcClient jdbc, PlatformChecker checker, PollingProperties properties,
-			TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
+			TransactionTemplate transactions, Clock clock, MeterRegistry meters, ApplicationEventPublisher events) {
 		this.meters = meters;
+		this.events = events;
 		this.jdbc = jdbc;
 		this.checker = checker;
 		this.properties = properties;
@@ -86,8 +96,21 @@ class AccountPoller {
 		if (accountIds.isEmpty()) {
 			return List.of();
 		}
-		var checked = check(load(accountIds));
-		transactions.executeWithoutResult(status -> record(checked, runId, scheduled));
+		var checked = new ArrayList<>(check(load(accountIds)));
+		// One order for every writer of account rows (the health sweep locks them by id too): no deadlocks between them.
+		checked.sort(Comparator.comparingLong(check -> check.target().accountId()));
+		for (int attempt = 1;; attempt++) {
+			try {
+				transactions.executeWithoutResult(status -> record(checked, runId, scheduled));
+				break;
+			}
+			catch (PessimisticLockingFailureException ex) {
+				if (attempt == 3) {
+					throw ex;
+				}
+				log.info("Recording {} checks met a lock conflict; retrying ({})", checked.size(), ex.getMessage());
+			}
+		}
 		for (var check : checked) {
 			meters.counter("vigia.checks", "platform", check.target().address().platform().id(), "outcome",
 					check.result().outcome().name()).increment();
@@ -231,18 +254,34 @@ class AccountPoller {
 				insert into account_state as s (account_id, handle, platform_id, etag, last_modified, last_activity_at,
 				                                newest_post_url, last_checked_at, last_success_at, last_outcome,
 				                                last_http_status, consecutive_failures, moved_to, profile_id,
-				                                next_due_at, lease_until, updated_at)
+				                                next_due_at, lease_until, updated_at, outcome_streak, failing_since,
+				                                last_error, recent_posts, reply_share)
 				select t.account_id, t.handle, t.platform_id, t.etag, t.last_modified, t.last_activity_at,
 				       t.newest_post_url, t.checked_at, case when t.evidence then t.checked_at end, t.outcome, t.http_status,
 				       case when t.failure then 1 else 0 end, t.moved_to, t.profile_id, t.next_due_at, null,
-				       t.checked_at
+				       t.checked_at, 1, case when t.failure then t.checked_at end, t.error, t.recent_posts, t.reply_share
 				from unnest(:accountIds::bigint[], :handles::text[], :platformIds::text[], :etags::text[],
 				            :lastModified::text[], :lastActivities::timestamptz[], :newestPosts::text[],
 				            :checkedAt::timestamptz[], :outcomes::text[], :httpStatuses::int[], :movedTo::text[],
-				            :profileIds::bigint[], :nextDue::timestamptz[], :evidence::boolean[], :failure::boolean[])
+				            :profileIds::bigint[], :nextDue::timestamptz[], :evidence::boolean[], :failure::boolean[],
+				            :errors::text[], :recentPosts::int[], :replyShares::float8[])
 				     as t(account_id, handle, platform_id, etag, last_modified, last_activity_at, newest_post_url,
-				          checked_at, outcome, http_status, moved_to, profile_id, next_due_at, evidence, failure)
+				          checked_at, outcome, http_status, moved_to, profile_id, next_due_at, evidence, failure, error,
+				          recent_posts, reply_share)
+				order by t.account_id
 				on conflict (account_id) do update set
+				    outcome_streak = case when s.last_outcome = excluded.last_outcome
+				                               and s.handle is not distinct from excluded.handle
+				                          then s.outcome_streak + 1 else 1 end,
+				    failing_since = case when excluded.failing_since is null then null
+				                         else coalesce(s.failing_since, excluded.failing_since) end,
+				    last_error = excluded.last_error,
+				    recent_posts = case when s.handle is distinct from excluded.handle then excluded.recent_posts
+				                        when excluded.recent_posts is not null then excluded.recent_posts
+				                        else s.recent_posts end,
+				    reply_share = case when s.handle is distinct from excluded.handle then excluded.reply_share
+				                       when excluded.recent_posts is not null then excluded.reply_share
+				                       else s.reply_share end,
 				    handle = excluded.handle,
 				    platform_id = case when s.handle is distinct from excluded.handle then excluded.platform_id
 				                       else coalesce(excluded.platform_id, s.platform_id) end,
@@ -285,6 +324,9 @@ class AccountPoller {
 			.param("nextDue", nextDue)
 			.param("evidence", evidence)
 			.param("failure", failure)
+			.param("errors", errors)
+			.param("recentPosts", recentPosts)
+			.param("replyShares", replyShares)
 			.update();
 		if (runId != null) {
 			jdbc.sql("""
@@ -293,6 +335,8 @@ class AccountPoller {
 					where p.run_id = :runId and p.account_id = t.account_id
 					""").param("runId", runId).param("accountIds", accountIds).param("outcomes", outcomes).update();
 		}
+		// Listeners run in this transaction: what they conclude from the checks commits with them, or not at all.
+		events.publishEvent(new AccountsChecked(List.of(accountIds), runId));
 	}
 
 	private Instant nextDue(Checked check, boolean scheduled) {

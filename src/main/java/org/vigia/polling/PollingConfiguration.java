@@ -9,6 +9,7 @@ import org.quartz.JobDetail;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.quartz.autoconfigure.SchedulerFactoryBeanCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,11 +21,20 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class PollingConfiguration {
 
+	/**
+	 * Polling's jobs and triggers, plus those other modules declare as beans (Boot would register those alone, but a
+	 * customizer replaces them, so they are added here).
+	 */
 	@Bean
-	SchedulerFactoryBeanCustomizer pollingJobsAndTriggers(PollingProperties properties) {
+	SchedulerFactoryBeanCustomizer pollingJobsAndTriggers(PollingProperties properties,
+			ObjectProvider<JobDetail> otherJobs, ObjectProvider<Trigger> otherTriggers) {
 		return factory -> {
-			factory.setJobDetails(jobs(properties).toArray(JobDetail[]::new));
-			factory.setTriggers(triggers(properties).toArray(Trigger[]::new));
+			var jobs = jobs(properties);
+			otherJobs.orderedStream().forEach(jobs::add);
+			var triggers = triggers(properties);
+			otherTriggers.orderedStream().forEach(triggers::add);
+			factory.setJobDetails(jobs.toArray(JobDetail[]::new));
+			factory.setTriggers(triggers.toArray(Trigger[]::new));
 		};
 	}
 

@@ -1,7 +1,6 @@
 package org.vigia.web;
 
 import java.net.URI;
-import java.time.Clock;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -20,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.vigia.health.AccountHealth;
 import org.vigia.platform.Platform;
 import org.vigia.polling.AccountActivity;
 import org.vigia.polling.AccountCheck;
@@ -36,18 +36,18 @@ class AccountController {
 
 	private final AccountActivity activity;
 
-	private final Clock clock;
+	private final AccountHealth health;
 
-	AccountController(Registry registry, AccountActivity activity, Clock clock) {
+	AccountController(Registry registry, AccountActivity activity, AccountHealth health) {
 		this.registry = registry;
 		this.activity = activity;
-		this.clock = clock;
+		this.health = health;
 	}
 
 	private AccountView view(AccountEntry entry) {
 		var id = entry.account().id();
-		var state = id == null ? null : activity.states(List.of(id)).get(id);
-		return AccountView.of(entry, AccountView.Health.of(state, clock.instant()));
+		var known = id == null ? null : health.of(List.of(id)).get(id);
+		return AccountView.of(entry, known != null ? known : AccountHealth.Health.unknown());
 	}
 
 	@GetMapping
@@ -64,10 +64,9 @@ class AccountController {
 		}
 		var filter = new AccountFilter(organizationId, unitId, parsedPlatform, status, q);
 		var page = registry.accounts(filter, pageable);
-		var states = activity.states(page.map(entry -> entry.account().id()).toSet());
-		var now = clock.instant();
-		return new PagedModel<>(page
-			.map(entry -> AccountView.of(entry, AccountView.Health.of(states.get(entry.account().id()), now))));
+		var known = health.of(page.map(entry -> entry.account().id()).toSet());
+		return new PagedModel<>(page.map(entry -> AccountView.of(entry,
+				known.getOrDefault(entry.account().id(), AccountHealth.Health.unknown()))));
 	}
 
 	@GetMapping("/{id}")

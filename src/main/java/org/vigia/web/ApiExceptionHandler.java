@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.vigia.health.FindingActionException;
+import org.vigia.health.FindingNotFoundException;
 import org.vigia.polling.PollRunNotFoundException;
 import org.vigia.polling.UnknownAccountsException;
 import org.vigia.registry.ImportRejectedException;
@@ -68,6 +70,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail runNotFound(PollRunNotFoundException ex) {
 		return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail findingNotFound(FindingNotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail findingAction(FindingActionException ex) {
+		return ex.conflict() ? problem(HttpStatus.CONFLICT, "Not possible now", ex.getMessage())
+				: problem(HttpStatus.BAD_REQUEST, "Invalid input", ex.getMessage());
 	}
 
 	@ExceptionHandler

@@ -1,0 +1,67 @@
+package org.vigia.health;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Each account's health, derived from its standing findings so that both always agree. */
+@Service
+@Transactional(readOnly = true)
+public class AccountHealth {
+
+	/**
+	 * An account's health.
+	 * @param state ACTIVE, DORMANT, ABANDONED, GONE, MOVED or UNKNOWN
+	 * @param silentDays whole days since the newest public post, when known
+	 * @param findings the types of the account's standing findings
+	 */
+	public record Health(String state, @Nullable Instant lastActivityAt, @Nullable Instant lastCheckedAt,
+			@Nullable String lastOutcome, @Nullable Long silentDays, @Nullable Instant lastSuccessAt,
+			int consecutiveFailures, List<String> findings) {
+
+		public static Health unknown() {
+			return new Health("UNKNOWN", null, null, null, null, null, 0, List.of());
+		}
+
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	AccountHealth(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** The health of these accounts, by id; unknown ids are absent. */
+	public Map<Long, Health> of(Collection<Long> accountIds) {
+		Map<Long, Health> health = new HashMap<>();
+		if (accountIds.isEmpty()) {
+			return health;
+		}
+		var now = clock.instant();
+		jdbc.sql("select * from account_health where account_id = any(:ids)")
+			.param("ids", accountIds.toArray(Long[]::new))
+			.query(rs -> {
+				var lastActivity = FactsRepository.instant(rs, "last_activity_at");
+				health.put(rs.getLong("account_id"), new Health(rs.getString("state"), lastActivity,
+						FactsRepository.instant(rs, "last_checked_at"), rs.getString("last_outcome"),
+						(lastActivity != null) ? Math.max(0, Duration.between(lastActivity, now).toDays()) : null,
+						FactsRepository.instant(rs, "last_success_at"), rs.getInt("consecutive_failures"),
+						Arrays.asList((String[]) rs.getArray("finding_types").getArray())));
+			});
+		return health;
+	}
+
+}

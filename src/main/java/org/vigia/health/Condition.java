@@ -1,0 +1,24 @@
+package org.vigia.health;
+
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.vigia.platform.Platform;
+
+/**
+ * A finding's condition as a rule sees it now.
+ * @param subjectKey what it is about, {@code account:42} or {@code platform:bluesky}
+ * @param fingerprint the material part of the evidence: when it changes, a dismissed finding wakes up
+ */
+record Condition(FindingType type, String subjectKey, @Nullable Long accountId, @Nullable Long organizationId,
+		@Nullable Platform platform, String subject, String summary, Map<String, Object> evidence, String fingerprint) {
+
+	static String accountKey(long accountId) {
+		return "account:" + accountId;
+	}
+
+	static String platformKey(Platform platform) {
+		return "platform:" + platform.id();
+	}
+
+}

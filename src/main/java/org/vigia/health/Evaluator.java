@@ -1,0 +1,107 @@
+package org.vigia.health;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.vigia.platform.Platform;
+
+/**
+ * Evaluates the rules for a set of accounts and writes what changed. The accounts are locked first, so that two
+ * evaluators (two instances, or the sweep and a poll) take turns on an account and the second one reads what the first
+ * wrote; each statement works on the whole set.
+ */
+@Service
+class Evaluator {
+
+	/** What one evaluation did. */
+	record Result(List<Long> accountIds, List<FindingTransition> transitions) {
+	}
+
+	private final FactsRepository facts;
+
+	private final FindingWriter writer;
+
+	private final HealthProperties properties;
+
+	private final Rules rules;
+
+	private final Clock clock;
+
+	Evaluator(FactsRepository facts, FindingWriter writer, HealthProperties properties, Clock clock) {
+		this.facts = facts;
+		this.writer = writer;
+		this.properties = properties;
+		this.rules = new Rules(properties);
+		this.clock = clock;
+	}
+
+	/** Evaluates these accounts now, in the caller's transaction if there is one (a poller recording checks). */
+	@Transactional
+	public Result evaluate(List<Long> accountIds) {
+		var locked = facts.lock(accountIds);
+		if (locked.isEmpty()) {
+			return new Result(locked, List.of());
+		}
+		var context = facts.context(locked, facts.platformStats());
+		return new Result(locked, evaluate(locked, context, clock.instant()));
+	}
+
+	/** Evaluates the next chunk of a sweep in its own transaction. */
+	@Transactional
+	public Result sweepChunk(long afterId, Context context, Instant now) {
+		var locked = facts.lockNext(afterId, properties.sweepChunk());
+		if (locked.isEmpty()) {
+			return new Result(locked, List.of());
+		}
+		return new Result(locked, evaluate(locked, context, now));
+	}
+
+	/** Opens, updates and resolves the platform-level findings. */
+	@Transactional
+	public List<FindingTransition> evaluatePlatforms(Map<Platform, FactsRepository.PlatformStats> stats, Instant now) {
+		var stored = facts.storedForPlatforms();
+		var decisions = new ArrayList<Lifecycle.Decision>();
+		for (var platform : Platform.values()) {
+			var counts = stats.get(platform);
+			Condition condition = (counts != null) ? rules.outage(platform, counts.unreachable(), counts.checked()) : null;
+			var key = FactsRepository.key(FindingType.UNREACHABLE, Condition.platformKey(platform));
+			var decision = Lifecycle.decide(stored.get(key), condition, false, null, now);
+			if (decision != null) {
+				decisions.add(decision);
+			}
+		}
+		return writer.apply(decisions, now, FindingTransition.RULES);
+	}
+
+	private List<FindingTransition> evaluate(List<Long> accountIds, Context context, Instant now) {
+		var stored = facts.storedForAccounts(accountIds);
+		var decisions = new ArrayList<Lifecycle.Decision>();
+		for (var account : facts.facts(accountIds, properties.guidelines())) {
+			var evaluation = rules.evaluate(account, context, now);
+			var subjectKey = Condition.accountKey(account.accountId());
+			var conditions = new java.util.EnumMap<FindingType, Condition>(FindingType.class);
+			for (var condition : evaluation.conditions()) {
+				conditions.put(condition.type(), condition);
+			}
+			for (var type : ACCOUNT_TYPES) {
+				var decision = Lifecycle.decide(stored.get(FactsRepository.key(type, subjectKey)), conditions.get(type),
+						evaluation.held().contains(type), evaluation.reasons().get(type), now);
+				if (decision != null) {
+					decisions.add(decision);
+				}
+			}
+		}
+		return writer.apply(decisions, now, FindingTransition.RULES);
+	}
+
+	/** The types the account rules judge; discovery's findings are judged by discovery. */
+	private static final EnumSet<FindingType> ACCOUNT_TYPES = EnumSet.complementOf(
+			EnumSet.of(FindingType.IMPERSONATION, FindingType.UNREGISTERED));
+
+}

@@ -1,0 +1,258 @@
+package org.vigia.health;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.vigia.platform.CheckOutcome;
+import org.vigia.platform.Platform;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads what the rules need, set-based: the facts of a set of accounts in one query, the groups of duplicates and the
+ * platforms' failure counts in one query each, whatever the number of accounts.
+ */
+@Repository
+class FactsRepository {
+
+	/** How many of a platform's checked accounts are unreachable. */
+	record PlatformStats(int unreachable, int checked) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final HealthProperties properties;
+
+	FactsRepository(JdbcClient jdbc, HealthProperties properties) {
+		this.jdbc = jdbc;
+		this.properties = properties;
+	}
+
+	/**
+	 * Locks these accounts against other evaluators until the transaction ends (always in id order, as the poller writes
+	 * them: no deadlocks), and answers those that exist.
+	 */
+	List<Long> lock(List<Long> accountIds) {
+		return jdbc.sql("select id from account where id = any(:ids) order by id for no key update")
+			.param("ids", accountIds.toArray(Long[]::new))
+			.query(Long.class)
+			.list();
+	}
+
+	/** Locks and answers the next accounts of a sweep: active ones, and archived ones with standing findings. */
+	List<Long> lockNext(long afterId, int limit) {
+		return jdbc.sql("""
+				select a.id from account a
+				where a.id > :after
+				  and (a.status = 'ACTIVE'
+				       or exists (select 1 from finding f where f.account_id = a.id and f.status <> 'RESOLVED'))
+				order by a.id
+				limit :limit
+				for no key update
+				""").param("after", afterId).param("limit", limit).query(Long.class).list();
+	}
+
+	List<AccountFacts> facts(List<Long> accountIds, HealthProperties.GuidelineDefaults defaults) {
+		return jdbc.sql("""
+				select a.id, a.organization_id, o.name as organization_name, o.aliases, o.official_domains, a.unit_id,
+				       u.name as unit_name, u.contact_emails, a.contact_email, a.platform, a.handle, a.status,
+				       a.max_silence_days, s.handle = a.handle as state_current, s.last_checked_at, s.last_success_at,
+				       s.last_activity_at, s.newest_post_url, s.last_outcome, s.last_http_status, s.outcome_streak,
+				       s.consecutive_failures, s.failing_since, s.last_error, s.moved_to, s.platform_id, s.recent_posts,
+				       s.reply_share, p.id as profile_id, p.display_name, p.bio, p.avatar_url, p.fields::text as fields,
+				       p.created_at as profile_created_at, g.organization_id as guideline_id,
+				       g.display_name_contains_name, g.official_link, g.avatar, g.handle_pattern
+				from account a
+				join organization o on o.id = a.organization_id
+				left join unit u on u.id = a.unit_id
+				left join account_state s on s.account_id = a.id
+				left join profile_snapshot p on p.id = s.profile_id and s.handle = a.handle
+				left join organization_guideline g on g.organization_id = a.organization_id
+				where a.id = any(:ids)
+				order by a.id
+				""").param("ids", accountIds.toArray(Long[]::new)).query((rs, row) -> facts(rs, defaults)).list();
+	}
+
+	/**
+	 * Groups of active accounts registered for one real account, and of one unit's active accounts on one network.
+	 * @param accountIds the accounts whose groups are wanted, or null for all
+	 */
+	Context context(@Nullable List<Long> accountIds, Map<Platform, PlatformStats> stats) {
+		boolean all = accountIds == null;
+		var ids = all ? new Long[0] : accountIds.toArray(Long[]::new);
+		Map<Long, List<Context.Peer>> sameAccount = new HashMap<>();
+		// A Mastodon account id is unique on its server only: the server is part of the identity.
+		jdbc.sql("""
+				with identity as (
+				    select a.id, a.handle, a.platform,
+				           case when a.platform = 'MASTODON' then s.platform_id || '@' || split_part(a.handle, '@', 2)
+				                else s.platform_id end as key
+				    from account a join account_state s on s.account_id = a.id and s.handle = a.handle
+				    where a.status = 'ACTIVE' and s.platform_id is not null
+				)
+				select array_agg(i.id order by i.id) as ids, array_agg(i.handle order by i.id) as handles
+				from identity i
+				where :all or (i.platform, i.key) in (select platform, key from identity where id = any(:ids))
+				group by i.platform, i.key
+				having count(*) > 1
+				""").param("all", all).param("ids", ids).query(rs -> {
+			group(rs, sameAccount);
+		});
+		Map<Long, List<Context.Peer>> sameUnit = new HashMap<>();
+		var platforms = properties.sameUnitPlatforms().stream().map(Platform::name).toArray(String[]::new);
+		if (platforms.length > 0) {
+			jdbc.sql("""
+					select array_agg(a.id order by a.id) as ids, array_agg(a.handle order by a.id) as handles
+					from account a
+					where a.status = 'ACTIVE' and a.unit_id is not null and a.platform = any(:platforms)
+					  and (:all or (a.unit_id, a.platform) in (select unit_id, platform from account where id = any(:ids)))
+					group by a.unit_id, a.platform
+					having count(*) > 1
+					""").param("all", all).param("ids", ids).param("platforms", platforms).query(rs -> {
+				group(rs, sameUnit);
+			});
+		}
+		var rules = new Rules(properties);
+		var outages = new java.util.HashSet<Platform>();
+		stats.forEach((platform, counts) -> {
+			if (rules.outage(counts.unreachable(), counts.checked())) {
+				outages.add(platform);
+			}
+		});
+		return new Context(sameAccount, sameUnit, Set.copyOf(outages));
+	}
+
+	/** By platform: how many active, checked accounts there are and how many of them are unreachable. */
+	Map<Platform, PlatformStats> platformStats() {
+		var stats = new EnumMap<Platform, PlatformStats>(Platform.class);
+		jdbc.sql("""
+				select a.platform, count(*) filter (where s.consecutive_failures >= :after) as unreachable, count(*) as checked
+				from account a join account_state s on s.account_id = a.id
+				where a.status = 'ACTIVE' and s.last_checked_at is not null and s.last_outcome <> 'UNSUPPORTED'
+				group by a.platform
+				""").param("after", properties.unreachableAfter()).query(rs -> {
+			stats.put(Platform.valueOf(rs.getString("platform")),
+					new PlatformStats(rs.getInt("unreachable"), rs.getInt("checked")));
+		});
+		return stats;
+	}
+
+	/** The stored findings about these accounts. */
+	Map<String, Lifecycle.Stored> storedForAccounts(List<Long> accountIds) {
+		return stored(jdbc.sql("""
+				select id, type, subject_key, status, fingerprint, dismissed_until from finding
+				where account_id = any(:ids) and type not in ('IMPERSONATION', 'UNREGISTERED')
+				""").param("ids", accountIds.toArray(Long[]::new)));
+	}
+
+	/** The stored platform-level findings. */
+	Map<String, Lifecycle.Stored> storedForPlatforms() {
+		return stored(jdbc.sql("""
+				select id, type, subject_key, status, fingerprint, dismissed_until from finding
+				where subject_key like 'platform:%' for update
+				"""));
+	}
+
+	private static Map<String, Lifecycle.Stored> stored(JdbcClient.StatementSpec statement) {
+		Map<String, Lifecycle.Stored> stored = new HashMap<>();
+		statement.query(rs -> {
+			var finding = new Lifecycle.Stored(rs.getLong("id"), FindingType.valueOf(rs.getString("type")),
+					rs.getString("subject_key"), FindingStatus.valueOf(rs.getString("status")),
+					rs.getString("fingerprint"), instant(rs, "dismissed_until"));
+			stored.put(key(finding.type(), finding.subjectKey()), finding);
+		});
+		return stored;
+	}
+
+	static String key(FindingType type, String subjectKey) {
+		return type + " " + subjectKey;
+	}
+
+	private static void group(ResultSet rs, Map<Long, List<Context.Peer>> groups) throws SQLException {
+		var ids = (Long[]) rs.getArray("ids").getArray();
+		var handles = (String[]) rs.getArray("handles").getArray();
+		var peers = new ArrayList<Context.Peer>(ids.length);
+		for (int i = 0; i < ids.length; i++) {
+			peers.add(new Context.Peer(ids[i], handles[i]));
+		}
+		var group = List.copyOf(peers);
+		for (var id : ids) {
+			groups.put(id, group);
+		}
+	}
+
+	private static AccountFacts facts(ResultSet rs, HealthProperties.GuidelineDefaults defaults) throws SQLException {
+		AccountFacts.State state = null;
+		if (rs.getBoolean("state_current")) {
+			var outcome = rs.getString("last_outcome");
+			state = new AccountFacts.State(instant(rs, "last_checked_at"), instant(rs, "last_success_at"),
+					instant(rs, "last_activity_at"), rs.getString("newest_post_url"),
+					(outcome != null) ? CheckOutcome.valueOf(outcome) : null, integer(rs, "last_http_status"),
+					rs.getInt("outcome_streak"), rs.getInt("consecutive_failures"), instant(rs, "failing_since"),
+					rs.getString("last_error"), rs.getString("moved_to"), rs.getString("platform_id"),
+					integer(rs, "recent_posts"), decimal(rs, "reply_share"));
+		}
+		AccountFacts.ProfileFacts profile = null;
+		rs.getLong("profile_id");
+		if (!rs.wasNull()) {
+			profile = new AccountFacts.ProfileFacts(rs.getString("display_name"), rs.getString("bio"),
+					rs.getString("avatar_url"), links(rs.getString("fields")), instant(rs, "profile_created_at"));
+		}
+		rs.getLong("guideline_id");
+		var guideline = rs.wasNull() ? Guideline.of(defaults)
+				: new Guideline(rs.getBoolean("display_name_contains_name"), rs.getBoolean("official_link"),
+						rs.getBoolean("avatar"), rs.getString("handle_pattern"), true);
+		return new AccountFacts(rs.getLong("id"), rs.getLong("organization_id"), rs.getString("organization_name"),
+				strings(rs.getArray("aliases")), strings(rs.getArray("official_domains")),
+				FindingWriter.nullableLong(rs, "unit_id"), rs.getString("unit_name"), strings(rs.getArray("contact_emails")),
+				rs.getString("contact_email"), Platform.valueOf(rs.getString("platform")), rs.getString("handle"),
+				"ACTIVE".equals(rs.getString("status")), integer(rs, "max_silence_days"), state, profile, guideline);
+	}
+
+	private static List<String> links(@Nullable String fields) {
+		if (fields == null) {
+			return List.of();
+		}
+		var links = new ArrayList<String>();
+		for (JsonNode field : FindingWriter.JSON.readTree(fields)) {
+			var value = field.get("value");
+			if (value != null && value.isString()) {
+				links.add(value.asString());
+			}
+		}
+		return links;
+	}
+
+	private static List<String> strings(@Nullable Array array) throws SQLException {
+		return (array == null) ? List.of() : Arrays.asList((String[]) array.getArray());
+	}
+
+	static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp timestamp = rs.getTimestamp(column);
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	private static @Nullable Integer integer(ResultSet rs, String column) throws SQLException {
+		int value = rs.getInt(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	private static @Nullable Double decimal(ResultSet rs, String column) throws SQLException {
+		double value = rs.getDouble(column);
+		return rs.wasNull() ? null : value;
+	}
+
+}

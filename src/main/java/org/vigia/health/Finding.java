@@ -1,0 +1,23 @@
+package org.vigia.health;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A finding: what is wrong, about what, since when, and the evidence.
+ * @param accountId the account it is about, or null for a finding about a whole platform
+ * @param organizationId the organization it concerns, or null when it concerns all of them
+ * @param platform the platform id, such as {@code bluesky}
+ * @param subject what it is about, in words
+ * @param summary one line a person understands
+ * @param evidence the facts behind it
+ * @param dismissedUntil until when a dismissed finding stays quiet, or null (until the evidence changes)
+ * @param dismissReason why it was dismissed
+ */
+public record Finding(long id, FindingType type, Severity severity, FindingStatus status, @Nullable Long accountId,
+		@Nullable Long organizationId, @Nullable String platform, String subject, String summary,
+		Map<String, Object> evidence, Instant openedAt, Instant updatedAt, @Nullable Instant resolvedAt,
+		@Nullable Instant dismissedUntil, @Nullable String dismissReason) {
+}

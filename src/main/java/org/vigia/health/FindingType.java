@@ -1,0 +1,49 @@
+package org.vigia.health;
+
+/** What a finding says about its subject, and how serious that is. */
+public enum FindingType {
+
+	/** Silent longer than the dormant threshold. */
+	DORMANT(Severity.LOW),
+
+	/** Silent longer than the abandoned threshold. */
+	ABANDONED(Severity.HIGH),
+
+	/** Deleted, suspended, deactivated or not found. */
+	GONE(Severity.HIGH),
+
+	/** Migrated or renamed: the registry holds a stale handle. */
+	MOVED(Severity.MEDIUM),
+
+	/** Could not be checked several times in a row (an account), or most of a platform's accounts could not. */
+	UNREACHABLE(Severity.MEDIUM),
+
+	/** No unit, or neither the account nor its unit has a contact. */
+	UNOWNED(Severity.MEDIUM),
+
+	/** The same account registered twice, or one unit running two accounts on one network. */
+	DUPLICATE(Severity.LOW),
+
+	/** The profile breaks the organization's guidelines. */
+	GUIDELINE(Severity.LOW),
+
+	/** The recent posts include (almost) no replies. */
+	ONE_WAY(Severity.LOW),
+
+	/** A look-alike account outside the registry (discovery). */
+	IMPERSONATION(Severity.HIGH),
+
+	/** An account outside the registry that proves official control (discovery). */
+	UNREGISTERED(Severity.MEDIUM);
+
+	private final Severity severity;
+
+	FindingType(Severity severity) {
+		this.severity = severity;
+	}
+
+	public Severity severity() {
+		return this.severity;
+	}
+
+}

@@ -1,0 +1,158 @@
+package org.vigia.health;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The overview: per organization and unit, how the active accounts are doing. A few aggregate queries in all. */
+@Service
+@Transactional(readOnly = true)
+public class Overview {
+
+	/**
+	 * One group of accounts: everything, an organization, or a unit.
+	 * @param id the organization's or unit's id; null for everything and for an organization's accounts without a unit
+	 * @param accounts active accounts
+	 * @param byState active accounts by health state
+	 * @param byPlatform active accounts by platform id
+	 * @param openFindings open and acknowledged findings by type
+	 * @param ownedShare share of active accounts with a unit and a contact (0 to 1), null without accounts
+	 * @param medianSilentDays median days since the newest public post, among accounts whose newest post is known
+	 * @param units an organization's units (empty elsewhere)
+	 */
+	public record Group(@Nullable Long id, String name, long accounts, Map<String, Long> byState,
+			Map<String, Long> byPlatform, Map<String, Long> openFindings, @Nullable Double ownedShare,
+			@Nullable Double medianSilentDays, List<Group> units) {
+	}
+
+	/** The whole overview. */
+	public record Report(Instant generatedAt, Group total, List<Group> organizations) {
+	}
+
+	private record Key(@Nullable Long organizationId, @Nullable Long unitId, int level) {
+	}
+
+	private static final class Builder {
+
+		long accounts;
+
+		long owned;
+
+		@Nullable Double median;
+
+		final Map<String, Long> byState = new TreeMap<>();
+
+		final Map<String, Long> byPlatform = new TreeMap<>();
+
+		final Map<String, Long> findings = new TreeMap<>();
+
+	}
+
+	private static final String ACCOUNTS = """
+			with acct as (
+			    select h.account_id, h.organization_id, h.unit_id, lower(h.platform) as platform, h.state,
+			           extract(epoch from (:now - h.last_activity_at)) / 86400 as silent_days,
+			           (a.unit_id is not null
+			            and (nullif(btrim(a.contact_email), '') is not null or cardinality(u.contact_emails) > 0)) as owned
+			    from account_health h
+			    join account a on a.id = h.account_id
+			    left join unit u on u.id = a.unit_id
+			    where h.status = 'ACTIVE'
+			)
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	Overview(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	public Report report() {
+		var now = clock.instant();
+		var nowParam = FindingWriter.timestamp(now);
+		Map<Key, Builder> groups = new HashMap<>();
+		jdbc.sql(ACCOUNTS + """
+				select organization_id, unit_id, grouping(organization_id, unit_id) as level, count(*) as accounts,
+				       count(*) filter (where owned) as owned,
+				       percentile_cont(0.5) within group (order by silent_days) as median
+				from acct group by grouping sets ((), (organization_id), (organization_id, unit_id))
+				""").param("now", nowParam).query(rs -> {
+			var group = groups.computeIfAbsent(key(rs), k -> new Builder());
+			group.accounts = rs.getLong("accounts");
+			group.owned = rs.getLong("owned");
+			double median = rs.getDouble("median");
+			group.median = rs.wasNull() ? null : Math.round(median * 10) / 10.0;
+		});
+		for (var dimension : List.of("state", "platform")) {
+			jdbc.sql(ACCOUNTS + """
+					select organization_id, unit_id, grouping(organization_id, unit_id) as level, %1$s as value,
+					       count(*) as n
+					from acct
+					group by grouping sets ((%1$s), (organization_id, %1$s), (organization_id, unit_id, %1$s))
+					""".formatted(dimension)).param("now", nowParam).query(rs -> {
+				var group = groups.computeIfAbsent(key(rs), k -> new Builder());
+				(dimension.equals("state") ? group.byState : group.byPlatform).put(rs.getString("value"), rs.getLong("n"));
+			});
+		}
+		jdbc.sql("""
+				select f.organization_id, a.unit_id, grouping(f.organization_id, a.unit_id) as level, f.type as value,
+				       count(*) as n
+				from finding f left join account a on a.id = f.account_id
+				where f.status in ('OPEN', 'ACKNOWLEDGED')
+				group by grouping sets ((f.type), (f.organization_id, f.type), (f.organization_id, a.unit_id, f.type))
+				""").query(rs -> {
+			var key = key(rs);
+			if (key.level() != 3 && key.organizationId() == null) {
+				return; // platform-level findings count in the total only
+			}
+			groups.computeIfAbsent(key, k -> new Builder()).findings.put(rs.getString("value"), rs.getLong("n"));
+		});
+		Map<Long, String> organizations = new HashMap<>();
+		jdbc.sql("select id, name from organization").query(rs -> {
+			organizations.put(rs.getLong("id"), rs.getString("name"));
+		});
+		Map<Long, String> units = new HashMap<>();
+		jdbc.sql("select id, name from unit").query(rs -> {
+			units.put(rs.getLong("id"), rs.getString("name"));
+		});
+		var total = group(null, "All organizations", groups.getOrDefault(new Key(null, null, 3), new Builder()), List.of());
+		var result = new ArrayList<Group>();
+		groups.keySet().stream().filter(key -> key.level() == 1 && key.organizationId() != null).forEach(orgKey -> {
+			var unitGroups = groups.entrySet().stream()
+				.filter(entry -> entry.getKey().level() == 0 && orgKey.organizationId().equals(entry.getKey().organizationId()))
+				.map(entry -> group(entry.getKey().unitId(),
+						entry.getKey().unitId() == null ? "(no unit)" : units.getOrDefault(entry.getKey().unitId(), "?"),
+						entry.getValue(), List.of()))
+				.sorted(Comparator.comparing(Group::name))
+				.toList();
+			result.add(group(orgKey.organizationId(), organizations.getOrDefault(orgKey.organizationId(), "?"),
+					groups.get(orgKey), unitGroups));
+		});
+		result.sort(Comparator.comparing(Group::name));
+		return new Report(now, total, result);
+	}
+
+	private static Key key(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new Key(FindingWriter.nullableLong(rs, "organization_id"), FindingWriter.nullableLong(rs, "unit_id"),
+				rs.getInt("level"));
+	}
+
+	private static Group group(@Nullable Long id, String name, Builder builder, List<Group> units) {
+		return new Group(id, name, builder.accounts, builder.byState, builder.byPlatform, builder.findings,
+				builder.accounts == 0 ? null : (double) builder.owned / builder.accounts, builder.median, units);
+	}
+
+}

@@ -1,0 +1,428 @@
+package org.vigia.health;
+
+import java.text.Normalizer;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.vigia.platform.CheckOutcome;
+import org.vigia.platform.Platform;
+
+/**
+ * The health rules: pure functions of an account's facts, what is known about other accounts, and the time. Nothing
+ * here reads a clock or a database, so every boundary can be tested with a table.
+ */
+final class Rules {
+
+	/** What a check must have shown for its findings to be judged at all. */
+	private static final Set<FindingType> FROM_CHECKS = EnumSet.of(FindingType.DORMANT, FindingType.ABANDONED,
+			FindingType.GONE, FindingType.MOVED, FindingType.GUIDELINE, FindingType.ONE_WAY);
+
+	private static final Set<FindingType> SILENCE = EnumSet.of(FindingType.DORMANT, FindingType.ABANDONED);
+
+	private static final Pattern DOMAIN = Pattern.compile("(?i)(?<![\\w.@-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,63})");
+
+	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+
+	private final HealthProperties properties;
+
+	Rules(HealthProperties properties) {
+		this.properties = properties;
+	}
+
+	Evaluation evaluate(AccountFacts facts, Context context, Instant now) {
+		var conditions = new ArrayList<Condition>();
+		var held = EnumSet.noneOf(FindingType.class);
+		var reasons = new EnumMap<FindingType, String>(FindingType.class);
+		if (!facts.active()) {
+			for (var type : FindingType.values()) {
+				reasons.put(type, "the account was archived");
+			}
+			return new Evaluation(facts.accountId(), conditions, held, reasons);
+		}
+		unowned(facts).ifPresent(conditions::add);
+		duplicate(facts, context).ifPresent(conditions::add);
+		var state = facts.state();
+		if (state == null || state.lastCheckedAt() == null || state.lastOutcome() == null
+				|| state.lastOutcome() == CheckOutcome.UNSUPPORTED) {
+			// Never checked (or not checkable): no evidence, and nothing from an earlier handle still applies.
+			guideline(facts, false).ifPresent(conditions::add);
+			return new Evaluation(facts.accountId(), conditions, held, reasons);
+		}
+		var outcome = state.lastOutcome();
+		if (state.failing()) {
+			// A failed check is no evidence about the account: what checks found neither opens nor clears.
+			held.addAll(FROM_CHECKS);
+			if (state.consecutiveFailures() >= properties.unreachableAfter()) {
+				if (context.outages().contains(facts.platform())) {
+					held.add(FindingType.UNREACHABLE);
+				}
+				else {
+					conditions.add(unreachable(facts, state));
+				}
+			}
+			return new Evaluation(facts.accountId(), conditions, held, reasons);
+		}
+		switch (outcome) {
+			case NOT_FOUND, SUSPENDED, DEACTIVATED -> {
+				int confirmations = properties.goneConfirmations(facts.platform());
+				if (state.outcomeStreak() < confirmations) {
+					// Some platforms answer 404 for a while for accounts that exist: wait for the next check.
+					held.addAll(FROM_CHECKS);
+				}
+				else {
+					conditions.add(gone(facts, state, confirmations));
+					supersede(reasons, FindingType.GONE, FindingType.DORMANT, FindingType.ABANDONED,
+							FindingType.MOVED, FindingType.GUIDELINE, FindingType.ONE_WAY);
+				}
+			}
+			case MOVED -> {
+				conditions.add(moved(facts, state));
+				supersede(reasons, FindingType.MOVED, FindingType.DORMANT, FindingType.ABANDONED,
+						FindingType.GUIDELINE, FindingType.ONE_WAY);
+			}
+			default -> {
+				silence(facts, state, now).ifPresent(condition -> {
+					conditions.add(condition);
+					if (condition.type() == FindingType.ABANDONED) {
+						supersede(reasons, FindingType.ABANDONED, FindingType.DORMANT);
+					}
+				});
+				guideline(facts, true).ifPresent(conditions::add);
+				oneWay(facts, state).ifPresent(conditions::add);
+			}
+		}
+		return new Evaluation(facts.accountId(), conditions, held, reasons);
+	}
+
+	/** The platform-level finding when most of a platform's checked accounts are unreachable at once. */
+	@Nullable Condition outage(Platform platform, int unreachable, int checked) {
+		if (!outage(unreachable, checked)) {
+			return null;
+		}
+		var evidence = new LinkedHashMap<String, Object>();
+		evidence.put("platform", platform.id());
+		evidence.put("unreachableAccounts", unreachable);
+		evidence.put("checkedAccounts", checked);
+		evidence.put("unreachableAfter", properties.unreachableAfter());
+		return new Condition(FindingType.UNREACHABLE, Condition.platformKey(platform), null, null, platform,
+				platform.label(),
+				"%d of %d %s accounts could not be checked %d times in a row: the platform, or Vigía's access to it, is failing"
+					.formatted(unreachable, checked, platform.label(), properties.unreachableAfter()),
+				evidence, "");
+	}
+
+	boolean outage(int unreachable, int checked) {
+		return checked >= properties.outageMinAccounts() && unreachable > 0
+				&& unreachable >= Math.ceil(properties.outageShare() * checked);
+	}
+
+	private java.util.Optional<Condition> silence(AccountFacts facts, AccountFacts.State state, Instant now) {
+		Instant since = state.lastActivityAt();
+		boolean fromPost = since != null;
+		if (since == null && facts.profile() != null) {
+			since = facts.profile().createdAt();
+		}
+		if (since == null) {
+			return java.util.Optional.empty();
+		}
+		var silence = Duration.between(since, now);
+		var platform = facts.platform();
+		Duration dormant = properties.dormantAfter(platform);
+		Duration abandoned = properties.abandonedAfter(platform);
+		String limitSource = properties.overridden(platform) ? "PLATFORM" : "DEFAULT";
+		if (facts.maxSilenceDays() != null) {
+			// The account's own limit is its abandoned threshold; dormant keeps the platform's proportion to it.
+			var own = Duration.ofDays(facts.maxSilenceDays());
+			dormant = Duration.ofSeconds(Math.max(1,
+					Math.round(own.toSeconds() * ((double) dormant.toSeconds() / abandoned.toSeconds()))));
+			abandoned = own;
+			limitSource = "ACCOUNT";
+		}
+		FindingType type;
+		if (silence.compareTo(abandoned) > 0) {
+			type = FindingType.ABANDONED;
+		}
+		else if (silence.compareTo(dormant) > 0) {
+			type = FindingType.DORMANT;
+		}
+		else {
+			return java.util.Optional.empty();
+		}
+		long days = silence.toDays();
+		String quiet = fromPost ? "No public post for %d days".formatted(days)
+				: "No public post since the account was created %d days ago".formatted(days);
+		String summary = (type == FindingType.ABANDONED)
+				? quiet + "; the limit " + limitPhrase(limitSource, platform) + " is " + abandoned.toDays()
+				: quiet + "; dormant after %d, abandoned after %d".formatted(dormant.toDays(), abandoned.toDays());
+		var evidence = new LinkedHashMap<String, Object>();
+		evidence.put("silentDays", days);
+		evidence.put("lastActivityAt", state.lastActivityAt());
+		if (!fromPost) {
+			evidence.put("accountCreatedAt", since);
+		}
+		evidence.put("newestPostUrl", state.newestPostUrl());
+		evidence.put("dormantAfterDays", dormant.toDays());
+		evidence.put("abandonedAfterDays", abandoned.toDays());
+		evidence.put("limitSource", limitSource);
+		evidence.put("lastCheckedAt", state.lastCheckedAt());
+		return java.util.Optional.of(condition(type, facts, summary, evidence, ""));
+	}
+
+	private static String limitPhrase(String source, Platform platform) {
+		return switch (source) {
+			case "ACCOUNT" -> "for this account";
+			case "PLATFORM" -> "for " + platform.label() + " accounts";
+			default -> "for accounts";
+		};
+	}
+
+	private Condition gone(AccountFacts facts, AccountFacts.State state, int confirmations) {
+		var outcome = state.lastOutcome();
+		String what = switch (outcome) {
+			case SUSPENDED -> "%s suspended the account".formatted(facts.platform().label());
+			case DEACTIVATED -> "The account was deactivated on %s".formatted(facts.platform().label());
+			default -> "%s says the account does not exist".formatted(facts.platform().label());
+		};
+		if (state.lastHttpStatus() != null) {
+			what += " (HTTP " + state.lastHttpStatus() + ")";
+		}
+		if (confirmations > 1) {
+			what += ", in %d checks in a row".formatted(state.outcomeStreak());
+		}
+		var evidence = new LinkedHashMap<String, Object>();
+		evidence.put("outcome", outcome.name());
+		evidence.put("httpStatus", state.lastHttpStatus());
+		evidence.put("checksInARow", state.outcomeStreak());
+		evidence.put("lastCheckedAt", state.lastCheckedAt());
+		evidence.put("lastActivityAt", state.lastActivityAt());
+		return condition(FindingType.GONE, facts, what + "; reclaim the handle or retire it from the registry",
+				evidence, outcome.name());
+	}
+
+	private Condition moved(AccountFacts facts, AccountFacts.State state) {
+		String to = (state.movedTo() != null) ? state.movedTo() : "an unnamed account";
+		var evidence = new LinkedHashMap<String, Object>();
+		evidence.put("newHandle", state.movedTo());
+		evidence.put("registeredHandle", facts.handle());
+		evidence.put("lastCheckedAt", state.lastCheckedAt());
+		return condition(FindingType.MOVED, facts,
+				"The account moved to %s; the registry still lists %s".formatted(to, facts.handle()), evidence,
+				String.valueOf(state.movedTo()));
+	}
+
+	private Condition unreachable(AccountFacts facts, AccountFacts.State state) {
+		var since = (state.failingSince() != null) ? " since " + DAY.format(state.failingSince()) : "";
+		String last = (state.lastError() != null) ? state.lastError()
+				: (state.lastHttpStatus() != null) ? "HTTP " + state.lastHttpStatus() : state.lastOutcome().name();
+		var evidence = new LinkedHashMap<String, Object>();
+		evidence.put("failuresInARow", state.consecutiveFailures());
+		evidence.put("failingSince", state.failingSince());
+		evidence.put("lastOutcome", state.lastOutcome().name());
+		evidence.put("lastHttpStatus", state.lastHttpStatus());
+		evidence.put("lastError", state.lastError());
+		evidence.put("lastSuccessAt", state.lastSuccessAt());
+		return condition(FindingType.UNREACHABLE, facts, "Could not be checked %d times in a row%s (last: %s)"
+			.formatted(state.consecutiveFailures(), since, abbreviate(last, 200)), evidence, "");
+	}
+
+	private java.util.Optional<Condition> unowned(AccountFacts facts) {
+		var evidence = new LinkedHashMap<String, Object>();
+		if (facts.unitId() == null) {
+			evidence.put("reason", "NO_UNIT");
+			evidence.put("contactEmail", facts.contactEmail());
+			return java.util.Optional.of(condition(FindingType.UNOWNED, facts,
+					"No unit is responsible for this account; assign one in the registry", evidence, "NO_UNIT"));
+		}
+		if (blank(facts.contactEmail()) && facts.unitContacts().isEmpty()) {
+			evidence.put("reason", "NO_CONTACT");
+			evidence.put("unitId", facts.unitId());
+			evidence.put("unit", facts.unitName());
+			return java.util.Optional.of(condition(FindingType.UNOWNED, facts,
+					"Neither the account nor its unit %s has a contact address".formatted(facts.unitName()), evidence,
+					"NO_CONTACT"));
+		}
+		return java.util.Optional.empty();
+	}
+
+	private java.util.Optional<Condition> duplicate(AccountFacts facts, Context context) {
+		var sameAccount = others(context.sameAccount().get(facts.accountId()), facts.accountId());
+		var sameUnit = others(context.sameUnit().get(facts.accountId()), facts.accountId());
+		if (sameAccount.isEmpty() && sameUnit.isEmpty()) {
+			return java.util.Optional.empty();
+		}
+		var parts = new ArrayList<String>();
+		var evidence = new LinkedHashMap<String, Object>();
+		var fingerprint = new StringBuilder();
+		if (!sameAccount.isEmpty()) {
+			parts.add("the same %s account is also registered as %s".formatted(facts.platform().label(), names(sameAccount)));
+			evidence.put("sameAccount", peers(sameAccount));
+			evidence.put("platformId", facts.state() != null ? facts.state().platformId() : null);
+			fingerprint.append("account:").append(ids(sameAccount));
+		}
+		if (!sameUnit.isEmpty()) {
+			parts.add("unit %s also runs %s on %s".formatted(facts.unitName(), names(sameUnit), facts.platform().label()));
+			evidence.put("sameUnit", peers(sameUnit));
+			evidence.put("unit", facts.unitName());
+			fingerprint.append("|unit:").append(ids(sameUnit));
+		}
+		var summary = String.join("; ", parts);
+		summary = Character.toUpperCase(summary.charAt(0)) + summary.substring(1);
+		return java.util.Optional.of(condition(FindingType.DUPLICATE, facts, summary, evidence, fingerprint.toString()));
+	}
+
+	/** The group's older members: the oldest registration is the original, the later ones the duplicates. */
+	private static List<Context.Peer> others(@Nullable List<Context.Peer> group, long accountId) {
+		if (group == null || group.size() < 2 || group.getFirst().accountId() == accountId) {
+			return List.of();
+		}
+		return group.stream().filter(peer -> peer.accountId() != accountId).toList();
+	}
+
+	private static String names(List<Context.Peer> peers) {
+		return peers.stream().map(peer -> peer.handle() + " (#" + peer.accountId() + ")").collect(Collectors.joining(", "));
+	}
+
+	private static String ids(List<Context.Peer> peers) {
+		return peers.stream().map(peer -> String.valueOf(peer.accountId())).collect(Collectors.joining(","));
+	}
+
+	private static List<Map<String, Object>> peers(List<Context.Peer> peers) {
+		return peers.stream().<Map<String, Object>>map(peer -> Map.of("accountId", peer.accountId(), "handle", peer.handle())).toList();
+	}
+
+	/**
+	 * The organization's guidelines the account breaks.
+	 * @param profileKnown whether the last check read the profile (else only the handle can be judged)
+	 */
+	private java.util.Optional<Condition> guideline(AccountFacts facts, boolean profileKnown) {
+		var guideline = facts.guideline();
+		var broken = new LinkedHashMap<String, String>();
+		if (guideline.handlePattern() != null && !Pattern.compile(guideline.handlePattern()).matcher(facts.handle()).find()) {
+			broken.put("HANDLE_PATTERN", "the handle does not match " + guideline.handlePattern());
+		}
+		var profile = facts.profile();
+		if (profileKnown && profile != null) {
+			if (guideline.avatar() && (blank(profile.avatarUrl()) || profile.avatarUrl().contains("/missing.png"))) {
+				broken.put("AVATAR", "no avatar");
+			}
+			if (guideline.displayNameContainsName() && !namesOrganization(profile.displayName(), facts)) {
+				broken.put("DISPLAY_NAME", "the display name \"%s\" does not contain %s or an alias"
+					.formatted(abbreviate(String.valueOf(profile.displayName()), 100), facts.organizationName()));
+			}
+			if (guideline.officialLink() && !facts.officialDomains().isEmpty() && !linksOfficialDomain(profile, facts)) {
+				broken.put("OFFICIAL_LINK", "the profile does not link to " + String.join(" or ", facts.officialDomains()));
+			}
+		}
+		if (broken.isEmpty()) {
+			return java.util.Optional.empty();
+		}
+		var evidence = new LinkedHashMap<String, Object>();
+		evidence.put("broken", List.copyOf(broken.keySet()));
+		evidence.put("details", List.copyOf(broken.values()));
+		if (profile != null) {
+			evidence.put("displayName", profile.displayName());
+			evidence.put("avatarUrl", profile.avatarUrl());
+		}
+		evidence.put("organizationGuidelines", guideline.custom());
+		var summary = (broken.size() == 1 ? "Breaks a guideline: " : "Breaks %d guidelines: ".formatted(broken.size()))
+				+ String.join("; ", broken.values());
+		return java.util.Optional.of(condition(FindingType.GUIDELINE, facts, summary, evidence,
+				String.join(",", new TreeSet<>(broken.keySet()))));
+	}
+
+	private java.util.Optional<Condition> oneWay(AccountFacts facts, AccountFacts.State state) {
+		var share = state.replyShare();
+		var posts = state.recentPosts();
+		var oneWay = properties.oneWay();
+		if (share == null || posts == null || posts < oneWay.posts() || share >= oneWay.maxReplyShare()) {
+			return java.util.Optional.empty();
+		}
+		long replies = Math.round(share * posts);
+		var evidence = new LinkedHashMap<String, Object>();
+		evidence.put("replies", replies);
+		evidence.put("posts", posts);
+		evidence.put("replyShare", share);
+		evidence.put("minimumShare", oneWay.maxReplyShare());
+		return java.util.Optional.of(condition(FindingType.ONE_WAY, facts,
+				"%d of the last %d posts %s replies (%s); the minimum is %s".formatted(replies, posts,
+						replies == 1 ? "is a reply, not" : "are", percent(share), percent(oneWay.maxReplyShare()))
+					.replace("is a reply, not replies", "is a reply"),
+				evidence, ""));
+	}
+
+	private static boolean namesOrganization(@Nullable String displayName, AccountFacts facts) {
+		if (displayName == null) {
+			return false;
+		}
+		var name = fold(displayName);
+		if (name.contains(fold(facts.organizationName()))) {
+			return true;
+		}
+		return facts.aliases().stream().anyMatch(alias -> !alias.isBlank() && name.contains(fold(alias)));
+	}
+
+	private static boolean linksOfficialDomain(AccountFacts.ProfileFacts profile, AccountFacts facts) {
+		var texts = new ArrayList<String>(profile.links());
+		if (profile.bio() != null) {
+			texts.add(profile.bio());
+		}
+		for (var text : texts) {
+			var matcher = DOMAIN.matcher(text);
+			while (matcher.find()) {
+				var host = matcher.group(1).toLowerCase(Locale.ROOT);
+				for (var domain : facts.officialDomains()) {
+					var official = domain.toLowerCase(Locale.ROOT);
+					if (host.equals(official) || host.endsWith("." + official)) {
+						return true;
+					}
+				}
+			}
+		}
+		return false;
+	}
+
+	private static String fold(String text) {
+		return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+	}
+
+	private static void supersede(Map<FindingType, String> reasons, FindingType by, FindingType... types) {
+		for (var type : types) {
+			reasons.put(type, "superseded by " + by);
+		}
+	}
+
+	private static Condition condition(FindingType type, AccountFacts facts, String summary, Map<String, Object> evidence,
+			String fingerprint) {
+		return new Condition(type, Condition.accountKey(facts.accountId()), facts.accountId(), facts.organizationId(),
+				facts.platform(), facts.subject(), summary, evidence, fingerprint);
+	}
+
+	private static String percent(double share) {
+		return Math.round(share * 1000) / 10.0 + "%";
+	}
+
+	private static boolean blank(@Nullable String value) {
+		return value == null || value.isBlank();
+	}
+
+	private static String abbreviate(String text, int max) {
+		return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+	}
+
+}
