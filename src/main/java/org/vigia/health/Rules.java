@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -132,14 +133,14 @@ final class Rules {
 				&& unreachable >= Math.ceil(properties.outageShare() * checked);
 	}
 
-	private java.util.Optional<Condition> silence(AccountFacts facts, AccountFacts.State state, Instant now) {
+	private Optional<Condition> silence(AccountFacts facts, AccountFacts.State state, Instant now) {
 		Instant since = state.lastActivityAt();
 		boolean fromPost = since != null;
 		if (since == null && facts.profile() != null) {
 			since = facts.profile().createdAt();
 		}
 		if (since == null) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		var silence = Duration.between(since, now);
 		var platform = facts.platform();
@@ -162,7 +163,7 @@ final class Rules {
 			type = FindingType.DORMANT;
 		}
 		else {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		long days = silence.toDays();
 		String quiet = fromPost ? "No public post for %d days".formatted(days)
@@ -181,7 +182,7 @@ final class Rules {
 		evidence.put("abandonedAfterDays", abandoned.toDays());
 		evidence.put("limitSource", limitSource);
 		evidence.put("lastCheckedAt", state.lastCheckedAt());
-		return java.util.Optional.of(condition(type, facts, summary, evidence, ""));
+		return Optional.of(condition(type, facts, summary, evidence, ""));
 	}
 
 	private static String limitPhrase(String source, Platform platform) {
@@ -241,30 +242,30 @@ final class Rules {
 			.formatted(state.consecutiveFailures(), since, abbreviate(last, 200)), evidence, "");
 	}
 
-	private java.util.Optional<Condition> unowned(AccountFacts facts) {
+	private Optional<Condition> unowned(AccountFacts facts) {
 		var evidence = new LinkedHashMap<String, Object>();
 		if (facts.unitId() == null) {
 			evidence.put("reason", "NO_UNIT");
 			evidence.put("contactEmail", facts.contactEmail());
-			return java.util.Optional.of(condition(FindingType.UNOWNED, facts,
+			return Optional.of(condition(FindingType.UNOWNED, facts,
 					"No unit is responsible for this account; assign one in the registry", evidence, "NO_UNIT"));
 		}
 		if (blank(facts.contactEmail()) && facts.unitContacts().isEmpty()) {
 			evidence.put("reason", "NO_CONTACT");
 			evidence.put("unitId", facts.unitId());
 			evidence.put("unit", facts.unitName());
-			return java.util.Optional.of(condition(FindingType.UNOWNED, facts,
+			return Optional.of(condition(FindingType.UNOWNED, facts,
 					"Neither the account nor its unit %s has a contact address".formatted(facts.unitName()), evidence,
 					"NO_CONTACT"));
 		}
-		return java.util.Optional.empty();
+		return Optional.empty();
 	}
 
-	private java.util.Optional<Condition> duplicate(AccountFacts facts, Context context) {
+	private Optional<Condition> duplicate(AccountFacts facts, Context context) {
 		var sameAccount = others(context.sameAccount().get(facts.accountId()), facts.accountId());
 		var sameUnit = others(context.sameUnit().get(facts.accountId()), facts.accountId());
 		if (sameAccount.isEmpty() && sameUnit.isEmpty()) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		var parts = new ArrayList<String>();
 		var evidence = new LinkedHashMap<String, Object>();
@@ -283,7 +284,7 @@ final class Rules {
 		}
 		var summary = String.join("; ", parts);
 		summary = Character.toUpperCase(summary.charAt(0)) + summary.substring(1);
-		return java.util.Optional.of(condition(FindingType.DUPLICATE, facts, summary, evidence, fingerprint.toString()));
+		return Optional.of(condition(FindingType.DUPLICATE, facts, summary, evidence, fingerprint.toString()));
 	}
 
 	/** The group's older members: the oldest registration is the original, the later ones the duplicates. */
@@ -310,7 +311,7 @@ final class Rules {
 	 * The organization's guidelines the account breaks.
 	 * @param profileKnown whether the last check read the profile (else only the handle can be judged)
 	 */
-	private java.util.Optional<Condition> guideline(AccountFacts facts, boolean profileKnown) {
+	private Optional<Condition> guideline(AccountFacts facts, boolean profileKnown) {
 		var guideline = facts.guideline();
 		var broken = new LinkedHashMap<String, String>();
 		if (guideline.handlePattern() != null && !Pattern.compile(guideline.handlePattern()).matcher(facts.handle()).find()) {
@@ -330,7 +331,7 @@ final class Rules {
 			}
 		}
 		if (broken.isEmpty()) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		var evidence = new LinkedHashMap<String, Object>();
 		evidence.put("broken", List.copyOf(broken.keySet()));
@@ -342,16 +343,16 @@ final class Rules {
 		evidence.put("organizationGuidelines", guideline.custom());
 		var summary = (broken.size() == 1 ? "Breaks a guideline: " : "Breaks %d guidelines: ".formatted(broken.size()))
 				+ String.join("; ", broken.values());
-		return java.util.Optional.of(condition(FindingType.GUIDELINE, facts, summary, evidence,
+		return Optional.of(condition(FindingType.GUIDELINE, facts, summary, evidence,
 				String.join(",", new TreeSet<>(broken.keySet()))));
 	}
 
-	private java.util.Optional<Condition> oneWay(AccountFacts facts, AccountFacts.State state) {
+	private Optional<Condition> oneWay(AccountFacts facts, AccountFacts.State state) {
 		var share = state.replyShare();
 		var posts = state.recentPosts();
 		var oneWay = properties.oneWay();
 		if (share == null || posts == null || posts < oneWay.posts() || share >= oneWay.maxReplyShare()) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		long replies = Math.round(share * posts);
 		var evidence = new LinkedHashMap<String, Object>();
@@ -359,10 +360,9 @@ final class Rules {
 		evidence.put("posts", posts);
 		evidence.put("replyShare", share);
 		evidence.put("minimumShare", oneWay.maxReplyShare());
-		return java.util.Optional.of(condition(FindingType.ONE_WAY, facts,
-				"%d of the last %d posts %s replies (%s); the minimum is %s".formatted(replies, posts,
-						replies == 1 ? "is a reply, not" : "are", percent(share), percent(oneWay.maxReplyShare()))
-					.replace("is a reply, not replies", "is a reply"),
+		return Optional.of(condition(FindingType.ONE_WAY, facts,
+				"%d of the last %d posts %s (%s); the minimum is %s".formatted(replies, posts,
+						replies == 1 ? "is a reply" : "are replies", percent(share), percent(oneWay.maxReplyShare())),
 				evidence, ""));
 	}
 
@@ -414,7 +414,8 @@ final class Rules {
 	}
 
 	private static String percent(double share) {
-		return Math.round(share * 1000) / 10.0 + "%";
+		double value = Math.round(share * 1000) / 10.0;
+		return (value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value)) + "%";
 	}
 
 	private static boolean blank(@Nullable String value) {
