@@ -61,7 +61,7 @@ public class Overview {
 	private static final String ACCOUNTS = """
 			with acct as (
 			    select h.account_id, h.organization_id, h.unit_id, lower(h.platform) as platform, h.state,
-			           extract(epoch from (:now - h.last_activity_at)) / 86400 as silent_days,
+			           extract(epoch from (:now::timestamptz - h.last_activity_at)) / 86400 as silent_days,
 			           (a.unit_id is not null
 			            and (nullif(btrim(a.contact_email), '') is not null or cardinality(u.contact_emails) > 0)) as owned
 			    from account_health h
