@@ -1,0 +1,333 @@
+package org.vigia.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.bean.override.convention.TestBean;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.vigia.IntegrationTest;
+import org.vigia.MutableClock;
+
+/**
+ * The finding lifecycle against PostgreSQL: open, update, resolve, reopen, dismiss until a date, dismiss then escalate,
+ * and two evaluators racing on one account.
+ */
+@IntegrationTest
+@RecordApplicationEvents
+class FindingLifecycleTests {
+
+	static final Instant T0 = Instant.parse("2026-06-01T08:00:00Z");
+
+	static final MutableClock CLOCK = new MutableClock(T0);
+
+	@TestBean
+	Clock clock;
+
+	static Clock clock() {
+		return CLOCK;
+	}
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Evaluator evaluator;
+
+	@Autowired
+	HealthSweep sweep;
+
+	@Autowired
+	Findings findings;
+
+	@Autowired
+	ApplicationEvents events;
+
+	long organization;
+
+	long unit;
+
+	@BeforeEach
+	void emptyRegistry() {
+		CLOCK.set(T0);
+		jdbc.sql("truncate account, unit, organization, poll_run, finding, finding_transition restart identity cascade")
+			.update();
+		organization = jdbc.sql("""
+				insert into organization (name, created_at, updated_at) values ('Villaverde', now(), now()) returning id
+				""").query(Long.class).single();
+		unit = jdbc.sql("""
+				insert into unit (organization_id, name, contact_emails, created_at, updated_at)
+				values (:org, 'Prensa', '{prensa@villaverde.example}', now(), now()) returning id
+				""").param("org", organization).query(Long.class).single();
+	}
+
+	long account(String handle) {
+		return jdbc.sql("""
+				insert into account (organization_id, unit_id, platform, handle, url, created_at, updated_at)
+				values (:org, :unit, 'MASTODON', :handle, 'https://social.example/@' || :handle, now(), now()) returning id
+				""").param("org", organization).param("unit", unit).param("handle", handle).query(Long.class).single();
+	}
+
+	/** What polling would have written after a check at the clock's time. */
+	void checked(long account, String outcome, Instant lastActivity, int streak, int failures) {
+		var now = CLOCK.instant();
+		jdbc.sql("""
+				insert into account_state (account_id, handle, last_activity_at, last_checked_at, last_success_at,
+				                           last_outcome, last_http_status, outcome_streak, consecutive_failures,
+				                           next_due_at, updated_at)
+				select a.id, a.handle, :activity::timestamptz, :now::timestamptz,
+				       case when :failures = 0 then :now::timestamptz end, :outcome, 200, :streak, :failures,
+				       :now::timestamptz, :now::timestamptz
+				from account a where a.id = :id
+				on conflict (account_id) do update set last_activity_at = excluded.last_activity_at,
+				    last_checked_at = excluded.last_checked_at,
+				    last_success_at = coalesce(excluded.last_success_at, account_state.last_success_at),
+				    last_outcome = excluded.last_outcome, outcome_streak = excluded.outcome_streak,
+				    consecutive_failures = excluded.consecutive_failures, updated_at = excluded.updated_at
+				""")
+			.param("id", account)
+			.param("activity", lastActivity.toString())
+			.param("now", now.toString())
+			.param("outcome", outcome)
+			.param("streak", streak)
+			.param("failures", failures)
+			.update();
+	}
+
+	List<Finding> standing(long account) {
+		return findings.list(new FindingFilter(java.util.Set.of(FindingStatus.OPEN, FindingStatus.ACKNOWLEDGED,
+				FindingStatus.DISMISSED), java.util.Set.of(), java.util.Set.of(), null, null, null, account),
+				PageRequest.of(0, 50)).getContent();
+	}
+
+	Finding only(long account, FindingType type) {
+		var matching = findings.list(new FindingFilter(java.util.Set.of(), java.util.Set.of(type), java.util.Set.of(),
+				null, null, null, account), PageRequest.of(0, 50)).getContent();
+		assertThat(matching).hasSize(1);
+		return matching.getFirst();
+	}
+
+	List<TransitionKind> kinds(long findingId) {
+		return findings.history(findingId).reversed().stream().map(FindingTransition::kind).toList();
+	}
+
+	@Test
+	void aFindingOpensUpdatesResolvesAndReopensAsOneRowWithItsHistory() {
+		long id = account("cultura");
+		checked(id, "OK", T0.minus(Duration.ofDays(40)), 1, 0);
+		evaluator.evaluate(List.of(id));
+		var dormant = only(id, FindingType.DORMANT);
+		assertThat(dormant.status()).isEqualTo(FindingStatus.OPEN);
+		assertThat(dormant.summary()).isEqualTo("No public post for 40 days; dormant after 30, abandoned after 90");
+		assertThat(dormant.evidence()).containsEntry("silentDays", 40);
+
+		// Time passes: the evidence is refreshed without a transition, until the silence crosses the next threshold.
+		CLOCK.advance(Duration.ofDays(10));
+		sweep.sweep();
+		assertThat(only(id, FindingType.DORMANT).summary()).startsWith("No public post for 50 days");
+		assertThat(kinds(dormant.id())).containsExactly(TransitionKind.OPENED);
+
+		CLOCK.advance(Duration.ofDays(41));
+		sweep.sweep();
+		var abandoned = only(id, FindingType.ABANDONED);
+		assertThat(abandoned.status()).isEqualTo(FindingStatus.OPEN);
+		assertThat(abandoned.summary()).isEqualTo("No public post for 91 days; the limit for accounts is 90");
+		assertThat(only(id, FindingType.DORMANT).status()).isEqualTo(FindingStatus.RESOLVED);
+		assertThat(findings.history(dormant.id()).getFirst().reason()).isEqualTo("superseded by ABANDONED");
+
+		// A new post: the finding resolves by itself.
+		checked(id, "OK", CLOCK.instant().minus(Duration.ofHours(2)), 2, 0);
+		evaluator.evaluate(List.of(id));
+		assertThat(only(id, FindingType.ABANDONED).status()).isEqualTo(FindingStatus.RESOLVED);
+		assertThat(only(id, FindingType.ABANDONED).resolvedAt()).isEqualTo(CLOCK.instant());
+		assertThat(standing(id)).isEmpty();
+
+		// Silent again for long: the same finding reopens, with its whole history.
+		CLOCK.advance(Duration.ofDays(95));
+		sweep.sweep();
+		var reopened = only(id, FindingType.ABANDONED);
+		assertThat(reopened.id()).isEqualTo(abandoned.id());
+		assertThat(reopened.status()).isEqualTo(FindingStatus.OPEN);
+		assertThat(reopened.resolvedAt()).isNull();
+		assertThat(kinds(abandoned.id())).containsExactly(TransitionKind.OPENED, TransitionKind.RESOLVED,
+				TransitionKind.REOPENED);
+		assertThat(only(id, FindingType.DORMANT).status()).isEqualTo(FindingStatus.RESOLVED);
+	}
+
+	@Test
+	void aDismissalHoldsUntilItsDateThenTheFindingReopens() {
+		long id = account("deportes");
+		checked(id, "OK", T0.minus(Duration.ofDays(120)), 1, 0);
+		evaluator.evaluate(List.of(id));
+		var abandoned = only(id, FindingType.ABANDONED);
+		var dismissed = findings.dismiss(abandoned.id(), "editor", "Seasonal account, back in September",
+				T0.plus(Duration.ofDays(7)));
+		assertThat(dismissed.status()).isEqualTo(FindingStatus.DISMISSED);
+		assertThat(dismissed.dismissedUntil()).isEqualTo(T0.plus(Duration.ofDays(7)));
+		assertThat(dismissed.dismissReason()).isEqualTo("Seasonal account, back in September");
+
+		CLOCK.advance(Duration.ofDays(6));
+		sweep.sweep();
+		assertThat(only(id, FindingType.ABANDONED).status()).isEqualTo(FindingStatus.DISMISSED);
+		assertThat(only(id, FindingType.ABANDONED).summary()).startsWith("No public post for 126 days");
+
+		CLOCK.advance(Duration.ofDays(1));
+		sweep.sweep();
+		var reopened = only(id, FindingType.ABANDONED);
+		assertThat(reopened.status()).isEqualTo(FindingStatus.OPEN);
+		assertThat(reopened.dismissedUntil()).isNull();
+		assertThat(reopened.dismissReason()).isNull();
+		var history = findings.history(abandoned.id());
+		assertThat(history).extracting(FindingTransition::kind)
+			.containsExactly(TransitionKind.REOPENED, TransitionKind.DISMISSED, TransitionKind.OPENED);
+		assertThat(history.getFirst().reason()).isEqualTo("the dismissal expired");
+		assertThat(history.get(1).actor()).isEqualTo("editor");
+		assertThat(history.get(1).reason()).isEqualTo("Seasonal account, back in September");
+	}
+
+	@Test
+	void aDismissedFindingWakesWhenTheEvidenceChangesAndAGraverOneOpensAnyway() {
+		long id = account("juventud");
+		checked(id, "OK", T0.minus(Duration.ofDays(40)), 1, 0);
+		evaluator.evaluate(List.of(id));
+		var dormant = only(id, FindingType.DORMANT);
+		findings.dismiss(dormant.id(), "editor", "We know", null);
+
+		// Dormant becoming abandoned: a new, open finding; the dismissed one is superseded.
+		CLOCK.advance(Duration.ofDays(60));
+		sweep.sweep();
+		assertThat(only(id, FindingType.ABANDONED).status()).isEqualTo(FindingStatus.OPEN);
+		assertThat(only(id, FindingType.DORMANT).status()).isEqualTo(FindingStatus.RESOLVED);
+
+		// Then the account disappears: GONE opens; dismissed, it wakes when NOT_FOUND becomes SUSPENDED.
+		checked(id, "NOT_FOUND", T0.minus(Duration.ofDays(40)), 1, 0);
+		evaluator.evaluate(List.of(id));
+		var gone = only(id, FindingType.GONE);
+		assertThat(gone.status()).isEqualTo(FindingStatus.OPEN);
+		assertThat(only(id, FindingType.ABANDONED).status()).isEqualTo(FindingStatus.RESOLVED);
+		findings.dismiss(gone.id(), "editor", "Reported to the platform", null);
+		checked(id, "NOT_FOUND", T0.minus(Duration.ofDays(40)), 2, 0);
+		evaluator.evaluate(List.of(id));
+		assertThat(only(id, FindingType.GONE).status()).isEqualTo(FindingStatus.DISMISSED);
+		checked(id, "SUSPENDED", T0.minus(Duration.ofDays(40)), 1, 0);
+		evaluator.evaluate(List.of(id));
+		var woken = only(id, FindingType.GONE);
+		assertThat(woken.status()).isEqualTo(FindingStatus.OPEN);
+		assertThat(woken.evidence()).containsEntry("outcome", "SUSPENDED");
+		assertThat(findings.history(gone.id()).getFirst().reason()).isEqualTo("the evidence changed");
+	}
+
+	@Test
+	void peopleAcknowledgeDismissAndReopenAndEveryActionIsRecorded() {
+		long id = account("turismo");
+		checked(id, "OK", T0.minus(Duration.ofDays(100)), 1, 0);
+		evaluator.evaluate(List.of(id));
+		var finding = only(id, FindingType.ABANDONED);
+		assertThat(findings.acknowledge(finding.id(), "editor").status()).isEqualTo(FindingStatus.ACKNOWLEDGED);
+		assertThat(findings.acknowledge(finding.id(), "editor").status()).isEqualTo(FindingStatus.ACKNOWLEDGED);
+		CLOCK.advance(Duration.ofDays(1));
+		sweep.sweep();
+		assertThat(only(id, FindingType.ABANDONED).status()).isEqualTo(FindingStatus.ACKNOWLEDGED);
+		assertThatThrownBy(() -> findings.dismiss(finding.id(), "editor", " ", null))
+			.isInstanceOf(FindingActionException.class)
+			.hasMessage("A dismissal needs a reason");
+		assertThatThrownBy(() -> findings.dismiss(finding.id(), "editor", "old", T0))
+			.isInstanceOf(FindingActionException.class)
+			.hasMessageContaining("until must be in the future");
+		findings.dismiss(finding.id(), "editor", "Handled by the press office", null);
+		assertThat(findings.reopen(finding.id(), "admin").status()).isEqualTo(FindingStatus.OPEN);
+		assertThat(findings.history(finding.id())).extracting(FindingTransition::kind, FindingTransition::actor)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(TransitionKind.REOPENED, "admin"),
+					org.assertj.core.groups.Tuple.tuple(TransitionKind.DISMISSED, "editor"),
+					org.assertj.core.groups.Tuple.tuple(TransitionKind.ACKNOWLEDGED, "editor"),
+					org.assertj.core.groups.Tuple.tuple(TransitionKind.OPENED, "vigia"));
+
+		checked(id, "OK", CLOCK.instant(), 2, 0);
+		evaluator.evaluate(List.of(id));
+		assertThatThrownBy(() -> findings.acknowledge(finding.id(), "editor"))
+			.isInstanceOf(FindingActionException.class)
+			.satisfies(ex -> assertThat(((FindingActionException) ex).conflict()).isTrue());
+		assertThatThrownBy(() -> findings.get(999_999)).isInstanceOf(FindingNotFoundException.class);
+	}
+
+	@Test
+	void transitionsArePublishedWithTheirFindings() {
+		long id = account("empleo");
+		checked(id, "OK", T0.minus(Duration.ofDays(100)), 1, 0);
+		evaluator.evaluate(List.of(id));
+		evaluator.evaluate(List.of(id));
+		var published = events.stream(FindingsTransitioned.class).flatMap(e -> e.transitions().stream()).toList();
+		assertThat(published).singleElement().satisfies(transition -> {
+			assertThat(transition.type()).isEqualTo(FindingType.ABANDONED);
+			assertThat(transition.kind()).isEqualTo(TransitionKind.OPENED);
+			assertThat(transition.severity()).isEqualTo(Severity.HIGH);
+			assertThat(transition.accountId()).isEqualTo(id);
+			assertThat(transition.organizationId()).isEqualTo(organization);
+			assertThat(transition.summary()).isEqualTo("No public post for 100 days; the limit for accounts is 90");
+		});
+	}
+
+	@Test
+	void twoEvaluatorsRacingOnOneAccountOpenOneFindingWithOneTransition() throws Exception {
+		var ids = new ArrayList<Long>();
+		for (int i = 0; i < 20; i++) {
+			long id = account("carrera_" + i);
+			checked(id, "OK", T0.minus(Duration.ofDays(100)), 1, 0);
+			ids.add(id);
+		}
+		try (var executor = Executors.newFixedThreadPool(2)) {
+			for (long id : ids) {
+				var barrier = new CyclicBarrier(2);
+				var results = new ArrayList<Future<Evaluator.Result>>();
+				for (int t = 0; t < 2; t++) {
+					results.add(executor.submit(() -> {
+						barrier.await();
+						return evaluator.evaluate(List.of(id));
+					}));
+				}
+				var transitions = new ArrayList<FindingTransition>();
+				for (var result : results) {
+					transitions.addAll(result.get().transitions());
+				}
+				// ABANDONED for each; DUPLICATE too for all but the first, as the unit runs them all on Mastodon.
+				var expected = (id == ids.getFirst()) ? List.of(FindingType.ABANDONED)
+						: List.of(FindingType.ABANDONED, FindingType.DUPLICATE);
+				assertThat(transitions).as("transitions for account %d", id)
+					.extracting(FindingTransition::type)
+					.containsExactlyInAnyOrderElementsOf(expected);
+			}
+		}
+		assertThat(jdbc.sql("select count(*) from finding").query(Long.class).single()).isEqualTo(39);
+		assertThat(jdbc.sql("select count(*) from finding_transition").query(Long.class).single()).isEqualTo(39);
+	}
+
+	@Test
+	void theSweepEvaluatesArchivedAccountsOnceToResolveTheirFindings() {
+		long id = account("archivo");
+		checked(id, "OK", T0.minus(Duration.ofDays(100)), 1, 0);
+		sweep.sweep();
+		assertThat(only(id, FindingType.ABANDONED).status()).isEqualTo(FindingStatus.OPEN);
+		jdbc.sql("update account set status = 'ARCHIVED', archived_at = now() where id = :id").param("id", id).update();
+		var report = sweep.sweep();
+		assertThat(report.accounts()).isOne();
+		assertThat(only(id, FindingType.ABANDONED).status()).isEqualTo(FindingStatus.RESOLVED);
+		assertThat(findings.history(only(id, FindingType.ABANDONED).id()).getFirst().reason())
+			.isEqualTo("the account was archived");
+		assertThat(sweep.sweep().accounts()).isZero();
+	}
+
+}
