@@ -313,6 +313,28 @@ class FindingLifecycleTests {
 		}
 		assertThat(jdbc.sql("select count(*) from finding").query(Long.class).single()).isEqualTo(39);
 		assertThat(jdbc.sql("select count(*) from finding_transition").query(Long.class).single()).isEqualTo(39);
+
+		// Both see the account post again: one of them resolves each finding.
+		for (long id : ids) {
+			checked(id, "OK", T0.minus(Duration.ofHours(1)), 2, 0);
+		}
+		try (var executor = Executors.newFixedThreadPool(2)) {
+			var barrier = new CyclicBarrier(2);
+			var results = new ArrayList<Future<Evaluator.Result>>();
+			for (int t = 0; t < 2; t++) {
+				results.add(executor.submit(() -> {
+					barrier.await();
+					return evaluator.evaluate(ids);
+				}));
+			}
+			int resolved = 0;
+			for (var result : results) {
+				resolved += result.get().transitions().size();
+			}
+			assertThat(resolved).isEqualTo(20);
+		}
+		assertThat(jdbc.sql("select count(*) from finding_transition where kind = 'RESOLVED'").query(Long.class).single())
+			.isEqualTo(20);
 	}
 
 	@Test
