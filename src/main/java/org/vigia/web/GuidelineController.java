@@ -17,8 +17,8 @@ import org.vigia.health.Guidelines;
 class GuidelineController {
 
 	/** The body of PUT: every rule, off when left out. */
-	record GuidelineRequest(boolean displayNameContainsName, boolean officialLink, boolean avatar,
-			@Nullable String handlePattern) {
+	record GuidelineRequest(@Nullable Boolean displayNameContainsName, @Nullable Boolean officialLink,
+			@Nullable Boolean avatar, @Nullable String handlePattern) {
 	}
 
 	private final Guidelines guidelines;
@@ -34,8 +34,8 @@ class GuidelineController {
 
 	@PutMapping
 	Guideline put(@PathVariable long id, @RequestBody GuidelineRequest request) {
-		return guidelines.set(id, request.displayNameContainsName(), request.officialLink(), request.avatar(),
-				request.handlePattern());
+		return guidelines.set(id, Boolean.TRUE.equals(request.displayNameContainsName()),
+				Boolean.TRUE.equals(request.officialLink()), Boolean.TRUE.equals(request.avatar()), request.handlePattern());
 	}
 
 	/** Back to the configured defaults. */
