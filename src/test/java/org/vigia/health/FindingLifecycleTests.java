@@ -338,6 +338,77 @@ class FindingLifecycleTests {
 	}
 
 	@Test
+	void theSameRealAccountRegisteredTwiceIsADuplicateAndServersKeepMastodonIdsApart() {
+		long feed = otherAccount("FEED", "https://villaverde.example/rss", null);
+		long sameFeed = otherAccount("FEED", "https://www.villaverde.example/noticias.xml", null);
+		long mastodon = otherAccount("MASTODON", "cultura@uno.example", "109");
+		long otherServer = otherAccount("MASTODON", "cultura@dos.example", "109");
+		jdbc.sql("update account set unit_id = null where id in (:a, :b)").param("a", mastodon).param("b", otherServer)
+			.update();
+		for (long id : List.of(feed, sameFeed)) {
+			jdbc.sql("update account_state set platform_id = 'https://villaverde.example/feed.xml' where account_id = :id")
+				.param("id", id)
+				.update();
+		}
+		sweep.sweep();
+		var duplicate = only(sameFeed, FindingType.DUPLICATE);
+		assertThat(duplicate.summary()).isEqualTo(
+				"The same RSS/Atom account is also registered as https://villaverde.example/rss (#" + feed + ")");
+		assertThat(standing(feed)).extracting(Finding::type).doesNotContain(FindingType.DUPLICATE);
+		assertThat(standing(otherServer)).extracting(Finding::type).doesNotContain(FindingType.DUPLICATE);
+
+		jdbc.sql("update account set status = 'ARCHIVED', archived_at = now() where id = :id").param("id", feed).update();
+		sweep.sweep();
+		assertThat(only(sameFeed, FindingType.DUPLICATE).status()).isEqualTo(FindingStatus.RESOLVED);
+	}
+
+	@Test
+	void aWholePlatformFailingIsOnePlatformFindingNotOnePerAccount() {
+		var ids = new ArrayList<Long>();
+		for (int i = 0; i < 5; i++) {
+			long id = otherAccount("BLUESKY", "sede" + i + ".villaverde.example", "did:plc:sede" + i);
+			checked(id, "ERROR", T0.minus(Duration.ofDays(120)), 4, 4);
+			ids.add(id);
+		}
+		long lone = account("cultura");
+		checked(lone, "ERROR", T0.minus(Duration.ofDays(120)), 4, 4);
+		sweep.sweep();
+		var outage = findings.list(new FindingFilter(java.util.Set.of(), java.util.Set.of(FindingType.UNREACHABLE),
+				java.util.Set.of(), null, null, null, null), PageRequest.of(0, 50)).getContent();
+		assertThat(outage).extracting(Finding::accountId).containsExactlyInAnyOrder(null, lone);
+		var platform = outage.stream().filter(f -> f.accountId() == null).findFirst().orElseThrow();
+		assertThat(platform.subject()).isEqualTo("Bluesky");
+		assertThat(platform.platform()).isEqualTo("bluesky");
+		assertThat(platform.summary()).isEqualTo("5 of 5 Bluesky accounts could not be checked 4 times in a row: "
+				+ "the platform, or Vigía's access to it, is failing");
+		// Failures are no evidence of silence: no ABANDONED for accounts silent for 120 days.
+		assertThat(jdbc.sql("select count(*) from finding where type in ('DORMANT', 'ABANDONED')").query(Long.class)
+			.single()).isZero();
+
+		for (long id : ids) {
+			checked(id, "OK", T0.minus(Duration.ofDays(120)), 1, 0);
+		}
+		sweep.sweep();
+		assertThat(findings.get(platform.id()).status()).isEqualTo(FindingStatus.RESOLVED);
+		assertThat(only(ids.getFirst(), FindingType.ABANDONED).status()).isEqualTo(FindingStatus.OPEN);
+	}
+
+	long otherAccount(String platform, String handle, String platformId) {
+		long id = jdbc.sql("""
+				insert into account (organization_id, unit_id, platform, handle, url, created_at, updated_at)
+				values (:org, :unit, :platform, :handle, :handle, now(), now()) returning id
+				""").param("org", organization).param("unit", unit).param("platform", platform).param("handle", handle)
+			.query(Long.class)
+			.single();
+		checked(id, "OK", T0.minus(Duration.ofDays(1)), 1, 0);
+		jdbc.sql("update account_state set platform_id = :pid where account_id = :id")
+			.param("pid", platformId, java.sql.Types.VARCHAR)
+			.param("id", id)
+			.update();
+		return id;
+	}
+
+	@Test
 	void theSweepEvaluatesArchivedAccountsOnceToResolveTheirFindings() {
 		long id = account("archivo");
 		checked(id, "OK", T0.minus(Duration.ofDays(100)), 1, 0);

@@ -1,5 +1,6 @@
 package org.vigia.platform.feed;
 
+import com.rometools.rome.feed.synd.SyndFeed;
 import org.springframework.stereotype.Component;
 import org.vigia.platform.CheckOutcome;
 import org.vigia.platform.CheckRequest;
@@ -18,6 +19,12 @@ public class FeedAdapter implements PlatformAdapter {
 		public CheckResult notFound(HttpResult answer) {
 			return CheckResult.gone(CheckOutcome.NOT_FOUND, 404, answer.latency(), answer.attempts(),
 					"the feed is gone: the server answered 404 Not Found");
+		}
+
+		// A feed is identified by where it is served after redirects: two registered URLs may lead to one feed.
+		@Override
+		public String platformId(SyndFeed feed, String url) {
+			return url;
 		}
 
 	};

@@ -112,7 +112,7 @@ class FeedReader {
 		}
 		var items = feed.getEntries().size();
 		var newestLink = (newestEntry != null) ? link(newestEntry, answer.url()) : null;
-		var platformId = flavor.platformId(feed);
+		var platformId = flavor.platformId(feed, answer.url());
 		return new CheckResult(CheckOutcome.OK, answer.status(), answer.latency(), answer.attempts(),
 				notes.length() == 0 ? null : notes.toString(), newest, newestLink, false,
 				flavor.profile(feed, answer.url()), Math.min(items, recentPosts), null, null, (platformId != null) ? platformId : request.platformId(),
@@ -176,8 +176,11 @@ class FeedReader {
 			return FeedReader.profile(feed, base, null);
 		}
 
-		/** The platform's stable id of the account, when the feed names it. */
-		default @Nullable String platformId(SyndFeed feed) {
+		/**
+		 * The platform's stable id of the account, when the feed names it.
+		 * @param url the URL that answered, after redirects
+		 */
+		default @Nullable String platformId(SyndFeed feed, String url) {
 			return null;
 		}
 

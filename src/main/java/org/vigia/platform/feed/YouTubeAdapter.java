@@ -107,7 +107,7 @@ public class YouTubeAdapter implements PlatformAdapter {
 		}
 
 		@Override
-		default @Nullable String platformId(SyndFeed feed) {
+		default @Nullable String platformId(SyndFeed feed, String url) {
 			var id = channelId(feed.getForeignMarkup());
 			if (id == null) {
 				id = feed.getEntries().stream().map((entry) -> channelId(entry.getForeignMarkup()))

@@ -61,6 +61,17 @@ class FeedAdapterTests {
 	}
 
 	@Test
+	void identifiesAFeedByTheUrlThatServedItAfterRedirects() {
+		server.enqueue(new MockResponse.Builder().code(301).addHeader("Location", "/rss/noticias.xml").build());
+		server.enqueue(feed("application/rss+xml; charset=utf-8", fixture("rss2.xml")));
+
+		var result = check("/noticias/feed.xml");
+
+		assertThat(result.outcome()).isEqualTo(CheckOutcome.OK);
+		assertThat(result.platformId()).isEqualTo(server.url("/rss/noticias.xml").toString());
+	}
+
+	@Test
 	void ignoresItemsDatedMoreThanADayAheadAndSaysSo() {
 		server.enqueue(feed("application/rss+xml", fixture("rss2.xml")));
 
