@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.vigia.platform.Platform;
 
@@ -41,9 +42,22 @@ class Evaluator {
 		this.clock = clock;
 	}
 
-	/** Evaluates these accounts now, in the caller's transaction if there is one (a poller recording checks). */
+	/** Evaluates these accounts now, in the caller's transaction if there is one. */
 	@Transactional
 	public Result evaluate(List<Long> accountIds) {
+		return evaluateNow(accountIds);
+	}
+
+	/**
+	 * Evaluates these accounts inside the caller's transaction (a poller recording checks) behind a savepoint: should
+	 * the evaluation fail, its writes are undone and the caller's stand.
+	 */
+	@Transactional(propagation = Propagation.NESTED)
+	public Result evaluateNested(List<Long> accountIds) {
+		return evaluateNow(accountIds);
+	}
+
+	private Result evaluateNow(List<Long> accountIds) {
 		var locked = facts.lock(accountIds);
 		if (locked.isEmpty()) {
 			return new Result(locked, List.of());

@@ -108,6 +108,7 @@ class FindingWriter {
 					    summary = coalesce(t.summary, f.summary),
 					    evidence = coalesce(t.evidence::jsonb, f.evidence),
 					    fingerprint = coalesce(t.fingerprint, f.fingerprint),
+					    organization_id = coalesce(t.organization_id, f.organization_id),
 					    opened_at = case when f.status = 'RESOLVED' and t.to_status <> 'RESOLVED' then :now::timestamptz else f.opened_at end,
 					    resolved_at = case when t.to_status = 'RESOLVED' then :now::timestamptz end,
 					    dismissed_until = case when t.to_status <> 'DISMISSED' then null
@@ -117,9 +118,9 @@ class FindingWriter {
 					    updated_at = :now::timestamptz
 					from unnest(:ids::bigint[], :from::text[], :to::text[], :kinds::text[], :subjects::text[],
 					            :summaries::text[], :evidence::text[], :fingerprints::text[], :until::timestamptz[],
-					            :reasons::text[])
+					            :reasons::text[], :organizationIds::bigint[])
 					     as t(id, from_status, to_status, kind, subject, summary, evidence, fingerprint, dismissed_until,
-					          dismiss_reason)
+					          dismiss_reason, organization_id)
 					where f.id = t.id and f.status = t.from_status
 					  and (t.kind is not null or f.subject is distinct from t.subject or f.summary is distinct from t.summary
 					       or f.evidence is distinct from t.evidence::jsonb)
@@ -139,6 +140,7 @@ class FindingWriter {
 				.param("fingerprints", updates.stream().map(d -> d.condition() == null ? null : d.condition().fingerprint()).toArray(String[]::new))
 				.param("until", updates.stream().map(d -> d.dismissedUntil() == null ? null : d.dismissedUntil().toString()).toArray(String[]::new))
 				.param("reasons", updates.stream().map(d -> d.kind() == TransitionKind.DISMISSED ? d.reason() : null).toArray(String[]::new))
+				.param("organizationIds", updates.stream().map(d -> d.condition() == null ? null : d.condition().organizationId()).toArray(Long[]::new))
 				.query((rs, n) -> {
 					var row = row(rs);
 					changed.put(row.id(), row);

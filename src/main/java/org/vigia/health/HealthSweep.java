@@ -2,9 +2,11 @@ package org.vigia.health;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -48,7 +50,7 @@ public class HealthSweep {
 		int chunks = 0;
 		long after = 0;
 		while (true) {
-			var result = evaluator.sweepChunk(after, context, now);
+			var result = chunk(after, context, now);
 			if (result.accountIds().isEmpty()) {
 				break;
 			}
@@ -61,6 +63,20 @@ public class HealthSweep {
 		log.info("Health sweep: {} accounts in {} chunks, {} transitions, {} ms", report.accounts(), report.chunks(),
 				report.transitions(), report.duration().toMillis());
 		return report;
+	}
+
+	private Evaluator.Result chunk(long after, Context context, Instant now) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return evaluator.sweepChunk(after, context, now);
+			}
+			catch (PessimisticLockingFailureException ex) {
+				if (attempt == 3) {
+					throw ex;
+				}
+				log.info("A sweep chunk met a lock conflict; retrying ({})", ex.getMessage());
+			}
+		}
 	}
 
 }
