@@ -134,8 +134,10 @@ public record HealthProperties(@DefaultValue("P30D") Duration dormantAfter, @Def
 		return (thresholds != null && thresholds.abandonedAfter() != null) ? thresholds.abandonedAfter() : abandonedAfter;
 	}
 
-	boolean overridden(Platform platform) {
-		return platforms.containsKey(platform.id());
+	/** Whether this platform has an abandoned threshold of its own. */
+	boolean abandonedOverridden(Platform platform) {
+		var thresholds = platforms.get(platform.id());
+		return thresholds != null && thresholds.abandonedAfter() != null;
 	}
 
 	/** How many checks in a row must say an account is gone before GONE opens on this platform. */

@@ -130,7 +130,7 @@ final class Rules {
 
 	boolean outage(int unreachable, int checked) {
 		return checked >= properties.outageMinAccounts() && unreachable > 0
-				&& unreachable >= Math.ceil(properties.outageShare() * checked);
+				&& (double) unreachable / checked >= properties.outageShare();
 	}
 
 	private Optional<Condition> silence(AccountFacts facts, AccountFacts.State state, Instant now) {
@@ -146,7 +146,7 @@ final class Rules {
 		var platform = facts.platform();
 		Duration dormant = properties.dormantAfter(platform);
 		Duration abandoned = properties.abandonedAfter(platform);
-		String limitSource = properties.overridden(platform) ? "PLATFORM" : "DEFAULT";
+		String limitSource = properties.abandonedOverridden(platform) ? "PLATFORM" : "DEFAULT";
 		if (facts.maxSilenceDays() != null) {
 			// The account's own limit is its abandoned threshold; dormant keeps the platform's proportion to it.
 			var own = Duration.ofDays(facts.maxSilenceDays());
@@ -280,7 +280,7 @@ final class Rules {
 			parts.add("unit %s also runs %s on %s".formatted(facts.unitName(), names(sameUnit), facts.platform().label()));
 			evidence.put("sameUnit", peers(sameUnit));
 			evidence.put("unit", facts.unitName());
-			fingerprint.append("|unit:").append(ids(sameUnit));
+			fingerprint.append(fingerprint.isEmpty() ? "" : "|").append("unit:").append(ids(sameUnit));
 		}
 		var summary = String.join("; ", parts);
 		summary = Character.toUpperCase(summary.charAt(0)) + summary.substring(1);
@@ -323,8 +323,10 @@ final class Rules {
 				broken.put("AVATAR", "no avatar");
 			}
 			if (guideline.displayNameContainsName() && !namesOrganization(profile.displayName(), facts)) {
-				broken.put("DISPLAY_NAME", "the display name \"%s\" does not contain %s or an alias"
-					.formatted(abbreviate(String.valueOf(profile.displayName()), 100), facts.organizationName()));
+				broken.put("DISPLAY_NAME", blank(profile.displayName())
+						? "the profile has no display name, so it cannot contain " + facts.organizationName()
+						: "the display name \"%s\" does not contain %s or an alias"
+							.formatted(abbreviate(profile.displayName(), 100), facts.organizationName()));
 			}
 			if (guideline.officialLink() && !facts.officialDomains().isEmpty() && !linksOfficialDomain(profile, facts)) {
 				broken.put("OFFICIAL_LINK", "the profile does not link to " + String.join(" or ", facts.officialDomains()));

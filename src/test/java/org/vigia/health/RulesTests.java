@@ -71,10 +71,10 @@ class RulesTests {
 			youtube | P60D | P180D | MASTODON | -   | P31D     | DORMANT   | 30  | 90  | DEFAULT
 			youtube | P60D | P180D | MASTODON | -   | P91D     | ABANDONED | 30  | 90  | DEFAULT
 			# Only one of the two set per platform: the other is the default.
-			youtube | P60D | -     | YOUTUBE  | -   | P60D     | -         | 60  | 90  | PLATFORM
-			youtube | P60D | -     | YOUTUBE  | -   | P61D     | DORMANT   | 60  | 90  | PLATFORM
-			youtube | P60D | -     | YOUTUBE  | -   | P90D     | DORMANT   | 60  | 90  | PLATFORM
-			youtube | P60D | -     | YOUTUBE  | -   | P91D     | ABANDONED | 60  | 90  | PLATFORM
+			youtube | P60D | -     | YOUTUBE  | -   | P60D     | -         | 60  | 90  | DEFAULT
+			youtube | P60D | -     | YOUTUBE  | -   | P61D     | DORMANT   | 60  | 90  | DEFAULT
+			youtube | P60D | -     | YOUTUBE  | -   | P90D     | DORMANT   | 60  | 90  | DEFAULT
+			youtube | P60D | -     | YOUTUBE  | -   | P91D     | ABANDONED | 60  | 90  | DEFAULT
 			youtube | -    | P180D | YOUTUBE  | -   | P30D     | -         | 30  | 180 | PLATFORM
 			youtube | -    | P180D | YOUTUBE  | -   | P31D     | DORMANT   | 30  | 180 | PLATFORM
 			youtube | -    | P180D | YOUTUBE  | -   | P180D    | DORMANT   | 30  | 180 | PLATFORM
@@ -548,7 +548,7 @@ class RulesTests {
 			13 | The same Mastodon account is also registered as cultura@mastodon.social (#11), madridcultura@mastodon.social (#12)                                            | account:11,12         | 11,12 | -
 			21 | -                                                                                                                                                              | -                     | -     | -
 			31 | -                                                                                                                                                              | -                     | -     | -
-			32 | Unit Cultura also runs teatro@mastodon.social (#31) on Mastodon                                                                                                | '|unit:31'            | -     | 31
+			32 | Unit Cultura also runs teatro@mastodon.social (#31) on Mastodon                                                                                                | 'unit:31'             | -     | 31
 			41 | -                                                                                                                                                              | -                     | -     | -
 			99 | -                                                                                                                                                              | -                     | -     | -
 			""")
@@ -649,10 +649,14 @@ class RulesTests {
 		}
 		assertThat(guideline).isNotNull();
 		assertThat(guideline.fingerprint()).isEqualTo("DISPLAY_NAME");
-		assertThat(guideline.summary()).startsWith("Breaks a guideline: the display name ")
-			.endsWith(" does not contain Ayuntamiento de Málaga or an alias");
-		if (displayName != null) {
-			assertThat(guideline.summary()).contains("\"" + displayName + "\"");
+		if (displayName == null || displayName.isBlank()) {
+			assertThat(guideline.summary()).isEqualTo(
+					"Breaks a guideline: the profile has no display name, so it cannot contain Ayuntamiento de Málaga");
+		}
+		else {
+			assertThat(guideline.summary())
+				.isEqualTo("Breaks a guideline: the display name \"" + displayName
+						+ "\" does not contain Ayuntamiento de Málaga or an alias");
 		}
 		assertThat(guideline.evidence()).containsEntry("displayName", displayName)
 			.containsEntry("organizationGuidelines", true);
@@ -954,6 +958,25 @@ class RulesTests {
 	}
 
 	// Helpers
+
+	@ParameterizedTest(name = "share {0}: {1} of {2} unreachable -> outage: {3}")
+	@CsvSource(delimiter = '|', textBlock = """
+			0.55 | 55 | 100 | true
+			0.55 | 54 | 100 | false
+			0.07 | 7  | 100 | true
+			0.34 | 34 | 100 | true
+			0.68 | 68 | 100 | true
+			0.68 | 67 | 100 | false
+			""")
+	void theOutageShareIsComparedExactly(double share, int unreachable, int checked, boolean outage) {
+		var defaults = properties(Map.of());
+		var rules = new Rules(new HealthProperties(defaults.dormantAfter(), defaults.abandonedAfter(), Map.of(),
+				defaults.unreachableAfter(), share, 3, defaults.confirmGone(), defaults.goneConfirmations(),
+				defaults.oneWay(), defaults.duplicates(), defaults.guidelines(), true, defaults.sweepInterval(),
+				defaults.sweepChunk()));
+
+		assertThat(rules.outage(unreachable, checked)).isEqualTo(outage);
+	}
 
 	static HealthProperties properties(Map<String, HealthProperties.Thresholds> platforms) {
 		return new HealthProperties(Duration.ofDays(30), Duration.ofDays(90), platforms, 4, 0.8, 3, Set.of("youtube"),
