@@ -66,14 +66,16 @@ create table organization_guideline (
 );
 
 -- Each account's health as the dashboard, the API and the overview show it: the gravest standing finding about its
--- activity, else ACTIVE once a check succeeded under its current handle, else UNKNOWN. One definition for all readers.
+-- activity; else ACTIVE once a check found the account under its current handle (and the last check with an answer
+-- did not say it is gone, which waits for confirmation on some platforms); else UNKNOWN. One definition for all.
 create view account_health as
 select a.id as account_id, a.organization_id, a.unit_id, a.platform, a.status,
        case when f.gone then 'GONE'
             when f.moved then 'MOVED'
             when f.abandoned then 'ABANDONED'
             when f.dormant then 'DORMANT'
-            when s.handle = a.handle and s.last_success_at is not null then 'ACTIVE'
+            when s.handle = a.handle and s.last_success_at is not null
+                 and s.last_outcome not in ('NOT_FOUND', 'SUSPENDED', 'DEACTIVATED', 'MOVED') then 'ACTIVE'
             else 'UNKNOWN' end as state,
        case when s.handle = a.handle then s.last_activity_at end as last_activity_at,
        case when s.handle = a.handle then s.last_checked_at end as last_checked_at,

@@ -32,6 +32,10 @@ final class Rules {
 	private static final Set<FindingType> FROM_CHECKS = EnumSet.of(FindingType.DORMANT, FindingType.ABANDONED,
 			FindingType.GONE, FindingType.MOVED, FindingType.GUIDELINE, FindingType.ONE_WAY);
 
+	/** Networks whose profiles have an avatar; feeds (YouTube's included) carry none, or an optional image. */
+	private static final Set<Platform> SHOW_AVATARS = EnumSet.of(Platform.MASTODON, Platform.BLUESKY,
+			Platform.TELEGRAM);
+
 	private static final Set<FindingType> SILENCE = EnumSet.of(FindingType.DORMANT, FindingType.ABANDONED);
 
 	private static final Pattern DOMAIN = Pattern.compile("(?i)(?<![\\w.@-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,63})");
@@ -319,7 +323,8 @@ final class Rules {
 		}
 		var profile = facts.profile();
 		if (profileKnown && profile != null) {
-			if (guideline.avatar() && (blank(profile.avatarUrl()) || profile.avatarUrl().contains("/missing.png"))) {
+			if (guideline.avatar() && SHOW_AVATARS.contains(facts.platform())
+					&& (blank(profile.avatarUrl()) || profile.avatarUrl().contains("/missing.png"))) {
 				broken.put("AVATAR", "no avatar");
 			}
 			if (guideline.displayNameContainsName() && !namesOrganization(profile.displayName(), facts)) {

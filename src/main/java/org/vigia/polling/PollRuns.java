@@ -113,16 +113,17 @@ public class PollRuns {
 
 	private void schedule(long runId, int workers) throws SchedulerException {
 		for (int worker = 0; worker < workers; worker++) {
-				var job = JobBuilder.newJob(PollRunJob.class)
-					.withIdentity("run-" + runId + "-" + worker, "poll-runs")
-					.usingJobData(PollRunJob.RUN_ID, runId)
-					.requestRecovery(true)
-					.build();
-				// Staggered, so that the other nodes' schedulers, polling for due triggers, get some of the workers.
-				var trigger = TriggerBuilder.newTrigger()
-					.withIdentity("run-" + runId + "-" + worker, "poll-runs")
-					.startAt(Date.from(clock.instant().plusMillis(250L * worker)))
-					.build();
+			var job = JobBuilder.newJob(PollRunJob.class)
+				.withIdentity("run-" + runId + "-" + worker, "poll-runs")
+				.usingJobData(PollRunJob.RUN_ID, runId)
+				.requestRecovery(true)
+				.build();
+			// Staggered, so that the other nodes' schedulers, polling for due triggers, get some of the workers. In
+			// Quartz's time, the system's: a trigger placed by another clock would be a misfire, fired late.
+			var trigger = TriggerBuilder.newTrigger()
+				.withIdentity("run-" + runId + "-" + worker, "poll-runs")
+				.startAt(new Date(System.currentTimeMillis() + 250L * worker))
+				.build();
 			scheduler.scheduleJob(job, trigger);
 		}
 	}

@@ -620,6 +620,23 @@ class RulesTests {
 			.containsEntry("organizationGuidelines", false);
 	}
 
+	@ParameterizedTest(name = "{0} without an avatar -> broken: {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			MASTODON | true
+			BLUESKY  | true
+			TELEGRAM | true
+			FEED     | false
+			YOUTUBE  | false
+			""")
+	void anAvatarIsRequiredOnlyWhereProfilesHaveOne(Platform platform, boolean broken) {
+		var facts = account().platform(platform)
+			.guideline(new Guideline(false, false, true, null, false))
+			.profile(profile().avatarUrl(null))
+			.facts();
+
+		assertThat(condition(evaluate(facts), FindingType.GUIDELINE) != null).isEqualTo(broken);
+	}
+
 	@ParameterizedTest(name = "display name ''{0}'' -> broken: {1}")
 	@CsvSource(delimiter = '|', nullValues = "-", textBlock = """
 			Ayuntamiento de Málaga                  | false
