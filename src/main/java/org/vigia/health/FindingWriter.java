@@ -66,7 +66,7 @@ class FindingWriter {
 					insert into finding (type, subject_key, account_id, organization_id, platform, severity, status, subject,
 					                     summary, evidence, fingerprint, opened_at, updated_at)
 					select t.type, t.subject_key, t.account_id, t.organization_id, t.platform, t.severity, 'OPEN', t.subject,
-					       t.summary, t.evidence::jsonb, t.fingerprint, :now, :now
+					       t.summary, t.evidence::jsonb, t.fingerprint, :now::timestamptz, :now::timestamptz
 					from unnest(:types::text[], :keys::text[], :accountIds::bigint[], :organizationIds::bigint[],
 					            :platforms::text[], :severities::text[], :subjects::text[], :summaries::text[],
 					            :evidence::text[], :fingerprints::text[])
@@ -108,13 +108,13 @@ class FindingWriter {
 					    summary = coalesce(t.summary, f.summary),
 					    evidence = coalesce(t.evidence::jsonb, f.evidence),
 					    fingerprint = coalesce(t.fingerprint, f.fingerprint),
-					    opened_at = case when f.status = 'RESOLVED' and t.to_status <> 'RESOLVED' then :now else f.opened_at end,
-					    resolved_at = case when t.to_status = 'RESOLVED' then :now end,
+					    opened_at = case when f.status = 'RESOLVED' and t.to_status <> 'RESOLVED' then :now::timestamptz else f.opened_at end,
+					    resolved_at = case when t.to_status = 'RESOLVED' then :now::timestamptz end,
 					    dismissed_until = case when t.to_status <> 'DISMISSED' then null
 					                           when t.kind = 'DISMISSED' then t.dismissed_until else f.dismissed_until end,
 					    dismiss_reason = case when t.to_status <> 'DISMISSED' then null
 					                          when t.kind = 'DISMISSED' then t.dismiss_reason else f.dismiss_reason end,
-					    updated_at = :now
+					    updated_at = :now::timestamptz
 					from unnest(:ids::bigint[], :from::text[], :to::text[], :kinds::text[], :subjects::text[],
 					            :summaries::text[], :evidence::text[], :fingerprints::text[], :until::timestamptz[],
 					            :reasons::text[])
@@ -168,7 +168,7 @@ class FindingWriter {
 		var ids = new ArrayList<Long>();
 		jdbc.sql("""
 				insert into finding_transition (finding_id, kind, from_status, to_status, at, actor, reason, summary, evidence)
-				select t.finding_id, t.kind, t.from_status, t.to_status, :now, :actor, t.reason, t.summary, t.evidence::jsonb
+				select t.finding_id, t.kind, t.from_status, t.to_status, :now::timestamptz, :actor, t.reason, t.summary, t.evidence::jsonb
 				from unnest(:findingIds::bigint[], :kinds::text[], :from::text[], :to::text[], :reasons::text[],
 				            :summaries::text[], :evidence::text[]) with ordinality
 				     as t(finding_id, kind, from_status, to_status, reason, summary, evidence, n)
