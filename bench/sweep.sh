@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The health sweep over seeded accounts with a year of check history, through the real stack: prints the seeding time
+# and the history rows, then for a cold sweep (no findings yet) and a steady one: accounts, chunks, transitions, wall
+# time, the SQL statements the sweep issued (counted around the DataSource), the time in them and peak heap.
+# Usage: bench/sweep.sh [accounts] [checks-per-day] [reuse]
+#   reuse=true keeps the data an earlier run seeded at the same size (the findings are cleared either way).
+# Needs a PostgreSQL database of its own in VIGIA_TEST_DATABASE_URL (seeding replaces all its data), or Docker for
+# Testcontainers. The whole output is kept in target/sweep-benchmark.log.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p target
+./mvnw -q test -Dtest=HealthSweepBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dbench.accounts="${1:-100000}" -Dbench.checksPerDay="${2:-1}" -Dbench.reuse="${3:-false}" \
+  -Dsurefire.redirectTestOutputToFile=false | tee target/sweep-benchmark.log \
+  | sed -n -e '/^Health sweep benchmark/,/^$/p' -e '/^  seeding: /p'
