@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,9 +63,30 @@ class Evaluator {
 		if (locked.isEmpty()) {
 			return new Result(locked, List.of());
 		}
-		var context = facts.context(locked, facts.platformStats());
+		var context = facts.context(locked, platformStats());
 		return new Result(locked, evaluate(locked, context, clock.instant()));
 	}
+
+	/**
+	 * The platforms' failure counts for evaluations after checks: an aggregate over every account, so it is reused for
+	 * a minute rather than computed for each batch (outages last longer than that; the sweep always counts afresh).
+	 */
+	private Map<Platform, FactsRepository.PlatformStats> platformStats() {
+		var cached = stats;
+		long now = System.nanoTime();
+		if (cached == null || now - cached.at() > STATS_TTL_NANOS) {
+			cached = new CachedStats(facts.platformStats(), now);
+			stats = cached;
+		}
+		return cached.stats();
+	}
+
+	private record CachedStats(Map<Platform, FactsRepository.PlatformStats> stats, long at) {
+	}
+
+	private static final long STATS_TTL_NANOS = java.time.Duration.ofMinutes(1).toNanos();
+
+	private volatile @Nullable CachedStats stats;
 
 	/** Evaluates the next chunk of a sweep in its own transaction. */
 	@Transactional

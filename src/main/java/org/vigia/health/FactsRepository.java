@@ -98,36 +98,38 @@ class FactsRepository {
 		boolean all = accountIds == null;
 		var ids = all ? new Long[0] : accountIds.toArray(Long[]::new);
 		Map<Long, List<Context.Peer>> sameAccount = new HashMap<>();
-		// A Mastodon account id is unique on its server only: the server is part of the identity.
+		// A Mastodon account id is unique on its server only: the server is part of the identity. For a batch, only
+		// the accounts sharing a platform id with it are read (an index lookup), not every account.
 		jdbc.sql("""
-				with identity as (
-				    select a.id, a.handle, a.platform,
-				           case when a.platform = 'MASTODON' then s.platform_id || '@' || split_part(a.handle, '@', 2)
-				                else s.platform_id end as key
-				    from account a join account_state s on s.account_id = a.id and s.handle = a.handle
-				    where a.status = 'ACTIVE' and s.platform_id is not null
-				)
-				select array_agg(i.id order by i.id) as ids, array_agg(i.handle order by i.id) as handles
-				from identity i
-				where :all or (i.platform, i.key) in (select platform, key from identity where id = any(:ids))
-				group by i.platform, i.key
+				select array_agg(a.id) as ids, array_agg(a.handle) as handles
+				from account a join account_state s on s.account_id = a.id and s.handle = a.handle
+				where a.status = 'ACTIVE' and s.platform_id is not null %s
+				group by a.platform,
+				         case when a.platform = 'MASTODON' then s.platform_id || '@' || split_part(a.handle, '@', 2)
+				              else s.platform_id end
 				having count(*) > 1
-				""").param("all", all).param("ids", ids).query(rs -> {
-			group(rs, sameAccount);
-		});
+				""".formatted(all ? "" : """
+				and s.platform_id in (select platform_id from account_state
+				                      where account_id = any(:ids) and platform_id is not null)
+				"""))
+			.params(all ? Map.of() : Map.of("ids", ids))
+			.query(rs -> {
+				group(rs, sameAccount);
+			});
 		Map<Long, List<Context.Peer>> sameUnit = new HashMap<>();
 		var platforms = properties.sameUnitPlatforms().stream().map(Platform::name).toArray(String[]::new);
 		if (platforms.length > 0) {
 			jdbc.sql("""
-					select array_agg(a.id order by a.id) as ids, array_agg(a.handle order by a.id) as handles
+					select array_agg(a.id) as ids, array_agg(a.handle) as handles
 					from account a
-					where a.status = 'ACTIVE' and a.unit_id is not null and a.platform = any(:platforms)
-					  and (:all or (a.unit_id, a.platform) in (select unit_id, platform from account where id = any(:ids)))
+					where a.status = 'ACTIVE' and a.unit_id is not null and a.platform = any(:platforms) %s
 					group by a.unit_id, a.platform
 					having count(*) > 1
-					""").param("all", all).param("ids", ids).param("platforms", platforms).query(rs -> {
-				group(rs, sameUnit);
-			});
+					""".formatted(all ? "" : "and a.unit_id in (select unit_id from account where id = any(:ids))"))
+				.params(all ? Map.of("platforms", platforms) : Map.of("platforms", platforms, "ids", ids))
+				.query(rs -> {
+					group(rs, sameUnit);
+				});
 		}
 		var rules = new Rules(properties);
 		var outages = new java.util.HashSet<Platform>();
@@ -185,6 +187,7 @@ class FactsRepository {
 		return type + " " + subjectKey;
 	}
 
+	/** Adds a group, oldest registration first (sorted here: ordered aggregates cost PostgreSQL a sort per group). */
 	private static void group(ResultSet rs, Map<Long, List<Context.Peer>> groups) throws SQLException {
 		var ids = (Long[]) rs.getArray("ids").getArray();
 		var handles = (String[]) rs.getArray("handles").getArray();
@@ -192,6 +195,7 @@ class FactsRepository {
 		for (int i = 0; i < ids.length; i++) {
 			peers.add(new Context.Peer(ids[i], handles[i]));
 		}
+		peers.sort(java.util.Comparator.comparingLong(Context.Peer::accountId));
 		var group = List.copyOf(peers);
 		for (var id : ids) {
 			groups.put(id, group);
