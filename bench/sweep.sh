@@ -5,11 +5,12 @@
 # Usage: bench/sweep.sh [accounts] [checks-per-day] [reuse]
 #   reuse=true keeps the data an earlier run seeded at the same size (the findings are cleared either way).
 # Needs a PostgreSQL database of its own in VIGIA_TEST_DATABASE_URL (seeding replaces all its data), or Docker for
-# Testcontainers. The whole output is kept in target/sweep-benchmark.log.
+# Testcontainers. The whole output is kept in target/sweep-benchmark.log. BENCH_MAVEN_ARGS adds Maven arguments, e.g.
+# "-o -Dspring.flyway.validate-on-migrate=false" to reuse a seed made before a migration was edited.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p target
 ./mvnw -q test -Dtest=HealthSweepBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dbench.accounts="${1:-100000}" -Dbench.checksPerDay="${2:-1}" -Dbench.reuse="${3:-false}" \
+  -Dbench.accounts="${1:-100000}" -Dbench.checksPerDay="${2:-1}" -Dbench.reuse="${3:-false}" ${BENCH_MAVEN_ARGS:-} \
   -Dsurefire.redirectTestOutputToFile=false | tee target/sweep-benchmark.log \
   | sed -n -e '/^Health sweep benchmark/,/^$/p' -e '/^  seeding: /p'
