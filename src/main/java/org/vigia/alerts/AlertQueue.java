@@ -1,0 +1,160 @@
+package org.vigia.alerts;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.vigia.health.FindingTransition;
+import org.vigia.health.FindingsTransitioned;
+import org.vigia.health.Severity;
+import org.vigia.health.TransitionKind;
+
+/**
+ * Turns finding transitions into alert items, one per recipient, in the transaction that recorded the transitions: a
+ * transition is queued for mailing exactly when it is recorded. Routing: an account's findings go to its contact, else
+ * to its unit's contacts; HIGH ones also to the central recipients, as does everything nobody owns (a platform outage,
+ * an account without contacts). HIGH findings are mailed within the grouping window, the others wait for the digest;
+ * a resolution is announced to whoever was mailed about the finding.
+ */
+@Component
+class AlertQueue {
+
+	/** An item to write. */
+	private record Item(long transitionId, long findingId, String recipient, String kind, @Nullable Instant dueAt) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final AlertsProperties properties;
+
+	private final Clock clock;
+
+	AlertQueue(JdbcClient jdbc, AlertsProperties properties, Clock clock) {
+		this.jdbc = jdbc;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@EventListener
+	void on(FindingsTransitioned event) {
+		enqueue(event.transitions());
+	}
+
+	void enqueue(List<FindingTransition> transitions) {
+		var now = clock.instant();
+		var owners = owners(transitions.stream().map(FindingTransition::accountId).filter(id -> id != null).toList());
+		var resolved = transitions.stream()
+			.filter(t -> t.kind() == TransitionKind.RESOLVED)
+			.map(FindingTransition::findingId)
+			.toList();
+		var notified = notified(resolved);
+		var items = new ArrayList<Item>();
+		for (var transition : transitions) {
+			switch (transition.kind()) {
+				case OPENED, REOPENED -> {
+					var recipients = new LinkedHashSet<String>();
+					if (transition.accountId() != null) {
+						recipients.addAll(owners.getOrDefault(transition.accountId(), List.of()));
+					}
+					boolean high = transition.severity() == Severity.HIGH;
+					if (high || recipients.isEmpty()) {
+						recipients.addAll(properties.recipients());
+					}
+					for (var recipient : recipients) {
+						items.add(new Item(transition.id(), transition.findingId(), recipient, high ? "ALERT" : "DIGEST",
+								high ? now.plus(properties.groupWindow()) : null));
+					}
+				}
+				case RESOLVED -> {
+					var told = notified.getOrDefault(transition.findingId(), Map.of());
+					told.forEach((recipient, mailed) -> items.add(new Item(transition.id(), transition.findingId(),
+							recipient, mailed ? "RESOLVED" : "DIGEST", mailed ? now.plus(properties.groupWindow()) : null)));
+				}
+				default -> {
+					// Acknowledgements, dismissals and evidence updates are people's business or the digest's, not a mail.
+				}
+			}
+		}
+		if (items.isEmpty()) {
+			return;
+		}
+		jdbc.sql("""
+				insert into alert_item (transition_id, finding_id, recipient, kind, locale, created_at, due_at)
+				select t.transition_id, t.finding_id, t.recipient, t.kind, :locale, :now, t.due_at
+				from unnest(:transitions::bigint[], :findings::bigint[], :recipients::text[], :kinds::text[],
+				            :due::timestamptz[]) as t(transition_id, finding_id, recipient, kind, due_at)
+				on conflict (transition_id, recipient) do nothing
+				""")
+			.param("locale", properties.locale().getLanguage())
+			.param("now", Timestamp.from(now))
+			.param("transitions", items.stream().map(Item::transitionId).toArray(Long[]::new))
+			.param("findings", items.stream().map(Item::findingId).toArray(Long[]::new))
+			.param("recipients", items.stream().map(Item::recipient).toArray(String[]::new))
+			.param("kinds", items.stream().map(Item::kind).toArray(String[]::new))
+			.param("due", items.stream().map(i -> i.dueAt() == null ? null : i.dueAt().toString()).toArray(String[]::new))
+			.update();
+	}
+
+	/** Each account's owners: its contact, else its unit's contacts. */
+	private Map<Long, List<String>> owners(List<Long> accountIds) {
+		Map<Long, List<String>> owners = new HashMap<>();
+		if (accountIds.isEmpty()) {
+			return owners;
+		}
+		jdbc.sql("""
+				select a.id, a.contact_email, u.contact_emails
+				from account a left join unit u on u.id = a.unit_id
+				where a.id = any(:ids)
+				""").param("ids", accountIds.stream().distinct().toArray(Long[]::new)).query(rs -> {
+			var contact = rs.getString("contact_email");
+			List<String> recipients = new ArrayList<>();
+			if (Addresses.valid(contact)) {
+				recipients.add(contact.toLowerCase(Locale.ROOT));
+			}
+			else {
+				var array = rs.getArray("contact_emails");
+				if (array != null) {
+					for (var address : (String[]) array.getArray()) {
+						if (Addresses.valid(address)) {
+							recipients.add(address.toLowerCase(Locale.ROOT));
+						}
+					}
+				}
+			}
+			owners.put(rs.getLong("id"), recipients);
+		});
+		return owners;
+	}
+
+	/** By finding: who was told about it, and whether by an alert mail (else in a digest). */
+	private Map<Long, Map<String, Boolean>> notified(List<Long> findingIds) {
+		Map<Long, Map<String, Boolean>> notified = new HashMap<>();
+		if (findingIds.isEmpty()) {
+			return notified;
+		}
+		jdbc.sql("""
+				select finding_id, recipient, bool_or(kind = 'ALERT' and notification_id is not null) as mailed
+				from alert_item
+				where finding_id = any(:ids) and kind in ('ALERT', 'DIGEST') and dropped is null
+				  and (kind = 'DIGEST' or notification_id is not null)
+				group by finding_id, recipient
+				""").param("ids", findingIds.toArray(Long[]::new)).query(rs -> {
+			notified.computeIfAbsent(rs.getLong("finding_id"), id -> new HashMap<>())
+				.put(rs.getString("recipient"), rs.getBoolean("mailed"));
+		});
+		return notified;
+	}
+
+
+}

@@ -1,0 +1,64 @@
+package org.vigia.alerts;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Who gets alerts, when, and how they are delivered.
+ * @param from the sender address
+ * @param recipients the central communications office: every HIGH alert, and what has no owner
+ * @param locale the language of the mails, {@code en} or {@code es}
+ * @param baseUrl where the dashboard is, for the links in the mails
+ * @param groupWindow how long an alert waits for others to the same recipient, so that they make one mail
+ * @param deliveryInterval how often pending alerts are composed and pending mails sent
+ * @param deliveryEnabled whether that happens on schedule
+ * @param maxAttempts attempts at sending a mail before it is marked FAILED
+ * @param retryBaseDelay the wait after the first failed attempt; it doubles after each, up to an hour
+ * @param sendLease how long a sender's claim on a mail lasts; after it, another instance may send it
+ */
+@ConfigurationProperties("vigia.alerts")
+@Validated
+public record AlertsProperties(@DefaultValue("vigia@localhost") String from, List<String> recipients,
+		@DefaultValue("en") Locale locale, @DefaultValue("http://localhost:8080") URI baseUrl,
+		@DefaultValue("PT2M") Duration groupWindow, @DefaultValue("PT30S") Duration deliveryInterval,
+		@DefaultValue("true") boolean deliveryEnabled, @DefaultValue("10") @Min(1) @Max(100) int maxAttempts,
+		@DefaultValue("PT1M") Duration retryBaseDelay, @DefaultValue("PT5M") Duration sendLease) {
+
+	static final Set<String> LANGUAGES = Set.of("en", "es");
+
+	public AlertsProperties {
+		recipients = (recipients != null)
+				? recipients.stream().map(String::strip).filter(r -> !r.isEmpty()).map(r -> r.toLowerCase(Locale.ROOT))
+					.distinct().toList()
+				: List.of();
+		require(Addresses.valid(from), "vigia.alerts.from is not an e-mail address: " + from);
+		for (var recipient : recipients) {
+			require(Addresses.valid(recipient), "vigia.alerts.recipients holds an invalid e-mail address: " + recipient);
+		}
+		require(LANGUAGES.contains(locale.getLanguage()),
+				"vigia.alerts.locale must be en or es, was " + locale.toLanguageTag());
+		require(baseUrl.getScheme() != null && baseUrl.getScheme().startsWith("http"),
+				"vigia.alerts.base-url must be an http(s) URL, was " + baseUrl);
+		require(!groupWindow.isNegative(), "vigia.alerts.group-window must not be negative");
+		require(deliveryInterval.compareTo(Duration.ofSeconds(1)) >= 0, "vigia.alerts.delivery-interval must be at least 1s");
+		require(retryBaseDelay.compareTo(Duration.ofSeconds(1)) >= 0, "vigia.alerts.retry-base-delay must be at least 1s");
+		require(sendLease.compareTo(Duration.ofSeconds(10)) >= 0, "vigia.alerts.send-lease must be at least 10s");
+	}
+
+	private static void require(boolean condition, String message) {
+		if (!condition) {
+			throw new IllegalArgumentException(message);
+		}
+	}
+
+}

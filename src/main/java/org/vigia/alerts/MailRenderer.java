@@ -1,0 +1,104 @@
+package org.vigia.alerts;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Renders mails from the templates in {@code mail/}: a subject, a text part and an HTML part, in English or Spanish.
+ * The HTML templates escape everything they print; the subject is one line, whatever a platform put in a name.
+ */
+@Component
+class MailRenderer {
+
+	/** A rendered mail. */
+	record Rendered(String subject, String text, String html) {
+	}
+
+	private final SpringTemplateEngine engine = new SpringTemplateEngine();
+
+	private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+
+	private final AlertsProperties properties;
+
+	MailRenderer(AlertsProperties properties) {
+		this.properties = properties;
+		messages.setBasename("mail/messages");
+		messages.setDefaultEncoding("UTF-8");
+		messages.setFallbackToSystemLocale(false);
+		engine.addTemplateResolver(resolver(TemplateMode.HTML, ".html", 1));
+		engine.addTemplateResolver(resolver(TemplateMode.TEXT, ".txt", 2));
+		engine.setTemplateEngineMessageSource(messages);
+	}
+
+	private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String suffix, int order) {
+		var resolver = new ClassLoaderTemplateResolver();
+		resolver.setPrefix("mail/");
+		resolver.setSuffix(suffix);
+		resolver.setTemplateMode(mode);
+		resolver.setCharacterEncoding("UTF-8");
+		resolver.setCheckExistence(true);
+		resolver.setOrder(order);
+		resolver.setCacheable(true);
+		return resolver;
+	}
+
+	Rendered alert(Mail mail) {
+		var context = new Context(mail.locale());
+		context.setVariable("mail", mail);
+		context.setVariable("dashboard", properties.baseUrl().toString().replaceAll("/+$", ""));
+		return new Rendered(subject(mail), engine.process("alert.txt", context).strip() + "\n",
+				engine.process("alert.html", context));
+	}
+
+	private String subject(Mail mail) {
+		var locale = mail.locale();
+		String subject;
+		if (mail.alerts().size() == 1 && mail.resolved().isEmpty()) {
+			var line = mail.alerts().getFirst();
+			subject = message("subject.one", locale, line.type(), line.subject(), clause(line.summary()));
+		}
+		else if (mail.alerts().isEmpty() && mail.resolved().size() == 1) {
+			var line = mail.resolved().getFirst();
+			subject = message("subject.resolved.one", locale, line.subject(), message("resolved." + line.type(), locale));
+		}
+		else if (mail.alerts().isEmpty()) {
+			subject = message("subject.resolved.many", locale, mail.resolved().size());
+		}
+		else {
+			Map<String, Long> byType = new LinkedHashMap<>();
+			mail.alerts().forEach(line -> byType.merge(line.type(), 1L, Long::sum));
+			var types = byType.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+				.collect(Collectors.joining(", "));
+			subject = message("subject.many", locale, mail.alerts().size(), types);
+			if (!mail.resolved().isEmpty()) {
+				subject += message("subject.and.resolved", locale, mail.resolved().size());
+			}
+		}
+		return oneLine(subject, 200);
+	}
+
+	private String message(String code, Locale locale, Object... arguments) {
+		return messages.getMessage(code, arguments, locale);
+	}
+
+	/** The first clause of a summary, as the tail of a subject: "no public post for 142 days". */
+	private static String clause(String summary) {
+		var first = summary.split(";", 2)[0].strip();
+		return first.isEmpty() ? first : Character.toLowerCase(first.charAt(0)) + first.substring(1);
+	}
+
+	private static String oneLine(String text, int max) {
+		var line = text.replaceAll("[\\r\\n\\t\\p{Cntrl}]+", " ").strip();
+		return line.length() <= max ? line : line.substring(0, max - 1) + "…";
+	}
+
+}

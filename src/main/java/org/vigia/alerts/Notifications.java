@@ -1,0 +1,46 @@
+package org.vigia.alerts;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The mail outbox, newest first. */
+@Service
+@Transactional(readOnly = true)
+public class Notifications {
+
+	private final JdbcClient jdbc;
+
+	Notifications(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** @param status PENDING, SENT or FAILED, or null for all */
+	public Page<Notification> list(@Nullable String status, Pageable pageable) {
+		var where = (status != null) ? " where status = :status" : "";
+		var query = jdbc.sql("""
+				select id, kind, recipients, subject, status, attempts, last_error, message_id, created_at, sent_at
+				from notification""" + where + " order by created_at desc, id desc limit :limit offset :offset")
+			.param("limit", pageable.getPageSize())
+			.param("offset", pageable.getOffset());
+		var count = jdbc.sql("select count(*) from notification" + where);
+		if (status != null) {
+			query = query.param("status", status);
+			count = count.param("status", status);
+		}
+		var content = query.query((rs, row) -> new Notification(rs.getLong("id"), rs.getString("kind"),
+				List.of((String[]) rs.getArray("recipients").getArray()), rs.getString("subject"), rs.getString("status"),
+				rs.getInt("attempts"), rs.getString("last_error"), rs.getString("message_id"),
+				rs.getTimestamp("created_at").toInstant(),
+				rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant()))
+			.list();
+		return new PageImpl<>(content, pageable, count.query(Long.class).single());
+	}
+
+}

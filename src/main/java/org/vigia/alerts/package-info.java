@@ -1,0 +1,8 @@
+/**
+ * Alerts: what each finding transition means for whom, written in the transaction that recorded it, and the mails
+ * composed from that: grouped per recipient, rendered in their language, delivered from an outbox, each once.
+ */
+@NullMarked
+package org.vigia.alerts;
+
+import org.jspecify.annotations.NullMarked;
