@@ -1,0 +1,53 @@
+package org.vigia.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.context.annotation.Configuration;
+
+class AlertsPropertiesTests {
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(AlertsProperties.class)
+	static class Config {
+
+	}
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+		.withUserConfiguration(Config.class);
+
+	@Test
+	void recipientsComeAsACommaSeparatedVariable() {
+		runner.withPropertyValues("vigia.alerts.recipients=Prensa@Gobierno.example, central@gobierno.example,,")
+			.run(context -> assertThat(context.getBean(AlertsProperties.class).recipients())
+				.isEqualTo(List.of("prensa@gobierno.example", "central@gobierno.example")));
+	}
+
+	@Test
+	void aBadValueStopsStartUpNamingTheProperty() {
+		expectFailure("vigia.alerts.recipients=prensa@gobierno.example,not an address",
+				"vigia.alerts.recipients holds an invalid e-mail address: not an address");
+		expectFailure("vigia.alerts.from=Vigía <vigia@gobierno.example>", "vigia.alerts.from is not an e-mail address");
+		expectFailure("vigia.alerts.locale=fr", "vigia.alerts.locale must be en or es, was fr");
+		expectFailure("vigia.alerts.base-url=ftp://vigia", "vigia.alerts.base-url must be an http(s) URL");
+	}
+
+	private void expectFailure(String property, String message) {
+		runner.withPropertyValues(property).run(context -> {
+			assertThat(context).hasFailed();
+			var messages = new StringBuilder();
+			for (var cause = context.getStartupFailure(); cause != null; cause = cause.getCause()) {
+				messages.append(cause.getMessage()).append('\n');
+			}
+			assertThat(messages.toString()).contains(message);
+		});
+	}
+
+}

@@ -1,0 +1,82 @@
+package org.vigia.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+
+class MailRendererTests {
+
+	static final String HOSTILE = "<img src=x onerror=alert(1)>\r\nBcc: everyone@example.org";
+
+	final MailRenderer renderer = new MailRenderer(properties("en"));
+
+	static AlertsProperties properties(String locale) {
+		return new AlertsProperties("vigia@gobierno.example", List.of(), Locale.forLanguageTag(locale),
+				URI.create("https://vigia.gobierno.example"), Duration.ofMinutes(2), Duration.ofSeconds(30), true, 10,
+				Duration.ofMinutes(1), Duration.ofMinutes(5));
+	}
+
+	static Mail.Line line(String type, String subject, String summary) {
+		return new Mail.Line(7, type, "HIGH", subject, summary, "https://vigia.gobierno.example/findings/7");
+	}
+
+	@Test
+	void platformTextIsEscapedInHtmlAndKeptToOneLineInTheSubject() {
+		var rendered = renderer.alert(new Mail("prensa@villaverde.example", Locale.ENGLISH,
+				List.of(line("GONE", HOSTILE + " on Mastodon", "The account moved to " + HOSTILE)), List.of()));
+
+		assertThat(rendered.html()).doesNotContain("<img src=x").contains("&lt;img src=x onerror=alert(1)&gt;");
+		assertThat(rendered.subject()).doesNotContain("\r").doesNotContain("\n")
+			.startsWith("[Vigía] GONE: <img src=x onerror=alert(1)> Bcc: everyone@example.org on Mastodon");
+		assertThat(rendered.text()).contains("The account moved to <img src=x onerror=alert(1)>");
+	}
+
+	@Test
+	void mailsSpeakTheConfiguredLanguage() {
+		var mail = List.of(line("GONE", "cultura@social.example on Mastodon", "Mastodon suspended the account"),
+				line("ABANDONED", "deportes.example on Bluesky", "No public post for 142 days; the limit is 90"));
+		var spanish = renderer.alert(new Mail("prensa@villaverde.example", Locale.forLanguageTag("es"), mail, List.of()));
+		assertThat(spanish.subject()).isEqualTo("[Vigía] 2 alertas: 1 GONE, 1 ABANDONED");
+		assertThat(spanish.text()).contains("Vigía ha encontrado 2 problemas")
+			.contains("Qué hacer: Averigüe si la cuenta se borró")
+			.contains("Abrir en Vigía: https://vigia.gobierno.example/findings/7");
+		assertThat(spanish.html()).contains("lang=\"es\"").contains("Por qué recibe este correo");
+
+		var english = renderer.alert(new Mail("prensa@villaverde.example", Locale.ENGLISH, mail, List.of()));
+		assertThat(english.subject()).isEqualTo("[Vigía] 2 alerts: 1 GONE, 1 ABANDONED");
+		assertThat(english.text()).contains("Vigía found 2 problems")
+			.contains("What to do: Find out whether the account was deleted");
+	}
+
+	@Test
+	void aResolutionNoticeSaysWhatIsFineAgain() {
+		var rendered = renderer.alert(new Mail("prensa@villaverde.example", Locale.ENGLISH, List.of(),
+				List.of(line("ABANDONED", "cultura@social.example on Mastodon", "No public post for 142 days"))));
+		assertThat(rendered.subject()).isEqualTo("[Vigía] Resolved: cultura@social.example on Mastodon is active again");
+		assertThat(rendered.text()).contains("These findings you were told about are resolved:")
+			.contains("ABANDONED: cultura@social.example on Mastodon is active again");
+		var spanish = renderer.alert(new Mail("prensa@villaverde.example", Locale.forLanguageTag("es"), List.of(),
+				List.of(line("GONE", "cultura@social.example on Mastodon", "x"),
+						line("ABANDONED", "deportes.example on Bluesky", "y"))));
+		assertThat(spanish.subject()).isEqualTo("[Vigía] 2 hallazgos resueltos");
+	}
+
+	@Test
+	void aMailWithOneAlertTellsItsStoryInTheSubject() {
+		var rendered = renderer.alert(new Mail("prensa@villaverde.example", Locale.ENGLISH,
+				List.of(line("ABANDONED", "deportes@social.example.es on Mastodon",
+						"No public post for 142 days; the limit for this account is 90")),
+				List.of()));
+		assertThat(rendered.subject())
+			.isEqualTo("[Vigía] ABANDONED: deportes@social.example.es on Mastodon, no public post for 142 days");
+		assertThat(rendered.text()).startsWith("Vigía found a problem with official accounts you are responsible for.")
+			.contains("ABANDONED (HIGH): deportes@social.example.es on Mastodon")
+			.contains("Why you get this mail");
+	}
+
+}
