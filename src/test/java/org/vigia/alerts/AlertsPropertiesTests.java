@@ -31,6 +31,20 @@ class AlertsPropertiesTests {
 	}
 
 	@Test
+	void theExampleConfigurationBinds() throws Exception {
+		var sources = new org.springframework.boot.env.YamlPropertySourceLoader().load("example",
+				new org.springframework.core.io.FileSystemResource("config/application.yml"));
+		runner.withInitializer(context -> sources.forEach(context.getEnvironment().getPropertySources()::addLast))
+			.run(context -> {
+				assertThat(context).hasNotFailed();
+				var properties = context.getBean(AlertsProperties.class);
+				assertThat(properties.recipients()).isEmpty();
+				assertThat(properties.from()).isEqualTo("vigia@localhost");
+				assertThat(properties.locale().getLanguage()).isEqualTo("en");
+			});
+	}
+
+	@Test
 	void aBadValueStopsStartUpNamingTheProperty() {
 		expectFailure("vigia.alerts.recipients=prensa@gobierno.example,not an address",
 				"vigia.alerts.recipients holds an invalid e-mail address: not an address");
