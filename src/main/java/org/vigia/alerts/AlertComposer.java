@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * takes with it every other pending item of its recipient, so that ten accounts gone at once are one mail. Items whose
  * finding is no longer open are dropped (nobody needs to hear about it, nor about its resolution), and so are silence
  * alerts for an account with a standing GONE or UNREACHABLE finding (inhibited: the graver finding says it all).
+ * Items about an organization in a quiet period wait until it ends.
  */
 @Component
 class AlertComposer {
@@ -57,6 +58,9 @@ class AlertComposer {
 				from alert_item i
 				join finding f on f.id = i.finding_id
 				where i.notification_id is null and i.dropped is null and i.kind in ('ALERT', 'RESOLVED')
+				  -- an organization's quiet period (an electoral blackout, say): its mails wait until it ends
+				  and not exists (select 1 from quiet_period q where q.organization_id = f.organization_id
+				                                                 and q.starts_at <= :now and q.ends_at > :now)
 				  and i.recipient in (select recipient from alert_item
 				                      where notification_id is null and dropped is null and kind in ('ALERT', 'RESOLVED')
 				                        and due_at <= :now)

@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
@@ -23,15 +22,22 @@ import org.vigia.health.TransitionKind;
 /**
  * Turns finding transitions into alert items, one per recipient, in the transaction that recorded the transitions: a
  * transition is queued for mailing exactly when it is recorded. Routing: an account's findings go to its contact, else
- * to its unit's contacts; HIGH ones also to the central recipients, as does everything nobody owns (a platform outage,
- * an account without contacts). HIGH findings are mailed within the grouping window, the others wait for the digest;
- * a resolution is announced to whoever was mailed about the finding.
+ * to its unit's contacts; HIGH ones also to the central office, as does everything nobody owns (a platform outage,
+ * an account without contacts). The central office is the organization's own when it has one, else the configured
+ * recipients. HIGH findings are mailed within the grouping window, the others wait for the digest; a resolution is
+ * announced to whoever was mailed about the finding. Each item carries its recipient's language: the recipient's own,
+ * else the organization's, else the configured one.
  */
 @Component
 class AlertQueue {
 
 	/** An item to write. */
-	private record Item(long transitionId, long findingId, String recipient, String kind, @Nullable Instant dueAt) {
+	private record Item(long transitionId, long findingId, String recipient, String kind, @Nullable Instant dueAt,
+			@Nullable Long organizationId) {
+	}
+
+	/** An organization's own office and language. */
+	private record Office(List<String> recipients, @Nullable String locale) {
 	}
 
 	private final JdbcClient jdbc;
@@ -54,6 +60,8 @@ class AlertQueue {
 	void enqueue(List<FindingTransition> transitions) {
 		var now = clock.instant();
 		var owners = owners(transitions.stream().map(FindingTransition::accountId).filter(id -> id != null).toList());
+		var offices = offices(transitions.stream().map(FindingTransition::organizationId).filter(id -> id != null)
+			.distinct().toList());
 		var resolved = transitions.stream()
 			.filter(t -> t.kind() == TransitionKind.RESOLVED)
 			.map(FindingTransition::findingId)
@@ -69,17 +77,18 @@ class AlertQueue {
 					}
 					boolean high = transition.severity() == Severity.HIGH;
 					if (high || recipients.isEmpty()) {
-						recipients.addAll(properties.recipients());
+						recipients.addAll(central(offices, transition.organizationId()));
 					}
 					for (var recipient : recipients) {
 						items.add(new Item(transition.id(), transition.findingId(), recipient, high ? "ALERT" : "DIGEST",
-								high ? now.plus(properties.groupWindow()) : null));
+								high ? now.plus(properties.groupWindow()) : null, transition.organizationId()));
 					}
 				}
 				case RESOLVED -> {
 					var told = notified.getOrDefault(transition.findingId(), Map.of());
 					told.forEach((recipient, mailed) -> items.add(new Item(transition.id(), transition.findingId(),
-							recipient, mailed ? "RESOLVED" : "DIGEST", mailed ? now.plus(properties.groupWindow()) : null)));
+							recipient, mailed ? "RESOLVED" : "DIGEST", mailed ? now.plus(properties.groupWindow()) : null,
+							transition.organizationId())));
 				}
 				default -> {
 					// Acknowledgements, dismissals and evidence updates are people's business or the digest's, not a mail.
@@ -89,14 +98,24 @@ class AlertQueue {
 		if (items.isEmpty()) {
 			return;
 		}
+		var languages = languages(items.stream().map(Item::recipient).distinct().toList());
+		var defaultLanguage = properties.locale().getLanguage();
 		jdbc.sql("""
 				insert into alert_item (transition_id, finding_id, recipient, kind, locale, created_at, due_at)
-				select t.transition_id, t.finding_id, t.recipient, t.kind, :locale, :now, t.due_at
+				select t.transition_id, t.finding_id, t.recipient, t.kind, t.locale, :now, t.due_at
 				from unnest(:transitions::bigint[], :findings::bigint[], :recipients::text[], :kinds::text[],
-				            :due::timestamptz[]) as t(transition_id, finding_id, recipient, kind, due_at)
+				            :due::timestamptz[], :locales::text[])
+				     as t(transition_id, finding_id, recipient, kind, due_at, locale)
 				on conflict (transition_id, recipient) do nothing
 				""")
-			.param("locale", properties.locale().getLanguage())
+			.param("locales", items.stream().map(item -> {
+				var own = languages.get(item.recipient());
+				if (own != null) {
+					return own;
+				}
+				var office = (item.organizationId() != null) ? offices.get(item.organizationId()) : null;
+				return (office != null && office.locale() != null) ? office.locale() : defaultLanguage;
+			}).toArray(String[]::new))
 			.param("now", Timestamp.from(now))
 			.param("transitions", items.stream().map(Item::transitionId).toArray(Long[]::new))
 			.param("findings", items.stream().map(Item::findingId).toArray(Long[]::new))
@@ -104,6 +123,36 @@ class AlertQueue {
 			.param("kinds", items.stream().map(Item::kind).toArray(String[]::new))
 			.param("due", items.stream().map(i -> i.dueAt() == null ? null : i.dueAt().toString()).toArray(String[]::new))
 			.update();
+	}
+
+	/** The central office for an organization's findings: its own, else the configured recipients. */
+	private List<String> central(Map<Long, Office> offices, @Nullable Long organizationId) {
+		var office = (organizationId != null) ? offices.get(organizationId) : null;
+		return (office != null && !office.recipients().isEmpty()) ? office.recipients() : properties.recipients();
+	}
+
+	private Map<Long, Office> offices(List<Long> organizationIds) {
+		Map<Long, Office> offices = new HashMap<>();
+		if (organizationIds.isEmpty()) {
+			return offices;
+		}
+		jdbc.sql("select organization_id, recipients, locale from organization_alert_setting where organization_id = any(:ids)")
+			.param("ids", organizationIds.toArray(Long[]::new))
+			.query(rs -> {
+				offices.put(rs.getLong("organization_id"),
+						new Office(List.of((String[]) rs.getArray("recipients").getArray()), rs.getString("locale")));
+			});
+		return offices;
+	}
+
+	private Map<String, String> languages(List<String> recipients) {
+		Map<String, String> languages = new HashMap<>();
+		jdbc.sql("select address, locale from alert_recipient where address = any(:addresses)")
+			.param("addresses", recipients.toArray(String[]::new))
+			.query(rs -> {
+				languages.put(rs.getString("address"), rs.getString("locale"));
+			});
+		return languages;
 	}
 
 	/** Each account's owners: its contact, else its unit's contacts. */
@@ -155,6 +204,4 @@ class AlertQueue {
 		});
 		return notified;
 	}
-
-
 }

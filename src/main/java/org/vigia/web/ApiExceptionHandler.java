@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.vigia.alerts.AlertSettingsException;
 import org.vigia.health.FindingActionException;
 import org.vigia.health.FindingNotFoundException;
 import org.vigia.polling.PollRunNotFoundException;
@@ -81,6 +82,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ProblemDetail findingAction(FindingActionException ex) {
 		return ex.conflict() ? problem(HttpStatus.CONFLICT, "Not possible now", ex.getMessage())
 				: problem(HttpStatus.BAD_REQUEST, "Invalid input", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail alertSettings(AlertSettingsException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "Invalid input", ex.getMessage());
 	}
 
 	@ExceptionHandler

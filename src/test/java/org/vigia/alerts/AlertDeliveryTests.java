@@ -3,6 +3,7 @@ package org.vigia.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -21,12 +22,12 @@ import java.util.stream.Collectors;
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.convention.TestBean;
@@ -83,8 +84,8 @@ class AlertDeliveryTests {
 	@BeforeEach
 	void registry() {
 		CLOCK.set(T0);
-		jdbc.sql("truncate account, unit, organization, poll_run, finding, finding_transition, notification, alert_item "
-				+ "restart identity cascade").update();
+		jdbc.sql("truncate account, unit, organization, poll_run, finding, finding_transition, notification, alert_item, "
+				+ "alert_recipient, quiet_period, organization_alert_setting restart identity cascade").update();
 		organization = jdbc.sql("""
 				insert into organization (name, created_at, updated_at) values ('Villaverde', now(), now()) returning id
 				""").query(Long.class).single();
@@ -152,8 +153,35 @@ class AlertDeliveryTests {
 		return inboxes;
 	}
 
+	/** The decoded text/plain part. */
 	static String text(MimeMessage message) {
-		return GreenMailUtil.getBody(message);
+		try {
+			return plain(message.getContent());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String plain(Object content) throws Exception {
+		if (content instanceof String text) {
+			return text;
+		}
+		if (content instanceof jakarta.mail.Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				var part = multipart.getBodyPart(i);
+				if (part.isMimeType("text/plain")) {
+					return (String) part.getContent();
+				}
+				if (part.isMimeType("multipart/*")) {
+					var found = plain(part.getContent());
+					if (!found.isEmpty()) {
+						return found;
+					}
+				}
+			}
+		}
+		return "";
 	}
 
 	@Test
@@ -377,6 +405,77 @@ class AlertDeliveryTests {
 		mvc.perform(get("/api/notifications?status=LOST").with(httpBasic("viewer", "viewer")))
 			.andExpect(status().isBadRequest());
 		mvc.perform(get("/api/notifications")).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void anOrganizationsOwnOfficeAndLanguageAndARecipientsOwnLanguage() throws Exception {
+		mvc.perform(put("/api/organizations/" + organization + "/alerts").with(httpBasic("editor", "editor"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"recipients\": [\"Oficina@Villaverde.example\"], \"locale\": \"es\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.recipients[0]").value("oficina@villaverde.example"))
+			.andExpect(jsonPath("$.locale").value("es"));
+		mvc.perform(put("/api/alert-recipients/jefa.prensa@villaverde.example").with(httpBasic("editor", "editor"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"locale\": \"en\"}")).andExpect(status().isOk());
+		long id = account("MASTODON", "cultura@social.villaverde.example", prensa, null);
+		checked(id, "OK", T0.minus(Duration.ofDays(142)), 0);
+		sweep.sweep();
+		deliver();
+
+		var inboxes = inboxes();
+		assertThat(inboxes.keySet()).containsExactly("jefa.prensa@villaverde.example", "oficina@villaverde.example",
+				"prensa@villaverde.example");
+		assertThat(text(inboxes.get("oficina@villaverde.example").getFirst())).contains("Qué hacer: Vuelva a publicar");
+		assertThat(text(inboxes.get("prensa@villaverde.example").getFirst())).contains("Qué hacer");
+		assertThat(text(inboxes.get("jefa.prensa@villaverde.example").getFirst())).contains("What to do: Post again");
+	}
+
+	@Test
+	void duringAQuietPeriodMailsWaitUntilItEnds() throws Exception {
+		mvc.perform(put("/api/organizations/" + organization + "/alerts").with(httpBasic("editor", "editor"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"quietPeriods\": [{\"from\": \"" + T0.minus(Duration.ofHours(1)) + "\", \"until\": \""
+					+ T0.plus(Duration.ofDays(2)) + "\", \"reason\": \"Elecciones municipales\"}]}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.quietPeriods[0].reason").value("Elecciones municipales"));
+		long id = account("MASTODON", "cultura@social.villaverde.example", prensa, null);
+		checked(id, "OK", T0.minus(Duration.ofDays(142)), 0);
+		sweep.sweep();
+		deliver();
+		CLOCK.advance(Duration.ofDays(1));
+		deliver();
+		assertThat(smtp.getReceivedMessages()).isEmpty();
+		CLOCK.advance(Duration.ofDays(1));
+		deliver();
+		assertThat(smtp.getReceivedMessages()).hasSize(3);
+	}
+
+	@Test
+	void alertSettingsRefuseBadInputNamingIt() throws Exception {
+		var settings = "/api/organizations/" + organization + "/alerts";
+		mvc.perform(put(settings).with(httpBasic("viewer", "viewer")).contentType(MediaType.APPLICATION_JSON).content("{}"))
+			.andExpect(status().isForbidden());
+		mvc.perform(put(settings).with(httpBasic("editor", "editor"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"recipients\": [\"oficina@villaverde.example\", \"Oficina <x@y.z>\"]}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value("recipients holds an invalid e-mail address: 'Oficina <x@y.z>'"));
+		mvc.perform(put(settings).with(httpBasic("editor", "editor"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"locale\": \"fr\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value("locale must be en or es, was 'fr'"));
+		mvc.perform(put(settings).with(httpBasic("editor", "editor"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"quietPeriods\": [{\"from\": \"2026-06-02T00:00:00Z\", \"until\": \"2026-06-01T00:00:00Z\"}]}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("quietPeriods[0] ends")));
+		mvc.perform(get(settings).with(httpBasic("viewer", "viewer")))
+			.andExpect(jsonPath("$.recipients.length()").value(0))
+			.andExpect(jsonPath("$.quietPeriods.length()").value(0));
+		mvc.perform(get("/api/organizations/999999/alerts").with(httpBasic("viewer", "viewer")))
+			.andExpect(status().isNotFound());
 	}
 
 	static String messageId(MimeMessage message) {

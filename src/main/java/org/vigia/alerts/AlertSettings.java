@@ -1,0 +1,180 @@
+package org.vigia.alerts;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.vigia.registry.Registry;
+
+/**
+ * What people set about alerts at run time: an organization's own office (for a network of institutions, each has its
+ * own), its language and quiet periods, and a recipient's language.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AlertSettings {
+
+	/** A period when an organization's mails wait, such as an electoral blackout. */
+	public record QuietPeriod(Instant from, Instant until, @Nullable String reason) {
+	}
+
+	/**
+	 * An organization's alert settings.
+	 * @param recipients its central office, instead of the configured central recipients; empty for those
+	 * @param locale the language of mails about its accounts, or null for the configured one
+	 */
+	public record OrganizationAlerts(long organizationId, List<String> recipients, @Nullable String locale,
+			List<QuietPeriod> quietPeriods) {
+	}
+
+	/** A recipient's language, over the organization's and the configured one. */
+	public record Recipient(String address, String locale) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Registry registry;
+
+	private final Clock clock;
+
+	AlertSettings(JdbcClient jdbc, Registry registry, Clock clock) {
+		this.jdbc = jdbc;
+		this.registry = registry;
+		this.clock = clock;
+	}
+
+	public OrganizationAlerts organization(long organizationId) {
+		registry.organization(organizationId);
+		var periods = jdbc.sql("""
+				select starts_at, ends_at, reason from quiet_period where organization_id = :id order by starts_at
+				""").param("id", organizationId).query((rs, row) -> new QuietPeriod(rs.getTimestamp("starts_at").toInstant(),
+				rs.getTimestamp("ends_at").toInstant(), rs.getString("reason"))).list();
+		return jdbc.sql("select recipients, locale from organization_alert_setting where organization_id = :id")
+			.param("id", organizationId)
+			.query((rs, row) -> new OrganizationAlerts(organizationId,
+					List.of((String[]) rs.getArray("recipients").getArray()), rs.getString("locale"), periods))
+			.optional()
+			.orElseGet(() -> new OrganizationAlerts(organizationId, List.of(), null, periods));
+	}
+
+	/** Replaces the organization's alert settings. */
+	@Transactional
+	public OrganizationAlerts setOrganization(long organizationId, @Nullable List<String> recipients,
+			@Nullable String locale, @Nullable List<QuietPeriod> quietPeriods) {
+		registry.organization(organizationId);
+		var addresses = addresses(recipients, "recipients");
+		var language = language(locale);
+		var periods = (quietPeriods != null) ? quietPeriods : List.<QuietPeriod>of();
+		if (periods.size() > 100) {
+			throw new AlertSettingsException("At most 100 quiet periods, got " + periods.size());
+		}
+		for (int i = 0; i < periods.size(); i++) {
+			var period = periods.get(i);
+			if (period == null || period.from() == null || period.until() == null) {
+				throw new AlertSettingsException("quietPeriods[" + i + "] needs from and until");
+			}
+			if (!period.until().isAfter(period.from())) {
+				throw new AlertSettingsException("quietPeriods[" + i + "] ends (" + period.until()
+						+ ") before it starts (" + period.from() + ")");
+			}
+			if (period.reason() != null && period.reason().length() > 500) {
+				throw new AlertSettingsException("quietPeriods[" + i + "].reason is longer than 500 characters");
+			}
+		}
+		var now = Timestamp.from(clock.instant());
+		jdbc.sql("""
+				insert into organization_alert_setting (organization_id, recipients, locale, updated_at)
+				values (:id, :recipients, :locale, :now)
+				on conflict (organization_id) do update set recipients = excluded.recipients, locale = excluded.locale,
+				    updated_at = excluded.updated_at
+				""")
+			.param("id", organizationId)
+			.param("recipients", addresses.toArray(String[]::new))
+			.param("locale", language, java.sql.Types.VARCHAR)
+			.param("now", now)
+			.update();
+		jdbc.sql("delete from quiet_period where organization_id = :id").param("id", organizationId).update();
+		if (!periods.isEmpty()) {
+			jdbc.sql("""
+					insert into quiet_period (organization_id, starts_at, ends_at, reason)
+					select :id, t.starts_at, t.ends_at, t.reason
+					from unnest(:from::timestamptz[], :until::timestamptz[], :reasons::text[]) as t(starts_at, ends_at, reason)
+					""")
+				.param("id", organizationId)
+				.param("from", periods.stream().map(p -> p.from().toString()).toArray(String[]::new))
+				.param("until", periods.stream().map(p -> p.until().toString()).toArray(String[]::new))
+				.param("reasons", periods.stream().map(QuietPeriod::reason).toArray(String[]::new))
+				.update();
+		}
+		return organization(organizationId);
+	}
+
+	public List<Recipient> recipients() {
+		return jdbc.sql("select address, locale from alert_recipient order by address")
+			.query((rs, row) -> new Recipient(rs.getString("address"), rs.getString("locale")))
+			.list();
+	}
+
+	/** Sets the language of one recipient's mails. */
+	@Transactional
+	public Recipient setRecipient(String address, @Nullable String locale) {
+		var normalized = addresses(List.of(address), "address").getFirst();
+		var language = language(locale);
+		if (language == null) {
+			throw new AlertSettingsException("locale is required: en or es");
+		}
+		jdbc.sql("""
+				insert into alert_recipient (address, locale, updated_at) values (:address, :locale, :now)
+				on conflict (address) do update set locale = excluded.locale, updated_at = excluded.updated_at
+				""").param("address", normalized).param("locale", language).param("now", Timestamp.from(clock.instant()))
+			.update();
+		return new Recipient(normalized, language);
+	}
+
+	/** Forgets a recipient's language: the organization's or the configured one applies again. */
+	@Transactional
+	public void removeRecipient(String address) {
+		jdbc.sql("delete from alert_recipient where address = :address")
+			.param("address", address.strip().toLowerCase(Locale.ROOT))
+			.update();
+	}
+
+	private static List<String> addresses(@Nullable List<String> values, String field) {
+		var addresses = new ArrayList<String>();
+		if (values == null) {
+			return addresses;
+		}
+		for (var value : values) {
+			var address = (value == null) ? "" : value.strip().toLowerCase(Locale.ROOT);
+			if (!Addresses.valid(address)) {
+				throw new AlertSettingsException(field + " holds an invalid e-mail address: '" + value + "'");
+			}
+			if (!addresses.contains(address)) {
+				addresses.add(address);
+			}
+		}
+		if (addresses.size() > 50) {
+			throw new AlertSettingsException(field + " holds more than 50 addresses");
+		}
+		return addresses;
+	}
+
+	private static @Nullable String language(@Nullable String locale) {
+		if (locale == null || locale.isBlank()) {
+			return null;
+		}
+		var language = locale.strip().toLowerCase(Locale.ROOT);
+		if (!AlertsProperties.LANGUAGES.contains(language)) {
+			throw new AlertSettingsException("locale must be en or es, was '" + locale + "'");
+		}
+		return language;
+	}
+
+}
