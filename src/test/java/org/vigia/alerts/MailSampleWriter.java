@@ -1,0 +1,44 @@
+package org.vigia.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Writes sample mails to target/mail-samples for the screenshots in docs/ (docs/mail-screenshot.sh); not part of the
+ * default test run.
+ */
+class MailSampleWriter {
+
+	@Test
+	void writeSamples() throws Exception {
+		var renderer = new MailRenderer(MailRendererTests.properties("en"));
+		var mail = new Mail("prensa@villaverde.example", Locale.ENGLISH, List.of(
+				new Mail.Line(318, "GONE", "HIGH", "deportes.villaverde.example on Bluesky",
+						"Bluesky says the account does not exist (HTTP 400); reclaim the handle or retire it from the registry",
+						"https://vigia.gobierno.example/findings/318"),
+				new Mail.Line(321, "ABANDONED", "HIGH", "cultura@social.villaverde.example on Mastodon",
+						"No public post for 142 days; the limit for this account is 90",
+						"https://vigia.gobierno.example/findings/321")),
+				List.of(new Mail.Line(290, "ABANDONED", "HIGH", "juventud@social.villaverde.example on Mastodon",
+						"No public post for 97 days; the limit for accounts is 90",
+						"https://vigia.gobierno.example/findings/290")));
+		var directory = Path.of("target", "mail-samples");
+		Files.createDirectories(directory);
+		for (var locale : List.of("en", "es")) {
+			var rendered = renderer.alert(new Mail(mail.recipient(), Locale.forLanguageTag(locale), mail.alerts(),
+					mail.resolved()));
+			Files.writeString(directory.resolve("alert-" + locale + ".html"), rendered.html(), StandardCharsets.UTF_8);
+			Files.writeString(directory.resolve("alert-" + locale + ".txt"),
+					"Subject: " + rendered.subject() + "\n\n" + rendered.text(), StandardCharsets.UTF_8);
+			assertThat(directory.resolve("alert-" + locale + ".html")).exists();
+		}
+	}
+
+}
