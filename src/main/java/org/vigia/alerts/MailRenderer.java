@@ -1,6 +1,7 @@
 package org.vigia.alerts;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -51,12 +52,23 @@ class MailRenderer {
 		return resolver;
 	}
 
+	/** The most findings a mail lists in each section; the rest are counted, with a link to the dashboard. */
+	static final int MAX_LINES = 50;
+
 	Rendered alert(Mail mail) {
 		var context = new Context(mail.locale());
-		context.setVariable("mail", mail);
+		var shown = new Mail(mail.recipient(), mail.locale(), head(mail.alerts()), head(mail.resolved()));
+		context.setVariable("mail", shown);
+		context.setVariable("alertCount", mail.alerts().size());
+		context.setVariable("moreAlerts", mail.alerts().size() - shown.alerts().size());
+		context.setVariable("moreResolved", mail.resolved().size() - shown.resolved().size());
 		context.setVariable("dashboard", properties.baseUrl().toString().replaceAll("/+$", ""));
 		return new Rendered(subject(mail), engine.process("alert.txt", context).strip() + "\n",
 				engine.process("alert.html", context));
+	}
+
+	private static List<Mail.Line> head(List<Mail.Line> lines) {
+		return (lines.size() <= MAX_LINES) ? lines : lines.subList(0, MAX_LINES);
 	}
 
 	private String subject(Mail mail) {

@@ -54,6 +54,22 @@ class MailRendererTests {
 	}
 
 	@Test
+	void aFloodOfAlertsListsTheFirstFiftyAndCountsTheRest() {
+		var lines = new java.util.ArrayList<Mail.Line>();
+		for (int i = 0; i < 120; i++) {
+			lines.add(new Mail.Line(i, "ABANDONED", "HIGH", "cuenta" + i + "@social.example on Mastodon",
+					"No public post for 200 days; the limit for accounts is 90", "https://vigia.gobierno.example/findings/" + i));
+		}
+		var rendered = renderer.alert(new Mail("central@gobierno.example", Locale.ENGLISH, lines, List.of()));
+		assertThat(rendered.subject()).isEqualTo("[Vigía] 120 alerts: 120 ABANDONED");
+		assertThat(rendered.text()).contains("Vigía found 120 problems")
+			.contains("cuenta49@social.example")
+			.doesNotContain("cuenta50@social.example")
+			.contains("... and 70 more in Vigía: https://vigia.gobierno.example/findings?status=OPEN");
+		assertThat(rendered.html()).contains("... and 70 more in Vigía").doesNotContain("cuenta50@");
+	}
+
+	@Test
 	void aResolutionNoticeSaysWhatIsFineAgain() {
 		var rendered = renderer.alert(new Mail("prensa@villaverde.example", Locale.ENGLISH, List.of(),
 				List.of(line("ABANDONED", "cultura@social.example on Mastodon", "No public post for 142 days"))));
