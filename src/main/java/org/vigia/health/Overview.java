@@ -145,6 +145,26 @@ public class Overview {
 		return new Report(now, total, result);
 	}
 
+	/**
+	 * Which unit is present on which network: active accounts per organization, unit and platform, and how many of them
+	 * have an owner (a unit and a contact).
+	 */
+	public record Coverage(long organizationId, @Nullable Long unitId, String platform, long accounts, long owned) {
+	}
+
+	public List<Coverage> coverage() {
+		return jdbc.sql("""
+				select a.organization_id, a.unit_id, lower(a.platform) as platform, count(*) as accounts,
+				       count(*) filter (where a.unit_id is not null
+				                        and (nullif(btrim(a.contact_email), '') is not null
+				                             or cardinality(u.contact_emails) > 0)) as owned
+				from account a left join unit u on u.id = a.unit_id
+				where a.status = 'ACTIVE'
+				group by a.organization_id, a.unit_id, a.platform
+				""").query((rs, row) -> new Coverage(rs.getLong("organization_id"), FindingWriter.nullableLong(rs, "unit_id"),
+				rs.getString("platform"), rs.getLong("accounts"), rs.getLong("owned"))).list();
+	}
+
 	private static Key key(java.sql.ResultSet rs) throws java.sql.SQLException {
 		return new Key(FindingWriter.nullableLong(rs, "organization_id"), FindingWriter.nullableLong(rs, "unit_id"),
 				rs.getInt("level"));

@@ -49,8 +49,11 @@ class SecurityConfiguration {
 			.hasRole("VIEWER")
 			.requestMatchers("/api/**")
 			.hasRole("EDITOR")
-			.requestMatchers("/login", "/error", "/favicon.ico")
+			.requestMatchers("/login", "/error", "/favicon.ico", "/css/**")
 			.permitAll()
+			// The dashboard's forms change things: editors only, as on the API.
+			.requestMatchers(HttpMethod.POST, "/findings/**", "/accounts/**", "/registry/**", "/runs/**")
+			.hasRole("EDITOR")
 			.anyRequest()
 			.hasRole("VIEWER"))
 			.httpBasic(basic -> basic.authenticationEntryPoint(problems))

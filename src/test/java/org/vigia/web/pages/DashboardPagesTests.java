@@ -1,0 +1,140 @@
+package org.vigia.web.pages;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.vigia.IntegrationTest;
+import org.vigia.health.HealthSweep;
+
+/** The dashboard's overview and accounts pages, rendered through the whole stack. */
+@IntegrationTest
+class DashboardPagesTests {
+
+	static final String HOSTILE = "<img src=x onerror=alert(1)>";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	HealthSweep sweep;
+
+	long organization;
+
+	long unit;
+
+	@BeforeEach
+	void registry() {
+		jdbc.sql("truncate account, unit, organization, poll_run, finding, finding_transition restart identity cascade")
+			.update();
+		organization = jdbc.sql("""
+				insert into organization (name, created_at, updated_at) values ('Villaverde', now(), now()) returning id
+				""").query(Long.class).single();
+		unit = jdbc.sql("""
+				insert into unit (organization_id, name, contact_emails, created_at, updated_at)
+				values (:org, 'Prensa', '{prensa@villaverde.example}', now(), now()) returning id
+				""").param("org", organization).query(Long.class).single();
+		long abandoned = account("MASTODON", "cultura@social.villaverde.example", HOSTILE);
+		long active = account("BLUESKY", "villaverde.example", "Ayuntamiento de Villaverde");
+		account("MASTODON", "deportes@social.villaverde.example", null);
+		state(abandoned, Instant.now().minus(Duration.ofDays(142)));
+		state(active, Instant.now().minus(Duration.ofDays(2)));
+		sweep.sweep();
+	}
+
+	long account(String platform, String handle, String displayName) {
+		return jdbc.sql("""
+				insert into account (organization_id, unit_id, platform, handle, url, display_name, created_at, updated_at)
+				values (:org, :unit, :platform, :handle, 'https://example.org/' || :handle, :name, now(), now())
+				returning id
+				""")
+			.param("org", organization)
+			.param("unit", unit)
+			.param("platform", platform)
+			.param("handle", handle)
+			.param("name", displayName, java.sql.Types.VARCHAR)
+			.query(Long.class)
+			.single();
+	}
+
+	void state(long account, Instant lastActivity) {
+		jdbc.sql("""
+				insert into account_state (account_id, handle, last_activity_at, last_checked_at, last_success_at,
+				                           last_outcome, last_http_status, outcome_streak, next_due_at, updated_at)
+				select id, handle, :activity::timestamptz, now(), now(), 'OK', 200, 1, now(), now()
+				from account where id = :id
+				""").param("id", account).param("activity", lastActivity.toString()).update();
+	}
+
+	@Test
+	void pagesNeedALogin() throws Exception {
+		mvc.perform(get("/").accept("text/html")).andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/login"));
+		mvc.perform(get("/accounts").accept("text/html")).andExpect(status().is3xxRedirection());
+	}
+
+	@Test
+	void theOverviewCountsAccountsByHealthAndShowsWhoIsPresentWhere() throws Exception {
+		mvc.perform(get("/").with(httpBasic("viewer", "viewer")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<h2 id=\"org-" + organization + "\">Villaverde</h2>")))
+			.andExpect(content().string(containsString("Accounts by health")))
+			.andExpect(content().string(containsString(
+					"<span class=\"n\">1</span><span class=\"l\">Abandoned</span>")))
+			.andExpect(content().string(containsString("Who is present where")))
+			// two Mastodon accounts in one unit are highlighted
+			.andExpect(content().string(containsString("<td class=\"two\">2</td>")))
+			.andExpect(content().string(containsString("href=\"/findings?type=ABANDONED")));
+	}
+
+	@Test
+	void theLanguageFollowsTheBrowserAndCanBeSwitched() throws Exception {
+		mvc.perform(get("/").header("Accept-Language", "es-ES,es;q=0.9").with(httpBasic("viewer", "viewer")))
+			.andExpect(content().string(containsString("<html lang=\"es\">")))
+			.andExpect(content().string(containsString("Cuentas por estado")))
+			.andExpect(content().string(containsString("Abandonada")));
+		mvc.perform(get("/?lang=es").with(httpBasic("viewer", "viewer")))
+			.andExpect(content().string(containsString("Resumen")))
+			.andExpect(cookie().value("vigia-lang", "es"));
+		mvc.perform(get("/accounts?lang=en").header("Accept-Language", "es").with(httpBasic("viewer", "viewer")))
+			.andExpect(content().string(containsString("Longest silent first")));
+	}
+
+	@Test
+	void accountsAreFilteredSortedAndPlatformTextIsEscaped() throws Exception {
+		mvc.perform(get("/accounts").with(httpBasic("viewer", "viewer")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("3 accounts")))
+			.andExpect(content().string(containsString("&lt;img src=x onerror=alert(1)&gt;")))
+			.andExpect(content().string(not(containsString(HOSTILE))))
+			.andExpect(content().string(containsString("142 days ago")))
+			.andExpect(content().string(containsString("<span class=\"badge ABANDONED\">Abandoned</span>")));
+		mvc.perform(get("/accounts?state=ACTIVE").with(httpBasic("viewer", "viewer")))
+			.andExpect(content().string(containsString("1 accounts")))
+			.andExpect(content().string(containsString("villaverde.example")))
+			.andExpect(content().string(not(containsString("cultura@social"))));
+		mvc.perform(get("/accounts?q=deportes&platform=mastodon").with(httpBasic("viewer", "viewer")))
+			.andExpect(content().string(containsString("deportes@social.villaverde.example")))
+			.andExpect(content().string(containsString("Never seen")));
+		mvc.perform(get("/accounts?state=NONSENSE&sort=nonsense&page=-3").with(httpBasic("viewer", "viewer")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("3 accounts")));
+	}
+
+}
