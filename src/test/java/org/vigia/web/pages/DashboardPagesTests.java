@@ -3,7 +3,11 @@ package org.vigia.web.pages;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -114,6 +118,47 @@ class DashboardPagesTests {
 			.andExpect(cookie().value("vigia-lang", "es"));
 		mvc.perform(get("/accounts?lang=en").header("Accept-Language", "es").with(httpBasic("viewer", "viewer")))
 			.andExpect(content().string(containsString("Longest silent first")));
+	}
+
+	long findingId(String type) {
+		return jdbc.sql("select id from finding where type = :type").param("type", type).query(Long.class).single();
+	}
+
+	@Test
+	void findingsAreTriagedGravestFirstAndEditorsActOnThem() throws Exception {
+		long id = findingId("ABANDONED");
+		mvc.perform(get("/findings").with(httpBasic("viewer", "viewer")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("2 findings")))
+			.andExpect(content().string(containsString("No public post for 142 days; the limit for accounts is 90")))
+			.andExpect(content().string(containsString("href=\"/findings/" + id + "\"")));
+		mvc.perform(get("/findings/" + id).with(httpBasic("viewer", "viewer")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("silentDays")))
+			.andExpect(content().string(containsString("OPENED")))
+			.andExpect(content().string(not(containsString("/dismiss"))));
+		mvc.perform(get("/findings/" + id).with(httpBasic("editor", "editor")))
+			.andExpect(content().string(containsString("action=\"/findings/" + id + "/dismiss\"")))
+			.andExpect(content().string(containsString("name=\"_csrf\"")));
+
+		mvc.perform(post("/findings/" + id + "/dismiss").param("reason", "Summer break").with(httpBasic("viewer", "viewer"))
+			.with(csrf())).andExpect(status().isForbidden());
+		mvc.perform(post("/findings/" + id + "/dismiss").param("reason", "Summer break")
+			.with(user("editor").roles("EDITOR"))).andExpect(status().isForbidden());
+		mvc.perform(post("/findings/" + id + "/dismiss").param("reason", " ")
+			.with(user("editor").roles("EDITOR")).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("error", "A dismissal needs a reason"));
+		mvc.perform(post("/findings/" + id + "/dismiss").param("reason", "Summer break").param("until", "2099-09-01")
+			.with(user("editor").roles("EDITOR")).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/findings/" + id));
+		mvc.perform(get("/findings/" + id).with(httpBasic("viewer", "viewer")))
+			.andExpect(content().string(containsString("Dismissed")))
+			.andExpect(content().string(containsString("Summer break")))
+			.andExpect(content().string(containsString("2099-09-01")));
+		mvc.perform(get("/findings").with(httpBasic("viewer", "viewer")))
+			.andExpect(content().string(containsString("1 findings")));
 	}
 
 	@Test
