@@ -5,9 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -63,14 +61,9 @@ class AlertQueue {
 		for (var transition : transitions) {
 			switch (transition.kind()) {
 				case OPENED, REOPENED -> {
-					var recipients = new LinkedHashSet<String>();
-					if (transition.accountId() != null) {
-						recipients.addAll(owners.getOrDefault(transition.accountId(), List.of()));
-					}
 					boolean high = transition.severity() == Severity.HIGH;
-					if (high || recipients.isEmpty()) {
-						recipients.addAll(properties.recipients());
-					}
+					var recipients = Routes.recipients(transition.accountId() == null ? List.of()
+							: owners.getOrDefault(transition.accountId(), List.of()), high, properties.recipients());
 					for (var recipient : recipients) {
 						items.add(new Item(transition.id(), transition.findingId(), recipient, high ? "ALERT" : "DIGEST",
 								high ? now.plus(properties.groupWindow()) : null));
@@ -117,22 +110,9 @@ class AlertQueue {
 				from account a left join unit u on u.id = a.unit_id
 				where a.id = any(:ids)
 				""").param("ids", accountIds.stream().distinct().toArray(Long[]::new)).query(rs -> {
-			var contact = rs.getString("contact_email");
-			List<String> recipients = new ArrayList<>();
-			if (Addresses.valid(contact)) {
-				recipients.add(contact.toLowerCase(Locale.ROOT));
-			}
-			else {
-				var array = rs.getArray("contact_emails");
-				if (array != null) {
-					for (var address : (String[]) array.getArray()) {
-						if (Addresses.valid(address)) {
-							recipients.add(address.toLowerCase(Locale.ROOT));
-						}
-					}
-				}
-			}
-			owners.put(rs.getLong("id"), recipients);
+			var array = rs.getArray("contact_emails");
+			owners.put(rs.getLong("id"),
+					Routes.owners(rs.getString("contact_email"), array == null ? null : (String[]) array.getArray()));
 		});
 		return owners;
 	}

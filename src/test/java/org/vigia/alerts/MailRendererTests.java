@@ -18,7 +18,8 @@ class MailRendererTests {
 	static AlertsProperties properties(String locale) {
 		return new AlertsProperties("vigia@gobierno.example", List.of(), Locale.forLanguageTag(locale),
 				URI.create("https://vigia.gobierno.example"), Duration.ofMinutes(2), Duration.ofSeconds(30), true, 10,
-				Duration.ofMinutes(1), Duration.ofMinutes(5));
+				Duration.ofMinutes(1), Duration.ofMinutes(5), "0 0 8 * * ?", "0 0 8 ? * MON", "Europe/Madrid",
+				Duration.ofDays(7));
 	}
 
 	static Mail.Line line(String type, String subject, String summary) {
