@@ -121,9 +121,14 @@ class DigestTests {
 		assertThat(html(first)).contains("New findings (3):").contains("villaverde_cultura on Telegram");
 		assertThat(jdbc.sql("select kind from notification").query(String.class).list()).containsOnly("DIGEST");
 
-		// The next day: Mastodon posted again, a new account is silent, and another opened and resolved in between.
+		// The next day: Mastodon posted again, a new account is silent, another opened and resolved in between, and
+		// Bluesky could be checked once, then not again.
 		CLOCK.advance(Duration.ofDays(1));
 		registry.checked(cultura, "OK", daysAgo(0).minusSeconds(3600), 0);
+		registry.checked(bluesky, "OK", daysAgo(1), 0);
+		sweep.sweep();
+		CLOCK.advance(Duration.ofMinutes(30));
+		registry.checked(bluesky, "ERROR", daysAgo(1), 4);
 		long youtube = registry.account("YOUTUBE", "UCvillaverde", prensa, null);
 		registry.checked(youtube, "OK", daysAgo(35), 0);
 		long feed = registry.account("FEED", "https://villaverde.example/feed", prensa, null);
@@ -135,8 +140,11 @@ class DigestTests {
 
 		assertThat(digest()).isEqualTo(2);
 		var second = inboxes(smtp.getReceivedMessages()).get("prensa@villaverde.example").getLast();
-		assertThat(second.getSubject()).isEqualTo("[Vigía] Daily digest: 1 new, 1 resolved");
-		assertThat(text(second)).containsSubsequence("New findings (1):", "DORMANT (LOW): UCvillaverde on YouTube",
+		assertThat(second.getSubject()).isEqualTo("[Vigía] Daily digest: 2 new, 1 resolved");
+		// Bluesky resolved and reopened since the last digest: it stands, so it is listed once, as new.
+		assertThat(text(second).split("villaverde.example on Bluesky", -1)).hasSize(2);
+		assertThat(text(second)).containsSubsequence("New findings (2):",
+				"UNREACHABLE (MEDIUM): villaverde.example on Bluesky", "DORMANT (LOW): UCvillaverde on YouTube",
 				"Resolved since the last digest (1):",
 				"DORMANT: cultura@social.villaverde.example on Mastodon is active again")
 			.doesNotContain("villaverde.example/feed")
