@@ -1,13 +1,17 @@
 package org.vigia.alerts;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -244,7 +248,7 @@ class DigestComposer {
 	private List<Due> due() {
 		var now = clock.instant();
 		var cutoff = Timestamp.from(now.minus(properties.remindAfter()));
-		Map<Long, Set<String>> recent = new java.util.HashMap<>();
+		Map<Long, Set<String>> recent = new HashMap<>();
 		jdbc.sql("""
 				select r.finding_id, r.recipient from alert_reminder r join finding f on f.id = r.finding_id
 				where f.status = 'OPEN' and f.opened_at <= :cutoff and r.reminded_at > :cutoff
@@ -265,7 +269,7 @@ class DigestComposer {
 			var array = rs.getArray("contact_emails");
 			List<String> owners = (rs.getObject("account_id") == null) ? List.of()
 					: Routes.owners(rs.getString("contact_email"), array == null ? null : (String[]) array.getArray());
-			var recipients = new java.util.LinkedHashSet<>(
+			var recipients = new LinkedHashSet<>(
 					Routes.recipients(owners, finding.severity().equals("HIGH"), properties.recipients()));
 			recipients.removeAll(recent.getOrDefault(finding.id(), Set.of()));
 			long days = Duration.between(rs.getTimestamp("opened_at").toInstant(), now).toDays();
@@ -273,7 +277,7 @@ class DigestComposer {
 		}).list();
 	}
 
-	private static Finding finding(java.sql.ResultSet rs) throws java.sql.SQLException {
+	private static Finding finding(ResultSet rs) throws SQLException {
 		return new Finding(rs.getLong("finding_id"), rs.getString("type"), rs.getString("severity"),
 				rs.getString("status"), rs.getString("subject"), rs.getString("summary"));
 	}
