@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,14 +33,14 @@ class AlertComposer {
 
 	private final MailRenderer renderer;
 
-	private final AlertsProperties properties;
+	private final Outbox outbox;
 
 	private final Clock clock;
 
-	AlertComposer(JdbcClient jdbc, MailRenderer renderer, AlertsProperties properties, Clock clock) {
+	AlertComposer(JdbcClient jdbc, MailRenderer renderer, Outbox outbox, Clock clock) {
 		this.jdbc = jdbc;
 		this.renderer = renderer;
-		this.properties = properties;
+		this.outbox = outbox;
 		this.clock = clock;
 	}
 
@@ -94,7 +93,7 @@ class AlertComposer {
 				}
 				else {
 					var line = new Mail.Line(item.findingId(), item.type(), item.severity(), item.subject(), item.summary(),
-							link(item.findingId()));
+							outbox.link(item.findingId()));
 					(item.kind().equals("ALERT") ? alerts : resolved).add(line);
 					included.add(item.id());
 				}
@@ -104,21 +103,7 @@ class AlertComposer {
 			}
 			var locale = Locale.forLanguageTag(entry.getValue().getFirst().locale());
 			var rendered = renderer.alert(new Mail(entry.getKey(), locale, alerts, resolved));
-			long notification = jdbc.sql("""
-					insert into notification (kind, recipients, locale, subject, body_text, body_html, message_id, status,
-					                          next_attempt_at, created_at)
-					values ('ALERT', :recipients, :locale, :subject, :text, :html, :messageId, 'PENDING', :now, :now)
-					returning id
-					""")
-				.param("recipients", new String[] { entry.getKey() })
-				.param("locale", locale.toLanguageTag())
-				.param("subject", rendered.subject())
-				.param("text", rendered.text())
-				.param("html", rendered.html())
-				.param("messageId", "<vigia." + UUID.randomUUID() + "@" + Addresses.domain(properties.from()) + ">")
-				.param("now", now)
-				.query(Long.class)
-				.single();
+			long notification = outbox.add("ALERT", entry.getKey(), locale, rendered, now.toInstant());
 			jdbc.sql("update alert_item set notification_id = :notification where id = any(:ids)")
 				.param("notification", notification)
 				.param("ids", included.toArray(Long[]::new))
@@ -133,10 +118,6 @@ class AlertComposer {
 		}
 		log.info("Composed {} alert mails from {} items ({} dropped)", mails, pending.size(), dropped.size());
 		return mails;
-	}
-
-	private String link(long findingId) {
-		return properties.baseUrl().toString().replaceAll("/+$", "") + "/findings/" + findingId;
 	}
 
 }

@@ -5,9 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -36,20 +34,19 @@ class AlertQueue {
 			@Nullable Long organizationId) {
 	}
 
-	/** An organization's own office and language. */
-	private record Office(List<String> recipients, @Nullable String locale) {
-	}
-
 	private final JdbcClient jdbc;
 
 	private final AlertsProperties properties;
 
 	private final Clock clock;
 
-	AlertQueue(JdbcClient jdbc, AlertsProperties properties, Clock clock) {
+	private final Offices offices;
+
+	AlertQueue(JdbcClient jdbc, AlertsProperties properties, Clock clock, Offices offices) {
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.clock = clock;
+		this.offices = offices;
 	}
 
 	@EventListener
@@ -60,8 +57,7 @@ class AlertQueue {
 	void enqueue(List<FindingTransition> transitions) {
 		var now = clock.instant();
 		var owners = owners(transitions.stream().map(FindingTransition::accountId).filter(id -> id != null).toList());
-		var offices = offices(transitions.stream().map(FindingTransition::organizationId).filter(id -> id != null)
-			.distinct().toList());
+		var settings = offices.of(transitions.stream().map(FindingTransition::organizationId).toList());
 		var resolved = transitions.stream()
 			.filter(t -> t.kind() == TransitionKind.RESOLVED)
 			.map(FindingTransition::findingId)
@@ -71,14 +67,10 @@ class AlertQueue {
 		for (var transition : transitions) {
 			switch (transition.kind()) {
 				case OPENED, REOPENED -> {
-					var recipients = new LinkedHashSet<String>();
-					if (transition.accountId() != null) {
-						recipients.addAll(owners.getOrDefault(transition.accountId(), List.of()));
-					}
 					boolean high = transition.severity() == Severity.HIGH;
-					if (high || recipients.isEmpty()) {
-						recipients.addAll(central(offices, transition.organizationId()));
-					}
+					var recipients = Routes.recipients(transition.accountId() == null ? List.of()
+							: owners.getOrDefault(transition.accountId(), List.of()), high,
+							offices.central(settings, transition.organizationId()));
 					for (var recipient : recipients) {
 						items.add(new Item(transition.id(), transition.findingId(), recipient, high ? "ALERT" : "DIGEST",
 								high ? now.plus(properties.groupWindow()) : null, transition.organizationId()));
@@ -98,8 +90,7 @@ class AlertQueue {
 		if (items.isEmpty()) {
 			return;
 		}
-		var languages = languages(items.stream().map(Item::recipient).distinct().toList());
-		var defaultLanguage = properties.locale().getLanguage();
+		var languages = offices.languages(items.stream().map(Item::recipient).toList());
 		jdbc.sql("""
 				insert into alert_item (transition_id, finding_id, recipient, kind, locale, created_at, due_at)
 				select t.transition_id, t.finding_id, t.recipient, t.kind, t.locale, :now, t.due_at
@@ -108,14 +99,9 @@ class AlertQueue {
 				     as t(transition_id, finding_id, recipient, kind, due_at, locale)
 				on conflict (transition_id, recipient) do nothing
 				""")
-			.param("locales", items.stream().map(item -> {
-				var own = languages.get(item.recipient());
-				if (own != null) {
-					return own;
-				}
-				var office = (item.organizationId() != null) ? offices.get(item.organizationId()) : null;
-				return (office != null && office.locale() != null) ? office.locale() : defaultLanguage;
-			}).toArray(String[]::new))
+			.param("locales", items.stream()
+				.map(item -> offices.language(item.recipient(), item.organizationId(), languages, settings))
+				.toArray(String[]::new))
 			.param("now", Timestamp.from(now))
 			.param("transitions", items.stream().map(Item::transitionId).toArray(Long[]::new))
 			.param("findings", items.stream().map(Item::findingId).toArray(Long[]::new))
@@ -123,36 +109,6 @@ class AlertQueue {
 			.param("kinds", items.stream().map(Item::kind).toArray(String[]::new))
 			.param("due", items.stream().map(i -> i.dueAt() == null ? null : i.dueAt().toString()).toArray(String[]::new))
 			.update();
-	}
-
-	/** The central office for an organization's findings: its own, else the configured recipients. */
-	private List<String> central(Map<Long, Office> offices, @Nullable Long organizationId) {
-		var office = (organizationId != null) ? offices.get(organizationId) : null;
-		return (office != null && !office.recipients().isEmpty()) ? office.recipients() : properties.recipients();
-	}
-
-	private Map<Long, Office> offices(List<Long> organizationIds) {
-		Map<Long, Office> offices = new HashMap<>();
-		if (organizationIds.isEmpty()) {
-			return offices;
-		}
-		jdbc.sql("select organization_id, recipients, locale from organization_alert_setting where organization_id = any(:ids)")
-			.param("ids", organizationIds.toArray(Long[]::new))
-			.query(rs -> {
-				offices.put(rs.getLong("organization_id"),
-						new Office(List.of((String[]) rs.getArray("recipients").getArray()), rs.getString("locale")));
-			});
-		return offices;
-	}
-
-	private Map<String, String> languages(List<String> recipients) {
-		Map<String, String> languages = new HashMap<>();
-		jdbc.sql("select address, locale from alert_recipient where address = any(:addresses)")
-			.param("addresses", recipients.toArray(String[]::new))
-			.query(rs -> {
-				languages.put(rs.getString("address"), rs.getString("locale"));
-			});
-		return languages;
 	}
 
 	/** Each account's owners: its contact, else its unit's contacts. */
@@ -166,22 +122,9 @@ class AlertQueue {
 				from account a left join unit u on u.id = a.unit_id
 				where a.id = any(:ids)
 				""").param("ids", accountIds.stream().distinct().toArray(Long[]::new)).query(rs -> {
-			var contact = rs.getString("contact_email");
-			List<String> recipients = new ArrayList<>();
-			if (Addresses.valid(contact)) {
-				recipients.add(contact.toLowerCase(Locale.ROOT));
-			}
-			else {
-				var array = rs.getArray("contact_emails");
-				if (array != null) {
-					for (var address : (String[]) array.getArray()) {
-						if (Addresses.valid(address)) {
-							recipients.add(address.toLowerCase(Locale.ROOT));
-						}
-					}
-				}
-			}
-			owners.put(rs.getLong("id"), recipients);
+			var array = rs.getArray("contact_emails");
+			owners.put(rs.getLong("id"),
+					Routes.owners(rs.getString("contact_email"), array == null ? null : (String[]) array.getArray()));
 		});
 		return owners;
 	}

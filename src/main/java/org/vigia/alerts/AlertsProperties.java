@@ -1,7 +1,10 @@
 package org.vigia.alerts;
 
 import java.net.URI;
+import java.text.ParseException;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -9,6 +12,7 @@ import java.util.Set;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import org.quartz.CronExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -25,6 +29,10 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAttempts attempts at sending a mail before it is marked FAILED
  * @param retryBaseDelay the wait after the first failed attempt; it doubles after each, up to an hour
  * @param sendLease how long a sender's claim on a mail lasts; after it, another instance may send it
+ * @param digestCron when the daily digest is composed: a Quartz cron expression, in {@code timeZone}
+ * @param reportCron when the weekly report is composed: a Quartz cron expression, in {@code timeZone}
+ * @param timeZone the zone of both crons, and of the dates in digests and reports
+ * @param remindAfter how long a finding stays OPEN before the digest reminds its recipients of it, and how often
  */
 @ConfigurationProperties("vigia.alerts")
 @Validated
@@ -32,7 +40,9 @@ public record AlertsProperties(@DefaultValue("vigia@localhost") String from, Lis
 		@DefaultValue("en") Locale locale, @DefaultValue("http://localhost:8080") URI baseUrl,
 		@DefaultValue("PT2M") Duration groupWindow, @DefaultValue("PT30S") Duration deliveryInterval,
 		@DefaultValue("true") boolean deliveryEnabled, @DefaultValue("10") @Min(1) @Max(100) int maxAttempts,
-		@DefaultValue("PT1M") Duration retryBaseDelay, @DefaultValue("PT5M") Duration sendLease) {
+		@DefaultValue("PT1M") Duration retryBaseDelay, @DefaultValue("PT5M") Duration sendLease,
+		@DefaultValue("0 0 8 * * ?") String digestCron, @DefaultValue("0 0 8 ? * MON") String reportCron,
+		@DefaultValue("Europe/Madrid") String timeZone, @DefaultValue("P7D") Duration remindAfter) {
 
 	static final Set<String> LANGUAGES = Set.of("en", "es");
 
@@ -53,6 +63,31 @@ public record AlertsProperties(@DefaultValue("vigia@localhost") String from, Lis
 		require(deliveryInterval.compareTo(Duration.ofSeconds(1)) >= 0, "vigia.alerts.delivery-interval must be at least 1s");
 		require(retryBaseDelay.compareTo(Duration.ofSeconds(1)) >= 0, "vigia.alerts.retry-base-delay must be at least 1s");
 		require(sendLease.compareTo(Duration.ofSeconds(10)) >= 0, "vigia.alerts.send-lease must be at least 10s");
+		cron("vigia.alerts.digest-cron", digestCron);
+		cron("vigia.alerts.report-cron", reportCron);
+		try {
+			ZoneId.of(timeZone);
+		}
+		catch (DateTimeException ex) {
+			throw new IllegalArgumentException(
+					"vigia.alerts.time-zone is not a time zone, such as Europe/Madrid: " + timeZone, ex);
+		}
+		require(remindAfter.compareTo(Duration.ofHours(1)) >= 0, "vigia.alerts.remind-after must be at least 1h");
+	}
+
+	/** The zone of the crons and of the dates in mails. */
+	public ZoneId zone() {
+		return ZoneId.of(timeZone);
+	}
+
+	private static void cron(String property, String expression) {
+		try {
+			new CronExpression(expression);
+		}
+		catch (ParseException ex) {
+			throw new IllegalArgumentException(
+					property + " is not a Quartz cron expression (" + ex.getMessage() + "): " + expression, ex);
+		}
 	}
 
 	private static void require(boolean condition, String message) {

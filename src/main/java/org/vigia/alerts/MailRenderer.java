@@ -1,5 +1,8 @@
 package org.vigia.alerts;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -69,6 +72,38 @@ class MailRenderer {
 
 	private static List<Mail.Line> head(List<Mail.Line> lines) {
 		return (lines.size() <= MAX_LINES) ? lines : lines.subList(0, MAX_LINES);
+	}
+
+	Rendered digest(Digest digest) {
+		var context = new Context(digest.locale());
+		context.setVariable("digest", digest);
+		context.setVariable("date", date(digest.date(), digest.locale()));
+		context.setVariable("remindDays", Math.max(1, properties.remindAfter().toDays()));
+		context.setVariable("dashboard", dashboard());
+		var subject = message("digest.subject", digest.locale(), digest.opened().size(), digest.resolved().size());
+		if (!digest.reminders().isEmpty()) {
+			subject += message("digest.subject.reminders", digest.locale(), digest.reminders().size());
+		}
+		return new Rendered(oneLine(subject, 200), engine.process("digest.txt", context).strip() + "\n",
+				engine.process("digest.html", context));
+	}
+
+	Rendered report(Report report) {
+		var context = new Context(report.locale());
+		context.setVariable("report", report);
+		context.setVariable("week", date(report.week(), report.locale()));
+		context.setVariable("dashboard", dashboard());
+		var subject = message("report.subject", report.locale(), report.accounts(), report.attention());
+		return new Rendered(oneLine(subject, 200), engine.process("report.txt", context).strip() + "\n",
+				engine.process("report.html", context));
+	}
+
+	private String dashboard() {
+		return properties.baseUrl().toString().replaceAll("/+$", "");
+	}
+
+	private static String date(LocalDate date, Locale locale) {
+		return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(date);
 	}
 
 	private String subject(Mail mail) {

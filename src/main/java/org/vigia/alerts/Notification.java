@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A mail in the outbox.
- * @param kind ALERT (more kinds come with digests and reports)
+ * @param kind ALERT, DIGEST (the daily digest, reminders included) or REPORT (the weekly report)
  * @param status PENDING, SENT or FAILED
  * @param attempts how many times sending was tried
  * @param lastError why the last attempt failed

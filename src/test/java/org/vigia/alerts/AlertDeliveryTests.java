@@ -85,7 +85,7 @@ class AlertDeliveryTests {
 	void registry() {
 		CLOCK.set(T0);
 		jdbc.sql("truncate account, unit, organization, poll_run, finding, finding_transition, notification, alert_item, "
-				+ "alert_recipient, quiet_period, organization_alert_setting restart identity cascade").update();
+				+ "alert_recipient, quiet_period, organization_alert_setting, alert_reminder, report_count restart identity cascade").update();
 		organization = jdbc.sql("""
 				insert into organization (name, created_at, updated_at) values ('Villaverde', now(), now()) returning id
 				""").query(Long.class).single();

@@ -51,6 +51,21 @@ class AlertsPropertiesTests {
 		expectFailure("vigia.alerts.from=Vigía <vigia@gobierno.example>", "vigia.alerts.from is not an e-mail address");
 		expectFailure("vigia.alerts.locale=fr", "vigia.alerts.locale must be en or es, was fr");
 		expectFailure("vigia.alerts.base-url=ftp://vigia", "vigia.alerts.base-url must be an http(s) URL");
+		expectFailure("vigia.alerts.digest-cron=every day at 8", "vigia.alerts.digest-cron is not a Quartz cron expression");
+		expectFailure("vigia.alerts.report-cron=0 0 8 * * MON", "vigia.alerts.report-cron is not a Quartz cron expression");
+		expectFailure("vigia.alerts.time-zone=Europe/Villaverde", "vigia.alerts.time-zone is not a time zone");
+		expectFailure("vigia.alerts.remind-after=PT5M", "vigia.alerts.remind-after must be at least 1h");
+	}
+
+	@Test
+	void digestsComeAtEightInMadridAndReportsOnMondays() {
+		runner.run(context -> {
+			var properties = context.getBean(AlertsProperties.class);
+			assertThat(properties.digestCron()).isEqualTo("0 0 8 * * ?");
+			assertThat(properties.reportCron()).isEqualTo("0 0 8 ? * MON");
+			assertThat(properties.zone()).isEqualTo(java.time.ZoneId.of("Europe/Madrid"));
+			assertThat(properties.remindAfter()).isEqualTo(java.time.Duration.ofDays(7));
+		});
 	}
 
 	private void expectFailure(String property, String message) {

@@ -18,7 +18,8 @@ class MailRendererTests {
 	static AlertsProperties properties(String locale) {
 		return new AlertsProperties("vigia@gobierno.example", List.of(), Locale.forLanguageTag(locale),
 				URI.create("https://vigia.gobierno.example"), Duration.ofMinutes(2), Duration.ofSeconds(30), true, 10,
-				Duration.ofMinutes(1), Duration.ofMinutes(5));
+				Duration.ofMinutes(1), Duration.ofMinutes(5), "0 0 8 * * ?", "0 0 8 ? * MON", "Europe/Madrid",
+				Duration.ofDays(7));
 	}
 
 	static Mail.Line line(String type, String subject, String summary) {
@@ -93,6 +94,27 @@ class MailRendererTests {
 		assertThat(rendered.text()).startsWith("Vigía found a problem with official accounts you are responsible for.")
 			.contains("ABANDONED (HIGH): deportes@social.example.es on Mastodon")
 			.contains("Why you get this mail");
+	}
+
+	@Test
+	void digestsAndReportsEscapePlatformTextAndKeepTheirSubjectsToOneLine() {
+		var digest = renderer.digest(new Digest("prensa@villaverde.example", Locale.ENGLISH,
+				java.time.LocalDate.of(2026, 6, 1), List.of(line("DORMANT", HOSTILE + " on Mastodon", "Silent")),
+				List.of(), List.of(new Digest.Reminder(line("GONE", "x on Bluesky", HOSTILE), 9))));
+		assertThat(digest.subject()).isEqualTo("[Vigía] Daily digest: 1 new, 0 resolved, 1 reminder");
+		assertThat(digest.html()).doesNotContain("<img src=x").contains("&lt;img src=x onerror=alert(1)&gt;")
+			.contains("open for 9 days");
+		assertThat(digest.text()).contains("GONE (HIGH): x on Bluesky, open for 9 days");
+
+		var report = renderer.report(new Report("prensa@villaverde.example", Locale.forLanguageTag("es"),
+				java.time.LocalDate.of(2026, 6, 1), 3, 1,
+				List.of(new Report.Count("GONE", 1, 1), new Report.Count("ACTIVE", 2, 0)),
+				List.of(new Report.Offender(HOSTILE + " on Mastodon", HOSTILE, "GONE", null))));
+		assertThat(report.subject()).isEqualTo("[Vigía] Informe semanal: 3 cuentas, 1 requieren atención");
+		assertThat(report.html()).doesNotContain("<img src=x").contains("&lt;img src=x onerror=alert(1)&gt;")
+			.contains("no se ha visto ninguna publicación");
+		assertThat(report.text()).contains("  Desaparecidas: 1 (+1)").contains("  Activas: 2 (±0)")
+			.contains("  Total: 3 (+1)");
 	}
 
 }
