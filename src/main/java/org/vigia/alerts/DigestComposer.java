@@ -230,6 +230,12 @@ class DigestComposer {
 		return notifications.size();
 	}
 
+	/** Whether the finding's organization is in a quiet period now: its digest lines and reminders wait. */
+	private static final String QUIET = """
+			and not exists (select 1 from quiet_period q where q.organization_id = f.organization_id
+			                                           and q.starts_at <= :now and q.ends_at > :now)
+			""";
+
 	/** Every pending digest item, locked, with its finding as it stands now. */
 	private List<Item> pending() {
 		return jdbc.sql("""
@@ -244,9 +250,10 @@ class DigestComposer {
 				join finding f on f.id = i.finding_id
 				join finding_transition t on t.id = i.transition_id
 				where i.kind = 'DIGEST' and i.notification_id is null and i.dropped is null
+				""" + QUIET + """
 				order by i.recipient, i.id
 				for update of i skip locked
-				""")
+				""").param("now", Timestamp.from(clock.instant()))
 			.query((rs, row) -> new Item(rs.getLong("id"), rs.getString("recipient"), rs.getString("locale"),
 					rs.getString("transition"), finding(rs), rs.getBoolean("told"), rs.getString("inhibition")))
 			.list();
@@ -274,8 +281,9 @@ class DigestComposer {
 				left join unit u on u.id = a.unit_id
 				where f.status = 'OPEN' and f.opened_at <= :cutoff and (""" + INHIBITION + """
 				) is null
+				""" + QUIET + """
 				order by f.id
-				""").param("cutoff", cutoff).query((rs, row) -> {
+				""").param("now", Timestamp.from(now)).param("cutoff", cutoff).query((rs, row) -> {
 			var array = rs.getArray("contact_emails");
 			List<String> owners = (rs.getObject("account_id") == null) ? List.of()
 					: Routes.owners(rs.getString("contact_email"), array == null ? null : (String[]) array.getArray());

@@ -326,6 +326,29 @@ class DigestTests {
 	}
 
 	@Test
+	void duringAQuietPeriodTheOrganizationsDigestLinesAndRemindersWait() throws Exception {
+		jdbc.sql("""
+				insert into quiet_period (organization_id, starts_at, ends_at, reason)
+				values (:org, :from::timestamptz, :until::timestamptz, 'Elecciones')
+				""").param("org", registry.organization).param("from", T0.minus(Duration.ofDays(1)).toString())
+			.param("until", T0.plus(Duration.ofDays(9)).toString())
+			.update();
+		long cultura = registry.account("MASTODON", "cultura@social.villaverde.example", prensa, null);
+		registry.checked(cultura, "OK", daysAgo(40), 0);
+		sweep.sweep();
+		assertThat(digest()).isZero();
+		// Eight days on the finding is due a reminder too; still quiet.
+		CLOCK.advance(Duration.ofDays(8));
+		assertThat(digest()).isZero();
+		assertThat(smtp.getReceivedMessages()).isEmpty();
+		// The period over, the digest lists the finding once, as new, and no reminder on top.
+		CLOCK.advance(Duration.ofDays(2));
+		assertThat(digest()).isEqualTo(2);
+		var first = smtp.getReceivedMessages()[0];
+		assertThat(first.getSubject()).isEqualTo("[Vigía] Daily digest: 1 new, 0 resolved");
+	}
+
+	@Test
 	void platformTextIsEscapedInTheDigest() throws Exception {
 		long hostile = registry.account("MASTODON", HOSTILE, prensa, null);
 		registry.checked(hostile, "OK", daysAgo(40), 0);
