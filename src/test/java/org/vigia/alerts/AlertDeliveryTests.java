@@ -81,59 +81,27 @@ class AlertDeliveryTests {
 
 	long prensa;
 
+	AlertFixtures fixtures;
+
 	@BeforeEach
 	void registry() {
 		CLOCK.set(T0);
-		jdbc.sql("truncate account, unit, organization, poll_run, finding, finding_transition, notification, alert_item, "
-				+ "alert_recipient, quiet_period, organization_alert_setting, alert_reminder, report_count restart identity cascade").update();
-		organization = jdbc.sql("""
-				insert into organization (name, created_at, updated_at) values ('Villaverde', now(), now()) returning id
-				""").query(Long.class).single();
+		fixtures = new AlertFixtures(jdbc, CLOCK);
+		fixtures.reset();
+		organization = fixtures.organization;
 		prensa = unit("Prensa", "{prensa@villaverde.example,jefa.prensa@villaverde.example}");
 	}
 
 	long unit(String name, String contacts) {
-		return jdbc.sql("""
-				insert into unit (organization_id, name, contact_emails, created_at, updated_at)
-				values (:org, :name, :contacts::text[], now(), now()) returning id
-				""").param("org", organization).param("name", name).param("contacts", contacts).query(Long.class).single();
+		return fixtures.unit(name, contacts);
 	}
 
 	long account(String platform, String handle, Long unit, String contact) {
-		return jdbc.sql("""
-				insert into account (organization_id, unit_id, platform, handle, url, contact_email, created_at, updated_at)
-				values (:org, :unit, :platform, :handle, 'https://example.org/' || :handle, :contact, now(), now())
-				returning id
-				""")
-			.param("org", organization)
-			.param("unit", unit, java.sql.Types.BIGINT)
-			.param("platform", platform)
-			.param("handle", handle)
-			.param("contact", contact, java.sql.Types.VARCHAR)
-			.query(Long.class)
-			.single();
+		return fixtures.account(platform, handle, unit, contact);
 	}
 
 	void checked(long account, String outcome, Instant lastActivity, int failures) {
-		jdbc.sql("""
-				insert into account_state (account_id, handle, last_activity_at, last_checked_at, last_success_at,
-				                           last_outcome, last_http_status, outcome_streak, consecutive_failures,
-				                           next_due_at, updated_at)
-				select id, handle, :activity::timestamptz, :now::timestamptz,
-				       case when :failures = 0 then :now::timestamptz end, :outcome, 200, 1, :failures,
-				       :now::timestamptz, :now::timestamptz
-				from account where id = :id
-				on conflict (account_id) do update set last_activity_at = excluded.last_activity_at,
-				    last_outcome = excluded.last_outcome, last_checked_at = excluded.last_checked_at,
-				    consecutive_failures = excluded.consecutive_failures,
-				    last_success_at = coalesce(excluded.last_success_at, account_state.last_success_at)
-				""")
-			.param("id", account)
-			.param("activity", lastActivity.toString())
-			.param("now", CLOCK.instant().toString())
-			.param("outcome", outcome)
-			.param("failures", failures)
-			.update();
+		fixtures.checked(account, outcome, lastActivity, failures);
 	}
 
 	/** Time passes beyond the grouping window, and the delivery job runs. */
@@ -144,45 +112,18 @@ class AlertDeliveryTests {
 	}
 
 	Map<String, List<MimeMessage>> inboxes() throws Exception {
-		var inboxes = new java.util.TreeMap<String, List<MimeMessage>>();
-		for (var message : smtp.getReceivedMessages()) {
-			for (var to : message.getAllRecipients()) {
-				inboxes.computeIfAbsent(to.toString(), k -> new ArrayList<>()).add(message);
-			}
-		}
-		return inboxes;
+		return AlertFixtures.inboxes(smtp.getReceivedMessages());
 	}
 
-	/** The decoded text/plain part. */
 	static String text(MimeMessage message) {
 		try {
-			return plain(message.getContent());
+			return AlertFixtures.text(message);
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
 
-	private static String plain(Object content) throws Exception {
-		if (content instanceof String text) {
-			return text;
-		}
-		if (content instanceof jakarta.mail.Multipart multipart) {
-			for (int i = 0; i < multipart.getCount(); i++) {
-				var part = multipart.getBodyPart(i);
-				if (part.isMimeType("text/plain")) {
-					return (String) part.getContent();
-				}
-				if (part.isMimeType("multipart/*")) {
-					var found = plain(part.getContent());
-					if (!found.isEmpty()) {
-						return found;
-					}
-				}
-			}
-		}
-		return "";
-	}
 
 	@Test
 	void highFindingsGoToTheirOwnersAndTheCentralOfficeGroupedPerRecipient() throws Exception {

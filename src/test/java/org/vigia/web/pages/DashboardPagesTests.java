@@ -87,6 +87,24 @@ class DashboardPagesTests {
 	}
 
 	@Test
+	void longListsArePagedInTheDatabase() throws Exception {
+		jdbc.sql("""
+				insert into account (organization_id, unit_id, platform, handle, url, created_at, updated_at)
+				select :org, :unit, 'TELEGRAM', 'canal_' || n, 'https://t.me/canal_' || n, now(), now()
+				from generate_series(1, 60) as n
+				""").param("org", organization).param("unit", unit).update();
+		mvc.perform(get("/accounts?sort=handle").with(httpBasic("viewer", "viewer")))
+			.andExpect(content().string(containsString("63 accounts")))
+			.andExpect(content().string(containsString("Page 1 of 2")))
+			.andExpect(content().string(containsString("href=\"http://localhost/accounts?sort=handle&amp;page=1\"")))
+			.andExpect(content().string(not(containsString(">Previous<"))));
+		mvc.perform(get("/accounts?sort=handle&page=1").with(httpBasic("viewer", "viewer")))
+			.andExpect(content().string(containsString("Page 2 of 2")))
+			.andExpect(content().string(containsString(">Previous<")))
+			.andExpect(content().string(containsString("villaverde.example")));
+	}
+
+	@Test
 	void pagesNeedALogin() throws Exception {
 		mvc.perform(get("/").accept("text/html")).andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/login"));
