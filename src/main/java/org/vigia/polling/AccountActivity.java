@@ -83,6 +83,56 @@ public class AccountActivity {
 		return new PageImpl<>(content, pageable, total);
 	}
 
+	/** One week of an account's activity: how many distinct newest posts the checks saw appear in it. */
+	public record Week(java.time.LocalDate start, int posts) {
+	}
+
+	/**
+	 * The account's posting over the last weeks, from the check history: each check records the newest post it saw, so
+	 * the distinct newest-post times within a week are posts seen that week (a lower bound when several posts came
+	 * between two checks). Oldest week first; weeks without posts included.
+	 */
+	public List<Week> weeks(long accountId, int weeks, Instant now) {
+		var start = java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC)
+			.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))
+			.minusWeeks(weeks - 1L);
+		Map<java.time.LocalDate, Integer> counts = new HashMap<>();
+		jdbc.sql("""
+				select (date_trunc('week', last_activity_at at time zone 'UTC'))::date as week,
+				       count(distinct last_activity_at) as posts
+				from account_check
+				where account_id = :id and last_activity_at >= :from and last_activity_at <= :now
+				group by 1
+				""")
+			.param("id", accountId)
+			.param("from", Timestamp.from(start.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))
+			.param("now", Timestamp.from(now))
+			.query(rs -> {
+				counts.put(rs.getDate("week").toLocalDate(), rs.getInt("posts"));
+			});
+		var result = new java.util.ArrayList<Week>(weeks);
+		for (int i = 0; i < weeks; i++) {
+			var week = start.plusWeeks(i);
+			result.add(new Week(week, counts.getOrDefault(week, 0)));
+		}
+		return result;
+	}
+
+	/** The latest profile polling saw for the account under its current handle, if any. */
+	public java.util.Optional<Profile> profile(long accountId) {
+		return jdbc.sql("""
+				select p.display_name, p.bio, p.avatar_url, p.followers, p.following, p.posts, p.fields, p.bot,
+				       p.created_at as profile_created_at
+				from account_state s join account a on a.id = s.account_id and a.handle = s.handle
+				join profile_snapshot p on p.id = s.profile_id
+				where s.account_id = :id
+				""").param("id", accountId).query((rs, row) -> new Profile(rs.getString("display_name"),
+				rs.getString("bio"), rs.getString("avatar_url"), rs.getObject("followers", Long.class),
+				rs.getObject("following", Long.class), rs.getObject("posts", Long.class),
+				json.readValue(rs.getString("fields"), FIELDS), rs.getBoolean("bot"), instant(rs, "profile_created_at")))
+			.optional();
+	}
+
 	private AccountCheck check(ResultSet rs, int row) throws SQLException {
 		Profile profile = null;
 		if (rs.getObject("profile_id") != null) {

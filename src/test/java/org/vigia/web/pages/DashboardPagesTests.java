@@ -105,6 +105,53 @@ class DashboardPagesTests {
 	}
 
 	@Test
+	void anAccountShowsItsProfilePostingChecksAndFindingsAndEditorsEditIt() throws Exception {
+		long id = jdbc.sql("select id from account where handle = 'villaverde.example'").query(Long.class).single();
+		// as the registry writes it: the URL canonical for the handle
+		jdbc.sql("update account set url = 'https://bsky.app/profile/villaverde.example' where id = :id").param("id", id)
+			.update();
+		long profile = jdbc.sql("""
+				insert into profile_snapshot (account_id, hash, display_name, bio, avatar_url, followers, seen_at)
+				values (:id, 'h', :name, :bio, 'http://evil.example/a.png', 1200, now()) returning id
+				""").param("id", id).param("name", HOSTILE).param("bio", "Bio <script>alert(1)</script>")
+			.query(Long.class).single();
+		jdbc.sql("update account_state set profile_id = :p where account_id = :id").param("p", profile).param("id", id)
+			.update();
+		jdbc.sql("""
+				insert into account_check (account_id, checked_at, outcome, http_status, latency_ms, requests,
+				                           last_activity_at, error)
+				select :id, now() - (n || ' days')::interval, 'OK', 200, 40, 1,
+				       now() - ((n + 1) || ' days')::interval, case when n = 3 then 'slow <b>answer</b>' end
+				from generate_series(1, 3) as n
+				""").param("id", id).update();
+		mvc.perform(get("/accounts/" + id).with(httpBasic("viewer", "viewer")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<h1><span>villaverde.example</span>")))
+			.andExpect(content().string(containsString("&lt;img src=x onerror=alert(1)&gt;")))
+			.andExpect(content().string(containsString("Bio &lt;script&gt;alert(1)&lt;/script&gt;")))
+			.andExpect(content().string(not(containsString("evil.example"))))
+			.andExpect(content().string(containsString("1,200 followers")))
+			.andExpect(content().string(containsString("3 posts seen in 26 weeks")))
+			.andExpect(content().string(containsString("slow &lt;b&gt;answer&lt;/b&gt;")))
+			.andExpect(content().string(not(containsString("name=\"contactEmail\""))));
+		mvc.perform(get("/accounts/" + id).with(httpBasic("editor", "editor")))
+			.andExpect(content().string(containsString("name=\"contactEmail\"")));
+
+		mvc.perform(post("/accounts/" + id).param("contactEmail", "not an address").param("unitId", String.valueOf(unit))
+			.with(user("editor").roles("EDITOR")).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attributeExists("errors"));
+		mvc.perform(post("/accounts/" + id).param("contactEmail", "redes@villaverde.example")
+			.param("unitId", String.valueOf(unit)).param("maxSilenceDays", "60")
+			.with(user("editor").roles("EDITOR")).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("saved", true));
+		mvc.perform(get("/accounts/" + id).with(httpBasic("viewer", "viewer")))
+			.andExpect(content().string(containsString("redes@villaverde.example")));
+		mvc.perform(get("/accounts/424242").with(httpBasic("viewer", "viewer"))).andExpect(status().isNotFound());
+	}
+
+	@Test
 	void pagesNeedALogin() throws Exception {
 		mvc.perform(get("/").accept("text/html")).andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/login"));

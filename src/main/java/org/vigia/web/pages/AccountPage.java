@@ -1,0 +1,109 @@
+package org.vigia.web.pages;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.vigia.health.AccountHealth;
+import org.vigia.health.FindingFilter;
+import org.vigia.health.Findings;
+import org.vigia.polling.AccountActivity;
+import org.vigia.registry.AccountInput;
+import org.vigia.registry.Registry;
+import org.vigia.registry.RegistryValidationException;
+
+/** One account: its registry entry (editable by editors), its profile, its posting over time, checks and findings. */
+@Controller
+class AccountPage {
+
+	static final int WEEKS = 26;
+
+	private final Registry registry;
+
+	private final AccountActivity activity;
+
+	private final AccountHealth health;
+
+	private final Findings findings;
+
+	private final Clock clock;
+
+	AccountPage(Registry registry, AccountActivity activity, AccountHealth health, Findings findings, Clock clock) {
+		this.registry = registry;
+		this.activity = activity;
+		this.health = health;
+		this.findings = findings;
+		this.clock = clock;
+	}
+
+	@GetMapping("/accounts/{id}")
+	String account(@PathVariable long id, Model model) {
+		var entry = registry.account(id);
+		var account = entry.account();
+		var weeks = activity.weeks(id, WEEKS, clock.instant());
+		model.addAttribute("section", "accounts");
+		model.addAttribute("entry", entry);
+		model.addAttribute("account", account);
+		model.addAttribute("health", health.of(List.of(id)).getOrDefault(id, AccountHealth.Health.unknown()));
+		var profile = activity.profile(id).orElse(null);
+		model.addAttribute("profile", profile);
+		model.addAttribute("avatar", (profile != null) ? safeImage(profile.avatarUrl()) : null);
+		model.addAttribute("weeks", weeks);
+		model.addAttribute("maxPosts", Math.max(1, weeks.stream().mapToInt(AccountActivity.Week::posts).max().orElse(1)));
+		model.addAttribute("postsSeen", weeks.stream().mapToInt(AccountActivity.Week::posts).sum());
+		model.addAttribute("checks", activity.history(id, PageRequest.of(0, 20)).getContent());
+		model.addAttribute("findings", findings.list(new FindingFilter(Set.of(), Set.of(), Set.of(), null, null, null, id),
+				PageRequest.of(0, 50)).getContent());
+		model.addAttribute("units", registry.units(account.organizationId(), PageRequest.of(0, 500)).getContent());
+		return "account";
+	}
+
+	/** Editors change the registry facts a communications office keeps: owner, contact, purpose, limits, notes. */
+	@PostMapping("/accounts/{id}")
+	String update(@PathVariable long id, @RequestParam(required = false) @Nullable Long unitId,
+			@RequestParam(required = false) @Nullable String displayName,
+			@RequestParam(required = false) @Nullable String contactEmail,
+			@RequestParam(required = false) @Nullable String purpose,
+			@RequestParam(required = false) @Nullable String language,
+			@RequestParam(required = false) @Nullable String maxSilenceDays,
+			@RequestParam(required = false) @Nullable String notes, RedirectAttributes redirect) {
+		var account = registry.account(id).account();
+		var input = new AccountInput(null, null, account.platform().id(), account.handle(), account.url(), displayName,
+				contactEmail, purpose, language, maxSilenceDays, notes);
+		try {
+			registry.update(id, input, account.organizationId(), unitId, null);
+			redirect.addFlashAttribute("saved", true);
+		}
+		catch (RegistryValidationException ex) {
+			redirect.addFlashAttribute("errors",
+					ex.violations().stream().map(v -> v.field() + ": " + v.message()).toList());
+		}
+		return "redirect:/accounts/" + id;
+	}
+
+	/** An avatar is shown only from an https URL; anything else is not loaded at all. */
+	private static @Nullable String safeImage(@Nullable String url) {
+		if (url == null) {
+			return null;
+		}
+		try {
+			var uri = URI.create(url);
+			return ("https".equals(uri.getScheme()) && uri.getHost() != null && uri.getUserInfo() == null) ? uri.toString()
+					: null;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+}
