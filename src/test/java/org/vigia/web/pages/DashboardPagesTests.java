@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -162,6 +163,7 @@ class DashboardPagesTests {
 	void theOverviewCountsAccountsByHealthAndShowsWhoIsPresentWhere() throws Exception {
 		mvc.perform(get("/").with(httpBasic("viewer", "viewer")))
 			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Security-Policy", containsString("script-src 'self'")))
 			.andExpect(content().string(containsString("<h2 id=\"org-" + organization + "\">Villaverde</h2>")))
 			.andExpect(content().string(containsString("Accounts by health")))
 			.andExpect(content().string(containsString(
