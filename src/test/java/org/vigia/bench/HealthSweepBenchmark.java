@@ -101,13 +101,13 @@ class HealthSweepBenchmark {
 		var counting = (CountingDataSource) dataSource;
 		long historyRows = seed();
 
-		jdbc.sql("truncate finding_transition, finding restart identity").update();
+		jdbc.sql("truncate finding_transition, finding restart identity cascade").update();
 		sweep("cold sweep: no findings yet", counting, historyRows);
 		// A running service's findings have been analysed by autovacuum; so are they before the steady sweep.
 		jdbc.sql("vacuum analyze finding, finding_transition").update();
 		sweep("steady sweep: right after the cold one", counting, historyRows);
 		// The cold sweep again in a JVM that has compiled the code: what opening every finding costs without warm-up.
-		jdbc.sql("truncate finding_transition, finding restart identity").update();
+		jdbc.sql("truncate finding_transition, finding restart identity cascade").update();
 		sweep("cold sweep again, warm JVM: no findings, code compiled", counting, historyRows);
 	}
 
@@ -203,7 +203,7 @@ class HealthSweepBenchmark {
 	 * leaves nothing half-seeded), unless {@code bench.reuse} is set and the database holds a seed of the same size.
 	 * @return the rows of check history
 	 */
-	private long seed() {
+	long seed() {
 		var marker = "vigia bench seed: accounts=%d checksPerDay=%d days=%d".formatted(ACCOUNTS, CHECKS_PER_DAY, DAYS);
 		var comment = jdbc.sql("select coalesce(obj_description('account'::regclass, 'pg_class'), '')")
 			.query(String.class)
