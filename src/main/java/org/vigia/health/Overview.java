@@ -152,16 +152,17 @@ public class Overview {
 	public record Coverage(long organizationId, @Nullable Long unitId, String platform, long accounts, long owned) {
 	}
 
-	public List<Coverage> coverage() {
+	/** @param organizationId the organization whose coverage is wanted */
+	public List<Coverage> coverage(long organizationId) {
 		return jdbc.sql("""
 				select a.organization_id, a.unit_id, lower(a.platform) as platform, count(*) as accounts,
 				       count(*) filter (where a.unit_id is not null
 				                        and (nullif(btrim(a.contact_email), '') is not null
 				                             or cardinality(u.contact_emails) > 0)) as owned
 				from account a left join unit u on u.id = a.unit_id
-				where a.status = 'ACTIVE'
+				where a.status = 'ACTIVE' and a.organization_id = :organizationId
 				group by a.organization_id, a.unit_id, a.platform
-				""").query((rs, row) -> new Coverage(rs.getLong("organization_id"), FindingWriter.nullableLong(rs, "unit_id"),
+				""").param("organizationId", organizationId).query((rs, row) -> new Coverage(rs.getLong("organization_id"), FindingWriter.nullableLong(rs, "unit_id"),
 				rs.getString("platform"), rs.getLong("accounts"), rs.getLong("owned"))).list();
 	}
 

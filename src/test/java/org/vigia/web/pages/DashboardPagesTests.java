@@ -164,7 +164,7 @@ class DashboardPagesTests {
 		mvc.perform(get("/").with(httpBasic("viewer", "viewer")))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Security-Policy", containsString("script-src 'self'")))
-			.andExpect(content().string(containsString("<h2 id=\"org-" + organization + "\">Villaverde</h2>")))
+			.andExpect(content().string(containsString("<h1>Villaverde</h1>")))
 			.andExpect(content().string(containsString("Accounts by health")))
 			.andExpect(content().string(containsString(
 					"<span class=\"n\">1</span><span class=\"l\">Abandoned</span>")))
@@ -172,6 +172,26 @@ class DashboardPagesTests {
 			// two Mastodon accounts in one unit are highlighted
 			.andExpect(content().string(containsString("<td class=\"two\">2</td>")))
 			.andExpect(content().string(containsString("href=\"/findings?type=ABANDONED")));
+	}
+
+	@Test
+	void severalOrganizationsAreATableWithOneRowEachAndEachOpensOnItsOwn() throws Exception {
+		long other = jdbc.sql("""
+				insert into organization (name, created_at, updated_at) values ('Villabajo', now(), now()) returning id
+				""").query(Long.class).single();
+		jdbc.sql("""
+				insert into account (organization_id, platform, handle, url, created_at, updated_at)
+				values (:org, 'TELEGRAM', 'villabajo', 'https://t.me/villabajo', now(), now())
+				""").param("org", other).update();
+		mvc.perform(get("/").with(httpBasic("viewer", "viewer")))
+			.andExpect(content().string(containsString("<h1>Overview</h1>")))
+			.andExpect(content().string(containsString("<a href=\"/?organizationId=" + other + "\">Villabajo</a>")))
+			.andExpect(content().string(containsString("<a href=\"/?organizationId=" + organization + "\">Villaverde</a>")))
+			.andExpect(content().string(not(containsString("Who is present where"))));
+		mvc.perform(get("/?organizationId=" + organization).with(httpBasic("viewer", "viewer")))
+			.andExpect(content().string(containsString("<h1>Villaverde</h1>")))
+			.andExpect(content().string(containsString("All organizations")))
+			.andExpect(content().string(containsString("Who is present where")));
 	}
 
 	@Test
