@@ -130,16 +130,22 @@ public class Overview {
 		});
 		var total = group(null, "All organizations", groups.getOrDefault(new Key(null, null, 3), new Builder()), List.of());
 		var result = new ArrayList<Group>();
-		groups.keySet().stream().filter(key -> key.level() == 1 && key.organizationId() != null).forEach(orgKey -> {
-			var unitGroups = groups.entrySet().stream()
-				.filter(entry -> entry.getKey().level() == 0 && orgKey.organizationId().equals(entry.getKey().organizationId()))
-				.map(entry -> group(entry.getKey().unitId(),
-						entry.getKey().unitId() == null ? "(no unit)" : units.getOrDefault(entry.getKey().unitId(), "?"),
-						entry.getValue(), List.of()))
-				.sorted(Comparator.comparing(Group::name))
-				.toList();
-			result.add(group(orgKey.organizationId(), organizations.getOrDefault(orgKey.organizationId(), "?"),
-					groups.get(orgKey), unitGroups));
+		// Units by organization in one pass: a network of hundreds of organizations is no quadratic loop.
+		Map<Long, List<Group>> unitsByOrganization = new HashMap<>();
+		groups.forEach((key, builder) -> {
+			if (key.level() == 0 && key.organizationId() != null) {
+				unitsByOrganization.computeIfAbsent(key.organizationId(), id -> new ArrayList<>())
+					.add(group(key.unitId(), key.unitId() == null ? "(no unit)" : units.getOrDefault(key.unitId(), "?"),
+							builder, List.of()));
+			}
+		});
+		groups.forEach((key, builder) -> {
+			if (key.level() == 1 && key.organizationId() != null) {
+				var unitGroups = unitsByOrganization.getOrDefault(key.organizationId(), new ArrayList<>());
+				unitGroups.sort(Comparator.comparing(Group::name));
+				result.add(group(key.organizationId(), organizations.getOrDefault(key.organizationId(), "?"), builder,
+						List.copyOf(unitGroups)));
+			}
 		});
 		result.sort(Comparator.comparing(Group::name));
 		return new Report(now, total, result);
