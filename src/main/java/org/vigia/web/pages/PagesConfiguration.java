@@ -39,7 +39,8 @@ class PagesConfiguration implements WebMvcConfigurer {
 
 	/**
 	 * Uploads as large as the API accepts ({@code vigia.registry.import-max-size}), and no larger: the servlet container
-	 * stops reading a bigger one. Small files stay in memory.
+	 * stops reading a bigger one and answers 413 itself (the CSRF filter reads the form before any controller could
+	 * answer more kindly). Small files stay in memory.
 	 */
 	@Bean
 	MultipartConfigElement multipartConfigElement(RegistryCsv csv) {
