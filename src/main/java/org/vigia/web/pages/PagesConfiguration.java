@@ -4,15 +4,22 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.MultipartConfigElement;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.vigia.registry.RegistryCsv;
 
-/** The dashboard's language: the browser's, English or Spanish, switched with {@code ?lang=es} and remembered. */
+/**
+ * The dashboard's language: the browser's, English or Spanish, switched with {@code ?lang=es} and remembered; and its
+ * uploads' size limit.
+ */
 @Configuration(proxyBeanMethods = false)
 class PagesConfiguration implements WebMvcConfigurer {
 
@@ -28,6 +35,19 @@ class PagesConfiguration implements WebMvcConfigurer {
 				.orElse(Locale.ENGLISH);
 		});
 		return resolver;
+	}
+
+	/**
+	 * Uploads as large as the API accepts ({@code vigia.registry.import-max-size}), and no larger: the servlet container
+	 * stops reading a bigger one and answers 413 itself (the CSRF filter reads the form before any controller could
+	 * answer more kindly). Small files stay in memory.
+	 */
+	@Bean
+	MultipartConfigElement multipartConfigElement(RegistryCsv csv) {
+		long max = csv.maxImportBytes();
+		// Room for the form's other fields and the multipart boundaries.
+		long request = max + DataSize.ofKilobytes(64).toBytes();
+		return new MultipartConfigElement("", max, request, (int) Math.min(max, DataSize.ofMegabytes(1).toBytes()));
 	}
 
 	@Override

@@ -1,0 +1,151 @@
+package org.vigia.web.pages;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.vigia.registry.ImportRejectedException;
+import org.vigia.registry.ImportReport;
+import org.vigia.registry.Registry;
+import org.vigia.registry.RegistryConflictException;
+import org.vigia.registry.RegistryCsv;
+import org.vigia.registry.RegistryNotFoundException;
+import org.vigia.registry.RegistryValidationException;
+import org.vigia.registry.Unit;
+import org.vigia.registry.UnitDraft;
+
+/**
+ * The registry: its organizations and units, a CSV import checked by a dry run first, the export, and a unit added by
+ * hand.
+ */
+@Controller
+class RegistryPage {
+
+	static final int PAGE_SIZE = 20;
+
+	/** What an import did or would do, kept in the session for one redirect, so it must be serializable. */
+	record ImportResult(boolean dryRun, String fileName, int created, int updated, int unchanged,
+			int organizationsCreated, int unitsCreated, ArrayList<ImportErrorRow> errors) implements Serializable {
+
+		static ImportResult of(String fileName, ImportReport report) {
+			var errors = new ArrayList<ImportErrorRow>();
+			report.errors().forEach(e -> errors.add(new ImportErrorRow(e.line(), e.column(), e.message())));
+			return new ImportResult(report.dryRun(), fileName, report.created(), report.updated(), report.unchanged(),
+					report.organizationsCreated(), report.unitsCreated(), errors);
+		}
+
+		public boolean rejected() {
+			return !errors.isEmpty();
+		}
+
+	}
+
+	record ImportErrorRow(int line, @Nullable String column, String message) implements Serializable {
+	}
+
+	/** One organization on the page, with its units. */
+	record OrganizationRow(long id, String name, List<Unit> units, boolean moreUnits) {
+	}
+
+	static final int UNITS_SHOWN = 200;
+
+	private final Registry registry;
+
+	private final RegistryCsv csv;
+
+	RegistryPage(Registry registry, RegistryCsv csv) {
+		this.registry = registry;
+		this.csv = csv;
+	}
+
+	@GetMapping("/registry")
+	String registry(@RequestParam(defaultValue = "0") int page, Model model) {
+		var organizations = registry.organizations(PageRequest.of(Math.max(0, page), PAGE_SIZE, Sort.by("name")));
+		var rows = organizations.map(organization -> {
+			var units = registry.units(organization.id(), PageRequest.of(0, UNITS_SHOWN, Sort.by("name")));
+			return new OrganizationRow(organization.id(), organization.name(), units.getContent(), units.hasNext());
+		});
+		model.addAttribute("section", "registry");
+		model.addAttribute("page", rows);
+		model.addAttribute("organizationChoices", organizationChoices());
+		model.addAttribute("maxImportSize", DataSize.ofBytes(csv.maxImportBytes()).toMegabytes());
+		model.addAttribute("columns", RegistryCsv.COLUMNS);
+		model.addAttribute("unitsShown", UNITS_SHOWN);
+		var current = ServletUriComponentsBuilder.fromCurrentRequest();
+		model.addAttribute("previousUrl",
+				current.cloneBuilder().replaceQueryParam("page", rows.getNumber() - 1).build().toUriString());
+		model.addAttribute("nextUrl",
+				current.cloneBuilder().replaceQueryParam("page", rows.getNumber() + 1).build().toUriString());
+		return "registry";
+	}
+
+	/** Checks (dry run) or imports a registry CSV, the same file either way, with the API's size limit. */
+	@PostMapping("/registry/import")
+	String importCsv(@RequestParam(required = false) @Nullable MultipartFile file,
+			@RequestParam(defaultValue = "true") boolean dryRun, RedirectAttributes redirect) throws IOException {
+		if (file == null || file.isEmpty()) {
+			redirect.addFlashAttribute("importProblem", "registry.import.noFile");
+			return "redirect:/registry#import";
+		}
+		long max = csv.maxImportBytes();
+		if (file.getSize() > max) {
+			redirect.addFlashAttribute("importProblem", "registry.import.tooLarge");
+			return "redirect:/registry#import";
+		}
+		var name = (file.getOriginalFilename() != null) ? file.getOriginalFilename() : "";
+		ImportReport report;
+		try {
+			report = csv.importCsv(file.getBytes(), dryRun);
+		}
+		catch (ImportRejectedException ex) {
+			report = ex.report();
+		}
+		redirect.addFlashAttribute("result", ImportResult.of(name, report));
+		return "redirect:/registry#import";
+	}
+
+	/** Adds a unit to an organization, with the addresses to write to about its accounts. */
+	@PostMapping("/registry/units")
+	String addUnit(@RequestParam(required = false) @Nullable Long organizationId,
+			@RequestParam(required = false) @Nullable String name,
+			@RequestParam(required = false) @Nullable String contactEmails, RedirectAttributes redirect) {
+		if (organizationId == null) {
+			redirect.addFlashAttribute("unitError", "organization: is required");
+			return "redirect:/registry#add-unit";
+		}
+		var emails = (contactEmails == null) ? List.<String>of()
+				: Arrays.stream(contactEmails.split("[,;\\s]+")).map(String::strip).filter(e -> !e.isEmpty()).toList();
+		try {
+			var unit = registry.createUnit(new UnitDraft(organizationId, null, name, emails));
+			redirect.addFlashAttribute("unitAdded", unit.name());
+		}
+		catch (RegistryValidationException | RegistryConflictException | RegistryNotFoundException ex) {
+			redirect.addFlashAttribute("unitError", ex.getMessage());
+		}
+		return "redirect:/registry#add-unit";
+	}
+
+	private Map<Long, String> organizationChoices() {
+		var names = new LinkedHashMap<Long, String>();
+		registry.organizations(PageRequest.of(0, 500, Sort.by("name")))
+			.forEach(organization -> names.put(organization.id(), organization.name()));
+		return names;
+	}
+
+}
