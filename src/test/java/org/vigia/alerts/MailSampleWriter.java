@@ -11,7 +11,8 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
- * Writes sample mails to target/mail-samples for the screenshots in docs/ (docs/mail-screenshot.sh); not part of the
+ * Writes sample mails (alerts in both languages, a weekly report) to target/mail-samples, for the screenshots in docs/
+ * (docs/mail-screenshot.sh) and the examples in the README; not part of the
  * default test run.
  */
 class MailSampleWriter {
@@ -39,6 +40,15 @@ class MailSampleWriter {
 					"Subject: " + rendered.subject() + "\n\n" + rendered.text(), StandardCharsets.UTF_8);
 			assertThat(directory.resolve("alert-" + locale + ".html")).exists();
 		}
+		var report = renderer.report(new Report("prensa@villaverde.example", Locale.ENGLISH,
+				java.time.LocalDate.of(2026, 6, 1), 5, 0,
+				List.of(new Report.Count("GONE", 1, 0), new Report.Count("MOVED", 0, 0),
+						new Report.Count("ABANDONED", 0, -1), new Report.Count("DORMANT", 1, 0),
+						new Report.Count("ACTIVE", 3, 1), new Report.Count("UNKNOWN", 0, 0)),
+				List.of(new Report.Offender("deportes.villaverde.example on Bluesky", "Deportes Villaverde", "GONE", 12L),
+						new Report.Offender("villaverde_cultura on Telegram", "Cultura", "DORMANT", 41L))));
+		Files.writeString(directory.resolve("report-en.txt"), "Subject: " + report.subject() + "\n\n" + report.text(),
+				StandardCharsets.UTF_8);
 	}
 
 }
