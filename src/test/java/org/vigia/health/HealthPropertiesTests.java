@@ -56,6 +56,25 @@ class HealthPropertiesTests {
 	}
 
 	@Test
+	void environmentVariablesNamedAsTheReadmeSaysBind() {
+		var environment = java.util.Map.<String, Object>of("VIGIA_HEALTH_DORMANT_AFTER", "P20D",
+				"VIGIA_HEALTH_ABANDONED_AFTER", "P60D", "VIGIA_HEALTH_PLATFORMS_YOUTUBE_ABANDONED_AFTER", "P180D",
+				"VIGIA_HEALTH_UNREACHABLE_AFTER", "6", "VIGIA_HEALTH_CONFIRM_GONE", "youtube,feed");
+		runner.withInitializer(context -> context.getEnvironment().getPropertySources()
+			.addFirst(new org.springframework.core.env.SystemEnvironmentPropertySource(
+						"test-" + org.springframework.core.env.StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment)))
+			.run(context -> {
+				assertThat(context).hasNotFailed();
+				var properties = context.getBean(HealthProperties.class);
+				assertThat(properties.dormantAfter()).isEqualTo(Duration.ofDays(20));
+				assertThat(properties.abandonedAfter()).isEqualTo(Duration.ofDays(60));
+				assertThat(properties.abandonedAfter(Platform.YOUTUBE)).isEqualTo(Duration.ofDays(180));
+				assertThat(properties.unreachableAfter()).isEqualTo(6);
+				assertThat(properties.goneConfirmations(Platform.FEED)).isEqualTo(2);
+			});
+	}
+
+	@Test
 	void theExampleConfigurationBinds() throws Exception {
 		List<PropertySource<?>> sources = new YamlPropertySourceLoader().load("example",
 				new FileSystemResource("config/application.yml"));
