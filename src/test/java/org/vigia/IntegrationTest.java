@@ -26,7 +26,7 @@ import org.springframework.test.context.TestPropertySource;
 		"spring.datasource.username=${VIGIA_TEST_DATABASE_USERNAME:vigia}",
 		"spring.datasource.password=${VIGIA_TEST_DATABASE_PASSWORD:vigia}",
 		// Several cached contexts share one PostgreSQL (100 connections by default): keep idle pools small.
-		"spring.datasource.hikari.minimum-idle=1", "spring.datasource.hikari.maximum-pool-size=16",
+		"spring.datasource.hikari.minimum-idle=1", "spring.datasource.hikari.maximum-pool-size=18",
 		"vigia.security.admin-password=admin", "vigia.polling.schedule-enabled=false", "vigia.health.sweep-enabled=false",
 		"vigia.alerts.delivery-enabled=false",
 		// Each cached test context is its own Quartz cluster, so none runs another's jobs with its own beans.

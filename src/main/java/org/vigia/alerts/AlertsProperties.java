@@ -90,6 +90,11 @@ public record AlertsProperties(@DefaultValue("vigia@localhost") String from, Lis
 		}
 	}
 
+	/** The dashboard's address without a trailing slash, for the links in mails. */
+	String dashboard() {
+		return baseUrl.toString().replaceAll("/+$", "");
+	}
+
 	private static void require(boolean condition, String message) {
 		if (!condition) {
 			throw new IllegalArgumentException(message);

@@ -65,7 +65,7 @@ class MailRenderer {
 		context.setVariable("alertCount", mail.alerts().size());
 		context.setVariable("moreAlerts", mail.alerts().size() - shown.alerts().size());
 		context.setVariable("moreResolved", mail.resolved().size() - shown.resolved().size());
-		context.setVariable("dashboard", properties.baseUrl().toString().replaceAll("/+$", ""));
+		context.setVariable("dashboard", properties.dashboard());
 		return new Rendered(subject(mail), engine.process("alert.txt", context).strip() + "\n",
 				engine.process("alert.html", context));
 	}
@@ -79,7 +79,7 @@ class MailRenderer {
 		context.setVariable("digest", digest);
 		context.setVariable("date", date(digest.date(), digest.locale()));
 		context.setVariable("remindDays", Math.max(1, properties.remindAfter().toDays()));
-		context.setVariable("dashboard", dashboard());
+		context.setVariable("dashboard", properties.dashboard());
 		var subject = message("digest.subject", digest.locale(), digest.opened().size(), digest.resolved().size());
 		if (!digest.reminders().isEmpty()) {
 			subject += message("digest.subject.reminders", digest.locale(), digest.reminders().size());
@@ -92,14 +92,10 @@ class MailRenderer {
 		var context = new Context(report.locale());
 		context.setVariable("report", report);
 		context.setVariable("week", date(report.week(), report.locale()));
-		context.setVariable("dashboard", dashboard());
+		context.setVariable("dashboard", properties.dashboard());
 		var subject = message("report.subject", report.locale(), report.accounts(), report.attention());
 		return new Rendered(oneLine(subject, 200), engine.process("report.txt", context).strip() + "\n",
 				engine.process("report.html", context));
-	}
-
-	private String dashboard() {
-		return properties.baseUrl().toString().replaceAll("/+$", "");
 	}
 
 	private static String date(LocalDate date, Locale locale) {

@@ -46,11 +46,7 @@ class Outbox {
 
 	/** The dashboard's link to a finding. */
 	String link(long findingId) {
-		return dashboard() + "/findings/" + findingId;
-	}
-
-	String dashboard() {
-		return properties.baseUrl().toString().replaceAll("/+$", "");
+		return properties.dashboard() + "/findings/" + findingId;
 	}
 
 }

@@ -131,10 +131,9 @@ class FactsRepository {
 					group(rs, sameUnit);
 				});
 		}
-		var rules = new Rules(properties);
 		var outages = new java.util.HashSet<Platform>();
 		stats.forEach((platform, counts) -> {
-			if (rules.outage(counts.unreachable(), counts.checked())) {
+			if (properties.outage(counts.unreachable(), counts.checked())) {
 				outages.add(platform);
 			}
 		});

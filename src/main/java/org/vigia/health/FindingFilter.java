@@ -15,8 +15,4 @@ public record FindingFilter(Set<FindingStatus> statuses, Set<FindingType> types,
 		severities = Set.copyOf(severities);
 	}
 
-	public static FindingFilter any() {
-		return new FindingFilter(Set.of(), Set.of(), Set.of(), null, null, null, null);
-	}
-
 }

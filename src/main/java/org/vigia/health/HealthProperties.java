@@ -140,6 +140,11 @@ public record HealthProperties(@DefaultValue("P30D") Duration dormantAfter, @Def
 		return thresholds != null && thresholds.abandonedAfter() != null;
 	}
 
+	/** Whether so many of a platform's checked accounts being unreachable at once is an outage of the platform. */
+	boolean outage(int unreachable, int checked) {
+		return checked >= outageMinAccounts && unreachable > 0 && (double) unreachable / checked >= outageShare;
+	}
+
 	/** How many checks in a row must say an account is gone before GONE opens on this platform. */
 	int goneConfirmations(Platform platform) {
 		return confirmGone.contains(platform.id()) ? goneConfirmations : 1;

@@ -41,10 +41,6 @@ final class Lifecycle {
 			this(action, stored, condition, kind, to, reason, null);
 		}
 
-		boolean resolves() {
-			return kind == TransitionKind.RESOLVED;
-		}
-
 	}
 
 	private Lifecycle() {

@@ -36,8 +36,6 @@ final class Rules {
 	private static final Set<Platform> SHOW_AVATARS = EnumSet.of(Platform.MASTODON, Platform.BLUESKY,
 			Platform.TELEGRAM);
 
-	private static final Set<FindingType> SILENCE = EnumSet.of(FindingType.DORMANT, FindingType.ABANDONED);
-
 	private static final Pattern DOMAIN = Pattern.compile("(?i)(?<![\\w.@-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,63})");
 
 	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
@@ -133,8 +131,7 @@ final class Rules {
 	}
 
 	boolean outage(int unreachable, int checked) {
-		return checked >= properties.outageMinAccounts() && unreachable > 0
-				&& (double) unreachable / checked >= properties.outageShare();
+		return properties.outage(unreachable, checked);
 	}
 
 	private Optional<Condition> silence(AccountFacts facts, AccountFacts.State state, Instant now) {

@@ -92,7 +92,6 @@ class LifecycleTests {
 		assertThat(decision.stored()).isSameAs(stored);
 		assertThat(decision.condition()).isSameAs(condition);
 		assertThat(decision.dismissedUntil()).isNull();
-		assertThat(decision.resolves()).isEqualTo(kind == TransitionKind.RESOLVED);
 	}
 
 	@Test

@@ -193,7 +193,7 @@ class PollingClusterTests {
 				"--vigia.polling.batch-size=10", "--vigia.polling.shards=4",
 				"--spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=1000",
 				"--spring.quartz.properties.org.quartz.scheduler.idleWaitTime=1000",
-				"--spring.datasource.hikari.minimum-idle=1", "--spring.datasource.hikari.maximum-pool-size=16",
+				"--spring.datasource.hikari.minimum-idle=1", "--spring.datasource.hikari.maximum-pool-size=18",
 				"--logging.level.root=WARN"));
 		var log = File.createTempFile("vigia-child-node", ".log");
 		System.out.println("Child node log: " + log);
