@@ -32,11 +32,14 @@ public class Findings {
 
 	private final FindingWriter writer;
 
+	private final Lookalikes lookalikes;
+
 	private final Clock clock;
 
-	Findings(JdbcClient jdbc, FindingWriter writer, Clock clock) {
+	Findings(JdbcClient jdbc, FindingWriter writer, Lookalikes lookalikes, Clock clock) {
 		this.jdbc = jdbc;
 		this.writer = writer;
+		this.lookalikes = lookalikes;
 		this.clock = clock;
 	}
 
@@ -134,7 +137,13 @@ public class Findings {
 			throw new FindingActionException("until must be in the future, was " + until, false);
 		}
 		var stored = lock(id);
-		return act(stored, TransitionKind.DISMISSED, FindingStatus.DISMISSED, reason.strip(), until, actor);
+		var dismissed = act(stored, TransitionKind.DISMISSED, FindingStatus.DISMISSED, reason.strip(), until, actor);
+		if (stored.type() == FindingType.IMPERSONATION && until == null) {
+			// A look-alike dismissed for good is a known namesake: discovery leaves that account alone from now on. A
+			// dismissal with a date only snoozes the finding.
+			lookalikes.allowlist(id, actor, reason.strip());
+		}
+		return dismissed;
 	}
 
 	/** Someone wants the finding back on the list. */
@@ -143,6 +152,9 @@ public class Findings {
 		var stored = lock(id);
 		if (stored.status() == FindingStatus.OPEN) {
 			return get(id);
+		}
+		if (stored.type() == FindingType.IMPERSONATION) {
+			lookalikes.unlist(id);
 		}
 		return act(stored, TransitionKind.REOPENED, FindingStatus.OPEN, "reopened by " + actor, null, actor);
 	}

@@ -18,6 +18,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.vigia.alerts.AlertSettingsException;
 import org.vigia.health.FindingActionException;
 import org.vigia.health.FindingNotFoundException;
+import org.vigia.discovery.DiscoveryRunNotFoundException;
+import org.vigia.discovery.UnknownOrganizationsException;
 import org.vigia.polling.PollRunNotFoundException;
 import org.vigia.polling.UnknownAccountsException;
 import org.vigia.registry.ImportRejectedException;
@@ -71,6 +73,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail runNotFound(PollRunNotFoundException ex) {
 		return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail discoveryRunNotFound(DiscoveryRunNotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail unknownOrganizations(UnknownOrganizationsException ex) {
+		var problem = problem(HttpStatus.BAD_REQUEST, "Unknown organizations", ex.getMessage());
+		problem.setProperty("organizationIds", ex.ids());
+		return problem;
 	}
 
 	@ExceptionHandler

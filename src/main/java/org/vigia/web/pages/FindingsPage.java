@@ -70,7 +70,9 @@ class FindingsPage {
 	@GetMapping("/findings/{id}")
 	String finding(@PathVariable long id, Model model) {
 		model.addAttribute("section", "findings");
-		model.addAttribute("finding", findings.get(id));
+		var finding = findings.get(id);
+		model.addAttribute("finding", finding);
+		model.addAttribute("lookalike", LookalikeView.of(finding));
 		model.addAttribute("history", findings.history(id));
 		model.addAttribute("tomorrow", LocalDate.now(ZoneOffset.UTC).plusDays(1));
 		return "finding";

@@ -9,6 +9,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.vigia.discovery.DiscoveryRun;
+import org.vigia.discovery.DiscoveryRuns;
 import org.vigia.polling.PollRun;
 import org.vigia.polling.PollRuns;
 
@@ -21,10 +23,16 @@ class RunsPage {
 	/** Seconds between reloads of a running run's page. */
 	static final int REFRESH_SECONDS = 3;
 
+	/** Discovery runs shown under the poll runs. */
+	static final int DISCOVERY_RUNS = 10;
+
 	private final PollRuns runs;
 
-	RunsPage(PollRuns runs) {
+	private final DiscoveryRuns discoveryRuns;
+
+	RunsPage(PollRuns runs, DiscoveryRuns discoveryRuns) {
 		this.runs = runs;
+		this.discoveryRuns = discoveryRuns;
 	}
 
 	@GetMapping("/runs")
@@ -32,6 +40,7 @@ class RunsPage {
 		var result = runs.list(PageRequest.of(Math.max(0, page), PAGE_SIZE));
 		model.addAttribute("section", "runs");
 		model.addAttribute("page", result);
+		model.addAttribute("discoveryRuns", discoveryRuns.list(PageRequest.of(0, DISCOVERY_RUNS)));
 		var current = ServletUriComponentsBuilder.fromCurrentRequest();
 		model.addAttribute("previousUrl",
 				current.cloneBuilder().replaceQueryParam("page", result.getNumber() - 1).build().toUriString());
@@ -48,7 +57,26 @@ class RunsPage {
 		return "redirect:/runs/" + run.id();
 	}
 
-	@GetMapping("/runs/{id}")
+	/** Starts a discovery run over every organization and shows its progress. */
+	@PostMapping("/runs/discovery")
+	String startDiscovery(RedirectAttributes redirect) {
+		var run = discoveryRuns.start(null);
+		redirect.addFlashAttribute("started", true);
+		return "redirect:/runs/discovery/" + run.id();
+	}
+
+	@GetMapping("/runs/discovery/{id}")
+	String discoveryRun(@PathVariable long id, Model model) {
+		var run = discoveryRuns.get(id);
+		model.addAttribute("section", "runs");
+		model.addAttribute("run", run);
+		if (run.status() == DiscoveryRun.Status.RUNNING) {
+			model.addAttribute("refreshSeconds", REFRESH_SECONDS);
+		}
+		return "discovery-run";
+	}
+
+	@GetMapping("/runs/{id:\\d+}")
 	String run(@PathVariable long id, Model model) {
 		var run = runs.get(id);
 		model.addAttribute("section", "runs");

@@ -1,0 +1,730 @@
+package org.vigia.discovery;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+import org.vigia.discovery.permutation.HandlePermutations;
+import org.vigia.discovery.permutation.Permutation;
+import org.vigia.discovery.permutation.PermutationSettings;
+import org.vigia.discovery.scoring.AvatarHash;
+import org.vigia.discovery.scoring.Identity;
+import org.vigia.discovery.scoring.Institution;
+import org.vigia.discovery.scoring.Link;
+import org.vigia.discovery.scoring.OfficialProof;
+import org.vigia.discovery.scoring.PreparedInstitution;
+import org.vigia.discovery.scoring.Score;
+import org.vigia.discovery.scoring.Scorer;
+import org.vigia.discovery.scoring.ScoringWeights;
+import org.vigia.health.AllowlistedLookalike;
+import org.vigia.health.FindingType;
+import org.vigia.health.LookalikeVerdict;
+import org.vigia.health.Lookalikes;
+import org.vigia.platform.AccountAddress;
+import org.vigia.platform.AccountSearch;
+import org.vigia.platform.FoundAccount;
+import org.vigia.platform.HandleProbe;
+import org.vigia.platform.InvalidHandleException;
+import org.vigia.platform.Platform;
+import org.vigia.platform.PlatformDirectory;
+import org.vigia.platform.Profile;
+
+/**
+ * Examines one organization: gathers candidates (platform searches with its names, permutations of its handles probed
+ * most likely first within a budget, the handles its accounts left behind, the look-alikes already reported), scores
+ * them against its official accounts and hands the verdicts to health, which opens and resolves the findings.
+ * Nothing is concluded from a platform that did not answer: such candidates are held, and tried again next run.
+ */
+@Component
+class Discoverer {
+
+	private static final Logger log = LoggerFactory.getLogger(Discoverer.class);
+
+	private static final Pattern URL = Pattern.compile("(?i)\\bhttps?://[^\\s<>\"']+");
+
+	private static final Pattern DOMAIN = Pattern.compile("(?i)^(?:https?://)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+(?:/\\S*)?$");
+
+	private final DiscoveryRepository repository;
+
+	private final PlatformDirectory directory;
+
+	private final Lookalikes lookalikes;
+
+	private final DiscoveryProperties properties;
+
+	private final HandlePermutations permutations;
+
+	private final Scorer scorer;
+
+	private final Clock clock;
+
+	Discoverer(DiscoveryRepository repository, PlatformDirectory directory, Lookalikes lookalikes,
+			DiscoveryProperties properties, Clock clock) {
+		this.repository = repository;
+		this.directory = directory;
+		this.lookalikes = lookalikes;
+		this.properties = properties;
+		this.clock = clock;
+		var servers = properties.mastodonInstances().stream().map(URI::getRawAuthority).toList();
+		var defaults = PermutationSettings.defaults();
+		this.permutations = new HandlePermutations(new PermutationSettings(properties.affixes(),
+				properties.countryCodes(), servers, defaults.blueskyDomain(), defaults.words(), defaults.maxPerHandle()));
+		var weights = ScoringWeights.defaults();
+		this.scorer = new Scorer((properties.impersonationThreshold() > 0)
+				? weights.withThreshold(properties.impersonationThreshold()) : weights);
+	}
+
+	int threshold() {
+		return scorer.weights().impersonationThreshold();
+	}
+
+	/** Where a candidate came from, for the evidence. */
+	private static final class Candidate {
+
+		FoundAccount account;
+
+		final Set<String> sources = new LinkedHashSet<>();
+
+		DiscoveryRepository.@Nullable Released released;
+
+		Candidate(FoundAccount account) {
+			this.account = account;
+		}
+
+	}
+
+	/** Counts of one examination, from several probing threads. */
+	private static final class Tally {
+
+		final AtomicInteger searches = new AtomicInteger();
+
+		final AtomicInteger probes = new AtomicInteger();
+
+		final AtomicInteger unanswered = new AtomicInteger();
+
+	}
+
+	DiscoveryRuns.OrganizationReport discover(long organizationId) {
+		var organization = repository.organization(organizationId);
+		if (organization == null) {
+			return DiscoveryRuns.OrganizationReport.failure("organization " + organizationId + " no longer exists");
+		}
+		var now = clock.instant();
+		var tally = new Tally();
+		var officials = repository.officials(organizationId);
+		var officialIdentities = officialIdentities(officials, now);
+		var allowlist = lookalikes.allowlist(organizationId);
+		var institution = scorer.prepare(new Institution(organization.name(), organization.aliases(),
+				organization.officialDomains(), List.copyOf(officialIdentities.values())));
+
+		Map<String, Candidate> candidates = new LinkedHashMap<>();
+		search(organization, officials, candidates, tally);
+		probePermutations(officials, candidates, tally, now);
+		var released = probeReleased(organizationId, candidates, tally, now);
+		var standing = lookalikes.standing(organizationId);
+		// What was reported before is looked at again, whatever the searches found, so that it resolves or stays.
+		var verdicts = new ArrayList<LookalikeVerdict>();
+		var standingKeys = new LinkedHashSet<String>();
+		var refreshed = probe(standing.stream()
+			.map(lookalike -> new AccountAddress(lookalike.platform(), lookalike.handle(), lookalike.url()))
+			.toList(), tally);
+		repository.cacheProbes(refreshed, now);
+		for (var lookalike : standing) {
+			var address = new AccountAddress(lookalike.platform(), lookalike.handle(), lookalike.url());
+			var key = DiscoveryRepository.key(address.platform(), address.handle());
+			standingKeys.add(key);
+			var probe = refreshed.get(address);
+			if (probe == null || probe.existence() == HandleProbe.Existence.UNKNOWN) {
+				if (!candidates.containsKey(key)) {
+					verdicts.add(LookalikeVerdict.held(address.platform(), address.handle(), address.url()));
+				}
+			}
+			else if (probe.existence() == HandleProbe.Existence.EXISTS && probe.account() != null) {
+				// The fresh answer wins over a cached one.
+				var candidate = candidates.computeIfAbsent(key, k -> new Candidate(probe.account()));
+				candidate.account = probe.account();
+				candidate.sources.add("reported before");
+			}
+			else {
+				candidates.remove(key);
+				verdicts.add(LookalikeVerdict.cleared(address.platform(), address.handle(), address.url(),
+						(probe.existence() == HandleProbe.Existence.SUSPENDED)
+								? "the platform suspended or took down the account"
+								: "the account no longer exists"));
+			}
+		}
+
+		var registered = repository.registered(candidates.values().stream().map(c -> c.account).toList());
+		var scored = new ArrayList<Scored>();
+		for (var entry : candidates.entrySet()) {
+			var candidate = entry.getValue();
+			var address = candidate.account.address();
+			boolean releasedTaken = candidate.released != null;
+			if (registered.contains(entry.getKey()) && !releasedTaken) {
+				if (standingKeys.contains(entry.getKey())) {
+					verdicts.add(LookalikeVerdict.cleared(address.platform(), address.handle(), address.url(),
+							"the account is in the registry now"));
+				}
+				continue;
+			}
+			if (allowlisted(allowlist, candidate.account) != null) {
+				// A known namesake: its finding, dismissed, stays as it is.
+				continue;
+			}
+			scored.add(new Scored(candidate, identity(candidate.account.address(), candidate.account.profile(),
+					candidate.account.platformId(), null)));
+		}
+		hashAvatars(scored, institution, now);
+		int impersonations = 0;
+		int unregistered = 0;
+		for (var entry : scored) {
+			var verdict = judge(entry, institution, organization, officials, now);
+			if (verdict.type() == FindingType.IMPERSONATION) {
+				impersonations++;
+			}
+			else if (verdict.type() == FindingType.UNREGISTERED) {
+				unregistered++;
+			}
+			var key = DiscoveryRepository.key(verdict.platform(), verdict.handle());
+			if (verdict.type() != null || standingKeys.contains(key)) {
+				verdicts.add(verdict);
+			}
+		}
+		lookalikes.record(organizationId, verdicts);
+		log.debug("Organization {}: {} candidates, {} impersonations, {} unregistered, {} released handles watched",
+				organizationId, scored.size(), impersonations, unregistered, released);
+		return new DiscoveryRuns.OrganizationReport(tally.searches.get(), tally.probes.get(), tally.unanswered.get(),
+				scored.size(), impersonations, unregistered, null);
+	}
+
+	/** A candidate with its identity, to which the avatar hash is added when it may matter. */
+	private static final class Scored {
+
+		final Candidate candidate;
+
+		Identity identity;
+
+		Scored(Candidate candidate, Identity identity) {
+			this.candidate = candidate;
+			this.identity = identity;
+		}
+
+	}
+
+	private LookalikeVerdict judge(Scored entry, PreparedInstitution institution,
+			DiscoveryRepository.Organization organization, List<DiscoveryRepository.Official> officials, Instant now) {
+		var candidate = entry.candidate;
+		var account = candidate.account;
+		var address = account.address();
+		var score = scorer.score(entry.identity, institution, now);
+		var proof = OfficialProof.of(entry.identity, organization.officialDomains());
+		FindingType type;
+		String summary;
+		var imitated = imitated(score, candidate, officials);
+		if (proof.isPresent()) {
+			type = FindingType.UNREGISTERED;
+			summary = address.handle() + " is not in the registry but proves official control: " + proof.get();
+		}
+		else if (candidate.released != null) {
+			type = FindingType.IMPERSONATION;
+			summary = "Someone else now holds " + address.handle() + ", the handle an official account left behind";
+		}
+		else if (score.points() >= threshold()) {
+			type = FindingType.IMPERSONATION;
+			summary = "Look-alike" + ((imitated != null) ? " of " + imitated.address().handle() : " of the institution")
+					+ " scoring " + score.points() + " (threshold " + threshold() + "): " + topReasons(score);
+		}
+		else {
+			return LookalikeVerdict.cleared(address.platform(), address.handle(), address.url(),
+					"the score " + score.points() + " is below the threshold " + threshold());
+		}
+		var evidence = new LinkedHashMap<String, Object>();
+		evidence.put("candidate", side(address, account.platformId(), account.profile(), entry.identity.avatarHash()));
+		if (imitated != null) {
+			evidence.put("official", officialSide(imitated));
+		}
+		evidence.put("score", score.points());
+		evidence.put("threshold", threshold());
+		evidence.put("reasons", score.reasons().stream().map(reason -> {
+			var map = new LinkedHashMap<String, Object>();
+			map.put("signal", reason.signal());
+			map.put("points", reason.points());
+			map.put("detail", reason.detail());
+			return map;
+		}).toList());
+		evidence.put("sources", List.copyOf(candidate.sources));
+		proof.ifPresent(text -> evidence.put("proof", text));
+		if (candidate.released != null) {
+			var released = new LinkedHashMap<String, Object>();
+			released.put("accountId", candidate.released.accountId());
+			released.put("handle", candidate.released.address().handle());
+			released.put("releasedAt", candidate.released.releasedAt().toString());
+			if (candidate.released.platformId() != null) {
+				released.put("officialPlatformId", candidate.released.platformId());
+			}
+			evidence.put("released", released);
+		}
+		Long accountId = (imitated != null) ? imitated.accountId()
+				: (candidate.released != null) ? candidate.released.accountId() : null;
+		return new LookalikeVerdict(address.platform(), address.handle(), address.url(), account.platformId(), type,
+				false, null, accountId, summary, evidence);
+	}
+
+	private static String topReasons(Score score) {
+		return score.reasons().stream()
+			.filter(reason -> reason.points() > 0)
+			.sorted(Comparator.comparingInt((org.vigia.discovery.scoring.Reason reason) -> -reason.points()))
+			.limit(3)
+			.map(org.vigia.discovery.scoring.Reason::signal)
+			.reduce((a, b) -> a + ", " + b)
+			.orElse("no single strong signal");
+	}
+
+	private static DiscoveryRepository.@Nullable Official imitated(Score score, Candidate candidate,
+			List<DiscoveryRepository.Official> officials) {
+		if (score.imitated() != null) {
+			for (var official : officials) {
+				if (official.address().platform() == score.imitated().platform()
+						&& official.address().handle().equals(score.imitated().handle())) {
+					return official;
+				}
+			}
+		}
+		if (candidate.released != null) {
+			for (var official : officials) {
+				if (official.accountId() == candidate.released.accountId()) {
+					return official;
+				}
+			}
+		}
+		return null;
+	}
+
+	// The searches: each name once on Bluesky and on every configured Mastodon server, in the order that finds most.
+	private void search(DiscoveryRepository.Organization organization, List<DiscoveryRepository.Official> officials,
+			Map<String, Candidate> candidates, Tally tally) {
+		var queries = queries(organization, officials);
+		var searchable = directory.searchable();
+		var targets = new ArrayList<SearchTarget>();
+		if (searchable.contains(Platform.BLUESKY)) {
+			targets.add(new SearchTarget(Platform.BLUESKY, null, "Bluesky"));
+		}
+		if (searchable.contains(Platform.MASTODON)) {
+			for (var server : properties.mastodonInstances()) {
+				targets.add(new SearchTarget(Platform.MASTODON, server, server.getRawAuthority()));
+			}
+		}
+		for (var target : targets) {
+			for (var query : queries) {
+				tally.searches.incrementAndGet();
+				var result = directory.search(target.platform(), query, target.server(), properties.searchLimit());
+				if (result.status() != AccountSearch.Status.OK) {
+					tally.unanswered.incrementAndGet();
+					log.debug("Search for '{}' on {} unanswered: {}", query, target.label(), result.error());
+					if (result.status() == AccountSearch.Status.RATE_LIMITED) {
+						// Honour the limit: the rest of this target's queries wait for the next run.
+						break;
+					}
+					continue;
+				}
+				for (var account : result.accounts()) {
+					var key = DiscoveryRepository.key(account.address().platform(), account.address().handle());
+					candidates.computeIfAbsent(key, k -> new Candidate(account)).sources
+						.add("search for \"" + query + "\" on " + target.label());
+				}
+			}
+		}
+	}
+
+	private record SearchTarget(Platform platform, @Nullable URI server, String label) {
+	}
+
+	/** The names people would search for, most telling first: the organization's, its aliases, its accounts'. */
+	private List<String> queries(DiscoveryRepository.Organization organization,
+			List<DiscoveryRepository.Official> officials) {
+		var queries = new LinkedHashMap<String, String>();
+		addQuery(queries, organization.name());
+		organization.aliases().forEach(alias -> addQuery(queries, alias));
+		for (var official : officials) {
+			var profile = official.profile();
+			addQuery(queries, (profile != null && profile.displayName() != null) ? profile.displayName()
+					: official.registeredName());
+		}
+		for (var official : officials) {
+			if (directory.searchable().contains(official.address().platform())) {
+				addQuery(queries, localName(official.address()));
+			}
+		}
+		return queries.values().stream().limit(properties.maxQueries()).toList();
+	}
+
+	private static void addQuery(Map<String, String> queries, @Nullable String query) {
+		if (query == null || query.isBlank()) {
+			return;
+		}
+		var text = query.strip().replaceAll("\\s+", " ");
+		queries.putIfAbsent(text.toLowerCase(Locale.ROOT), text);
+	}
+
+	/** The name part of a handle: {@code aytomadrid} of {@code aytomadrid@mastodon.social} or {@code aytomadrid.bsky.social}. */
+	private static String localName(AccountAddress address) {
+		var handle = address.handle();
+		if (address.platform() == Platform.MASTODON) {
+			var at = handle.indexOf('@');
+			return (at > 0) ? handle.substring(0, at) : handle;
+		}
+		var dot = handle.indexOf('.');
+		return (dot > 0) ? handle.substring(0, dot) : handle;
+	}
+
+	/** Permutations of every official handle, likeliest first over all of them, within the organization's budget. */
+	private void probePermutations(List<DiscoveryRepository.Official> officials, Map<String, Candidate> candidates,
+			Tally tally, Instant now) {
+		var wanted = new LinkedHashMap<String, Permutation>();
+		var addresses = new HashMap<String, AccountAddress>();
+		var official = new HashSet<String>();
+		officials.forEach(o -> official.add(DiscoveryRepository.key(o.address().platform(), o.address().handle())));
+		var all = new ArrayList<Map.Entry<AccountAddress, Permutation>>();
+		for (var account : officials) {
+			var platform = account.address().platform();
+			if (!directory.searchable().contains(platform)) {
+				continue;
+			}
+			for (var permutation : permutations.of(platform, account.address().handle())) {
+				var address = address(platform, permutation.handle(), account.address());
+				if (address != null) {
+					all.add(Map.entry(address, permutation));
+				}
+			}
+		}
+		all.sort(Comparator.comparingDouble((Map.Entry<AccountAddress, Permutation> e) -> -e.getValue().likelihood())
+			.thenComparing(e -> e.getKey().handle()));
+		for (var entry : all) {
+			var key = DiscoveryRepository.key(entry.getKey().platform(), entry.getKey().handle());
+			if (!official.contains(key) && !wanted.containsKey(key)) {
+				wanted.put(key, entry.getValue());
+				addresses.put(key, entry.getKey());
+			}
+		}
+		var cached = repository.cachedProbes(addresses.values(), now.minus(properties.probeTtl()));
+		var toProbe = new ArrayList<AccountAddress>();
+		for (var entry : wanted.entrySet()) {
+			var probe = cached.get(entry.getKey());
+			if (probe != null) {
+				addPermutation(candidates, probe, entry.getValue());
+			}
+			else if (toProbe.size() < properties.probesPerOrganization()) {
+				toProbe.add(addresses.get(entry.getKey()));
+			}
+		}
+		var answers = probe(toProbe, tally);
+		repository.cacheProbes(answers, now);
+		for (var address : toProbe) {
+			var probe = answers.get(address);
+			if (probe != null) {
+				addPermutation(candidates, probe, wanted.get(DiscoveryRepository.key(address.platform(), address.handle())));
+			}
+		}
+	}
+
+	private static void addPermutation(Map<String, Candidate> candidates, HandleProbe probe, Permutation permutation) {
+		if (probe.existence() != HandleProbe.Existence.EXISTS || probe.account() == null) {
+			return;
+		}
+		var account = probe.account();
+		var key = DiscoveryRepository.key(account.address().platform(), account.address().handle());
+		candidates.computeIfAbsent(key, k -> new Candidate(account)).sources
+			.add("permutation " + permutation.family().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": "
+					+ permutation.detail());
+	}
+
+	/**
+	 * The address to probe for a permutation: Mastodon's server keeps the scheme of the official account's URL or of
+	 * the configured server (https elsewhere), so that a server reached over http in tests is probed over http.
+	 */
+	private @Nullable AccountAddress address(Platform platform, String handle, AccountAddress official) {
+		try {
+			var parsed = platform.parse(handle);
+			if (platform != Platform.MASTODON) {
+				return parsed;
+			}
+			var at = parsed.handle().indexOf('@');
+			var name = parsed.handle().substring(0, at);
+			var authority = parsed.handle().substring(at + 1);
+			var scheme = "https";
+			var officialUrl = URI.create(official.url());
+			if (authority.equalsIgnoreCase(officialUrl.getRawAuthority())) {
+				scheme = officialUrl.getScheme();
+			}
+			else {
+				for (var server : properties.mastodonInstances()) {
+					if (authority.equalsIgnoreCase(server.getRawAuthority())) {
+						scheme = server.getScheme();
+					}
+				}
+			}
+			return new AccountAddress(platform, parsed.handle(), scheme + "://" + authority + "/@" + name);
+		}
+		catch (InvalidHandleException | IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * Probes the handles official accounts left behind, every run: an account under one of them that is not the
+	 * official account itself took it over.
+	 */
+	private int probeReleased(long organizationId, Map<String, Candidate> candidates, Tally tally, Instant now) {
+		var released = repository.released(organizationId, lookalikes.released(organizationId), now);
+		var answers = probe(released.stream().map(DiscoveryRepository.Released::address).toList(), tally);
+		repository.cacheProbes(answers, now);
+		for (var handle : released) {
+			var probe = answers.get(handle.address());
+			if (probe == null || probe.existence() != HandleProbe.Existence.EXISTS || probe.account() == null) {
+				continue;
+			}
+			var account = probe.account();
+			boolean sameAccount = handle.platformId() != null && handle.platformId().equals(account.platformId());
+			if (sameAccount) {
+				continue;
+			}
+			var key = DiscoveryRepository.key(account.address().platform(), account.address().handle());
+			var candidate = candidates.computeIfAbsent(key, k -> new Candidate(account));
+			candidate.sources.add("the released handle " + handle.address().handle() + " answers again");
+			candidate.released = handle;
+		}
+		return released.size();
+	}
+
+	/** Probes these handles, a few at a time; a host that limits requests is left alone for the rest of the call. */
+	private Map<AccountAddress, HandleProbe> probe(List<AccountAddress> addresses, Tally tally) {
+		if (addresses.isEmpty()) {
+			return Map.of();
+		}
+		Map<AccountAddress, HandleProbe> answers = new ConcurrentHashMap<>();
+		Set<String> limited = ConcurrentHashMap.newKeySet();
+		var permits = new Semaphore(properties.parallelism());
+		try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+			var futures = new ArrayList<Future<?>>();
+			for (var address : addresses) {
+				futures.add(executor.submit(() -> {
+					permits.acquireUninterruptibly();
+					try {
+						var host = host(address);
+						if (limited.contains(host)) {
+							return;
+						}
+						tally.probes.incrementAndGet();
+						var probe = directory.probe(address);
+						if (probe.existence() == HandleProbe.Existence.UNKNOWN) {
+							tally.unanswered.incrementAndGet();
+							if (probe.retryAt() != null) {
+								limited.add(host);
+							}
+						}
+						answers.put(address, probe);
+					}
+					finally {
+						permits.release();
+					}
+				}));
+			}
+			for (var future : futures) {
+				try {
+					future.get();
+				}
+				catch (java.util.concurrent.ExecutionException ex) {
+					throw new IllegalStateException("A probe failed", ex.getCause());
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException("Interrupted while probing handles", ex);
+				}
+			}
+		}
+		return answers;
+	}
+
+	private static String host(AccountAddress address) {
+		if (address.platform() == Platform.MASTODON) {
+			return "mastodon:" + URI.create(address.url()).getRawAuthority();
+		}
+		return address.platform().name();
+	}
+
+	// Avatars are fetched only where they may tip the balance: candidates near the threshold, and official accounts.
+	private void hashAvatars(List<Scored> scored, PreparedInstitution institution, Instant now) {
+		var weights = scorer.weights();
+		var worth = new ArrayList<Scored>();
+		for (var entry : scored) {
+			var avatar = entry.candidate.account.profile().avatarUrl();
+			if (avatar == null) {
+				continue;
+			}
+			int points = scorer.score(entry.identity, institution, now).points();
+			if (points < threshold() && points + weights.avatarClose() >= threshold()) {
+				worth.add(entry);
+			}
+		}
+		if (worth.isEmpty()) {
+			return;
+		}
+		var hashes = avatars(worth.stream().map(e -> e.candidate.account.profile().avatarUrl()).toList(), now);
+		for (var entry : worth) {
+			var hash = hashes.get(entry.candidate.account.profile().avatarUrl());
+			if (hash != null) {
+				entry.identity = withAvatar(entry.identity, hash);
+			}
+		}
+	}
+
+	/** The avatars' hashes, from the cache or fetched through the guarded client; null for an image not hashed. */
+	private Map<String, @Nullable Long> avatars(List<@Nullable String> urls, Instant now) {
+		var wanted = urls.stream().filter(java.util.Objects::nonNull).distinct().toList();
+		Map<String, @Nullable Long> hashes = new HashMap<>(repository.cachedAvatars(wanted,
+				now.minus(properties.avatarTtl())));
+		Map<String, @Nullable Long> fetched = new HashMap<>();
+		for (var url : wanted) {
+			if (!hashes.containsKey(url)) {
+				var bytes = directory.image(url, properties.avatarMaxBytes());
+				var hash = (bytes != null) ? AvatarHash.dHash(bytes) : null;
+				fetched.put(url, hash);
+				hashes.put(url, hash);
+			}
+		}
+		repository.cacheAvatars(fetched, now);
+		return hashes;
+	}
+
+	private Map<Long, Identity> officialIdentities(List<DiscoveryRepository.Official> officials, Instant now) {
+		var hashes = avatars(officials.stream()
+			.map(official -> (official.profile() != null) ? official.profile().avatarUrl() : null)
+			.toList(), now);
+		var identities = new LinkedHashMap<Long, Identity>();
+		for (var official : officials) {
+			var profile = official.profile();
+			var avatar = (profile != null && profile.avatarUrl() != null) ? hashes.get(profile.avatarUrl()) : null;
+			var identity = identity(official.address(), profile, official.platformId(), avatar);
+			if (profile == null && official.registeredName() != null) {
+				identity = new Identity(identity.platform(), identity.handle(), official.registeredName(), null,
+						List.of(), null, null, null);
+			}
+			identities.put(official.accountId(), identity);
+		}
+		return identities;
+	}
+
+	private static Identity identity(AccountAddress address, @Nullable Profile profile, @Nullable String platformId,
+			@Nullable Long avatarHash) {
+		if (profile == null) {
+			return new Identity(address.platform(), address.handle(), null, null, List.of(), avatarHash, null, null);
+		}
+		return new Identity(address.platform(), address.handle(), profile.displayName(), profile.bio(), links(profile),
+				avatarHash, profile.createdAt(), profile.followers());
+	}
+
+	private static Identity withAvatar(Identity identity, long hash) {
+		return new Identity(identity.platform(), identity.handle(), identity.displayName(), identity.bio(),
+				identity.links(), hash, identity.createdAt(), identity.followers());
+	}
+
+	/** The links a profile shows: URLs in its bio, and its fields that look like links (Mastodon verifies those). */
+	static List<Link> links(Profile profile) {
+		var links = new ArrayList<Link>();
+		if (profile.bio() != null) {
+			var matcher = URL.matcher(profile.bio());
+			while (matcher.find()) {
+				links.add(new Link(matcher.group(), false));
+			}
+		}
+		for (var field : profile.fields()) {
+			var value = field.value().strip();
+			if (DOMAIN.matcher(value).matches()) {
+				links.add(new Link(value.matches("(?i)^https?://.*") ? value : "https://" + value,
+						field.verifiedAt() != null));
+			}
+		}
+		return links;
+	}
+
+	private static Map<String, Object> side(AccountAddress address, @Nullable String platformId, Profile profile,
+			@Nullable Long avatarHash) {
+		var side = new LinkedHashMap<String, Object>();
+		side.put("platform", address.platform().name());
+		side.put("handle", address.handle());
+		side.put("url", address.url());
+		if (platformId != null) {
+			side.put("platformId", platformId);
+		}
+		putIfPresent(side, "displayName", profile.displayName());
+		putIfPresent(side, "bio", profile.bio());
+		putIfPresent(side, "avatarUrl", profile.avatarUrl());
+		if (profile.createdAt() != null) {
+			side.put("createdAt", profile.createdAt().toString());
+		}
+		if (profile.followers() != null) {
+			side.put("followers", profile.followers());
+		}
+		if (avatarHash != null) {
+			side.put("avatarHash", String.format("%016x", avatarHash));
+		}
+		var links = links(profile);
+		if (!links.isEmpty()) {
+			side.put("links", links.stream().map(link -> link.verified() ? link.url() + " (verified)" : link.url()).toList());
+		}
+		return side;
+	}
+
+	private static Map<String, Object> officialSide(DiscoveryRepository.Official official) {
+		var profile = official.profile();
+		if (profile == null) {
+			var side = new LinkedHashMap<String, Object>();
+			side.put("accountId", official.accountId());
+			side.put("platform", official.address().platform().name());
+			side.put("handle", official.address().handle());
+			side.put("url", official.address().url());
+			putIfPresent(side, "displayName", official.registeredName());
+			return side;
+		}
+		var side = side(official.address(), official.platformId(), profile, null);
+		side.put("accountId", official.accountId());
+		return side;
+	}
+
+	private static void putIfPresent(Map<String, Object> map, String key, @Nullable String value) {
+		if (value != null && !value.isBlank()) {
+			map.put(key, value);
+		}
+	}
+
+	private static @Nullable AllowlistedLookalike allowlisted(List<AllowlistedLookalike> allowlist, FoundAccount account) {
+		for (var entry : allowlist) {
+			if (entry.covers(account.address().platform(), account.address().handle(), account.platformId())) {
+				return entry;
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,277 @@
+package org.vigia.discovery;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+import org.quartz.JobBuilder;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.TriggerBuilder;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Starts discovery runs and reports their progress. A run is a row per organization to examine; a Quartz job, on any
+ * node of the cluster, examines them one at a time under a lease, so a dead node's run is taken over where it stopped.
+ */
+@Service
+public class DiscoveryRuns {
+
+	private final JdbcClient jdbc;
+
+	private final Scheduler scheduler;
+
+	private final DiscoveryProperties properties;
+
+	private final Clock clock;
+
+	private final TransactionTemplate transactions;
+
+	DiscoveryRuns(JdbcClient jdbc, Scheduler scheduler, DiscoveryProperties properties, Clock clock,
+			TransactionTemplate transactions) {
+		this.jdbc = jdbc;
+		this.scheduler = scheduler;
+		this.properties = properties;
+		this.clock = clock;
+		this.transactions = transactions;
+	}
+
+	/**
+	 * Starts a run over the given organizations, or over every organization with an active account when none are
+	 * given.
+	 * @throws UnknownOrganizationsException when some ids are not organizations; nothing is started then
+	 */
+	public DiscoveryRun start(@Nullable List<Long> organizationIds) {
+		return start(organizationIds, DiscoveryRun.Trigger.MANUAL);
+	}
+
+	DiscoveryRun start(@Nullable List<Long> organizationIds, DiscoveryRun.Trigger trigger) {
+		long runId = Objects.requireNonNull(transactions.execute(status -> create(organizationIds, trigger)));
+		var run = get(runId);
+		if (run.total() > 0) {
+			try {
+				// After the commit, so that the worker finds the run.
+				schedule(runId);
+			}
+			catch (SchedulerException ex) {
+				jdbc.sql("update discovery_run set status = 'FAILED', finished_at = :now, error = :error where id = :id")
+					.param("now", timestamp(clock.instant()))
+					.param("error", "could not schedule the run: " + ex.getMessage())
+					.param("id", runId)
+					.update();
+				throw new IllegalStateException("Could not schedule discovery run " + runId, ex);
+			}
+		}
+		return run;
+	}
+
+	private long create(@Nullable List<Long> organizationIds, DiscoveryRun.Trigger trigger) {
+		long runId = jdbc.sql("""
+				insert into discovery_run (status, trigger, total, started_at) values ('RUNNING', :trigger, 0, :now)
+				returning id
+				""").param("trigger", trigger.name()).param("now", timestamp(clock.instant())).query(Long.class).single();
+		int total;
+		if (organizationIds == null) {
+			total = jdbc.sql("""
+					insert into discovery_run_organization (run_id, organization_id)
+					select :runId, o.id from organization o
+					where exists (select 1 from account a where a.organization_id = o.id and a.status = 'ACTIVE')
+					""").param("runId", runId).update();
+		}
+		else {
+			var wanted = new LinkedHashSet<>(organizationIds).toArray(Long[]::new);
+			total = jdbc.sql("""
+					insert into discovery_run_organization (run_id, organization_id)
+					select :runId, id from organization where id = any(:ids)
+					""").param("runId", runId).param("ids", wanted).update();
+			if (total != wanted.length) {
+				var found = jdbc.sql("select organization_id from discovery_run_organization where run_id = :runId")
+					.param("runId", runId)
+					.query(Long.class)
+					.set();
+				var missing = new ArrayList<Long>();
+				for (var id : wanted) {
+					if (!found.contains(id)) {
+						missing.add(id);
+					}
+				}
+				throw new UnknownOrganizationsException(missing);
+			}
+		}
+		jdbc.sql("""
+				update discovery_run set total = :total, status = case when :total = 0 then 'COMPLETED' else status end,
+				       finished_at = case when :total = 0 then started_at end
+				where id = :runId
+				""").param("total", total).param("runId", runId).update();
+		return runId;
+	}
+
+	private void schedule(long runId) throws SchedulerException {
+		var job = JobBuilder.newJob(DiscoveryRunJob.class)
+			.withIdentity("run-" + runId, "discovery-runs")
+			.usingJobData(DiscoveryRunJob.RUN_ID, runId)
+			.requestRecovery(true)
+			.build();
+		// In Quartz's time, the system's: a trigger placed by another clock would be a misfire, fired late.
+		var trigger = TriggerBuilder.newTrigger()
+			.withIdentity("run-" + runId, "discovery-runs")
+			.startAt(new Date())
+			.build();
+		scheduler.scheduleJob(job, trigger);
+	}
+
+	/** A run and its progress. */
+	@Transactional(readOnly = true)
+	public DiscoveryRun get(long id) {
+		return jdbc.sql(SELECT + " where r.id = :id")
+			.param("id", id)
+			.query(DiscoveryRuns::run)
+			.optional()
+			.orElseThrow(() -> new DiscoveryRunNotFoundException(id));
+	}
+
+	/** Runs, newest first. */
+	@Transactional(readOnly = true)
+	public Page<DiscoveryRun> list(Pageable pageable) {
+		var content = jdbc.sql(SELECT + " order by r.id desc limit :limit offset :offset")
+			.param("limit", pageable.getPageSize())
+			.param("offset", pageable.getOffset())
+			.query(DiscoveryRuns::run)
+			.list();
+		long total = jdbc.sql("select count(*) from discovery_run").query(Long.class).single();
+		return new PageImpl<>(content, pageable, total);
+	}
+
+	/**
+	 * Leases the run's next organization to examine, or answers null when none is left to take. A lease whose holder
+	 * died expires, and the organization is examined again.
+	 */
+	@Nullable Long claim(long runId) {
+		var now = clock.instant();
+		return jdbc.sql("""
+				update discovery_run_organization set lease_until = :until
+				where (run_id, organization_id) = (
+				    select run_id, organization_id from discovery_run_organization
+				    where run_id = :runId and not done and (lease_until is null or lease_until < :now)
+				    order by organization_id limit 1 for update skip locked)
+				returning organization_id
+				""").param("runId", runId).param("now", timestamp(now))
+			.param("until", timestamp(now.plus(properties.lease())))
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+	}
+
+	/** A run still running, the oldest, if any. */
+	@Nullable Long running() {
+		return jdbc.sql("select id from discovery_run where status = 'RUNNING' order by id limit 1")
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+	}
+
+	/**
+	 * Gives a running run a worker again when it has none (its worker failed outside an organization's examination,
+	 * say): answers whether it had to.
+	 */
+	boolean resume(long runId) throws SchedulerException {
+		if (scheduler.checkExists(JobKey.jobKey("run-" + runId, "discovery-runs"))) {
+			return false;
+		}
+		schedule(runId);
+		return true;
+	}
+
+	/** Whether some of the run's organizations are still to be examined (leased by a worker or not). */
+	boolean hasPending(long runId) {
+		return jdbc.sql("select exists (select 1 from discovery_run_organization where run_id = :runId and not done)")
+			.param("runId", runId)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** Records what examining an organization found, and the organization as done. */
+	@Transactional
+	void done(long runId, long organizationId, OrganizationReport report) {
+		int changed = jdbc.sql("""
+				update discovery_run_organization set done = true, failed = :failed, lease_until = null
+				where run_id = :runId and organization_id = :organizationId and not done
+				""").param("failed", report.failed()).param("runId", runId).param("organizationId", organizationId)
+			.update();
+		if (changed == 0) {
+			return;
+		}
+		jdbc.sql("""
+				update discovery_run set searches = searches + :searches, probes = probes + :probes,
+				       unanswered = unanswered + :unanswered, candidates = candidates + :candidates,
+				       impersonations = impersonations + :impersonations, unregistered = unregistered + :unregistered,
+				       error = coalesce(:error, error)
+				where id = :runId
+				""").param("searches", report.searches()).param("probes", report.probes())
+			.param("unanswered", report.unanswered()).param("candidates", report.candidates())
+			.param("impersonations", report.impersonations()).param("unregistered", report.unregistered())
+			.param("error", report.error()).param("runId", runId)
+			.update();
+	}
+
+	/** Marks the run COMPLETED once all its organizations are done; answers whether this call did. */
+	boolean complete(long runId) {
+		return jdbc.sql("""
+				update discovery_run set status = 'COMPLETED', finished_at = :now
+				where id = :runId and status = 'RUNNING'
+				  and not exists (select 1 from discovery_run_organization where run_id = :runId and not done)
+				""").param("now", timestamp(clock.instant())).param("runId", runId).update() > 0;
+	}
+
+	/** What examining one organization found and cost. */
+	record OrganizationReport(int searches, int probes, int unanswered, int candidates, int impersonations,
+			int unregistered, @Nullable String error) {
+
+		boolean failed() {
+			return unanswered > 0 || error != null;
+		}
+
+		static OrganizationReport failure(String error) {
+			return new OrganizationReport(0, 0, 0, 0, 0, 0, error);
+		}
+
+	}
+
+	private static final String SELECT = """
+			select r.id, r.status, r.trigger, r.total, r.searches, r.probes, r.unanswered, r.candidates,
+			       r.impersonations, r.unregistered, r.error, r.started_at, r.finished_at,
+			       (select count(*) from discovery_run_organization o where o.run_id = r.id and o.done) as checked,
+			       (select count(*) from discovery_run_organization o where o.run_id = r.id and o.done and o.failed) as failed
+			from discovery_run r""";
+
+	private static DiscoveryRun run(ResultSet rs, int row) throws SQLException {
+		var finished = rs.getTimestamp("finished_at");
+		return new DiscoveryRun(rs.getLong("id"), DiscoveryRun.Status.valueOf(rs.getString("status")),
+				DiscoveryRun.Trigger.valueOf(rs.getString("trigger")), rs.getInt("total"), rs.getInt("checked"),
+				rs.getInt("failed"), rs.getInt("searches"), rs.getInt("probes"), rs.getInt("unanswered"),
+				rs.getInt("candidates"), rs.getInt("impersonations"), rs.getInt("unregistered"), rs.getString("error"),
+				rs.getTimestamp("started_at").toInstant(), (finished == null) ? null : finished.toInstant());
+	}
+
+	static OffsetDateTime timestamp(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+}

@@ -1,0 +1,42 @@
+package org.vigia.discovery;
+
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.JobExecutionContext;
+import org.quartz.SchedulerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.quartz.QuartzJobBean;
+
+/** Starts the scheduled discovery run over every organization, unless one is still running. */
+@DisallowConcurrentExecution
+class ScheduledDiscoveryJob extends QuartzJobBean {
+
+	private static final Logger log = LoggerFactory.getLogger(ScheduledDiscoveryJob.class);
+
+	private final DiscoveryRuns runs;
+
+	ScheduledDiscoveryJob(DiscoveryRuns runs) {
+		this.runs = runs;
+	}
+
+	@Override
+	protected void executeInternal(JobExecutionContext context) {
+		var running = runs.running();
+		if (running != null) {
+			try {
+				if (runs.resume(running)) {
+					log.warn("Discovery run {} had no worker left; it goes on where it stopped", running);
+				}
+			}
+			catch (SchedulerException ex) {
+				throw new IllegalStateException("Could not resume discovery run " + running, ex);
+			}
+			log.info("Scheduled discovery skipped: run {} is still running", running);
+			return;
+		}
+		var run = runs.start(null, DiscoveryRun.Trigger.SCHEDULED);
+		log.info("Scheduled discovery run {} started over {} organizations", run.id(), run.total());
+	}
+
+}
