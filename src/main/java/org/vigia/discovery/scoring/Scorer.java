@@ -1,0 +1,448 @@
+package org.vigia.discovery.scoring;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.apache.commons.text.similarity.DamerauLevenshteinDistance;
+import org.jspecify.annotations.Nullable;
+import org.vigia.discovery.scoring.PreparedInstitution.Account;
+import org.vigia.discovery.scoring.PreparedInstitution.Bio;
+import org.vigia.discovery.scoring.PreparedInstitution.Generic;
+import org.vigia.discovery.scoring.PreparedInstitution.Name;
+
+/**
+ * Scores how much a candidate account looks like an institution's official accounts, as a sum of points from
+ * transparent signals, each one a {@link Reason} saying what it saw. Signals for impersonation: a handle that is an
+ * official one on another server, with look-alike characters, with one or two edits or with an affix; a display name
+ * equal or near to an official name after normalisation; mixed scripts or invisible characters; a copied bio, copied
+ * official links, a look-alike avatar; a young account. Signals against: a distinctive word that differs (another
+ * town), distinctive words added to the institution's (a department, a club, a shop), a declared parody or fan
+ * account, an allowlisted namesake.
+ * <p>
+ * Trade-off on departments: "Biblioteca Municipal de Madrid" shares the town and often links to the official site,
+ * but adds a distinctive word, so it stays below the threshold unless its handle or avatar imitates a specific
+ * official account; a department that copies the main account's handle pattern ("aytomadrid_cultura") will be
+ * flagged and has to be registered or allowlisted.
+ * <p>
+ * Thread safe: one instance serves parallel scoring.
+ */
+public final class Scorer {
+
+	/** Affixes impersonators add to an official handle. */
+	private static final Set<String> AFFIXES = Set.of("oficial", "official", "ofi", "of", "info", "informa",
+			"informacion", "prensa", "press", "ayuda", "help", "soporte", "support", "news", "noticias", "comunica",
+			"atencion", "verificado", "verified", "team", "equipo", "hq", "the", "el", "la", "es", "esp", "spain", "ar",
+			"mx", "co", "cl", "pe", "uy", "ve", "ec", "bo", "py", "cr", "gt", "hn", "sv", "ni", "pa", "do", "cu", "pr",
+			"gal", "cat", "eus", "gob", "gov", "web", "online", "tv", "24", "ok", "2024", "2025", "2026");
+
+	private static final Set<String> AFFIX_KEYS = AFFIXES.stream().map(Names::confusable)
+		.collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+	/** Declarations that the account is not the institution, in normalised text (lower case, no accents). */
+	private static final Pattern DECLARED = Pattern.compile("\\b(parodia|parody|parodie|satira|satire|fan account"
+			+ "|cuenta fan|cuenta de fans|fan page|fanpage|club de fans|fans de|no oficial|not official|unofficial"
+			+ "|non official|no es oficial|no es la cuenta oficial|not affiliated|no afiliad\\w*|no vinculad\\w*"
+			+ "|sin vinculacion|no somos el|no somos la)\\b");
+
+	private static final DamerauLevenshteinDistance EDITS = new DamerauLevenshteinDistance(2);
+
+	private static final DamerauLevenshteinDistance ONE_EDIT = new DamerauLevenshteinDistance(1);
+
+	private final ScoringWeights weights;
+
+	public Scorer(ScoringWeights weights) {
+		this.weights = Objects.requireNonNull(weights, "weights");
+	}
+
+	public ScoringWeights weights() {
+		return this.weights;
+	}
+
+	/** Precomputes the institution's normalised names, handle keys and bio trigrams, once per institution. */
+	public PreparedInstitution prepare(Institution institution) {
+		return new PreparedInstitution(Objects.requireNonNull(institution, "institution"));
+	}
+
+	/** The candidate's score against the institution at the given time (for the account's age). */
+	public Score score(Identity candidate, PreparedInstitution institution, Instant now) {
+		var handle = HandleName.of(candidate.platform(), candidate.handle());
+		var reasons = new ArrayList<Reason>();
+		var allowed = institution.allowlist.get(handle.full());
+		if (allowed != null) {
+			reasons.add(new Reason("allowlisted", this.weights.allowlisted(),
+					"@" + handle.full() + " is allowlisted: " + allowed));
+		}
+
+		// Per official account: handle, bio and avatar; the account with the most points is the one imitated.
+		var bio = Bio.trigrams(candidate.bio());
+		Account best = null;
+		List<Reason> bestReasons = List.of();
+		int bestPoints = 0;
+		for (var account : institution.accounts) {
+			var accountReasons = new ArrayList<Reason>(3);
+			var handleReason = handle(handle, candidate.platform(), account);
+			if (handleReason != null) {
+				accountReasons.add(handleReason);
+			}
+			int similarity = Bio.similarity(bio, account.bio());
+			if (similarity >= this.weights.bioCopiedPercent()) {
+				accountReasons.add(new Reason("bio-copied", this.weights.bioCopied(),
+						"bio " + similarity + "% identical to @" + account.handle().full() + "'s"));
+			}
+			var avatar = avatar(candidate.avatarHash(), account);
+			if (avatar != null) {
+				accountReasons.add(avatar);
+			}
+			int points = sum(accountReasons);
+			if (points > bestPoints) {
+				best = account;
+				bestReasons = accountReasons;
+				bestPoints = points;
+			}
+		}
+		reasons.addAll(bestReasons);
+
+		var displayWords = Names.words(candidate.displayName());
+		var display = display(candidate.displayName(), displayWords, institution);
+		if (display != null) {
+			reasons.add(display);
+		}
+		boolean resembles = bestPoints > 0 || display != null;
+		var links = links(candidate, institution);
+		if (links != null) {
+			reasons.add(links);
+		}
+		if (resembles) {
+			signsOfDisguise(candidate, reasons);
+			var created = candidate.createdAt();
+			if (created != null && created.isAfter(now.minus(this.weights.youngAccount())) && !created.isAfter(now)) {
+				reasons.add(new Reason("young-account", this.weights.youngAccountPoints(),
+						"account created " + created + ", less than " + this.weights.youngAccount().toDays()
+								+ " days before " + now));
+			}
+		}
+		var against = distinctive(candidate.displayName(), displayWords, institution);
+		if (against != null) {
+			reasons.add(against);
+		}
+		var declared = declared(candidate);
+		if (declared != null) {
+			reasons.add(declared);
+		}
+		return new Score(sum(reasons), reasons, (best == null) ? null : best.identity());
+	}
+
+	/** The candidate's verdict: registered, unregistered official (proof of control), impersonation or neither. */
+	public Classification classify(Identity candidate, PreparedInstitution institution, Instant now) {
+		var handle = PreparedInstitution.canonical(candidate.handle());
+		for (var account : institution.accounts) {
+			if (account.identity().platform() == candidate.platform() && account.handle().full().equals(handle)) {
+				return new Classification(Verdict.REGISTERED, score(candidate, institution, now), null);
+			}
+		}
+		var score = score(candidate, institution, now);
+		var proof = OfficialProof.of(candidate, institution.institution.officialDomains());
+		if (proof.isPresent()) {
+			return new Classification(Verdict.UNREGISTERED, score, proof.get());
+		}
+		return new Classification(
+				(score.points() >= this.weights.impersonationThreshold()) ? Verdict.IMPERSONATION : Verdict.BELOW_THRESHOLD,
+				score, null);
+	}
+
+	private @Nullable Reason handle(HandleName candidate, org.vigia.platform.Platform platform, Account account) {
+		var official = account.handle();
+		if (candidate.compact().isEmpty() || official.compact().isEmpty()
+				|| (platform == account.identity().platform() && candidate.full().equals(official.full()))) {
+			return null;
+		}
+		var quoted = "@" + official.full();
+		if (candidate.compact().equals(official.compact())) {
+			String how;
+			if (!candidate.name().equals(official.name())) {
+				how = "differs from " + quoted + " only in separators";
+			}
+			else if (platform == account.identity().platform()) {
+				how = "has the name of " + quoted + " on another server (" + candidate.server() + ")";
+			}
+			else {
+				how = "has the name of the official " + quoted + " on " + account.identity().platform().label();
+			}
+			return new Reason("handle-same-name", this.weights.handleSameName(), "handle " + candidate.full() + " " + how);
+		}
+		if (candidate.key().equals(official.key())) {
+			return new Reason("handle-confusable", this.weights.handleConfusable(), "handle " + candidate.full()
+					+ " reads as " + official.compact() + " (" + Lookalikes.describe(candidate.compact(), official.compact())
+					+ ")");
+		}
+		int shortest = Math.min(candidate.compact().length(), official.compact().length());
+		if (shortest >= 4 && Math.abs(candidate.compact().length() - official.compact().length()) <= 2) {
+			int edits = edits(candidate.compact(), official.compact());
+			int keyEdits = edits(candidate.key(), official.key());
+			if (keyEdits >= 0 && (edits < 0 || keyEdits < edits)) {
+				edits = keyEdits;
+			}
+			if (edits == 1) {
+				return new Reason("handle-edit", this.weights.handleEditOne(), "handle " + candidate.full()
+						+ " is one edit (omission, repetition, transposition or replacement) from " + quoted);
+			}
+			if (edits == 2 && shortest >= 8) {
+				return new Reason("handle-edit", this.weights.handleEditTwo(),
+						"handle " + candidate.full() + " is two edits from " + quoted);
+			}
+		}
+		return affix(candidate, official, quoted);
+	}
+
+	private static int edits(String a, String b) {
+		var distance = EDITS.apply(a, b);
+		return (distance == null) ? -1 : distance;
+	}
+
+	private @Nullable Reason affix(HandleName candidate, HandleName official, String quoted) {
+		if (official.compact().length() < 4) {
+			return null;
+		}
+		var text = candidate.compact();
+		int at = text.indexOf(official.compact());
+		int length = official.compact().length();
+		var known = AFFIXES;
+		if (at < 0) {
+			// Look-alike characters inside an affixed handle: compare confusable keys.
+			text = candidate.key();
+			at = text.indexOf(official.key());
+			if (at < 0) {
+				return null;
+			}
+			length = official.key().length();
+			known = AFFIX_KEYS;
+		}
+		var prefix = text.substring(0, at);
+		var suffix = text.substring(at + length);
+		if (prefix.isEmpty() && suffix.isEmpty()) {
+			return null;
+		}
+		if ((prefix.isEmpty() || known.contains(prefix)) && (suffix.isEmpty() || known.contains(suffix))) {
+			return new Reason("handle-affix", this.weights.handleAffix(), "handle " + candidate.full() + " is "
+					+ quoted + ((known == AFFIXES) ? "" : " in look-alike characters") + " with the affix '"
+					+ ((known == AFFIXES) ? prefix + suffix : affixOf(candidate.compact(), prefix, suffix)) + "'");
+		}
+		// An unknown affix counts only when a separator sets it off: "lugones" is another town, "lugo_fc" is not.
+		var name = candidate.name();
+		int index = name.indexOf(official.name());
+		boolean separated = index >= 0 && ((index > 0 && isSeparator(name.charAt(index - 1)))
+				|| (index + official.name().length() < name.length()
+						&& isSeparator(name.charAt(index + official.name().length()))));
+		if (separated && prefix.length() + suffix.length() <= 12) {
+			return new Reason("handle-affix", this.weights.handleAffixOther(), "handle " + candidate.full() + " is "
+					+ quoted + " with the affix '" + prefix + suffix + "'");
+		}
+		return null;
+	}
+
+	/** The candidate's own characters where the key-form affix sits, assuming one character per key character. */
+	private static String affixOf(String compact, String prefix, String suffix) {
+		int end = Math.max(0, compact.length() - suffix.length());
+		return compact.substring(0, Math.min(prefix.length(), compact.length())) + compact.substring(end);
+	}
+
+	private static boolean isSeparator(char c) {
+		return c == '.' || c == '_' || c == '-';
+	}
+
+	private @Nullable Reason avatar(@Nullable Long hash, Account account) {
+		var official = account.identity().avatarHash();
+		if (hash == null || official == null) {
+			return null;
+		}
+		int bits = AvatarHash.distance(hash, official);
+		var detail = "avatar " + bits + " bits from @" + account.handle().full() + "'s (64-bit dHash)";
+		if (bits <= this.weights.avatarCloseBits()) {
+			return new Reason("avatar-similar", this.weights.avatarClose(), detail);
+		}
+		if (bits <= this.weights.avatarNearBits()) {
+			return new Reason("avatar-similar", this.weights.avatarNear(), detail);
+		}
+		return null;
+	}
+
+	private @Nullable Reason display(@Nullable String raw, List<String> words, PreparedInstitution institution) {
+		if (raw == null || words.isEmpty()) {
+			return null;
+		}
+		var candidate = Name.of("candidate", raw);
+		if (candidate.isEmpty()) {
+			return null;
+		}
+		Name near = null;
+		for (var name : institution.names) {
+			if (name.isEmpty()) {
+				continue;
+			}
+			if (name.keySet().equals(candidate.keySet())) {
+				return new Reason("display-equal", this.weights.displayEqual(), "display name '" + clip(raw)
+						+ "' equals " + name.source() + " '" + clip(name.raw()) + "' after normalisation");
+			}
+			if (near == null && isNear(candidate, name)) {
+				near = name;
+			}
+		}
+		if (near != null) {
+			return new Reason("display-near", this.weights.displayNear(), "display name '" + clip(raw) + "' is near "
+					+ near.source() + " '" + clip(near.raw()) + "' after normalisation");
+		}
+		return null;
+	}
+
+	/** Within two edits, or the official name plus generic words only ("... Informa", "... Noticias"). */
+	private static boolean isNear(Name candidate, Name name) {
+		if (candidate.keySet().containsAll(name.keySet())) {
+			boolean onlyGeneric = true;
+			for (var key : candidate.keys()) {
+				if (!name.keySet().contains(key) && !Generic.isGeneric(key)) {
+					onlyGeneric = false;
+					break;
+				}
+			}
+			if (onlyGeneric) {
+				return true;
+			}
+		}
+		int shortest = Math.min(candidate.joined().length(), name.joined().length());
+		return shortest >= 8 && Math.abs(candidate.joined().length() - name.joined().length()) <= 2
+				&& edits(candidate.joined(), name.joined()) >= 0;
+	}
+
+	private @Nullable Reason links(Identity candidate, PreparedInstitution institution) {
+		for (var link : candidate.links()) {
+			var host = OfficialProof.hostOf(link.url());
+			if (host == null) {
+				continue;
+			}
+			var domain = OfficialProof.under(host, institution.domains);
+			var normalised = Bio.link(link.url());
+			if (domain != null || (normalised != null && institution.officialLinks.contains(normalised))) {
+				var what = (domain != null) ? "the official domain " + domain : "an official account's link";
+				return new Reason("links-copied", this.weights.linksCopied(), "links to " + clip(link.url().strip())
+						+ ", " + what + (link.verified() ? " (verified)" : " (not verified)"));
+			}
+		}
+		return null;
+	}
+
+	private void signsOfDisguise(Identity candidate, List<Reason> reasons) {
+		var mixedHandle = Names.mixedScripts(candidate.handle());
+		var mixedName = Names.mixedScripts(candidate.displayName());
+		if (mixedHandle != null) {
+			reasons.add(new Reason("mixed-script", this.weights.mixedScript(),
+					"handle " + candidate.handle() + " mixes " + mixedHandle + " letters"));
+		}
+		else if (mixedName != null) {
+			reasons.add(new Reason("mixed-script", this.weights.mixedScript(),
+					"display name '" + clip(candidate.displayName()) + "' mixes " + mixedName + " letters"));
+		}
+		int inHandle = Names.firstInvisible(candidate.handle());
+		int inName = Names.firstInvisible(candidate.displayName());
+		if (inHandle >= 0 || inName >= 0) {
+			reasons.add(new Reason("invisible", this.weights.invisible(), ((inHandle >= 0) ? "handle" : "display name")
+					+ " contains the invisible " + Names.describe((inHandle >= 0) ? inHandle : inName)));
+		}
+	}
+
+	private @Nullable Reason distinctive(@Nullable String raw, List<String> words, PreparedInstitution institution) {
+		if (raw == null || words.isEmpty() || institution.distinctive.isEmpty()) {
+			return null;
+		}
+		var candidate = Name.of("candidate", raw).distinctive();
+		if (candidate.isEmpty()) {
+			return null;
+		}
+		var extra = new ArrayList<String>();
+		var matched = new java.util.HashSet<String>();
+		for (var entry : candidate.entrySet()) {
+			var match = match(entry.getKey(), institution);
+			if (match == null) {
+				extra.add(entry.getValue());
+			}
+			else {
+				matched.add(match);
+			}
+		}
+		if (extra.isEmpty()) {
+			return null;
+		}
+		var missing = new ArrayList<String>();
+		for (var key : institution.primaryDistinctive) {
+			if (!matched.contains(key)) {
+				missing.add(institution.distinctive.get(key));
+			}
+		}
+		missing.sort(null);
+		if (matched.isEmpty() || !missing.isEmpty()) {
+			var theirs = missing.isEmpty() ? institution.distinctive.values().stream().sorted().toList() : missing;
+			return new Reason("distinctive-token", this.weights.distinctiveToken(), "display name '" + clip(raw)
+					+ "' names " + quote(extra) + ", not " + quote(theirs) + ": another institution's name");
+		}
+		return new Reason("extra-token", this.weights.extraToken(), "display name '" + clip(raw) + "' adds "
+				+ quote(extra) + " to the institution's name: a department, club or business of the same place");
+	}
+
+	/** The institution's distinctive key this one is, or is one edit from (a typo of a name of five or more). */
+	private static @Nullable String match(String key, PreparedInstitution institution) {
+		if (institution.distinctive.containsKey(key)) {
+			return key;
+		}
+		if (key.length() >= 5) {
+			for (var theirs : institution.distinctive.keySet()) {
+				if (theirs.length() >= 5 && Math.abs(theirs.length() - key.length()) <= 1) {
+					var distance = ONE_EDIT.apply(key, theirs);
+					if (distance != null && distance >= 0) {
+						return theirs;
+					}
+				}
+			}
+		}
+		return null;
+	}
+
+	private @Nullable Reason declared(Identity candidate) {
+		for (var text : new String[] { candidate.displayName(), candidate.bio() }) {
+			if (text == null) {
+				continue;
+			}
+			var matcher = DECLARED.matcher(
+					Names.normalise(text.length() > Bio.MAX_CHARS ? text.substring(0, Bio.MAX_CHARS) : text));
+			if (matcher.find()) {
+				return new Reason("declared-parody", this.weights.declaredParody(),
+						((text == candidate.bio()) ? "bio" : "display name") + " declares '" + matcher.group(1)
+								+ "': a parody, fan or unofficial account");
+			}
+		}
+		return null;
+	}
+
+	private static int sum(List<Reason> reasons) {
+		int sum = 0;
+		for (var reason : reasons) {
+			sum += reason.points();
+		}
+		return sum;
+	}
+
+	private static String quote(List<String> words) {
+		return "'" + String.join("', '", words) + "'";
+	}
+
+	private static String clip(@Nullable String text) {
+		if (text == null) {
+			return "";
+		}
+		var clean = Names.withoutInvisible(text).replaceAll("\\p{Cntrl}", " ");
+		return (clean.length() > 80) ? clean.substring(0, 77) + "..." : clean;
+	}
+
+}
