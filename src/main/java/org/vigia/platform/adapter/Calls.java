@@ -58,11 +58,16 @@ public class Calls {
 	}
 
 	public CheckResult failed(HttpFailure failure) {
-		var message = (failure.getMessage() != null) ? failure.getMessage() : failure.kind().name();
+		var message = describe(failure);
 		if (failure.kind() == HttpFailure.Kind.RATE_LIMITED) {
 			return CheckResult.failure(CheckOutcome.RATE_LIMITED, null, latency, requests, message, failure.retryAt());
 		}
 		return CheckResult.failure(CheckOutcome.ERROR, null, latency, requests, message, null);
+	}
+
+	/** What went wrong with a request that got no answer. */
+	public static String describe(HttpFailure failure) {
+		return (failure.getMessage() != null) ? failure.getMessage() : failure.kind().name();
 	}
 
 	public CheckResult error(@Nullable Integer httpStatus, String message) {

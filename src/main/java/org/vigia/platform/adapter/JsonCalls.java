@@ -34,22 +34,33 @@ public final class JsonCalls extends Calls {
 
 	/** An answer the check cannot use: the API's refusal, its failure, or a status it does not send. */
 	public CheckResult unexpected(HttpResult answer, String what) {
-		var detail = api.error().apply(answer).map((error) -> ": " + error).orElse("");
 		if (answer.status() == 429) {
-			return CheckResult.failure(CheckOutcome.RATE_LIMITED, 429, latency(), requests(),
-					api.server() + " limits requests (HTTP 429) to " + what + detail, retryAt(answer));
+			return CheckResult.failure(CheckOutcome.RATE_LIMITED, 429, latency(), requests(), problem(answer, what),
+					retryAt(answer));
 		}
-		return CheckResult.failure(CheckOutcome.ERROR, answer.status(), latency(), requests(),
-				"unexpected answer HTTP " + answer.status() + " to " + what + detail, null);
+		return CheckResult.failure(CheckOutcome.ERROR, answer.status(), latency(), requests(), problem(answer, what),
+				null);
 	}
 
 	public CheckResult malformed(HttpResult answer, String what) {
-		return CheckResult.failure(CheckOutcome.ERROR, answer.status(), latency(), requests(),
-				"malformed answer to " + what + ": not the JSON " + api.sender() + " sends", null);
+		return CheckResult.failure(CheckOutcome.ERROR, answer.status(), latency(), requests(), malformed(what), null);
 	}
 
-	// Retry-After where a proxy sets it, else the API's own rate-limit reset.
-	private @Nullable Instant retryAt(HttpResult answer) {
+	/** What is wrong with an answer the caller cannot use, naming the API's own error when it sent one. */
+	public String problem(HttpResult answer, String what) {
+		var detail = api.error().apply(answer).map((error) -> ": " + error).orElse("");
+		if (answer.status() == 429) {
+			return api.server() + " limits requests (HTTP 429) to " + what + detail;
+		}
+		return "unexpected answer HTTP " + answer.status() + " to " + what + detail;
+	}
+
+	public String malformed(String what) {
+		return "malformed answer to " + what + ": not the JSON " + api.sender() + " sends";
+	}
+
+	/** Retry-After where a proxy sets it, else the API's own rate-limit reset. */
+	public @Nullable Instant retryAt(HttpResult answer) {
 		var retryAfter = answer.retryAfter(clock);
 		return (retryAfter != null) ? retryAfter : api.reset().apply(answer);
 	}

@@ -1,9 +1,6 @@
 package org.vigia.platform.bluesky;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
@@ -19,7 +16,6 @@ import org.vigia.platform.PlatformProperties;
 import org.vigia.platform.adapter.Json;
 import org.vigia.platform.adapter.JsonCalls;
 import org.vigia.platform.http.HttpFailure;
-import org.vigia.platform.http.HttpResult;
 import org.vigia.platform.http.PlatformHttpClient;
 
 /**
@@ -28,9 +24,6 @@ import org.vigia.platform.http.PlatformHttpClient;
  */
 @Component
 public class BlueskyAdapter implements PlatformAdapter {
-
-	private static final JsonCalls.Api APPVIEW = new JsonCalls.Api(Platform.BLUESKY, "the AppView", "the AppView",
-			(answer) -> BlueskyError.of(answer).map(BlueskyError::toString), BlueskyAdapter::rateLimitReset);
 
 	private final PlatformHttpClient http;
 
@@ -57,7 +50,7 @@ public class BlueskyAdapter implements PlatformAdapter {
 
 	@Override
 	public CheckResult check(CheckRequest request) {
-		var calls = new JsonCalls(http, APPVIEW, clock);
+		var calls = new JsonCalls(http, AppView.API, clock);
 		return calls.check(() -> check(request, calls));
 	}
 
@@ -65,12 +58,11 @@ public class BlueskyAdapter implements PlatformAdapter {
 		var registered = request.address().handle();
 		var actor = (request.platformId() != null && request.platformId().startsWith("did:")) ? request.platformId()
 				: registered;
-		var api = api();
-		var answer = calls.get(api + "/xrpc/app.bsky.actor.getProfile?actor=" + encode(actor));
+		var answer = calls.get(AppView.method(properties, "app.bsky.actor.getProfile") + "?actor=" + encode(actor));
 		if (answer.status() == 400) {
 			var error = BlueskyError.of(answer);
 			if (error.isPresent()) {
-				var outcome = gone(error.get());
+				var outcome = error.get().gone();
 				if (outcome != null) {
 					return calls.gone(outcome, answer, "the AppView answers " + error.get() + " for " + actor);
 				}
@@ -84,8 +76,8 @@ public class BlueskyAdapter implements PlatformAdapter {
 			return calls.malformed(answer, "the profile");
 		}
 		// The DID, unlike the handle, is the same account whatever it is called now.
-		var feedAnswer = calls.get(api + "/xrpc/app.bsky.feed.getAuthorFeed?actor=" + encode(profile.did())
-				+ "&limit=" + properties.recentPosts());
+		var feedAnswer = calls.get(AppView.method(properties, "app.bsky.feed.getAuthorFeed") + "?actor="
+				+ encode(profile.did()) + "&limit=" + properties.recentPosts());
 		if (!feedAnswer.isSuccessful()) {
 			return calls.unexpected(feedAnswer, "the author feed");
 		}
@@ -97,19 +89,6 @@ public class BlueskyAdapter implements PlatformAdapter {
 		return new CheckResult((movedTo != null) ? CheckOutcome.MOVED : CheckOutcome.OK, answer.status(),
 				calls.latency(), calls.requests(), note(profile), feed.newestAt(), feed.newestUrl(), false,
 				profile.profile(), feed.posts(), feed.replyShare(), movedTo, profile.did(), null, null, null);
-	}
-
-	private static @Nullable CheckOutcome gone(BlueskyError error) {
-		if (error.isProfileNotFound()) {
-			return CheckOutcome.NOT_FOUND;
-		}
-		if (error.is("AccountTakedown")) {
-			return CheckOutcome.SUSPENDED;
-		}
-		if (error.is("AccountDeactivated")) {
-			return CheckOutcome.DEACTIVATED;
-		}
-		return null;
 	}
 
 	/**
@@ -134,27 +113,8 @@ public class BlueskyAdapter implements PlatformAdapter {
 		return null;
 	}
 
-	/** The AppView's RateLimit-Reset, in Unix seconds. */
-	private static @Nullable Instant rateLimitReset(HttpResult answer) {
-		var reset = answer.header("RateLimit-Reset");
-		if (reset == null) {
-			return null;
-		}
-		try {
-			return Instant.ofEpochSecond(Long.parseLong(reset.strip()));
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
-	}
-
-	private String api() {
-		var base = properties.bluesky().apiUrl().toString();
-		return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-	}
-
 	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+		return AppView.encode(value);
 	}
 
 }

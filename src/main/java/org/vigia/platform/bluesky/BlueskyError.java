@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import org.vigia.platform.CheckOutcome;
 import org.vigia.platform.adapter.Json;
 import org.vigia.platform.http.HttpResult;
 
@@ -35,6 +36,20 @@ record BlueskyError(String error, @Nullable String message) {
 	/** Whether the AppView says it knows no such account (which it reports as an invalid request). */
 	boolean isProfileNotFound() {
 		return is("InvalidRequest") && message != null && message.strip().equalsIgnoreCase("Profile not found");
+	}
+
+	/** What the error says of the account: NOT_FOUND, SUSPENDED or DEACTIVATED, or null when it says nothing. */
+	@Nullable CheckOutcome gone() {
+		if (isProfileNotFound()) {
+			return CheckOutcome.NOT_FOUND;
+		}
+		if (is("AccountTakedown")) {
+			return CheckOutcome.SUSPENDED;
+		}
+		if (is("AccountDeactivated")) {
+			return CheckOutcome.DEACTIVATED;
+		}
+		return null;
 	}
 
 	@Override

@@ -113,6 +113,11 @@ public class PlatformHttpClient {
 		this.permits = new Semaphore(properties.maxConcurrentRequests(), true);
 	}
 
+	/** Whether the address guard lets requests through to loopback, private and link-local addresses. */
+	public boolean allowsPrivateAddresses() {
+		return properties.allowPrivateAddresses();
+	}
+
 	/**
 	 * Sends a GET and returns the answer, whatever its status, after retrying transient failures; throws only when
 	 * there is no usable answer, including a 429 that cannot be waited out.
@@ -226,13 +231,13 @@ public class PlatformHttpClient {
 			if (status == 429 || status == 503) {
 				var until = rateLimits.blockedUntil(host, clock.instant());
 				if (until != null || status == 429) {
-					return rateLimited(response, call, url, until, mayRetry, started, attempts);
+					return rateLimited(get, response, call, url, until, mayRetry, started, attempts);
 				}
 			}
 			if (mayRetry && (status == 500 || status == 502 || status == 503 || status == 504)) {
 				return new Retry(String.valueOf(status), true);
 			}
-			return new Answer(result(response, call, url, started, attempts));
+			return new Answer(result(response, call, url, started, attempts, get.maxBytes()));
 		}
 		catch (HttpFailure failure) {
 			throw failure;
@@ -246,7 +251,7 @@ public class PlatformHttpClient {
 	}
 
 	/** A 429, or a 503 that says when to come back. */
-	private Step rateLimited(Response response, Call call, HttpUrl url, @Nullable Instant until,
+	private Step rateLimited(HttpGet get, Response response, Call call, HttpUrl url, @Nullable Instant until,
 			boolean mayRetry, long started, int attempts) throws IOException {
 		boolean waitable = until == null
 				|| Duration.between(clock.instant(), until).compareTo(properties.maxRateLimitWait()) <= 0;
@@ -255,7 +260,7 @@ public class PlatformHttpClient {
 			return new Retry(String.valueOf(response.code()), until == null);
 		}
 		if (response.code() == 503) {
-			return new Answer(result(response, call, url, started, attempts));
+			return new Answer(result(response, call, url, started, attempts, get.maxBytes()));
 		}
 		throw new HttpFailure(HttpFailure.Kind.RATE_LIMITED,
 				url.host() + " answered 429 Too Many Requests"
@@ -263,9 +268,9 @@ public class PlatformHttpClient {
 				until, attempts, null);
 	}
 
-	private HttpResult result(Response response, Call call, HttpUrl url, long started, int attempts)
+	private HttpResult result(Response response, Call call, HttpUrl url, long started, int attempts, long maxBytes)
 			throws IOException {
-		var body = read(response, call, url, attempts);
+		var body = read(response, call, url, attempts, maxBytes);
 		return new HttpResult(response.code(), headers(response), body, url.toString(),
 				Duration.ofNanos(System.nanoTime() - started), attempts);
 	}
@@ -332,8 +337,8 @@ public class PlatformHttpClient {
 		return builder.build();
 	}
 
-	private byte[] read(Response response, Call call, HttpUrl url, int attempts) throws IOException {
-		long max = properties.maxResponseSize().toBytes();
+	private byte[] read(Response response, Call call, HttpUrl url, int attempts, long maxBytes) throws IOException {
+		long max = Math.min(properties.maxResponseSize().toBytes(), maxBytes);
 		var body = response.body();
 		var source = body.source();
 		// Ask for one byte more than allowed: if it arrives, the answer is too large, and nothing more is read.

@@ -1,13 +1,6 @@
 package org.vigia.platform.mastodon;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
 import org.jspecify.annotations.Nullable;
 
@@ -35,11 +28,6 @@ public class MastodonAdapter implements PlatformAdapter {
 	// Mastodon serves at most 40 statuses a page, whatever the limit asked for.
 	private static final int MAX_STATUSES = 40;
 
-	private static final String RECORD_NOT_FOUND = "Record not found";
-
-	private static final JsonCalls.Api SERVER = new JsonCalls.Api(Platform.MASTODON, "the server", "Mastodon",
-			MastodonError::of, MastodonAdapter::rateLimitReset);
-
 	private final PlatformHttpClient http;
 
 	private final PlatformProperties properties;
@@ -65,17 +53,17 @@ public class MastodonAdapter implements PlatformAdapter {
 
 	@Override
 	public CheckResult check(CheckRequest request) {
-		var calls = new JsonCalls(http, SERVER, clock);
+		var calls = new JsonCalls(http, MastodonServer.API, clock);
 		return calls.check(() -> check(request, calls));
 	}
 
 	private CheckResult check(CheckRequest request, JsonCalls calls) throws HttpFailure {
 		var address = request.address();
-		var server = server(address.url());
+		var server = MastodonServer.of(address.url());
 		if (server == null) {
 			return calls.error(null, "the profile URL " + address.url() + " names no server");
 		}
-		var name = name(address.handle());
+		var name = MastodonServer.name(address.handle());
 		// Looking up by name, even when the id is known, notices a name that was freed and taken by someone else.
 		var lookup = calls.get(server + "/api/v1/accounts/lookup?acct=" + encode(name));
 		if (lookup.status() == 404 || lookup.status() == 410) {
@@ -108,33 +96,14 @@ public class MastodonAdapter implements PlatformAdapter {
 				null);
 	}
 
-	/**
-	 * NOT_FOUND only on Mastodon's own word: 410, or 404 with "Record not found". A server older than 3.4 (no lookup)
-	 * or a site that is not Mastodon answers 404 too, and a wrong GONE would alarm people for nothing.
-	 */
+	/** NOT_FOUND only on Mastodon's own word; any other 404 is an error, not a missing account. */
 	private static CheckResult unknown(HttpResult lookup, String server, String name, JsonCalls calls) {
-		var error = MastodonError.of(lookup);
-		var detail = error.map((text) -> ": " + text).orElse("");
-		if (lookup.status() == 410 || error.filter(RECORD_NOT_FOUND::equalsIgnoreCase).isPresent()) {
+		if (MastodonServer.saysNoSuchAccount(lookup)) {
+			var detail = MastodonError.of(lookup).map((text) -> ": " + text).orElse("");
 			return calls.gone(CheckOutcome.NOT_FOUND, lookup,
 					server + " knows no account " + name + " (HTTP " + lookup.status() + detail + ")");
 		}
-		return calls.error(lookup.status(), "HTTP 404 to the account lookup" + detail + ", not Mastodon's \""
-				+ RECORD_NOT_FOUND + "\": is " + server + " a Mastodon server, version 3.4 or later?");
-	}
-
-	/** Mastodon's own X-RateLimit-Reset, an ISO time. */
-	private static @Nullable Instant rateLimitReset(HttpResult answer) {
-		var reset = answer.header("X-RateLimit-Reset");
-		if (reset == null) {
-			return null;
-		}
-		try {
-			return OffsetDateTime.parse(reset.strip()).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
+		return calls.error(lookup.status(), MastodonServer.notMastodon(lookup, server));
 	}
 
 	private static @Nullable String note(CheckRequest request, MastodonAccount account) {
@@ -148,28 +117,8 @@ public class MastodonAdapter implements PlatformAdapter {
 		return null;
 	}
 
-	/** The scheme, host and port of a profile URL: where the account's server answers its API. */
-	private static @Nullable String server(String profileUrl) {
-		try {
-			var url = new URI(profileUrl);
-			if (url.getScheme() == null || url.getRawAuthority() == null) {
-				return null;
-			}
-			return url.getScheme() + "://" + url.getRawAuthority();
-		}
-		catch (URISyntaxException ex) {
-			return null;
-		}
-	}
-
-	private static String name(String handle) {
-		var at = handle.indexOf('@', 1);
-		var name = (at < 0) ? handle : handle.substring(0, at);
-		return name.startsWith("@") ? name.substring(1) : name;
-	}
-
 	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+		return MastodonServer.encode(value);
 	}
 
 }

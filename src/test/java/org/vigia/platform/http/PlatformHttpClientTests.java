@@ -166,6 +166,42 @@ class PlatformHttpClientTests {
 	}
 
 	@Test
+	void stopsReadingAtTheRequestsOwnLimitWhenItIsBelowTheClientsCap() throws Exception {
+		var server = server();
+		server.enqueue(new MockResponse.Builder().code(200)
+			.body(new Buffer().write(new byte[2049]))
+			.removeHeader("Content-Length")
+			.build());
+
+		assertThatExceptionOfType(HttpFailure.class)
+			.isThrownBy(() -> client().get(HttpGet.of(Platform.MASTODON, url(server, "/avatar.png")).limit(2048)))
+			.satisfies((failure) -> assertThat(failure.kind()).isEqualTo(HttpFailure.Kind.TOO_LARGE))
+			.withMessageContaining("2048 bytes");
+	}
+
+	@Test
+	void readsAnAnswerOfExactlyTheRequestsLimitAndKeepsTheClientsCapAboveIt() throws Exception {
+		var server = server();
+		server.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(new byte[2048])).build());
+		server.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(new byte[4096])).build());
+		var client = client((settings) -> settings.maxResponseSize = DataSize.ofBytes(3000));
+
+		var exact = client.get(HttpGet.of(Platform.MASTODON, url(server, "/a.png")).limit(2048));
+
+		assertThat(exact.body()).hasSize(2048);
+		assertThatExceptionOfType(HttpFailure.class)
+			.isThrownBy(() -> client.get(HttpGet.of(Platform.MASTODON, url(server, "/b.png")).limit(1_000_000)))
+			.withMessageContaining("3000 bytes");
+	}
+
+	@Test
+	void refusesALimitBelowOneByte() {
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> HttpGet.of(Platform.MASTODON, "https://example.org/a.png").limit(0))
+			.withMessageContaining("maxBytes");
+	}
+
+	@Test
 	void appliesTheSizeCapToTheDecompressedBytesOfAGzipBomb() throws Exception {
 		var server = server();
 		var bomb = gzip(new byte[20 * 1024 * 1024]);
