@@ -42,7 +42,8 @@ class DirectoryBenchmark {
 	@Test
 	void searchesAndAvatarCap() throws Exception {
 		var bluesky = page(new Routes("bluesky").read("search-actors.json"), "\"actors\": [", 100, 4);
-		var mastodon = page(new Routes("mastodon").read("search-accounts.json").replace("${server}", "https://m.example"),
+		var mastodon = page(
+				new Routes("mastodon").read("search-accounts.json").replace("${server}", "https://m.example"),
 				"\"accounts\": [", 40, 5);
 		var avatar = new Endless(50L * 1024 * 1024);
 		server.setDispatcher(new Dispatcher() {
@@ -61,14 +62,19 @@ class DirectoryBenchmark {
 		var http = new PlatformHttpClient(HttpProperties.forLocalTests());
 		var clock = Clock.systemUTC();
 		var base = server.url("/").uri();
-		var directory = new DefaultPlatformDirectory(List.of(new BlueskyLookalikes(http, PlatformProperties.at(base), clock),
-				new MastodonLookalikes(http, clock)), http);
+		var sources = List.<LookalikeSource>of(new BlueskyLookalikes(http, PlatformProperties.at(base), clock),
+				new MastodonLookalikes(http, clock));
+		var directory = new DefaultPlatformDirectory(sources, http);
 		var mastodonServer = URI.create("http://" + server.url("/").host() + ":" + server.getPort());
 
-		System.out.printf("%nDirectory benchmark: %d searches each after 200 warm-up, local server, no latency%n", SEARCHES);
+		System.out.printf("%nDirectory benchmark: %d searches each after 200 warm-up, local server, no latency%n",
+				SEARCHES);
 		System.out.printf("  %-34s %8s %8s %10s %14s%n", "search", "p50 ms", "p95 ms", "accounts", "accounts/s");
-		measure("Bluesky searchActors, 100 actors", () -> count(directory.search(Platform.BLUESKY, "Ayuntamiento de Móstoles", null, 100)));
-		measure("Mastodon v2 search, 40 accounts", () -> count(directory.search(Platform.MASTODON, "Ayuntamiento de Móstoles", mastodonServer, 40)));
+		var query = "Ayuntamiento de Móstoles";
+		measure("Bluesky searchActors, 100 actors",
+				() -> count(directory.search(Platform.BLUESKY, query, null, 100)));
+		measure("Mastodon v2 search, 40 accounts",
+				() -> count(directory.search(Platform.MASTODON, query, mastodonServer, 40)));
 
 		long allocated = allocatedBytes();
 		long started = System.nanoTime();

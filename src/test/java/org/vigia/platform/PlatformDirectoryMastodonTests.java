@@ -287,7 +287,8 @@ class PlatformDirectoryMastodonTests {
 	void knowsNothingOfAHandleWhenTheServerRefusesConnections() throws IOException {
 		var closed = new MockWebServer();
 		closed.start();
-		var address = Platform.MASTODON.parse("http://" + closed.url("/").host() + ":" + closed.getPort() + "/@cultura");
+		var address = Platform.MASTODON
+			.parse("http://" + closed.url("/").host() + ":" + closed.getPort() + "/@cultura");
 		closed.close();
 		server.setDispatcher(routes);
 

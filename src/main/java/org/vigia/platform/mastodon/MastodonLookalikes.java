@@ -158,7 +158,8 @@ public class MastodonLookalikes implements LookalikeSource {
 		}
 		// As handles write it: the default port left out, so that results compare with registered handles.
 		var port = server.getPort();
-		boolean defaultPort = port < 0 || (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
+		boolean defaultPort = port < 0 || (scheme.equals("https") && port == 443)
+				|| (scheme.equals("http") && port == 80);
 		return scheme + "://" + server.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
 	}
 
