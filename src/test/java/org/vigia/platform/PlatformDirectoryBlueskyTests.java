@@ -81,7 +81,8 @@ class PlatformDirectoryBlueskyTests {
 		assertThat(impostor.displayName()).isEqualTo("Ayuntamiento de Mostoles 🏛️");
 		// Platform text stays text: whoever shows it escapes it.
 		assertThat(impostor.bio()).endsWith("<script>alert(1)</script>");
-		assertThat(impostor.avatarUrl()).startsWith("https://cdn.bsky.app/img/avatar/plain/did:plc:cis2jhtlgmxgedn73u55xtpl/");
+		assertThat(impostor.avatarUrl())
+			.startsWith("https://cdn.bsky.app/img/avatar/plain/did:plc:cis2jhtlgmxgedn73u55xtpl/");
 		assertThat(impostor.bot()).isTrue();
 		assertThat(impostor.createdAt()).isEqualTo("2025-03-02T18:15:09.441Z");
 		assertThat(impostor.followers()).isNull();

@@ -167,7 +167,10 @@ class PlatformDirectoryImageTests {
 	}
 
 	private static MockResponse image(String type, byte[] bytes) {
-		return new MockResponse.Builder().code(200).addHeader("Content-Type", type).body(new Buffer().write(bytes)).build();
+		return new MockResponse.Builder().code(200)
+			.addHeader("Content-Type", type)
+			.body(new Buffer().write(bytes))
+			.build();
 	}
 
 	private static MockResponse redirect(String location) {

@@ -200,6 +200,17 @@ class PlatformDirectoryMastodonTests {
 	}
 
 	@Test
+	void namesLocalAccountsAsRegisteredHandlesAreWrittenWhateverTheServerAddressLooksLike() {
+		routes.on(SEARCH, searchFixture());
+		var url = server.url("/");
+		var written = URI.create("http://" + url.host().toUpperCase(java.util.Locale.ROOT) + ":" + url.port() + "/");
+
+		var search = directory().search(Platform.MASTODON, "móstoles", written, 40);
+
+		assertThat(search.accounts().get(0).address()).isEqualTo(Platform.MASTODON.parse(base() + "/@aytomostoles"));
+	}
+
+	@Test
 	void probesAnExistingHandleOnItsOwnServerByName() throws InterruptedException {
 		routes.on(LOOKUP, routes.fixture("account-active.json"));
 
@@ -276,7 +287,8 @@ class PlatformDirectoryMastodonTests {
 	void knowsNothingOfAHandleWhenTheServerRefusesConnections() throws IOException {
 		var closed = new MockWebServer();
 		closed.start();
-		var address = Platform.MASTODON.parse("http://" + closed.url("/").host() + ":" + closed.getPort() + "/@cultura");
+		var address = Platform.MASTODON
+			.parse("http://" + closed.url("/").host() + ":" + closed.getPort() + "/@cultura");
 		closed.close();
 		server.setDispatcher(routes);
 

@@ -43,7 +43,8 @@ class PlatformDirectoryWiringTests {
 	void refusesTwoSourcesForOneNetworkAtStartUp() {
 		runner.withBean("another", MastodonLookalikes.class).run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("Two look-alike sources for MASTODON");
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("Two look-alike sources for MASTODON");
 		});
 	}
 

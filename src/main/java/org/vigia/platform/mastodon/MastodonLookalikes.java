@@ -156,7 +156,11 @@ public class MastodonLookalikes implements LookalikeSource {
 				|| server.getRawQuery() != null || server.getRawFragment() != null) {
 			throw new IllegalArgumentException("not a Mastodon server address (scheme://host[:port]): " + server);
 		}
-		return scheme + "://" + server.getRawAuthority();
+		// As handles write it: the default port left out, so that results compare with registered handles.
+		var port = server.getPort();
+		boolean defaultPort = port < 0 || (scheme.equals("https") && port == 443)
+				|| (scheme.equals("http") && port == 80);
+		return scheme + "://" + server.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
 	}
 
 	@Override
