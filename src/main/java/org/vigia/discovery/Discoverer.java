@@ -45,7 +45,6 @@ import org.vigia.platform.AccountAddress;
 import org.vigia.platform.AccountSearch;
 import org.vigia.platform.FoundAccount;
 import org.vigia.platform.HandleProbe;
-import org.vigia.platform.InvalidHandleException;
 import org.vigia.platform.Platform;
 import org.vigia.platform.PlatformDirectory;
 import org.vigia.platform.Profile;
@@ -486,7 +485,7 @@ class Discoverer {
 			}
 			return new AccountAddress(platform, parsed.handle(), scheme + "://" + authority + "/@" + name);
 		}
-		catch (InvalidHandleException | IllegalArgumentException ex) {
+		catch (IllegalArgumentException ex) {
 			return null;
 		}
 	}

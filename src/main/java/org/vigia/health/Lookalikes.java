@@ -45,7 +45,7 @@ public class Lookalikes {
 				order by id
 				""").param("organizationId", organizationId).query((rs, row) -> new Lookalike(rs.getLong("id"),
 				FindingType.valueOf(rs.getString("type")), FindingStatus.valueOf(rs.getString("status")),
-				Platform.valueOf(rs.getString("platform")), rs.getString("handle"), rs.getString("url"),
+				platform(rs.getString("platform")), rs.getString("handle"), rs.getString("url"),
 				rs.getString("platform_id")))
 			.list()
 			.stream()
@@ -76,7 +76,7 @@ public class Lookalikes {
 				select organization_id, platform, handle, platform_id, reason, actor, created_at
 				from lookalike_allowlist where organization_id = :organizationId order by platform, handle
 				""").param("organizationId", organizationId).query((rs, row) -> new AllowlistedLookalike(
-				rs.getLong("organization_id"), Platform.valueOf(rs.getString("platform")), rs.getString("handle"),
+				rs.getLong("organization_id"), platform(rs.getString("platform")), rs.getString("handle"),
 				rs.getString("platform_id"), rs.getString("reason"), rs.getString("actor"),
 				rs.getTimestamp("created_at").toInstant()))
 			.list();
@@ -160,6 +160,11 @@ public class Lookalikes {
 				where f.id = :id and f.type = 'IMPERSONATION' and l.organization_id = f.organization_id
 				  and l.platform = f.platform and l.handle = f.evidence -> 'candidate' ->> 'handle'
 				""").param("id", findingId).update();
+	}
+
+	/** Findings and the allowlist name platforms by their id, as the API does ({@code bluesky}). */
+	private static Platform platform(String id) {
+		return Platform.fromId(id).orElseThrow(() -> new IllegalStateException("Unknown platform " + id));
 	}
 
 }
