@@ -140,15 +140,19 @@ class Discoverer {
 		Map<String, Candidate> candidates = new LinkedHashMap<>();
 		search(organization, officials, candidates, tally);
 		probePermutations(officials, candidates, tally, now);
-		var released = probeReleased(organizationId, candidates, tally, now);
+		Map<AccountAddress, HandleProbe> fresh = new HashMap<>();
+		int released = probeReleased(organizationId, candidates, fresh, tally, now);
 		var standing = lookalikes.standing(organizationId);
 		// What was reported before is looked at again, whatever the searches found, so that it resolves or stays.
 		var verdicts = new ArrayList<LookalikeVerdict>();
 		var standingKeys = new LinkedHashSet<String>();
-		var refreshed = probe(standing.stream()
+		var again = probe(standing.stream()
 			.map(lookalike -> new AccountAddress(lookalike.platform(), lookalike.handle(), lookalike.url()))
+			.filter(address -> !fresh.containsKey(address))
 			.toList(), tally);
-		repository.cacheProbes(refreshed, now);
+		repository.cacheProbes(again, now);
+		var refreshed = new HashMap<>(fresh);
+		refreshed.putAll(again);
 		for (var lookalike : standing) {
 			var address = new AccountAddress(lookalike.platform(), lookalike.handle(), lookalike.url());
 			var key = DiscoveryRepository.key(address.platform(), address.handle());
@@ -494,10 +498,12 @@ class Discoverer {
 	 * Probes the handles official accounts left behind, every run: an account under one of them that is not the
 	 * official account itself took it over.
 	 */
-	private int probeReleased(long organizationId, Map<String, Candidate> candidates, Tally tally, Instant now) {
+	private int probeReleased(long organizationId, Map<String, Candidate> candidates,
+			Map<AccountAddress, HandleProbe> fresh, Tally tally, Instant now) {
 		var released = repository.released(organizationId, lookalikes.released(organizationId), now);
 		var answers = probe(released.stream().map(DiscoveryRepository.Released::address).toList(), tally);
 		repository.cacheProbes(answers, now);
+		fresh.putAll(answers);
 		for (var handle : released) {
 			var probe = answers.get(handle.address());
 			if (probe == null || probe.existence() != HandleProbe.Existence.EXISTS || probe.account() == null) {
