@@ -110,7 +110,7 @@ public final class HandlePermutations {
 			for (var i = 0; i < codes.size(); i++) {
 				var custom = front + "." + codes.get(i);
 				found.offer(custom, PermutationFamily.OTHER_SERVER, "same name as the custom domain " + custom,
-						SAME_NAME_AS_DOMAIN - i * SERVER_STEP);
+						Math.max(SAME_NAME_AS_DOMAIN / 2, SAME_NAME_AS_DOMAIN - i * SERVER_STEP));
 			}
 		}
 		else {
