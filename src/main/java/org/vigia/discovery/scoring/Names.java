@@ -128,7 +128,15 @@ public final class Names {
 	static String confusable(String text) {
 		var lower = text.toLowerCase(Locale.ROOT);
 		if (!isAscii(lower)) {
-			lower = SPOOF.getSkeleton(NFKC_CASEFOLD.normalize(lower)).toLowerCase(Locale.ROOT);
+			var skeleton = SPOOF.getSkeleton(NFKC_CASEFOLD.normalize(lower)).toLowerCase(Locale.ROOT);
+			if (!isAscii(skeleton)) {
+				// Case folding turned a look-alike capital (Cyrillic М) into a letter that looks like none (м).
+				var upper = SPOOF.getSkeleton(text.toUpperCase(Locale.ROOT)).toLowerCase(Locale.ROOT);
+				if (isAscii(upper)) {
+					skeleton = upper;
+				}
+			}
+			lower = skeleton;
 		}
 		var key = new StringBuilder(lower.length() + 4);
 		for (int i = 0; i < lower.length(); i++) {

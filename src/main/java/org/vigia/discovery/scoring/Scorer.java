@@ -101,7 +101,9 @@ public final class Scorer {
 				accountReasons.add(avatar);
 			}
 			int points = sum(accountReasons);
-			if (points > bestPoints) {
+			boolean samePlatform = account.identity().platform() == candidate.platform();
+			if (points > bestPoints || (points == bestPoints && points > 0 && best != null && samePlatform
+					&& best.identity().platform() != candidate.platform())) {
 				best = account;
 				bestReasons = accountReasons;
 				bestPoints = points;
@@ -130,7 +132,9 @@ public final class Scorer {
 								+ " days before " + now));
 			}
 		}
-		var against = distinctive(candidate.displayName(), displayName, institution);
+		// Signals against weigh a resemblance; an account that resembles nothing stays at zero.
+		var against = (resembles || links != null) ? distinctive(candidate.displayName(), displayName, institution)
+				: null;
 		if (against != null) {
 			reasons.add(against);
 		}
