@@ -14,4 +14,4 @@ mkdir -p target
 ./mvnw -q test -Dtest=LookalikeBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.seed="${1:-20260601}" -Dbench.institutions="${2:-300}" -Dbench.examples="${BENCH_EXAMPLES:-false}" \
   ${BENCH_MAVEN_ARGS:-} -Dsurefire.redirectTestOutputToFile=false | tee target/lookalike-benchmark.log \
-  | sed -n -e '/^Look-alike benchmark/,/^$/p' -e '/^  /p'
+  | sed -n '/^Look-alike benchmark/,/^  time per text comparison/p'
