@@ -6,7 +6,7 @@
 # precision and recall at the threshold, recall at 1% and 0.1% false positives, recall per family, the namesake false
 # positive rate, and the time per text comparison.
 # Usage: bench/lookalikes.sh [seed] [institutions]
-#   BENCH_EXAMPLES=true also prints the tuning half's missed positives and highest negatives with their reasons.
+#   BENCH_EXAMPLES=true adds the tuning half's missed positives and highest negatives, with their reasons, to the log.
 # The whole output is kept in target/lookalike-benchmark.log. BENCH_MAVEN_ARGS adds Maven arguments, e.g. -o.
 set -euo pipefail
 cd "$(dirname "$0")/.."
