@@ -24,7 +24,7 @@ public final class AvatarHash {
 	private static final Set<String> FORMATS = Set.of("png", "jpeg", "jpg", "gif");
 
 	/** Differences of mean brightness below this are ties: flat areas must not flip bits on re-encoding noise. */
-	private static final double TIE = 1.0;
+	private static final double TIE = 2.0;
 
 	private AvatarHash() {
 	}

@@ -23,7 +23,9 @@ public final class Names {
 
 	private static final Normalizer2 NFKC_CASEFOLD = Normalizer2.getNFKCCasefoldInstance();
 
-	private static final Normalizer2 NFD = Normalizer2.getNFDInstance();
+	/** NFKC with case folding, decomposed, in one pass: accents come out as separate marks to drop. */
+	private static final Normalizer2 NFKD_CASEFOLD = Normalizer2.getInstance(null, "nfkc_cf",
+			Normalizer2.Mode.DECOMPOSE);
 
 	/** Built once: a built SpoofChecker is immutable and safe to share between threads. */
 	private static final SpoofChecker SPOOF = new SpoofChecker.Builder().build();
@@ -36,6 +38,14 @@ public final class Names {
 			Map.entry("dip", "diputacion"), Map.entry("diput", "diputacion"), Map.entry("gral", "general"),
 			Map.entry("dpto", "departamento"), Map.entry("pcia", "provincia"), Map.entry("prov", "provincia"),
 			Map.entry("excmo", ""), Map.entry("excma", ""), Map.entry("ilmo", ""), Map.entry("ilma", ""));
+
+	private static final Map<String, String> ABBREVIATION_KEYS;
+
+	static {
+		var keys = new java.util.HashMap<String, String>();
+		ABBREVIATIONS.forEach((abbreviation, word) -> keys.put(confusable(abbreviation), word));
+		ABBREVIATION_KEYS = Map.copyOf(keys);
+	}
 
 	/** Words that join a name's parts and distinguish nothing. */
 	static final Set<String> CONNECTORS = Set.of("de", "del", "la", "las", "el", "los", "l", "d", "da", "do", "dos",
@@ -62,7 +72,7 @@ public final class Names {
 		if (text == null || text.isEmpty()) {
 			return List.of();
 		}
-		var folded = NFD.normalize(NFKC_CASEFOLD.normalize(withoutInvisible(text)));
+		var folded = NFKD_CASEFOLD.normalize(withoutInvisible(text));
 		var words = new ArrayList<String>();
 		var word = new StringBuilder();
 		for (int i = 0; i < folded.length();) {
@@ -89,6 +99,10 @@ public final class Names {
 		var text = word.toString();
 		word.setLength(0);
 		var expanded = ABBREVIATIONS.get(text);
+		if (expanded == null && text.length() <= 6 && !isAscii(text)) {
+			// "Aytо." with a Cyrillic о is still the abbreviation.
+			expanded = ABBREVIATION_KEYS.get(confusable(text));
+		}
 		if (expanded == null) {
 			words.add(text);
 		}
@@ -97,18 +111,14 @@ public final class Names {
 		}
 	}
 
-	/**
-	 * The words that make a name this name rather than a longer or shorter way of saying it: connectors and
-	 * "official" words dropped, each in its confusable key.
-	 */
-	static List<String> keyWords(@Nullable String text) {
-		var keys = new ArrayList<String>();
-		for (var word : words(text)) {
-			if (!CONNECTORS.contains(word) && !OFFICIAL_WORDS.contains(word)) {
-				keys.add(confusable(word));
-			}
-		}
-		return keys;
+	/** Confusable keys of the connectors and "official" words, so a Cyrillic "dе" is still a connector. */
+	static final Set<String> IGNORED_KEYS;
+
+	static {
+		var keys = new java.util.HashSet<String>();
+		CONNECTORS.forEach((word) -> keys.add(confusable(word)));
+		OFFICIAL_WORDS.forEach((word) -> keys.add(confusable(word)));
+		IGNORED_KEYS = Set.copyOf(keys);
 	}
 
 	/**
@@ -118,7 +128,15 @@ public final class Names {
 	static String confusable(String text) {
 		var lower = text.toLowerCase(Locale.ROOT);
 		if (!isAscii(lower)) {
-			lower = SPOOF.getSkeleton(NFKC_CASEFOLD.normalize(lower)).toLowerCase(Locale.ROOT);
+			var skeleton = SPOOF.getSkeleton(NFKC_CASEFOLD.normalize(lower)).toLowerCase(Locale.ROOT);
+			if (!isAscii(skeleton)) {
+				// Case folding turned a look-alike capital (Cyrillic М) into a letter that looks like none (м).
+				var upper = SPOOF.getSkeleton(text.toUpperCase(Locale.ROOT)).toLowerCase(Locale.ROOT);
+				if (isAscii(upper)) {
+					skeleton = upper;
+				}
+			}
+			lower = skeleton;
 		}
 		var key = new StringBuilder(lower.length() + 4);
 		for (int i = 0; i < lower.length(); i++) {

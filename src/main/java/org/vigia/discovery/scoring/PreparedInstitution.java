@@ -95,13 +95,17 @@ public final class PreparedInstitution {
 			Map<String, String> distinctive) {
 
 		static Name of(String source, String raw) {
+			return of(source, raw, Names.words(raw));
+		}
+
+		static Name of(String source, String raw, List<String> words) {
 			var keys = new ArrayList<String>();
 			var distinctive = new HashMap<String, String>();
-			for (var word : Names.words(raw)) {
-				if (Names.CONNECTORS.contains(word) || Names.OFFICIAL_WORDS.contains(word)) {
+			for (var word : words) {
+				var key = Names.confusable(word);
+				if (Names.IGNORED_KEYS.contains(key)) {
 					continue;
 				}
-				var key = Names.confusable(word);
 				keys.add(key);
 				if (!Generic.isGeneric(key)) {
 					distinctive.putIfAbsent(key, word);
@@ -131,7 +135,7 @@ public final class PreparedInstitution {
 					"region", "estado", "state", "nacional", "general", "informa", "informacion", "info", "prensa",
 					"noticias", "news", "ayuda", "soporte", "atencion", "ciudadana", "ciudadano", "comunicacion",
 					"oficina", "sede", "electronica", "web", "online", "es", "ar", "mx", "co", "cl", "pe", "uy", "ve",
-					"ec", "bo", "py", "gal", "cat", "eus", "autonoma", "politecnica", "nacional", "publica");
+					"ec", "bo", "py", "gal", "cat", "eus", "al", "dia", "hoy", "autonoma", "politecnica", "nacional", "publica");
 			var keys = new HashSet<String>();
 			for (var word : words) {
 				keys.add(Names.confusable(word));
@@ -143,7 +147,7 @@ public final class PreparedInstitution {
 		}
 
 		static boolean isGeneric(String key) {
-			return KEYS.contains(key) || key.chars().allMatch(Character::isDigit);
+			return key.length() < 2 || KEYS.contains(key) || key.chars().allMatch(Character::isDigit);
 		}
 
 	}
@@ -161,10 +165,16 @@ public final class PreparedInstitution {
 
 		/** The distinct character trigrams of the normalised text, sorted; empty for a short or missing text. */
 		static long[] trigrams(@Nullable String text) {
-			if (text == null) {
-				return NONE;
-			}
-			var normal = Names.normalise(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text);
+			return (text == null) ? NONE : trigrams(words(text));
+		}
+
+		/** The words of a bio, cut to {@link #MAX_CHARS}. */
+		static List<String> words(String text) {
+			return Names.words(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text);
+		}
+
+		static long[] trigrams(List<String> words) {
+			var normal = String.join(" ", words);
 			if (normal.length() < 12) {
 				return NONE;
 			}

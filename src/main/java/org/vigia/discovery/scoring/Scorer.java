@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.apache.commons.text.similarity.DamerauLevenshteinDistance;
 import org.jspecify.annotations.Nullable;
@@ -42,11 +41,14 @@ public final class Scorer {
 	private static final Set<String> AFFIX_KEYS = AFFIXES.stream().map(Names::confusable)
 		.collect(java.util.stream.Collectors.toUnmodifiableSet());
 
-	/** Declarations that the account is not the institution, in normalised text (lower case, no accents). */
-	private static final Pattern DECLARED = Pattern.compile("\\b(parodia|parody|parodie|satira|satire|fan account"
-			+ "|cuenta fan|cuenta de fans|fan page|fanpage|club de fans|fans de|no oficial|not official|unofficial"
-			+ "|non official|no es oficial|no es la cuenta oficial|not affiliated|no afiliad\\w*|no vinculad\\w*"
-			+ "|sin vinculacion|no somos el|no somos la)\\b");
+	/** Single words that declare a parody, fan or unofficial account, normalised (lower case, no accents). */
+	private static final Set<String> DECLARING_WORDS = Set.of("parodia", "parody", "parodie", "satira", "satire",
+			"unofficial", "fanpage", "fanaccount", "noficial");
+
+	/** Two-word declarations. */
+	private static final Set<String> DECLARING_PAIRS = Set.of("fan account", "cuenta fan", "fan page", "de fans",
+			"fans de", "no oficial", "not official", "non official", "not affiliated", "sin vinculacion", "no somos",
+			"no afiliada", "no afiliado", "no vinculada", "no vinculado", "fake account", "cuenta falsa");
 
 	private static final DamerauLevenshteinDistance EDITS = new DamerauLevenshteinDistance(2);
 
@@ -78,7 +80,8 @@ public final class Scorer {
 		}
 
 		// Per official account: handle, bio and avatar; the account with the most points is the one imitated.
-		var bio = Bio.trigrams(candidate.bio());
+		var bioWords = (candidate.bio() == null) ? List.<String>of() : Bio.words(candidate.bio());
+		var bio = Bio.trigrams(bioWords);
 		Account best = null;
 		List<Reason> bestReasons = List.of();
 		int bestPoints = 0;
@@ -98,7 +101,9 @@ public final class Scorer {
 				accountReasons.add(avatar);
 			}
 			int points = sum(accountReasons);
-			if (points > bestPoints) {
+			boolean samePlatform = account.identity().platform() == candidate.platform();
+			if (points > bestPoints || (points == bestPoints && points > 0 && best != null && samePlatform
+					&& best.identity().platform() != candidate.platform())) {
 				best = account;
 				bestReasons = accountReasons;
 				bestPoints = points;
@@ -107,7 +112,9 @@ public final class Scorer {
 		reasons.addAll(bestReasons);
 
 		var displayWords = Names.words(candidate.displayName());
-		var display = display(candidate.displayName(), displayWords, institution);
+		var displayName = (displayWords.isEmpty()) ? null
+				: Name.of("candidate", Objects.requireNonNull(candidate.displayName()), displayWords);
+		var display = display(candidate.displayName(), displayName, institution);
 		if (display != null) {
 			reasons.add(display);
 		}
@@ -125,11 +132,13 @@ public final class Scorer {
 								+ " days before " + now));
 			}
 		}
-		var against = distinctive(candidate.displayName(), displayWords, institution);
+		// Signals against weigh a resemblance; an account that resembles nothing stays at zero.
+		var against = (resembles || links != null) ? distinctive(candidate.displayName(), displayName, institution)
+				: null;
 		if (against != null) {
 			reasons.add(against);
 		}
-		var declared = declared(candidate);
+		var declared = declared(displayWords, bioWords);
 		if (declared != null) {
 			reasons.add(declared);
 		}
@@ -270,12 +279,8 @@ public final class Scorer {
 		return null;
 	}
 
-	private @Nullable Reason display(@Nullable String raw, List<String> words, PreparedInstitution institution) {
-		if (raw == null || words.isEmpty()) {
-			return null;
-		}
-		var candidate = Name.of("candidate", raw);
-		if (candidate.isEmpty()) {
+	private @Nullable Reason display(@Nullable String raw, @Nullable Name candidate, PreparedInstitution institution) {
+		if (raw == null || candidate == null || candidate.isEmpty()) {
 			return null;
 		}
 		Name near = null;
@@ -353,11 +358,11 @@ public final class Scorer {
 		}
 	}
 
-	private @Nullable Reason distinctive(@Nullable String raw, List<String> words, PreparedInstitution institution) {
-		if (raw == null || words.isEmpty() || institution.distinctive.isEmpty()) {
+	private @Nullable Reason distinctive(@Nullable String raw, @Nullable Name name, PreparedInstitution institution) {
+		if (raw == null || name == null || institution.distinctive.isEmpty()) {
 			return null;
 		}
-		var candidate = Name.of("candidate", raw).distinctive();
+		var candidate = name.distinctive();
 		if (candidate.isEmpty()) {
 			return null;
 		}
@@ -409,17 +414,35 @@ public final class Scorer {
 		return null;
 	}
 
-	private @Nullable Reason declared(Identity candidate) {
-		for (var text : new String[] { candidate.displayName(), candidate.bio() }) {
-			if (text == null) {
-				continue;
+	private @Nullable Reason declared(List<String> displayWords, List<String> bioWords) {
+		var inName = declaration(displayWords);
+		var inBio = (inName == null) ? declaration(bioWords) : null;
+		if (inName == null && inBio == null) {
+			return null;
+		}
+		return new Reason("declared-parody", this.weights.declaredParody(), ((inName != null) ? "display name" : "bio")
+				+ " declares '" + ((inName != null) ? inName : inBio) + "': a parody, fan or unofficial account");
+	}
+
+	/** The declaration among the words: a declaring word, pair, or "no es (la cuenta) oficial". */
+	private static @Nullable String declaration(List<String> words) {
+		for (int i = 0; i < words.size(); i++) {
+			var word = words.get(i);
+			if (DECLARING_WORDS.contains(word)) {
+				return word;
 			}
-			var matcher = DECLARED.matcher(
-					Names.normalise(text.length() > Bio.MAX_CHARS ? text.substring(0, Bio.MAX_CHARS) : text));
-			if (matcher.find()) {
-				return new Reason("declared-parody", this.weights.declaredParody(),
-						((text == candidate.bio()) ? "bio" : "display name") + " declares '" + matcher.group(1)
-								+ "': a parody, fan or unofficial account");
+			if (i + 1 < words.size()) {
+				var pair = word + " " + words.get(i + 1);
+				if (DECLARING_PAIRS.contains(pair)) {
+					return pair;
+				}
+				if (word.equals("no") && (words.get(i + 1).equals("es") || words.get(i + 1).equals("somos"))) {
+					for (int j = i + 2; j < Math.min(words.size(), i + 5); j++) {
+						if (words.get(j).equals("oficial")) {
+							return String.join(" ", words.subList(i, j + 1));
+						}
+					}
+				}
 			}
 		}
 		return null;

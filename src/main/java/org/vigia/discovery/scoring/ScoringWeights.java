@@ -66,7 +66,7 @@ public record ScoringWeights(int impersonationThreshold, int handleSameName, int
 
 	/** The tuned defaults. */
 	public static ScoringWeights defaults() {
-		return new ScoringWeights(60, 60, 60, 45, 30, 45, 25, 40, 25, 20, 20, 30, 80, 20, 35, 20, 6, 12, 10, -70, -25,
+		return new ScoringWeights(60, 60, 60, 50, 30, 50, 25, 50, 25, 20, 20, 30, 80, 20, 35, 20, 6, 12, 10, -70, -25,
 				-100, -1000, Duration.ofDays(90));
 	}
 
