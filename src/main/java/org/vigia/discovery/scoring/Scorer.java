@@ -128,8 +128,8 @@ public final class Scorer {
 			var created = candidate.createdAt();
 			if (created != null && created.isAfter(now.minus(this.weights.youngAccount())) && !created.isAfter(now)) {
 				reasons.add(new Reason("young-account", this.weights.youngAccountPoints(),
-						"account created " + created + ", less than " + this.weights.youngAccount().toDays()
-								+ " days before " + now));
+						"account created on " + java.time.LocalDate.ofInstant(created, java.time.ZoneOffset.UTC)
+								+ ", less than " + this.weights.youngAccount().toDays() + " days ago"));
 			}
 		}
 		// Signals against weigh a resemblance; an account that resembles nothing stays at zero.
