@@ -130,12 +130,15 @@ class RegistryManagementPagesTests {
 	}
 
 	@Test
-	void aViewerCannotAddAccountsNorSeeTheForms() throws Exception {
+	void aViewerCannotAddAccountsOrOrganizationsNorSeeTheForms() throws Exception {
 		mvc.perform(addAccount("villaverde_informa").with(httpBasic("viewer", "viewer")).with(csrf()))
 			.andExpect(status().isForbidden());
 		mvc.perform(addAccount("villaverde_informa").with(user("editor").roles("EDITOR")))
 			.andExpect(status().isForbidden());
 		assertThat(count("select count(*) from account")).isZero();
+		mvc.perform(post("/registry/organizations").param("name", "Otra").with(httpBasic("viewer", "viewer")).with(csrf()))
+			.andExpect(status().isForbidden());
+		assertThat(count("select count(*) from organization")).isEqualTo(1);
 		mvc.perform(get("/registry").with(httpBasic("viewer", "viewer")))
 			.andExpect(content().string(not(containsString("action=\"/registry/accounts\""))))
 			.andExpect(content().string(not(containsString("action=\"/registry/organizations\""))));
