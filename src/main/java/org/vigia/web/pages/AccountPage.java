@@ -19,7 +19,9 @@ import org.vigia.health.FindingFilter;
 import org.vigia.health.Findings;
 import org.vigia.polling.AccountActivity;
 import org.vigia.registry.AccountInput;
+import org.vigia.registry.AccountStatus;
 import org.vigia.registry.Registry;
+import org.vigia.registry.RegistryConflictException;
 import org.vigia.registry.RegistryValidationException;
 
 /** One account: its registry entry (editable by editors), its profile, its posting over time, checks and findings. */
@@ -87,6 +89,41 @@ class AccountPage {
 		catch (RegistryValidationException ex) {
 			redirect.addFlashAttribute("errors",
 					ex.violations().stream().map(v -> v.field() + ": " + v.message()).toList());
+		}
+		return "redirect:/accounts/" + id;
+	}
+
+	/** Archiving is asked for twice: this page says what it does, and only its button archives. */
+	@GetMapping("/accounts/{id}/archive")
+	String confirmArchive(@PathVariable long id, Model model) {
+		var entry = registry.account(id);
+		model.addAttribute("section", "accounts");
+		model.addAttribute("entry", entry);
+		model.addAttribute("account", entry.account());
+		return "archive";
+	}
+
+	/** Archives (as the API's DELETE does): the account is no longer checked, and keeps its history and findings. */
+	@PostMapping("/accounts/{id}/archive")
+	String archive(@PathVariable long id, RedirectAttributes redirect) {
+		registry.archive(id);
+		redirect.addFlashAttribute("archived", true);
+		return "redirect:/accounts/" + id;
+	}
+
+	/** Puts an archived account back under watch, with the registry entry it had. */
+	@PostMapping("/accounts/{id}/restore")
+	String restore(@PathVariable long id, RedirectAttributes redirect) {
+		var account = registry.account(id).account();
+		var input = new AccountInput(null, null, account.platform().id(), account.handle(), account.url(),
+				account.displayName(), account.contactEmail(), account.purpose(), account.language(),
+				(account.maxSilenceDays() == null) ? null : account.maxSilenceDays().toString(), account.notes());
+		try {
+			registry.update(id, input, account.organizationId(), account.unitId(), AccountStatus.ACTIVE);
+			redirect.addFlashAttribute("restored", true);
+		}
+		catch (RegistryValidationException | RegistryConflictException ex) {
+			redirect.addFlashAttribute("errors", List.of(ex.getMessage()));
 		}
 		return "redirect:/accounts/" + id;
 	}

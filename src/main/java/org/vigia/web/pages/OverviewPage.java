@@ -1,8 +1,10 @@
 package org.vigia.web.pages;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -12,7 +14,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.vigia.health.AccountDirectory;
+import org.vigia.health.FindingType;
 import org.vigia.health.Overview;
+import org.vigia.health.Severity;
 
 /** The overview: how the institution stands, in ten seconds. */
 @Controller
@@ -29,6 +33,17 @@ class OverviewPage {
 	record Cell(long accounts, long owned) {
 	}
 
+	/** How many organizations the overview lists before a person asks for all of them. */
+	static final int TOP = 20;
+
+	/** Organizations per page when all of them are listed. */
+	static final int ALL_PAGE_SIZE = 50;
+
+	/** The organizations table: the rows shown, and how they were chosen. */
+	record OrganizationTable(List<Overview.Group> rows, int total, boolean all, @Nullable String query, int page,
+			int pages) {
+	}
+
 	private final Overview overview;
 
 	OverviewPage(Overview overview) {
@@ -37,11 +52,26 @@ class OverviewPage {
 
 	/**
 	 * With one organization, or one chosen, its summary and unit × network matrix; with several, the summary of all of
-	 * them and a table with a row per organization (a network of 500 institutions stays one short page).
+	 * them and the organizations that need attention first (most open HIGH findings), or, when asked, all of them a
+	 * page at a time, filtered by name: a network of 500 institutions stays a page read in ten seconds, and rendered in
+	 * a few milliseconds.
 	 */
 	@GetMapping("/")
-	String overview(@RequestParam(required = false) @Nullable Long organizationId, Model model) {
+	String overview(@RequestParam(required = false) @Nullable Long organizationId,
+			@RequestParam(defaultValue = "false") boolean all, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(defaultValue = "0") int page, Model model) {
 		var report = overview.report();
+		var table = table(report.organizations(), all || (q != null && !q.isBlank()), q, page);
+		model.addAttribute("table", table);
+		// Counted here, once per row shown, rather than summed by the template.
+		var highs = new HashMap<@Nullable Long, Long>();
+		var opens = new HashMap<@Nullable Long, Long>();
+		table.rows().forEach(org -> {
+			highs.put(org.id(), openHigh(org));
+			opens.put(org.id(), open(org));
+		});
+		model.addAttribute("highs", highs);
+		model.addAttribute("opens", opens);
 		model.addAttribute("section", "overview");
 		model.addAttribute("report", report);
 		model.addAttribute("states", AccountDirectory.STATES);
@@ -52,6 +82,42 @@ class OverviewPage {
 		model.addAttribute("organization", chosen);
 		model.addAttribute("matrix", (chosen != null) ? matrix(chosen) : null);
 		return "overview";
+	}
+
+	static OrganizationTable table(List<Overview.Group> organizations, boolean all, @Nullable String query,
+			int page) {
+		if (!all) {
+			var top = organizations.stream()
+				.sorted(Comparator.comparingLong(OverviewPage::openHigh)
+					.thenComparingLong(OverviewPage::open)
+					.reversed()
+					.thenComparing(Overview.Group::name))
+				.limit(TOP)
+				.toList();
+			return new OrganizationTable(top, organizations.size(), false, null, 0, 1);
+		}
+		var text = (query == null) ? "" : query.strip().toLowerCase(Locale.ROOT);
+		var matching = text.isEmpty() ? organizations
+				: organizations.stream().filter(org -> org.name().toLowerCase(Locale.ROOT).contains(text)).toList();
+		int pages = Math.max(1, (matching.size() + ALL_PAGE_SIZE - 1) / ALL_PAGE_SIZE);
+		int number = Math.clamp(page, 0, pages - 1);
+		var rows = matching.subList(number * ALL_PAGE_SIZE, Math.min(matching.size(), (number + 1) * ALL_PAGE_SIZE));
+		return new OrganizationTable(List.copyOf(rows), matching.size(), true, text.isEmpty() ? null : query.strip(),
+				number, pages);
+	}
+
+	/** Open findings of HIGH severity: what the table puts first. */
+	static long openHigh(Overview.Group group) {
+		return group.openFindings()
+			.entrySet()
+			.stream()
+			.filter(e -> FindingType.valueOf(e.getKey()).severity() == Severity.HIGH)
+			.mapToLong(Map.Entry::getValue)
+			.sum();
+	}
+
+	static long open(Overview.Group group) {
+		return group.openFindings().values().stream().mapToLong(Long::longValue).sum();
 	}
 
 	private Matrix matrix(Overview.Group organization) {

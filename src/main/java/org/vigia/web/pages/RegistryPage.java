@@ -20,8 +20,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.vigia.platform.Platform;
+import org.vigia.registry.AccountInput;
 import org.vigia.registry.ImportRejectedException;
 import org.vigia.registry.ImportReport;
+import org.vigia.registry.OrganizationDraft;
 import org.vigia.registry.Registry;
 import org.vigia.registry.RegistryConflictException;
 import org.vigia.registry.RegistryCsv;
@@ -29,10 +32,11 @@ import org.vigia.registry.RegistryNotFoundException;
 import org.vigia.registry.RegistryValidationException;
 import org.vigia.registry.Unit;
 import org.vigia.registry.UnitDraft;
+import org.vigia.registry.Violation;
 
 /**
- * The registry: its organizations and units, a CSV import checked by a dry run first, the export, and a unit added by
- * hand.
+ * The registry: its organizations and units, a CSV import checked by a dry run first, the export, and accounts,
+ * organizations and units added by hand (editors only, as on the API; the forms use the registry's own validation).
  */
 @Controller
 class RegistryPage {
@@ -84,9 +88,16 @@ class RegistryPage {
 		model.addAttribute("section", "registry");
 		model.addAttribute("page", rows);
 		model.addAttribute("organizationChoices", organizationChoices());
-		model.addAttribute("maxImportSize", DataSize.ofBytes(csv.maxImportBytes()).toMegabytes());
+		model.addAttribute("maxImportSize", size(csv.maxImportBytes()));
 		model.addAttribute("columns", RegistryCsv.COLUMNS);
 		model.addAttribute("unitsShown", UNITS_SHOWN);
+		model.addAttribute("platforms", Platform.values());
+		if (!model.containsAttribute("accountForm")) {
+			model.addAttribute("accountForm", FormState.empty());
+		}
+		if (!model.containsAttribute("organizationForm")) {
+			model.addAttribute("organizationForm", FormState.empty());
+		}
 		var current = ServletUriComponentsBuilder.fromCurrentRequest();
 		model.addAttribute("previousUrl",
 				current.cloneBuilder().replaceQueryParam("page", rows.getNumber() - 1).build().toUriString());
@@ -105,7 +116,7 @@ class RegistryPage {
 		}
 		long max = csv.maxImportBytes();
 		if (file.getSize() > max) {
-			redirect.addFlashAttribute("importProblem", "registry.import.tooLarge");
+			redirect.addFlashAttribute("importProblem", "registry.import.tooLargeUpload");
 			return "redirect:/registry#import";
 		}
 		var name = (file.getOriginalFilename() != null) ? file.getOriginalFilename() : "";
@@ -139,6 +150,119 @@ class RegistryPage {
 			redirect.addFlashAttribute("unitError", ex.getMessage());
 		}
 		return "redirect:/registry#add-unit";
+	}
+
+	/**
+	 * Registers an account by hand; the handle or URL goes through the platform's parser, so a bad one is refused with
+	 * the parser's message and the form comes back with what was typed.
+	 */
+	@PostMapping("/registry/accounts")
+	String addAccount(@RequestParam(required = false) @Nullable String organizationId,
+			@RequestParam(required = false) @Nullable String unit,
+			@RequestParam(required = false) @Nullable String platform,
+			@RequestParam(required = false) @Nullable String handle,
+			@RequestParam(required = false) @Nullable String displayName,
+			@RequestParam(required = false) @Nullable String contactEmail,
+			@RequestParam(required = false) @Nullable String purpose,
+			@RequestParam(required = false) @Nullable String notes, RedirectAttributes redirect) {
+		var sent = new LinkedHashMap<String, @Nullable String>();
+		sent.put("organizationId", organizationId);
+		sent.put("unit", unit);
+		sent.put("platform", platform);
+		sent.put("handle", handle);
+		sent.put("displayName", displayName);
+		sent.put("contactEmail", contactEmail);
+		sent.put("purpose", purpose);
+		sent.put("notes", notes);
+		var form = FormState.of(sent);
+		Long organization = null;
+		if (organizationId == null || organizationId.isBlank()) {
+			form.rejected(List.of(new Violation("organizationId", "is required")), f -> f);
+		}
+		else {
+			try {
+				organization = Long.valueOf(organizationId.strip());
+			}
+			catch (NumberFormatException ex) {
+				form.rejected(List.of(new Violation("organizationId", "is not an organization of the list")), f -> f);
+			}
+		}
+		if (organization != null) {
+			// One box takes a handle or a URL, as a person copies either from the browser.
+			var looksLikeUrl = handle != null && handle.strip().matches("(?i)https?://.*");
+			var input = new AccountInput(null, blankToNull(unit), platform, looksLikeUrl ? null : handle,
+					looksLikeUrl ? handle.strip() : null, displayName, contactEmail, purpose, null, null, notes);
+			try {
+				var entry = registry.register(input, organization, null);
+				redirect.addFlashAttribute("accountAdded", true);
+				return "redirect:/accounts/" + entry.account().id();
+			}
+			catch (RegistryValidationException ex) {
+				form.rejected(ex.violations(), RegistryPage::accountField);
+			}
+			catch (RegistryConflictException ex) {
+				form.rejected(ex.getMessage());
+			}
+		}
+		redirect.addFlashAttribute("accountForm", form);
+		return "redirect:/registry#add-account";
+	}
+
+	/** The form field where a person typed what an account violation names. */
+	private static String accountField(String field) {
+		return switch (field) {
+			case "organization" -> "organizationId";
+			case "url" -> "handle";
+			case "unitId" -> "unit";
+			default -> field;
+		};
+	}
+
+	/** Creates an organization: its name, the other names it goes by, and the web domains that are officially its. */
+	@PostMapping("/registry/organizations")
+	String addOrganization(@RequestParam(required = false) @Nullable String name,
+			@RequestParam(required = false) @Nullable String aliases,
+			@RequestParam(required = false) @Nullable String officialDomains, RedirectAttributes redirect) {
+		var sent = new LinkedHashMap<String, @Nullable String>();
+		sent.put("name", name);
+		sent.put("aliases", aliases);
+		sent.put("officialDomains", officialDomains);
+		var form = FormState.of(sent);
+		try {
+			var organization = registry.createOrganization(organizationDraft(name, aliases, officialDomains));
+			redirect.addFlashAttribute("organizationSaved", organization.name());
+			return "redirect:/registry/organizations/" + organization.id();
+		}
+		catch (RegistryValidationException ex) {
+			form.rejected(ex.violations(), f -> f);
+		}
+		catch (RegistryConflictException ex) {
+			form.rejected(List.of(new Violation("name", ex.getMessage())), f -> f);
+		}
+		redirect.addFlashAttribute("organizationForm", form);
+		return "redirect:/registry#add-organization";
+	}
+
+	static OrganizationDraft organizationDraft(@Nullable String name, @Nullable String aliases,
+			@Nullable String officialDomains) {
+		return new OrganizationDraft((name == null) ? "" : name, FormState.items(aliases, false),
+				FormState.items(officialDomains, false));
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value;
+	}
+
+	/** A size as people read it: 10 MB, 64 KB, 500 bytes. */
+	static String size(long bytes) {
+		var size = DataSize.ofBytes(bytes);
+		if (bytes >= DataSize.ofMegabytes(1).toBytes() && bytes % DataSize.ofMegabytes(1).toBytes() == 0) {
+			return size.toMegabytes() + " MB";
+		}
+		if (bytes >= DataSize.ofKilobytes(1).toBytes() && bytes % DataSize.ofKilobytes(1).toBytes() == 0) {
+			return size.toKilobytes() + " KB";
+		}
+		return bytes + " bytes";
 	}
 
 	private Map<Long, String> organizationChoices() {

@@ -137,7 +137,7 @@ class RegistryAndRunsPagesTests {
 			.andExpect(content().string(containsString("<dt>Accounts created</dt><dd>2</dd>")))
 			.andExpect(content().string(not(containsString("Nothing was written."))))
 			.andExpect(content().string(containsString("1 organizations")))
-			.andExpect(content().string(containsString(">Villaverde</h3>")))
+			.andExpect(content().string(containsString(">Villaverde</a></h3>")))
 			.andExpect(content().string(containsString(">Prensa</a></th>")))
 			// the file's contact_email is the account's; a unit's contacts are set on the unit
 			.andExpect(content().string(containsString("<span class=\"muted\">None</span>")))
@@ -256,7 +256,7 @@ class RegistryAndRunsPagesTests {
 				+ "\",telegram,hostil,prensa@villaverde.example\n";
 		afterRedirect(upload(HOSTILE + ".csv", csv, false))
 			.andExpect(content().string(containsString("Imported " + ESCAPED + ".csv.")))
-			.andExpect(content().string(containsString(">" + ESCAPED + "</h3>")))
+			.andExpect(content().string(containsString(">" + ESCAPED + "</a></h3>")))
 			.andExpect(content().string(containsString(">" + ESCAPED + "</a></th>")))
 			.andExpect(content().string(containsString(">" + ESCAPED + "</option>")))
 			.andExpect(content().string(not(containsString(HOSTILE))));
