@@ -77,7 +77,8 @@ final class VillaverdePlatforms extends Dispatcher {
 
 	private MockResponse mastodon(String fixture, Mastodon account) {
 		return json(200, read("mastodon/" + fixture).replace(FIXTURE_MASTODON_ID, account.id())
-			.replace("\"" + FIXTURE_NAME + "\"", jsonString(account.displayName())));
+			.replace("\"" + FIXTURE_NAME + "\"", jsonString(account.displayName()))
+			.replace(FIXTURE_NAME, "Ayuntamiento de Villaverde"));
 	}
 
 	/** A Bluesky actor by handle or DID: the fixture under its own identity, or Bluesky's answers for the others. */
@@ -87,7 +88,8 @@ final class VillaverdePlatforms extends Dispatcher {
 			if (entry.getKey().equals(actor) || did.equals(actor)) {
 				return json(200, read(fixture).replace(FIXTURE_DID, did)
 					.replace("cultura.gob.example", entry.getKey())
-					.replace("\"" + FIXTURE_NAME + "\"", jsonString(entry.getValue().get(1))));
+					.replace("\"" + FIXTURE_NAME + "\"", jsonString(entry.getValue().get(1)))
+					.replace(FIXTURE_NAME, "Ayuntamiento de Villaverde"));
 			}
 		}
 		return switch (String.valueOf(actor)) {
