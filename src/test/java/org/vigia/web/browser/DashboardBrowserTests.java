@@ -229,7 +229,7 @@ class DashboardBrowserTests {
 		// A run checks every account against the platforms; its page follows it until it completes.
 		navigate("Runs");
 		assertThat(text()).contains("No run yet.");
-		browser.findElement(By.xpath("//button[normalize-space()='Check every account now']")).click();
+		follow(By.xpath("//button[normalize-space()='Check every account now']"));
 		assertThat(path()).matches("/runs/\\d+");
 		assertThat(find("#run-progress").getAttribute("max")).isEqualTo(String.valueOf(ACCOUNTS));
 		new WebDriverWait(browser, PATIENCE).ignoring(StaleElementReferenceException.class)
@@ -263,13 +263,13 @@ class DashboardBrowserTests {
 		var cultura = "cultura@" + authority();
 		assertThat(firstCellOfRows()).first().asString().contains(cultura);
 		screenshots.take(browser, "accounts");
-		browser.findElement(By.linkText("ayuntamiento@" + authority())).click();
+		follow(By.linkText("ayuntamiento@" + authority()));
 		assertThat(heading()).endsWith("Active");
 		assertThat(text()).contains("14 days ago (2026-04-30)").contains("1 posts seen in 26 weeks").contains("No findings");
 		assertThat(find("img[width='64']").getAttribute("naturalWidth")).as("the avatar loaded").isNotEqualTo("0");
 		screenshots.take(browser, "account");
-		browser.findElement(By.linkText("All accounts")).click();
-		browser.findElement(By.linkText(cultura)).click();
+		follow(By.linkText("All accounts"));
+		follow(By.linkText(cultura));
 		assertThat(heading()).startsWith(cultura).endsWith("Abandoned");
 		assertThat(text()).contains("213 days ago (2025-10-13)").contains("Villaverde Cultura").contains("15,230 followers")
 			.contains("No public post for 213 days; the limit for accounts is 90");
@@ -278,11 +278,11 @@ class DashboardBrowserTests {
 		navigate("Findings");
 		assertThat(text()).contains("8 findings");
 		screenshots.take(browser, "findings");
-		browser.findElement(By.linkText(cultura + " on Mastodon")).click();
+		follow(By.linkText(cultura + " on Mastodon"));
 		assertThat(heading()).isEqualTo("HIGH ABANDONED: " + cultura + " on Mastodon");
 		var reason = "Closed for refurbishment until September; the museum reopens with a new account";
 		browser.findElement(By.name("reason")).sendKeys(reason);
-		browser.findElement(By.xpath("//button[normalize-space()='Dismiss']")).click();
+		follow(By.xpath("//button[normalize-space()='Dismiss']"));
 		assertThat(find("[role=status]").getText()).isEqualTo("Done.");
 		assertThat(facts(find("dl.facts"))).containsEntry("Status", "Dismissed").containsEntry("Reason", reason);
 		var history = browser.findElements(By.cssSelector("ol.history li"));
@@ -295,14 +295,14 @@ class DashboardBrowserTests {
 
 		// Spanish and back, on the page where the switch was made.
 		var finding = path();
-		browser.findElement(By.linkText("Español")).click();
+		follow(By.linkText("Español"));
 		assertThat(path()).isEqualTo(finding);
 		assertThat(find("html").getAttribute("lang")).isEqualTo("es");
 		assertThat(find("h1").getText()).isEqualTo("Hallazgos");
 		assertThat(navigationLinks()).containsExactly("Resumen", "Cuentas", "Hallazgos", "Registro", "Ejecuciones");
 		navigate("Resumen");
 		assertThat(cards()).containsEntry("Abandonada", "1");
-		browser.findElement(By.linkText("English")).click();
+		follow(By.linkText("English"));
 		assertThat(find("html").getAttribute("lang")).isEqualTo("en");
 		assertThat(navigationLinks()).containsExactly("Overview", "Accounts", "Findings", "Registry", "Runs");
 
@@ -343,7 +343,7 @@ class DashboardBrowserTests {
 		press(Keys.TAB);
 		assertThat(focused().getAttribute("name")).isEqualTo("password");
 		typeInFocused("editor");
-		press(Keys.ENTER);
+		pressToLeave(Keys.ENTER);
 		assertThat(path()).isEqualTo("/");
 
 		// The first stop is the skip link, visible once focused; it leads to the content.
@@ -353,7 +353,7 @@ class DashboardBrowserTests {
 		assertThat(skip.getRect().getX()).as("the focused skip link is on screen").isGreaterThanOrEqualTo(0);
 		assertThat(outline(skip)).as("focus indicator").isNotEqualTo("none");
 		press(Keys.ENTER);
-		assertThat(browser.getCurrentUrl()).endsWith("#main");
+		new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.urlContains("#main"));
 
 		// Then the brand and the navigation, in reading order; Enter follows a link.
 		open("/");
@@ -366,9 +366,38 @@ class DashboardBrowserTests {
 		var accounts = focused();
 		assertThat(accounts.getText()).isEqualTo("Accounts");
 		assertThat(outline(accounts)).as("focus indicator").isNotEqualTo("none");
-		press(Keys.ENTER);
+		pressToLeave(Keys.ENTER);
 		assertThat(path()).isEqualTo("/accounts");
 		assertThat(find("nav a[aria-current=page]").getText()).isEqualTo("Accounts");
+		assertNoConsoleErrors();
+	}
+
+	@Test
+	void everyFieldHasALabelAndEveryTextEnoughContrast() {
+		importRegistry(villaverde());
+		pollEveryAccount();
+		long account = jdbc.sql("select id from account where handle like 'cultura@%'").query(Long.class).single();
+		long finding = jdbc.sql("select id from finding where type = 'ABANDONED'").query(Long.class).single();
+		open("/login");
+		assertThat(unlabelledFields()).as("fields without a label on /login").isEmpty();
+		logIn();
+		for (var page : List.of("/", "/accounts", "/accounts/" + account, "/findings", "/findings/" + finding,
+				"/registry", "/runs", "/?lang=es")) {
+			open(page);
+			assertThat(unlabelledFields()).as("fields without a label on %s", page).isEmpty();
+			assertThat(lowContrast()).as("text under WCAG AA contrast on %s", page).isEmpty();
+		}
+		// The checks see what they look for: light grey text on white, a field named by its placeholder only.
+		((JavascriptExecutor) browser).executeScript("""
+				const faint = document.createElement('p');
+				faint.textContent = 'Faint print';
+				faint.style.color = '#aaaaaa';
+				faint.style.background = '#ffffff';
+				const field = document.createElement('input');
+				field.placeholder = 'Name';
+				document.querySelector('main').append(faint, field);""");
+		assertThat(lowContrast()).singleElement().asString().startsWith("p \"Faint print\" 2.32:1");
+		assertThat(unlabelledFields()).singleElement().asString().contains("placeholder=\"Name\"");
 		assertNoConsoleErrors();
 	}
 
@@ -420,17 +449,28 @@ class DashboardBrowserTests {
 		var secret = browser.findElement(By.name("password"));
 		secret.clear();
 		secret.sendKeys(password);
+		var page = find("html");
 		secret.submit();
+		new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.stalenessOf(page));
 	}
 
 	void navigate(String link) {
-		browser.findElement(By.cssSelector("header nav")).findElement(By.linkText(link)).click();
+		follow(By.xpath("//header//nav//a[normalize-space()='" + link + "']"));
+	}
+
+	/**
+	 * Clicks what leads to another page and waits until that page replaced this one: a click returns as soon as a
+	 * form is submitted, before the answer arrives, and the old page would otherwise be read as the new one.
+	 */
+	void follow(By target) {
+		var page = find("html");
+		browser.findElement(target).click();
+		new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.stalenessOf(page));
 	}
 
 	void upload(Path file, String button) {
 		browser.findElement(By.cssSelector("input[type=file][name=file]")).sendKeys(file.toString());
-		browser.findElement(By.xpath("//form[@action='/registry/import']//button[normalize-space()='" + button + "']"))
-			.click();
+		follow(By.xpath("//form[@action='/registry/import']//button[normalize-space()='" + button + "']"));
 	}
 
 	Path write(String name, String content) {
@@ -461,11 +501,53 @@ class DashboardBrowserTests {
 		new Actions(browser).sendKeys(key).perform();
 	}
 
+	/** Presses a key that leads to another page, and waits until that page replaced this one. */
+	void pressToLeave(CharSequence key) {
+		var page = find("html");
+		press(key);
+		new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.stalenessOf(page));
+	}
+
 	void typeInFocused(String text) {
 		new Actions(browser).sendKeys(text).perform();
 	}
 
 	// What the page shows
+
+	/** Visible form fields that neither a label, aria-label nor aria-labelledby names. */
+	List<?> unlabelledFields() {
+		return (List<?>) ((JavascriptExecutor) browser).executeScript("""
+				return [...document.querySelectorAll('input, select, textarea')]
+				  .filter(e => e.type !== 'hidden' && e.offsetParent !== null)
+				  .filter(e => e.labels.length === 0 && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby'))
+				  .map(e => e.outerHTML.slice(0, 120));""");
+	}
+
+	/**
+	 * Text whose colour against its background falls under WCAG 2.2 AA: 4.5:1, or 3:1 for large text (24 px, or
+	 * 18.66 px bold). The background is the nearest opaque one among the element and its ancestors.
+	 */
+	List<?> lowContrast() {
+		return (List<?>) ((JavascriptExecutor) browser).executeScript("""
+				const rgb = c => (c.match(/[\\d.]+/g) || []).map(Number);
+				const lum = ([r, g, b]) => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+				  return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+				const background = e => { for (; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor);
+				  if (c.length === 3 || c[3] === 1) return c; } return [255, 255, 255]; };
+				const low = [];
+				for (const e of document.querySelectorAll('body *')) {
+				  const own = [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+				  if (!own || e.offsetParent === null && getComputedStyle(e).position !== 'fixed') continue;
+				  const style = getComputedStyle(e);
+				  const a = lum(rgb(style.color)), b = lum(background(e));
+				  const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+				  const size = parseFloat(style.fontSize), bold = parseInt(style.fontWeight) >= 700;
+				  const needed = (size >= 24 || (bold && size >= 18.66)) ? 3 : 4.5;
+				  if (ratio < needed) low.push(e.tagName.toLowerCase() + ' "' + e.textContent.trim().slice(0, 40) + '" '
+				    + ratio.toFixed(2) + ':1');
+				}
+				return low.slice(0, 10);""");
+	}
 
 	/**
 	 * The innermost elements that reach past the right edge of the page or whose content spills out of them (a long
