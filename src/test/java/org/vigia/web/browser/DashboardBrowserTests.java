@@ -161,7 +161,7 @@ class DashboardBrowserTests {
 	}
 
 	/**
-	 * The town hall's registry: seven units, fourteen accounts on seven networks, with their stories: active, silent
+	 * The town hall's registry: six units, fourteen accounts on seven networks, with their stories: active, silent
 	 * past the limit, silent within a longer limit of its own, moved, suspended, deleted, deactivated, without a unit,
 	 * without any contact, and on networks Vigía cannot poll.
 	 */
@@ -277,6 +277,8 @@ class DashboardBrowserTests {
 		// The findings, gravest first; the abandoned account's is dismissed with a reason.
 		navigate("Findings");
 		assertThat(text()).contains("8 findings");
+		assertThat(browser.findElements(By.cssSelector("main tbody .badge")).stream().map(WebElement::getText))
+			.containsExactly("HIGH", "HIGH", "HIGH", "HIGH", "MEDIUM", "MEDIUM", "MEDIUM", "LOW");
 		screenshots.take(browser, "findings");
 		follow(By.linkText(cultura + " on Mastodon"));
 		assertThat(heading()).isEqualTo("HIGH ABANDONED: " + cultura + " on Mastodon");
@@ -294,9 +296,9 @@ class DashboardBrowserTests {
 		assertThat(text()).contains("7 findings").doesNotContain(cultura);
 
 		// Spanish and back, on the page where the switch was made.
-		var finding = path();
+		var here = path();
 		follow(By.linkText("Español"));
-		assertThat(path()).isEqualTo(finding);
+		assertThat(path()).isEqualTo(here);
 		assertThat(find("html").getAttribute("lang")).isEqualTo("es");
 		assertThat(find("h1").getText()).isEqualTo("Hallazgos");
 		assertThat(navigationLinks()).containsExactly("Resumen", "Cuentas", "Hallazgos", "Registro", "Ejecuciones");
