@@ -67,8 +67,57 @@ public class Overview {
 			    from account_health h
 			    join account a on a.id = h.account_id
 			    left join unit u on u.id = a.unit_id
-			    where h.status = 'ACTIVE'
+			    where h.status = 'ACTIVE' and (cast(:organizationId as bigint) is null or h.organization_id = :organizationId)
 			)
+			""";
+
+	/**
+	 * Accounts by organization and unit (and all together) in total, by state and by platform, and the standing
+	 * findings the same way; {@code level} is GROUPING(organization, unit): 3 for all, 1 for an organization, 0 for a
+	 * unit.
+	 */
+	private static final String WITH_UNITS = ACCOUNTS + """
+			select organization_id, unit_id, grouping(organization_id, unit_id) as level, 'total' as kind,
+			       null as value, count(*) as n, count(*) filter (where owned) as owned,
+			       percentile_cont(0.5) within group (order by silent_days) as median
+			from acct group by grouping sets ((), (organization_id), (organization_id, unit_id))
+			union all
+			select organization_id, unit_id, grouping(organization_id, unit_id), 'state', state, count(*), null, null
+			from acct
+			group by grouping sets ((state), (organization_id, state), (organization_id, unit_id, state))
+			union all
+			select organization_id, unit_id, grouping(organization_id, unit_id), 'platform', platform, count(*), null,
+			       null
+			from acct
+			group by grouping sets ((platform), (organization_id, platform), (organization_id, unit_id, platform))
+			union all
+			select f.organization_id, a.unit_id, grouping(f.organization_id, a.unit_id), 'finding', f.type, count(*),
+			       null, null
+			from finding f left join account a on a.id = f.account_id
+			where f.status in ('OPEN', 'ACKNOWLEDGED')
+			  and (cast(:organizationId as bigint) is null or f.organization_id = :organizationId)
+			group by grouping sets ((f.type), (f.organization_id, f.type), (f.organization_id, a.unit_id, f.type))
+			""";
+
+	/** The same without the units: the level of an organization is still 1, and of all of them 3. */
+	private static final String WITHOUT_UNITS = ACCOUNTS + """
+			select organization_id, null::bigint as unit_id, 2 * grouping(organization_id) + 1 as level, 'total' as kind,
+			       null as value, count(*) as n, count(*) filter (where owned) as owned,
+			       percentile_cont(0.5) within group (order by silent_days) as median
+			from acct group by grouping sets ((), (organization_id))
+			union all
+			select organization_id, null, 2 * grouping(organization_id) + 1, 'state', state, count(*), null, null
+			from acct
+			group by grouping sets ((state), (organization_id, state))
+			union all
+			select organization_id, null, 2 * grouping(organization_id) + 1, 'platform', platform, count(*), null, null
+			from acct
+			group by grouping sets ((platform), (organization_id, platform))
+			union all
+			select f.organization_id, null, 2 * grouping(f.organization_id) + 1, 'finding', f.type, count(*), null, null
+			from finding f
+			where f.status in ('OPEN', 'ACKNOWLEDGED')
+			group by grouping sets ((f.type), (f.organization_id, f.type))
 			""";
 
 	private final JdbcClient jdbc;
@@ -80,33 +129,32 @@ public class Overview {
 		this.clock = clock;
 	}
 
+	/** The overview, each organization with its units. */
 	public Report report() {
+		return report(true, null);
+	}
+
+	/** One organization with its units, or null when it has no active account. */
+	public @Nullable Group organization(long organizationId) {
+		return report(true, organizationId).organizations().stream().findFirst().orElse(null);
+	}
+
+	/**
+	 * The overview without the units of each organization ({@code units} empty): what the dashboard's overview shows,
+	 * at a third of the rows to aggregate and read.
+	 */
+	public Report summary() {
+		return report(false, null);
+	}
+
+	private Report report(boolean withUnits, @Nullable Long organizationId) {
 		var now = clock.instant();
 		var nowParam = FindingWriter.timestamp(now);
 		Map<Key, Builder> groups = new HashMap<>();
 		// One statement: the health view is computed once for all three groupings (it was three times), and the
 		// findings ride along, so the overview costs one pass over the accounts and one round trip.
-		jdbc.sql(ACCOUNTS + """
-				select organization_id, unit_id, grouping(organization_id, unit_id) as level, 'total' as kind,
-				       null as value, count(*) as n, count(*) filter (where owned) as owned,
-				       percentile_cont(0.5) within group (order by silent_days) as median
-				from acct group by grouping sets ((), (organization_id), (organization_id, unit_id))
-				union all
-				select organization_id, unit_id, grouping(organization_id, unit_id), 'state', state, count(*), null, null
-				from acct
-				group by grouping sets ((state), (organization_id, state), (organization_id, unit_id, state))
-				union all
-				select organization_id, unit_id, grouping(organization_id, unit_id), 'platform', platform, count(*), null,
-				       null
-				from acct
-				group by grouping sets ((platform), (organization_id, platform), (organization_id, unit_id, platform))
-				union all
-				select f.organization_id, a.unit_id, grouping(f.organization_id, a.unit_id), 'finding', f.type, count(*),
-				       null, null
-				from finding f left join account a on a.id = f.account_id
-				where f.status in ('OPEN', 'ACKNOWLEDGED')
-				group by grouping sets ((f.type), (f.organization_id, f.type), (f.organization_id, a.unit_id, f.type))
-				""").param("now", nowParam).query(rs -> {
+		var statement = withUnits ? WITH_UNITS : WITHOUT_UNITS;
+		jdbc.sql(statement).param("now", nowParam).param("organizationId", organizationId, java.sql.Types.BIGINT).query(rs -> {
 			var key = key(rs);
 			var kind = rs.getString("kind");
 			if (kind.equals("finding") && key.level() != 3 && key.organizationId() == null) {

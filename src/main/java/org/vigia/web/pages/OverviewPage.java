@@ -60,7 +60,7 @@ class OverviewPage {
 	String overview(@RequestParam(required = false) @Nullable Long organizationId,
 			@RequestParam(defaultValue = "false") boolean all, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(defaultValue = "0") int page, Model model) {
-		var report = overview.report();
+		var report = overview.summary();
 		var table = table(report.organizations(), all || (q != null && !q.isBlank()), q, page);
 		model.addAttribute("table", table);
 		// Counted here, once per row shown, rather than summed by the template.
@@ -75,9 +75,11 @@ class OverviewPage {
 		model.addAttribute("section", "overview");
 		model.addAttribute("report", report);
 		model.addAttribute("states", AccountDirectory.STATES);
+		// The summary has no units: the organization shown alone is read again with them, for its matrix.
 		var chosen = report.organizations().stream()
 			.filter(org -> (organizationId != null) ? organizationId.equals(org.id()) : report.organizations().size() == 1)
 			.findFirst()
+			.map(org -> overview.organization(org.id()))
 			.orElse(null);
 		model.addAttribute("organization", chosen);
 		model.addAttribute("matrix", (chosen != null) ? matrix(chosen) : null);
