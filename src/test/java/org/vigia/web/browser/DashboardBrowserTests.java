@@ -32,6 +32,7 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,6 +48,8 @@ import org.vigia.health.Guidelines;
 import org.vigia.polling.PollRun;
 import org.vigia.polling.PollRuns;
 import org.vigia.registry.ImportRejectedException;
+import org.vigia.registry.OrganizationDraft;
+import org.vigia.registry.Registry;
 import org.vigia.registry.RegistryCsv;
 
 /**
@@ -66,7 +69,8 @@ import org.vigia.registry.RegistryCsv;
 		"spring.datasource.password=${VIGIA_TEST_DATABASE_PASSWORD:vigia}",
 		"spring.datasource.hikari.minimum-idle=1", "spring.datasource.hikari.maximum-pool-size=18",
 		"vigia.security.admin-password=admin", "vigia.polling.schedule-enabled=false", "vigia.health.sweep-enabled=false",
-		"vigia.alerts.delivery-enabled=false", "spring.quartz.scheduler-name=vigia-test-${random.uuid}",
+		"vigia.alerts.delivery-enabled=false", "vigia.discovery.schedule-enabled=false",
+		"spring.quartz.scheduler-name=vigia-test-${random.uuid}",
 		"vigia.security.users[0].name=editor", "vigia.security.users[0].password=editor",
 		"vigia.security.users[0].role=EDITOR",
 		"vigia.security.users[1].name=viewer", "vigia.security.users[1].password=viewer",
@@ -111,6 +115,7 @@ class DashboardBrowserTests {
 		registry.add("vigia.platforms.bluesky.api-url", () -> base);
 		registry.add("vigia.platforms.telegram.url", () -> base);
 		registry.add("vigia.platforms.youtube.feed-url", () -> base);
+		registry.add("vigia.discovery.mastodon-instances", () -> base.substring(0, base.length() - 1));
 	}
 
 	static DevTools avatars;
@@ -142,6 +147,9 @@ class DashboardBrowserTests {
 	RegistryCsv registry;
 
 	@Autowired
+	Registry organizations;
+
+	@Autowired
 	PollRuns runs;
 
 	@Autowired
@@ -152,8 +160,10 @@ class DashboardBrowserTests {
 
 	@BeforeEach
 	void emptyRegistryAndLoggedOut() {
-		jdbc.sql("truncate account, unit, organization, poll_run, finding, finding_transition restart identity cascade")
-			.update();
+		jdbc.sql("""
+				truncate account, unit, organization, poll_run, finding, finding_transition, discovery_run,
+				         discovery_probe, discovery_avatar, released_handle, lookalike_allowlist restart identity cascade
+				""").update();
 		PLATFORMS.unexpected.clear();
 		browser.manage().deleteAllCookies();
 		browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
@@ -307,6 +317,95 @@ class DashboardBrowserTests {
 		follow(By.linkText("English"));
 		assertThat(find("html").getAttribute("lang")).isEqualTo("en");
 		assertThat(navigationLinks()).containsExactly("Overview", "Accounts", "Findings", "Registry", "Runs");
+
+		assertThat(PLATFORMS.unexpected).isEmpty();
+		assertNoConsoleErrors();
+	}
+
+	@Test
+	void anEditorLooksForLookAlikesComparesAnImpersonatorSideBySideAndDismissesIt() {
+		// The town hall with its alias and its own domain, under which an account proves official control.
+		organizations.createOrganization(new OrganizationDraft(TOWN, List.of("Ayto. de Villaverde"),
+				List.of(VillaverdePlatforms.OFFICIAL_DOMAIN)));
+		importRegistry(villaverde());
+		pollEveryAccount();
+		logIn();
+
+		// A discovery run searches Bluesky and the Mastodon server and probes look-alike handles; its page follows it.
+		navigate("Runs");
+		assertThat(text()).contains("No discovery run yet.");
+		follow(By.xpath("//button[normalize-space()='Look for look-alikes now']"));
+		assertThat(path()).matches("/runs/discovery/\\d+");
+		new WebDriverWait(browser, PATIENCE).ignoring(StaleElementReferenceException.class)
+			.until(ExpectedConditions.textToBe(By.cssSelector(".badge"), "Completed"));
+		assertThat(find("label[for=run-progress]").getText()).isEqualTo("1 of 1 organizations examined");
+		var run = facts(find("dl.facts"));
+		assertThat(run).containsEntry("Failed", "0")
+			.containsEntry("Unanswered", "0")
+			.containsEntry("Impersonations", "1")
+			.containsEntry("Unregistered", "1");
+		assertThat(Integer.parseInt(run.get("Searches"))).isPositive();
+		assertThat(Integer.parseInt(run.get("Probes"))).isPositive();
+		assertThat(browser.findElements(By.cssSelector("meta[http-equiv=refresh]"))).isEmpty();
+		screenshots.take(browser, "discovery-run");
+
+		// The impersonator is reported; the other town, the fan account and the football club are not.
+		var impersonator = VillaverdePlatforms.IMPERSONATOR;
+		follow(By.linkText("See the findings"));
+		assertThat(path()).isEqualTo("/findings");
+		assertThat(new Select(find("select[name=type]")).getAllSelectedOptions()).extracting(WebElement::getText)
+			.containsExactly("IMPERSONATION");
+		assertThat(browser.findElements(By.cssSelector("main tbody tr strong")).stream().map(WebElement::getText))
+			.containsExactly("IMPERSONATION");
+		assertThat(text()).contains(impersonator.handle())
+			.doesNotContain("aytovillaviciosa")
+			.doesNotContain("villaverdefotos")
+			.doesNotContain("cdvillaverde");
+		// The sports department's account proves official control with its handle: it is unregistered.
+		filterFindings("UNREGISTERED");
+		assertThat(browser.findElements(By.cssSelector("main tbody tr strong")).stream().map(WebElement::getText))
+			.containsExactly("UNREGISTERED");
+		assertThat(text()).contains(VillaverdePlatforms.UNREGISTERED.handle() + " on Bluesky");
+
+		// Side by side: the official account and the candidate, the score and its reasons, what found it.
+		filterFindings("IMPERSONATION");
+		follow(By.linkText(impersonator.handle() + " on Bluesky"));
+		assertThat(heading()).isEqualTo("HIGH IMPERSONATION: " + impersonator.handle() + " on Bluesky");
+		var sideBySide = find("table.side-by-side");
+		var handles = sideBySide.findElements(By.cssSelector("tbody tr")).stream().map(DashboardBrowserTests::cells)
+			.filter(row -> row.getFirst().equals("Handle"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no Handle row in " + sideBySide.getText()));
+		assertThat(handles).containsExactly("Handle", VillaverdePlatforms.OFFICIAL_DOMAIN, impersonator.handle());
+		assertThat(sideBySide.getText()).contains(impersonator.displayName()).contains(TOWN);
+		var reasons = browser.findElements(By.xpath("//table[thead//th[normalize-space()='Points']]/tbody/tr"));
+		assertThat(reasons).extracting(row -> cells(row).get(1))
+			.anySatisfy(points -> assertThat(points).matches("\\+\\d+"));
+		assertThat(browser.findElement(By.xpath("//h3[starts-with(normalize-space(), 'Score')]")).getText())
+			.matches("Score \\d+ \\(threshold \\d+\\)");
+		assertThat(text()).contains("Found by").contains("search for");
+
+		// The copied bio carries markup: it is shown as text, and nothing of it runs.
+		assertThat(sideBySide.getText()).contains(VillaverdePlatforms.HOSTILE_NAME);
+		assertThat(browser.findElements(By.cssSelector("img[src=x], img[onerror]"))).isEmpty();
+		assertThatNoAlertIsOpen();
+		assertThat(browser.findElements(By.cssSelector("table.side-by-side img"))).as("both avatars").hasSize(2)
+			.allSatisfy(image -> assertThat(image.getAttribute("src")).startsWith("https://"));
+		screenshots.take(browser, "impersonation");
+
+		// Dismissed as a known namesake, it stays quiet.
+		browser.findElement(By.name("reason")).sendKeys("known namesake");
+		follow(By.xpath("//button[normalize-space()='Dismiss']"));
+		assertThat(find("[role=status]").getText()).isEqualTo("Done.");
+		assertThat(facts(find("dl.facts"))).containsEntry("Status", "Dismissed").containsEntry("Reason", "known namesake");
+		assertThat(browser.findElements(By.cssSelector("ol.history li")).getFirst().getText()).startsWith("DISMISSED")
+			.contains("editor")
+			.contains("known namesake");
+		assertThat(jdbc.sql("select handle || ': ' || reason from lookalike_allowlist").query(String.class).list())
+			.containsExactly(impersonator.handle() + ": known namesake");
+		navigate("Findings");
+		filterFindings("IMPERSONATION");
+		assertThat(text()).contains("0 findings").doesNotContain(impersonator.handle());
 
 		assertThat(PLATFORMS.unexpected).isEmpty();
 		assertNoConsoleErrors();
@@ -468,6 +567,12 @@ class DashboardBrowserTests {
 		var page = find("html");
 		browser.findElement(target).click();
 		new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.stalenessOf(page));
+	}
+
+	/** Filters the findings list by one type with its form. */
+	void filterFindings(String type) {
+		new Select(find("select[name=type]")).selectByVisibleText(type);
+		follow(By.xpath("//form[@role='search']//button[normalize-space()='Filter']"));
 	}
 
 	void upload(Path file, String button) {
