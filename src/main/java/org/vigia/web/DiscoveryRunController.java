@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.vigia.discovery.DiscoveryRun;
 import org.vigia.discovery.DiscoveryRuns;
 
+/** Look-alike discovery runs through the API: start one over some or all organizations, follow it, list them. */
 @RestController
 @RequestMapping("/api/discovery-runs")
 class DiscoveryRunController {

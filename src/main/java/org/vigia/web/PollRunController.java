@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.vigia.polling.PollRun;
 import org.vigia.polling.PollRuns;
 
+/** Poll runs through the API: start one over some or all accounts, follow its progress, list the last ones. */
 @RestController
 @RequestMapping("/api/poll-runs")
 class PollRunController {

@@ -1,5 +1,6 @@
 package org.vigia.web.pages;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -34,8 +35,11 @@ class FindingsPage {
 
 	private final Findings findings;
 
-	FindingsPage(Findings findings) {
+	private final Clock clock;
+
+	FindingsPage(Findings findings, Clock clock) {
 		this.findings = findings;
+		this.clock = clock;
 	}
 
 	@GetMapping("/findings")
@@ -74,7 +78,7 @@ class FindingsPage {
 		model.addAttribute("finding", finding);
 		model.addAttribute("lookalike", LookalikeView.of(finding));
 		model.addAttribute("history", findings.history(id));
-		model.addAttribute("tomorrow", LocalDate.now(ZoneOffset.UTC).plusDays(1));
+		model.addAttribute("tomorrow", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1));
 		return "finding";
 	}
 

@@ -62,6 +62,14 @@ class FindingsPageSliceTests {
 	MockMvc mvc;
 
 	@MockitoBean
+	java.time.Clock clock;
+
+	@org.junit.jupiter.api.BeforeEach
+	void now() {
+		when(clock.instant()).thenReturn(Instant.parse("2026-05-14T12:00:00Z"));
+	}
+
+	@MockitoBean
 	Findings findings;
 
 	@Test
