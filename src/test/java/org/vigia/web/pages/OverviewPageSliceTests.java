@@ -46,7 +46,7 @@ class OverviewPageSliceTests {
 
 	@Test
 	void withSeveralOrganizationsTheTablePutsTheMostOpenHighFindingsFirst() throws Exception {
-		when(overview.report()).thenReturn(report(
+		when(overview.summary()).thenReturn(report(
 				organization(1, "Almería", Map.of("DORMANT", 5L)),
 				organization(2, "Burgos", Map.of("GONE", 1L, "DORMANT", 1L)),
 				organization(3, WebSamples.HOSTILE, Map.of("IMPERSONATION", 2L))));
@@ -64,11 +64,13 @@ class OverviewPageSliceTests {
 		assertThat(table(result).all()).isFalse();
 		assertThat(modelOf(result).get("highs")).isEqualTo(Map.of(1L, 0L, 2L, 1L, 3L, 2L));
 		verify(overview, never()).coverage(anyLong());
+		verify(overview, never()).organization(anyLong());
 	}
 
 	@Test
 	void theOrganizationChosenShowsItsUnitsByNetwork() throws Exception {
-		when(overview.report()).thenReturn(report(organization(1, "Almería", Map.of()), organization(2, "Burgos", Map.of())));
+		when(overview.summary()).thenReturn(report(organization(1, "Almería", Map.of()), organization(2, "Burgos", Map.of())));
+		when(overview.organization(2)).thenReturn(organization(2, "Burgos", Map.of()));
 		when(overview.coverage(2)).thenReturn(List.of(new Overview.Coverage(2, 21L, "mastodon", 1, 1),
 				new Overview.Coverage(2, 21L, "bluesky", 2, 1), new Overview.Coverage(2, null, "telegram", 1, 0)));
 
@@ -88,7 +90,8 @@ class OverviewPageSliceTests {
 
 	@Test
 	void aSingleOrganizationIsChosenWithoutAsking() throws Exception {
-		when(overview.report()).thenReturn(report(organization(1, "Almería", Map.of())));
+		when(overview.summary()).thenReturn(report(organization(1, "Almería", Map.of())));
+		when(overview.organization(1)).thenReturn(organization(1, "Almería", Map.of()));
 
 		mvc.perform(get("/").with(user("victor").roles("VIEWER")))
 			.andExpect(status().isOk())
@@ -98,7 +101,7 @@ class OverviewPageSliceTests {
 
 	@Test
 	void searchingListsAllMatchingOrganizationsAPageAtATime() throws Exception {
-		when(overview.report()).thenReturn(report(organization(1, "Villaverde", Map.of()),
+		when(overview.summary()).thenReturn(report(organization(1, "Villaverde", Map.of()),
 				organization(2, "Burgos", Map.of()), organization(3, "Villanueva", Map.of())));
 
 		var result = mvc.perform(get("/?page=7").param("q", " VILLA ").with(user("victor").roles("VIEWER")))
@@ -113,7 +116,7 @@ class OverviewPageSliceTests {
 
 	@Test
 	void theLanguageSwitchesAndIsRemembered() throws Exception {
-		when(overview.report()).thenReturn(report());
+		when(overview.summary()).thenReturn(report());
 
 		var spanish = mvc.perform(get("/?lang=es").with(user("victor").roles("VIEWER")))
 			.andExpect(status().isOk())
