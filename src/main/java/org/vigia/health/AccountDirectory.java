@@ -108,7 +108,9 @@ public class AccountDirectory {
 						Arrays.asList((String[]) rs.getArray("finding_types").getArray()));
 			})
 			.list();
-		long total = jdbc.sql("select count(*) " + from).params(params).query(Long.class).single();
+		// Without a health filter, counting needs the registry alone, not every account's health.
+		var counted = (query.state() == null) ? "from account a where " + String.join(" and ", where) : from;
+		long total = jdbc.sql("select count(*) " + counted).params(params).query(Long.class).single();
 		return new PageImpl<>(rows, pageable, total);
 	}
 
