@@ -32,11 +32,11 @@ import org.vigia.discovery.scoring.AvatarHash;
 import org.vigia.discovery.scoring.Identity;
 import org.vigia.discovery.scoring.Institution;
 import org.vigia.discovery.scoring.Link;
-import org.vigia.discovery.scoring.OfficialProof;
 import org.vigia.discovery.scoring.PreparedInstitution;
 import org.vigia.discovery.scoring.Score;
 import org.vigia.discovery.scoring.Scorer;
 import org.vigia.discovery.scoring.ScoringWeights;
+import org.vigia.discovery.scoring.Verdict;
 import org.vigia.health.AllowlistedLookalike;
 import org.vigia.health.FindingType;
 import org.vigia.health.LookalikeVerdict;
@@ -202,7 +202,7 @@ class Discoverer {
 		int impersonations = 0;
 		int unregistered = 0;
 		for (var entry : scored) {
-			var verdict = judge(entry, institution, organization, officials, now);
+			var verdict = judge(entry, institution, officials, now);
 			if (verdict.type() == FindingType.IMPERSONATION) {
 				impersonations++;
 			}
@@ -236,24 +236,27 @@ class Discoverer {
 	}
 
 	private LookalikeVerdict judge(Scored entry, PreparedInstitution institution,
-			DiscoveryRepository.Organization organization, List<DiscoveryRepository.Official> officials, Instant now) {
+			List<DiscoveryRepository.Official> officials, Instant now) {
 		var candidate = entry.candidate;
 		var account = candidate.account;
 		var address = account.address();
-		var score = scorer.score(entry.identity, institution, now);
-		var proof = OfficialProof.of(entry.identity, organization.officialDomains());
+		// The scorer's verdict, except that a released handle taken by someone else is an impersonation whatever its
+		// score (the scorer sees the official account's handle and calls it registered).
+		var classification = scorer.classify(entry.identity, institution, now);
+		var score = classification.score();
+		var proof = java.util.Optional.ofNullable(classification.proof());
 		FindingType type;
 		String summary;
 		var imitated = imitated(score, candidate, officials);
-		if (proof.isPresent()) {
+		if (classification.verdict() == Verdict.UNREGISTERED) {
 			type = FindingType.UNREGISTERED;
-			summary = address.handle() + " is not in the registry but proves official control: " + proof.get();
+			summary = address.handle() + " is not in the registry but proves official control: " + proof.orElse("");
 		}
 		else if (candidate.released != null) {
 			type = FindingType.IMPERSONATION;
 			summary = "Someone else now holds " + address.handle() + ", the handle an official account left behind";
 		}
-		else if (score.points() >= threshold()) {
+		else if (classification.verdict() == Verdict.IMPERSONATION) {
 			type = FindingType.IMPERSONATION;
 			summary = "Look-alike" + ((imitated != null) ? " of " + imitated.address().handle() : " of the institution")
 					+ " scoring " + score.points() + " (threshold " + threshold() + "): " + topReasons(score);
