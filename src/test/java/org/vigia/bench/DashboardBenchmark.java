@@ -10,6 +10,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -18,6 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * requests the overview, the accounts list with each filter and sort, a findings list and account pages 50 times each
  * (after 5 warm-up requests) and prints p50, p95 and max. Not part of the test run: {@code bench/dashboard.sh}.
  */
+@AutoConfigureMockMvc(print = MockMvcPrint.NONE) // formatting every response for a failure report is the test's cost, not the server's
 class DashboardBenchmark extends HealthSweepBenchmark {
 
 	static final int REQUESTS = 50;

@@ -74,6 +74,17 @@ class SecurityTests {
 	}
 
 	@Test
+	void swaggerUiServesItsPageAndFilesWithTheResourceChainOff() throws Exception {
+		// spring.web.resources.chain.enabled is false (see application.yml): Swagger UI resolves its webjar itself.
+		mvc.perform(get("/swagger-ui/index.html").with(httpBasic("viewer", "viewer")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("swagger-ui")));
+		mvc.perform(get("/swagger-ui/swagger-ui-bundle.js").with(httpBasic("viewer", "viewer")))
+			.andExpect(status().isOk());
+		mvc.perform(get("/css/vigia.css")).andExpect(status().isOk());
+	}
+
+	@Test
 	void sessionAuthenticatedWritesNeedACsrfToken() throws Exception {
 		mvc.perform(post("/api/organizations").with(user("editor").roles("EDITOR"))
 			.with(request -> {
