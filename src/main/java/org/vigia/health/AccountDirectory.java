@@ -49,14 +49,19 @@ public class AccountDirectory {
 
 	private final Clock clock;
 
-	AccountDirectory(JdbcClient jdbc, Clock clock) {
+	private final HealthSnapshot snapshot;
+
+	AccountDirectory(JdbcClient jdbc, Clock clock, HealthSnapshot snapshot) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.snapshot = snapshot;
 	}
 
 	public Page<Row> list(Query query, Pageable pageable) {
+		snapshot.refresh();
 		var where = new ArrayList<String>();
-		where.add("a.status = 'ACTIVE'");
+		// The snapshot's copy of the status, so that the default order is read off its index.
+		where.add("h.status = 'ACTIVE'");
 		Map<String, Object> params = new HashMap<>();
 		if (query.organizationId() != null) {
 			where.add("a.organization_id = :organizationId");
@@ -84,7 +89,7 @@ public class AccountDirectory {
 			default -> "h.last_activity_at asc nulls last, a.id";
 		};
 		var from = """
-				from account_health h
+				from account_health_snapshot h
 				join account a on a.id = h.account_id
 				join organization o on o.id = a.organization_id
 				left join unit u on u.id = a.unit_id
@@ -109,7 +114,8 @@ public class AccountDirectory {
 			})
 			.list();
 		// Without a health filter, counting needs the registry alone, not every account's health.
-		var counted = (query.state() == null) ? "from account a where " + String.join(" and ", where) : from;
+		var counted = (query.state() == null)
+				? "from account a where " + String.join(" and ", where).replace("h.status", "a.status") : from;
 		long total = jdbc.sql("select count(*) " + counted).params(params).query(Long.class).single();
 		return new PageImpl<>(rows, pageable, total);
 	}

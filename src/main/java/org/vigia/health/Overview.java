@@ -3,16 +3,20 @@ package org.vigia.health;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.vigia.platform.Platform;
 
 /** The overview: per organization and unit, how the active accounts are doing. A few aggregate queries in all. */
 @Service
@@ -58,75 +62,48 @@ public class Overview {
 
 	}
 
-	private static final String ACCOUNTS = """
-			with acct as (
-			    select h.account_id, h.organization_id, h.unit_id, lower(h.platform) as platform, h.state,
-			           extract(epoch from (:now::timestamptz - h.last_activity_at)) / 86400 as silent_days,
-			           (a.unit_id is not null
-			            and (nullif(btrim(a.contact_email), '') is not null or cardinality(u.contact_emails) > 0)) as owned
-			    from account_health h
-			    join account a on a.id = h.account_id
-			    left join unit u on u.id = a.unit_id
-			    where h.status = 'ACTIVE' /*organization*/
-			)
-			""";
-
 	/**
-	 * Accounts by organization and unit (and all together) in total, by state and by platform, and the standing
-	 * findings the same way; {@code level} is GROUPING(organization, unit): 3 for all, 1 for an organization, 0 for a
-	 * unit.
+	 * Accounts by organization and unit (and all together): in total, with an owner, the median silence, and by state
+	 * and platform in columns of their own ({@code state:ACTIVE}, {@code platform:BLUESKY}), in one pass over the health
+	 * snapshot. {@code level} is GROUPING(organization, unit): 3 for all, 1 for an organization, 0 for a unit.
 	 */
-	private static final String WITH_UNITS = ACCOUNTS + """
-			select organization_id, unit_id, grouping(organization_id, unit_id) as level, 'total' as kind,
-			       null as value, count(*) as n, count(*) filter (where owned) as owned,
-			       percentile_cont(0.5) within group (order by silent_days) as median
-			from acct group by grouping sets ((), (organization_id), (organization_id, unit_id))
-			union all
-			select organization_id, unit_id, grouping(organization_id, unit_id), 'state', state, count(*), null, null
-			from acct
-			group by grouping sets ((state), (organization_id, state), (organization_id, unit_id, state))
-			union all
-			select organization_id, unit_id, grouping(organization_id, unit_id), 'platform', platform, count(*), null,
-			       null
-			from acct
-			group by grouping sets ((platform), (organization_id, platform), (organization_id, unit_id, platform))
-			union all
-			select f.organization_id, a.unit_id, grouping(f.organization_id, a.unit_id), 'finding', f.type, count(*),
-			       null, null
-			from finding f left join account a on a.id = f.account_id
-			where f.status in ('OPEN', 'ACKNOWLEDGED')
-			  /*finding organization*/
-			group by grouping sets ((f.type), (f.organization_id, f.type), (f.organization_id, a.unit_id, f.type))
+	private static final String ACCOUNTS = """
+			select organization_id, /*unit*/ as unit_id, /*level*/ as level, count(*) as n,
+			       count(*) filter (where owned) as owned,
+			       percentile_cont(0.5) within group (order by date_part('epoch', :now::timestamptz - last_activity_at) / 86400)
+			           as median
+			       /*columns*/
+			from account_health_snapshot
+			where status = 'ACTIVE' /*organization*/
+			group by grouping sets (/*sets*/)
 			""";
 
-	/** The same without the units: the level of an organization is still 1, and of all of them 3. */
-	private static final String WITHOUT_UNITS = ACCOUNTS + """
-			select organization_id, null::bigint as unit_id, 2 * grouping(organization_id) + 1 as level, 'total' as kind,
-			       null as value, count(*) as n, count(*) filter (where owned) as owned,
-			       percentile_cont(0.5) within group (order by silent_days) as median
-			from acct group by grouping sets ((), (organization_id))
-			union all
-			select organization_id, null, 2 * grouping(organization_id) + 1, 'state', state, count(*), null, null
-			from acct
-			group by grouping sets ((state), (organization_id, state))
-			union all
-			select organization_id, null, 2 * grouping(organization_id) + 1, 'platform', platform, count(*), null, null
-			from acct
-			group by grouping sets ((platform), (organization_id, platform))
-			union all
-			select f.organization_id, null, 2 * grouping(f.organization_id) + 1, 'finding', f.type, count(*), null, null
-			from finding f
-			where f.status in ('OPEN', 'ACKNOWLEDGED')
-			group by grouping sets ((f.type), (f.organization_id, f.type))
+	/** The standing findings the same way: by type, for all, by organization and (when asked) by unit. */
+	private static final String FINDINGS = """
+			select f.organization_id, /*unit*/ as unit_id, /*level*/ as level, f.type, count(*) as n
+			from finding f left join account a on a.id = f.account_id
+			where f.status in ('OPEN', 'ACKNOWLEDGED') /*organization*/
+			group by grouping sets (/*sets*/)
 			""";
+
+	private static final String BY_STATE_AND_PLATFORM = AccountDirectory.STATES.stream()
+		.map(state -> ", count(*) filter (where state = '%s') as \"state:%s\"".formatted(state, state))
+		.collect(Collectors.joining())
+			+ Arrays.stream(Platform.values())
+				.map(platform -> ", count(*) filter (where platform = '%s') as \"platform:%s\"".formatted(platform.name(),
+						platform.name()))
+				.collect(Collectors.joining());
 
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	Overview(JdbcClient jdbc, Clock clock) {
+	private final HealthSnapshot snapshot;
+
+	Overview(JdbcClient jdbc, Clock clock, HealthSnapshot snapshot) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.snapshot = snapshot;
 	}
 
 	/** The overview, each organization with its units. */
@@ -148,37 +125,45 @@ public class Overview {
 	}
 
 	private Report report(boolean withUnits, @Nullable Long organizationId) {
+		snapshot.refresh();
 		var now = clock.instant();
 		var nowParam = FindingWriter.timestamp(now);
 		Map<Key, Builder> groups = new HashMap<>();
-		// One statement: the health view is computed once for all three groupings (it was three times), and the
-		// findings ride along, so the overview costs one pass over the accounts and one round trip.
-		var statement = withUnits ? WITH_UNITS : WITHOUT_UNITS;
-		// One organization's figures: its accounts and findings only (a statement of its own, so that the planner
-		// sees no optional filter in the statement for all of them).
-		statement = (organizationId != null)
-				? statement.replace("/*organization*/", "and h.organization_id = :organizationId")
-					.replace("/*finding organization*/", "and f.organization_id = :organizationId")
-				: statement;
-		jdbc.sql(statement).param("now", nowParam).params((organizationId != null) ? Map.of("organizationId", organizationId) : Map.of()).query(rs -> {
-			var key = key(rs);
-			var kind = rs.getString("kind");
-			if (kind.equals("finding") && key.level() != 3 && key.organizationId() == null) {
-				return; // platform-level findings count in the total only
-			}
-			var group = groups.computeIfAbsent(key, k -> new Builder());
-			switch (kind) {
-				case "total" -> {
-					group.accounts = rs.getLong("n");
-					group.owned = rs.getLong("owned");
-					double median = rs.getDouble("median");
-					group.median = rs.wasNull() ? null : Math.round(median * 10) / 10.0;
+		// Two statements, each one pass: the accounts' health from the snapshot, the standing findings from their table.
+		// One organization's figures: a statement of its own, so that the planner sees no optional filter.
+		Map<String, Object> params = (organizationId != null) ? Map.of("organizationId", organizationId) : Map.of();
+		jdbc.sql(grouped(ACCOUNTS, withUnits, organizationId != null, "organization_id", "unit_id", null)
+			.replace("/*columns*/", BY_STATE_AND_PLATFORM))
+			.param("now", nowParam)
+			.params(params)
+			.query(rs -> {
+				var group = groups.computeIfAbsent(key(rs), k -> new Builder());
+				group.accounts = rs.getLong("n");
+				group.owned = rs.getLong("owned");
+				double median = rs.getDouble("median");
+				group.median = rs.wasNull() ? null : Math.round(median * 10) / 10.0;
+				for (var state : AccountDirectory.STATES) {
+					long n = rs.getLong("state:" + state);
+					if (n > 0) {
+						group.byState.put(state, n);
+					}
 				}
-				case "state" -> group.byState.put(rs.getString("value"), rs.getLong("n"));
-				case "platform" -> group.byPlatform.put(rs.getString("value"), rs.getLong("n"));
-				default -> group.findings.put(rs.getString("value"), rs.getLong("n"));
-			}
-		});
+				for (var platform : Platform.values()) {
+					long n = rs.getLong("platform:" + platform.name());
+					if (n > 0) {
+						group.byPlatform.put(platform.name().toLowerCase(Locale.ROOT), n);
+					}
+				}
+			});
+		jdbc.sql(grouped(FINDINGS, withUnits, organizationId != null, "f.organization_id", "a.unit_id", "f.type"))
+			.params(params)
+			.query(rs -> {
+				var key = key(rs);
+				if (key.level() != 3 && key.organizationId() == null) {
+					return; // platform-level findings count in the total only
+				}
+				groups.computeIfAbsent(key, k -> new Builder()).findings.put(rs.getString("type"), rs.getLong("n"));
+			});
 		Map<Long, String> organizations = new HashMap<>();
 		jdbc.sql("select id, name from organization").query(rs -> {
 			organizations.put(rs.getLong("id"), rs.getString("name"));
@@ -229,6 +214,24 @@ public class Overview {
 				group by a.organization_id, a.unit_id, a.platform
 				""").param("organizationId", organizationId).query((rs, row) -> new Coverage(rs.getLong("organization_id"), FindingWriter.nullableLong(rs, "unit_id"),
 				rs.getString("platform"), rs.getLong("accounts"), rs.getLong("owned"))).list();
+	}
+
+	/**
+	 * A statement grouped for all, by organization and (with units) by organization and unit, each also by
+	 * {@code by} when given; for one organization when asked.
+	 */
+	private static String grouped(String statement, boolean withUnits, boolean oneOrganization, String organization,
+			String unit, @Nullable String by) {
+		var also = (by != null) ? ", " + by : "";
+		var sets = withUnits
+				? "(%2$s), (%1$s%2$s), (%1$s, %3$s%2$s)".formatted(organization, also, unit)
+				: "(%2$s), (%1$s%2$s)".formatted(organization, also);
+		return statement.replace("/*unit*/", withUnits ? unit : "null::bigint")
+			.replace("/*level*/",
+					withUnits ? "grouping(%s, %s)".formatted(organization, unit)
+							: "2 * grouping(%s) + 1".formatted(organization))
+			.replace("/*sets*/", sets.replace("(, ", "("))
+			.replace("/*organization*/", oneOrganization ? "and %s = :organizationId".formatted(organization) : "");
 	}
 
 	private static Key key(java.sql.ResultSet rs) throws java.sql.SQLException {
