@@ -39,6 +39,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vigia.IntegrationTest;
 import org.vigia.health.HealthProperties;
+import org.vigia.health.HealthSnapshot;
 import org.vigia.health.HealthSweep;
 
 /**
@@ -95,6 +96,9 @@ class HealthSweepBenchmark {
 	@Autowired
 	HealthProperties properties;
 
+	@Autowired
+	HealthSnapshot snapshot;
+
 	@Test
 	void sweepOfEveryAccount() {
 		assertThat(dataSource).as("the DataSource bean is wrapped by the counting one").isInstanceOf(CountingDataSource.class);
@@ -139,6 +143,10 @@ class HealthSweepBenchmark {
 			.mapToLong(e -> e.getValue() - backendsBefore.getOrDefault(e.getKey(), 0L))
 			.sum();
 		long peakHeap = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+		// What the sweep job does next: the health snapshot the dashboard reads catches up with the sweep's findings.
+		long refreshStarted = System.nanoTime();
+		int refreshed = snapshot.refresh();
+		long refreshWall = System.nanoTime() - refreshStarted;
 
 		assertThat((long) report.accounts()).isEqualTo(expected);
 		var findings = jdbc.sql("""
@@ -163,6 +171,7 @@ class HealthSweepBenchmark {
 				  other threads            %d statements meanwhile (Quartz's, not the sweep's: not counted above)
 				  CPU                      JVM %.2f s (all its threads), PostgreSQL %s (load average %.1f on %d cores at the start)
 				  peak heap                %d MB
+				  snapshot refresh         %.2f s after the sweep (%d accounts' health changed), as the sweep job does
 				  standing findings        %s
 				  statements: count, total ms, max ms, text
 				%s
@@ -172,7 +181,8 @@ class HealthSweepBenchmark {
 				counts.others(), jvmCpu / 1e9,
 				backendsAfter.isEmpty() ? "n/a (not on this host)" : "%.2f s".formatted(databaseCpu / 1e9)
 						+ " (its backends for this database, parallel workers not included)",
-				load, os.getAvailableProcessors(), peakHeap / (1024 * 1024), String.join(", ", findings), statements);
+				load, os.getAvailableProcessors(), peakHeap / (1024 * 1024), refreshWall / 1e9, refreshed,
+				String.join(", ", findings), statements);
 	}
 
 	/**
