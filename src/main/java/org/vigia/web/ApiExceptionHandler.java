@@ -12,6 +12,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -27,8 +28,11 @@ import org.vigia.registry.RegistryConflictException;
 import org.vigia.registry.RegistryNotFoundException;
 import org.vigia.registry.RegistryValidationException;
 
-/** Turns every error of the API into an RFC 9457 problem detail that says what was wrong and where. */
-@RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
+/**
+ * Turns every error of the API into an RFC 9457 problem detail that says what was wrong and where. The API's
+ * controllers only: the dashboard's pages show theirs on a page (see {@code web.pages.PageExceptionHandler}).
+ */
+@RestControllerAdvice(annotations = RestController.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler

@@ -66,7 +66,7 @@ class SecurityConfiguration {
 							+ "style-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
 							+ "frame-ancestors 'none'"))))
 			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
-			.formLogin(Customizer.withDefaults())
+			.formLogin(form -> form.loginPage("/login").permitAll())
 			.logout(Customizer.withDefaults())
 			// A forged cross-site request rides on a session cookie: API calls that bring credentials in a header
 			// (which no other site can make a browser send) or that have no session need no CSRF token.

@@ -203,6 +203,7 @@ class DashboardBrowserTests {
 		// Logging in: a wrong password is refused on the form, the right one opens the overview.
 		open("/");
 		assertThat(browser.getCurrentUrl()).endsWith("/login");
+		screenshots.take(browser, "login");
 		logIn("editor", "wrong");
 		assertThat(browser.getCurrentUrl()).contains("/login?error");
 		assertThat(find("[role=alert], .alert").getText()).isEqualTo("Invalid credentials");

@@ -153,6 +153,48 @@ class DashboardPagesTests {
 	}
 
 	@Test
+	void theLoginFormSpeaksTheReadersLanguageAndSaysWhatWentWrong() throws Exception {
+		mvc.perform(get("/login").header("Accept-Language", "es-ES,es;q=0.9"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<h1>Iniciar sesión</h1>")))
+			.andExpect(content().string(containsString("<label for=\"username\">Usuario</label>")))
+			.andExpect(content().string(containsString("<label for=\"password\">Contraseña</label>")))
+			.andExpect(content().string(containsString("name=\"_csrf\"")))
+			.andExpect(content().string(not(containsString("role=\"alert\""))));
+		mvc.perform(get("/login?error&lang=en"))
+			.andExpect(content().string(containsString("<html lang=\"en\">")))
+			.andExpect(content().string(containsString("role=\"alert\">Invalid credentials</p>")));
+		mvc.perform(get("/login?logout&lang=es"))
+			.andExpect(content().string(containsString("role=\"status\">Ha cerrado la sesión.</p>")));
+
+		mvc.perform(post("/login").with(csrf()).param("username", "viewer").param("password", "wrong"))
+			.andExpect(redirectedUrl("/login?error"));
+		mvc.perform(post("/login").with(csrf()).param("username", "viewer").param("password", "viewer"))
+			.andExpect(redirectedUrl("/"));
+		mvc.perform(post("/logout").with(user("viewer").roles("VIEWER")).with(csrf()).accept("text/html"))
+			.andExpect(redirectedUrl("/login?logout"));
+	}
+
+	@Test
+	void aPageThatFindsNothingSaysSoOnAPageInTheReadersLanguage() throws Exception {
+		mvc.perform(get("/accounts/424242").with(httpBasic("viewer", "viewer")).accept("text/html"))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentTypeCompatibleWith("text/html"))
+			.andExpect(content().string(containsString("<h1>Not found</h1>")))
+			.andExpect(content().string(containsString("href=\"/\">Back to the overview</a>")));
+		mvc.perform(get("/findings/424242?lang=es").with(httpBasic("viewer", "viewer")).accept("text/html"))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(containsString("<h1>No encontrado</h1>")));
+		mvc.perform(get("/runs/424242").with(httpBasic("viewer", "viewer")).accept("text/html"))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(containsString("<h1>Not found</h1>")));
+		// The API keeps answering problem details.
+		mvc.perform(get("/api/accounts/424242").with(httpBasic("viewer", "viewer")))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+	}
+
+	@Test
 	void pagesNeedALogin() throws Exception {
 		mvc.perform(get("/").accept("text/html")).andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/login"));
