@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
@@ -59,9 +60,8 @@ public class AccountDirectory {
 
 	public Page<Row> list(Query query, Pageable pageable) {
 		snapshot.refresh();
+		// Filters on the registry's columns (and the health's state); the active status is added where they are used.
 		var where = new ArrayList<String>();
-		// The snapshot's copy of the status, so that the default order is read off its index.
-		where.add("h.status = 'ACTIVE'");
 		Map<String, Object> params = new HashMap<>();
 		if (query.organizationId() != null) {
 			where.add("a.organization_id = :organizationId");
@@ -93,7 +93,8 @@ public class AccountDirectory {
 				join account a on a.id = h.account_id
 				join organization o on o.id = a.organization_id
 				left join unit u on u.id = a.unit_id
-				""" + "where " + String.join(" and ", where);
+				where h.status = 'ACTIVE'
+				""" + and(where);
 		var now = clock.instant();
 		var rows = jdbc.sql("""
 				select a.id, a.organization_id, o.name as organization, a.unit_id, u.name as unit, a.platform, a.handle,
@@ -114,10 +115,17 @@ public class AccountDirectory {
 			})
 			.list();
 		// Without a health filter, counting needs the registry alone, not every account's health.
-		var counted = (query.state() == null)
-				? "from account a where " + String.join(" and ", where).replace("h.status", "a.status") : from;
+		var counted = (query.state() == null) ? "from account a where a.status = 'ACTIVE'" + and(where) : from;
 		long total = jdbc.sql("select count(*) " + counted).params(params).query(Long.class).single();
 		return new PageImpl<>(rows, pageable, total);
+	}
+
+	/**
+	 * The conditions, each after an {@code and}. The status the list reads is the snapshot's copy, so that the default
+	 * order is read off the snapshot's index; the count without a health filter reads the registry's.
+	 */
+	private static String and(List<String> conditions) {
+		return conditions.stream().map(condition -> " and " + condition).collect(Collectors.joining());
 	}
 
 }
