@@ -222,15 +222,20 @@ public class Overview {
 	 */
 	private static String grouped(String statement, boolean withUnits, boolean oneOrganization, String organization,
 			String unit, @Nullable String by) {
-		var also = (by != null) ? ", " + by : "";
-		var sets = withUnits
-				? "(%2$s), (%1$s%2$s), (%1$s, %3$s%2$s)".formatted(organization, also, unit)
-				: "(%2$s), (%1$s%2$s)".formatted(organization, also);
+		var groupings = withUnits ? List.of(List.<String>of(), List.of(organization), List.of(organization, unit))
+				: List.of(List.<String>of(), List.of(organization));
+		var sets = groupings.stream().map(columns -> {
+			var all = new ArrayList<>(columns);
+			if (by != null) {
+				all.add(by);
+			}
+			return "(" + String.join(", ", all) + ")";
+		}).collect(Collectors.joining(", "));
 		return statement.replace("/*unit*/", withUnits ? unit : "null::bigint")
 			.replace("/*level*/",
 					withUnits ? "grouping(%s, %s)".formatted(organization, unit)
 							: "2 * grouping(%s) + 1".formatted(organization))
-			.replace("/*sets*/", sets.replace("(, ", "("))
+			.replace("/*sets*/", sets)
 			.replace("/*organization*/", oneOrganization ? "and %s = :organizationId".formatted(organization) : "");
 	}
 

@@ -33,33 +33,31 @@ class PageExceptionHandler {
 	@ExceptionHandler({ RegistryNotFoundException.class, FindingNotFoundException.class,
 			PollRunNotFoundException.class, DiscoveryRunNotFoundException.class })
 	ModelAndView notFound(RuntimeException ex) {
-		return page(HttpStatus.NOT_FOUND, ex);
+		return page(HttpStatus.NOT_FOUND, ex.getMessage());
 	}
 
 	@ExceptionHandler({ RegistryValidationException.class, UnknownAccountsException.class,
 			UnknownOrganizationsException.class, PropertyReferenceException.class })
 	ModelAndView invalid(RuntimeException ex) {
-		return page(HttpStatus.BAD_REQUEST, ex);
+		return page(HttpStatus.BAD_REQUEST, ex.getMessage());
 	}
 
 	@ExceptionHandler({ RegistryConflictException.class, DataIntegrityViolationException.class })
 	ModelAndView conflict(RuntimeException ex) {
 		// A constraint's own message names tables and columns: the reader learns what happened, not how.
-		return page(HttpStatus.CONFLICT, (ex instanceof DataIntegrityViolationException) ? null : ex);
+		return page(HttpStatus.CONFLICT, (ex instanceof DataIntegrityViolationException) ? null : ex.getMessage());
 	}
 
 	/** {@code ?page=two}: the parameter and the value, as the API names them. */
 	@ExceptionHandler
 	ModelAndView mismatch(MethodArgumentTypeMismatchException ex) {
 		var type = (ex.getRequiredType() != null) ? ex.getRequiredType().getSimpleName() : "another type";
-		return page(HttpStatus.BAD_REQUEST, new IllegalArgumentException(
-				"'%s' must be %s, not '%s'".formatted(ex.getName(), a(type), ex.getValue())));
+		return page(HttpStatus.BAD_REQUEST, "'%s' must be %s, not '%s'".formatted(ex.getName(), a(type), ex.getValue()));
 	}
 
 	@ExceptionHandler
 	ModelAndView missing(MissingServletRequestParameterException ex) {
-		return page(HttpStatus.BAD_REQUEST,
-				new IllegalArgumentException("'%s' is missing".formatted(ex.getParameterName())));
+		return page(HttpStatus.BAD_REQUEST, "'%s' is missing".formatted(ex.getParameterName()));
 	}
 
 	private static String a(String type) {
@@ -71,15 +69,16 @@ class PageExceptionHandler {
 
 	@ExceptionHandler
 	ModelAndView findingAction(FindingActionException ex) {
-		return page(ex.conflict() ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST, ex);
+		return page(ex.conflict() ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST, ex.getMessage());
 	}
 
-	private static ModelAndView page(HttpStatus status, @Nullable RuntimeException ex) {
+	/** The error page's model as Spring Boot's error view gets it: status, reason and (when there is one) message. */
+	private static ModelAndView page(HttpStatus status, @Nullable String message) {
 		var model = new HashMap<String, Object>();
 		model.put("status", status.value());
 		model.put("error", status.getReasonPhrase());
-		if (ex != null && ex.getMessage() != null) {
-			model.put("message", ex.getMessage());
+		if (message != null) {
+			model.put("message", message);
 		}
 		return new ModelAndView("error", model, status);
 	}
