@@ -84,6 +84,83 @@ class AddressGuardTests {
 		assertThat(guard.refusal(InetAddress.getByName(literal))).isNull();
 	}
 
+	@ParameterizedTest(name = "{0} {1} is {2}")
+	@CsvSource(delimiter = '|', textBlock = """
+			IPv4-mapped              | ::ffff:7f00:1                          | loopback
+			IPv4-mapped              | 0:0:0:0:0:ffff:a9fe:a9fe               | cloud metadata
+			IPv4-translated          | ::ffff:0:127.0.0.1                     | loopback
+			IPv4-translated          | ::ffff:0:7f00:1                        | loopback
+			IPv4-translated          | ::ffff:0:169.254.169.254               | cloud metadata
+			IPv4-translated          | ::ffff:0:10.0.0.1                      | private
+			IPv4-translated          | ::ffff:0:a9fe:1                        | link local
+			IPv4-translated          | ::ffff:0:0.0.0.0                       | unspecified
+			IPv4-compatible          | ::169.254.169.254                      | cloud metadata
+			IPv4-compatible          | ::10.0.0.1                             | private
+			IPv4-compatible          | ::192.168.0.1                          | private
+			NAT64 well-known         | 64:ff9b::127.0.0.1                     | loopback
+			NAT64 well-known         | 64:ff9b::169.254.169.254               | cloud metadata
+			NAT64 well-known         | 64:ff9b::192.168.0.1                   | private
+			NAT64 well-known         | 64:ff9b::100.64.0.1                    | shared cgnat
+			NAT64 local-use /96      | 64:ff9b:1::127.0.0.1                   | loopback
+			NAT64 local-use /96      | 64:ff9b:1::7f00:1                      | loopback
+			NAT64 local-use /96      | 64:ff9b:1::169.254.169.254             | cloud metadata
+			NAT64 local-use /96      | 64:ff9b:1:abcd::a9fe:a9fe              | cloud metadata
+			NAT64 local-use /96      | 64:ff9b:1:ffff:0:ffff:c0a8:1           | private
+			NAT64 local-use /48      | 64:ff9b:1:7f00:0:100::                 | loopback
+			NAT64 local-use /48      | 64:ff9b:1:a9fe:a9:fe00::               | cloud metadata
+			NAT64 local-use /56      | 64:ff9b:1:7f:0:1::                     | loopback
+			NAT64 local-use /64      | 64:ff9b:1:0:a9:fea9:fe00:0             | cloud metadata
+			6to4                     | 2002:7f00:1::1                         | loopback
+			6to4                     | 2002:a9fe:a9fe::                       | cloud metadata
+			6to4                     | 2002:a00:1:1::1                        | private
+			6to4                     | 2002:6440:1::                          | shared cgnat
+			Teredo                   | 2001:0:4136:e378:8000:63bf:3fff:fdd2   | teredo tunnel
+			Teredo                   | 2001::1                                | teredo tunnel
+			Teredo                   | 2001:0:a9fe:a9fe::                     | teredo tunnel
+			unassigned outside 2000::/3 | 64:ff9b:2::8.8.8.8                  | reserved
+			unassigned outside 2000::/3 | 4000::1                             | reserved
+			""")
+	void refusesEveryIpv6FormWhoseEmbeddedIpv4AddressIsRefused(String form, String literal, String range)
+			throws Exception {
+		assertThat(guard.refusal(InetAddress.getByName(literal))).hasToString(range);
+	}
+
+	@ParameterizedTest(name = "{0} {1} is allowed")
+	@CsvSource(delimiter = '|', textBlock = """
+			IPv4-mapped              | ::ffff:8.8.8.8
+			IPv4-translated          | ::ffff:0:8.8.8.8
+			IPv4-translated          | ::ffff:0:5db8:d822
+			IPv4-compatible          | ::8.8.8.8
+			NAT64 well-known         | 64:ff9b::8.8.8.8
+			NAT64 well-known         | 64:ff9b::151.101.1.140
+			NAT64 local-use /96      | 64:ff9b:1::8.8.8.8
+			NAT64 local-use /96      | 64:ff9b:1:abcd::808:808
+			6to4                     | 2002:808:808::1
+			6to4                     | 2002:5db8:d822::1
+			Google DNS               | 2001:4860:4860::8888
+			RIPE NCC                 | 2001:67c:2e8:22::c100:68b
+			Cloudflare               | 2606:4700:4700::1111
+			Quad9                    | 2620:fe::fe
+			Facebook                 | 2a03:2880:f12f:83:face:b00c:0:25de
+			Wikimedia                | 2a02:ec80:300:ed1a::1
+			""")
+	void allowsPublicAddressesInEveryIpv6Form(String form, String literal) throws Exception {
+		assertThat(guard.refusal(InetAddress.getByName(literal))).isNull();
+	}
+
+	@ParameterizedTest(name = "{0} stays refused in an intranet")
+	@ValueSource(strings = { "::ffff:0:169.254.169.254", "64:ff9b:1::169.254.169.254", "64:ff9b:1:a9fe:a9:fe00::",
+			"2002:a9fe:a9fe::", "2001:0:4136:e378:8000:63bf:3fff:fdd2" })
+	void refusesEmbeddedCloudMetadataAndTeredoEvenWhenPrivateAddressesAreAllowed(String literal) throws Exception {
+		assertThat(intranet.refusal(InetAddress.getByName(literal))).isNotNull();
+	}
+
+	@ParameterizedTest(name = "{0} is allowed in an intranet")
+	@ValueSource(strings = { "::ffff:0:127.0.0.1", "64:ff9b:1::10.0.0.1", "2002:c0a8:101::1" })
+	void allowsEmbeddedPrivateAddressesInAnIntranet(String literal) throws Exception {
+		assertThat(intranet.refusal(InetAddress.getByName(literal))).isNull();
+	}
+
 	@ParameterizedTest(name = "{0} is {1}")
 	@CsvSource(delimiter = '|', textBlock = """
 			00000000000000000000ffff7f000001 | loopback
