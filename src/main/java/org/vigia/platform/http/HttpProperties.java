@@ -20,8 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRequestsPerHost requests in flight at once to one host
  * @param connectTimeout time to open a connection
  * @param readTimeout longest silence while reading an answer
- * @param callTimeout longest time for one request, redirects included; waiting for a busy host or a rate limit
- * does not count, and each retry starts afresh
+ * @param callTimeout longest time for one request, its redirects, retries, backoffs and rate-limit waits included;
+ * only waiting for a first turn at a busy or rate-limited host does not count
  * @param maxResponseSize answers larger than this are cut off and fail
  * @param maxRedirects redirects followed per request
  * @param maxRetries retries of a transient failure (connection error, 5xx, 429 with a short wait)

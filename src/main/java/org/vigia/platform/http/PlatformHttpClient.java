@@ -142,12 +142,13 @@ public class PlatformHttpClient {
 		int retries = 0;
 		int redirects = 0;
 		boolean timeoutRetried = false;
+		// One budget for the whole request: its redirects, retries, backoffs and rate-limit waits all spend it.
 		var budget = new CallBudget(properties.callTimeout());
 		while (true) {
 			checkTarget(url, attempts);
-			awaitRateLimit(url, attempts);
+			awaitRateLimit(url, attempts, budget);
 			attempts++;
-			var step = exchange(get, origin, url, budget, retries < properties.maxRetries(), started, attempts);
+			var step = exchange(get, origin, url, budget, retries, started, attempts);
 			switch (step) {
 				case Answer answer -> {
 					return answer.result();
@@ -162,30 +163,30 @@ public class PlatformHttpClient {
 				}
 				case Retry retry -> {
 					count(get, retry.reason());
-					if (retry.backoff()) {
-						sleep(backoff(retries), url, attempts);
+					if (retry.backoff() != null) {
+						sleep(retry.backoff(), url, attempts, budget);
 					}
 					retries++;
-					budget = new CallBudget(properties.callTimeout());
 				}
 				case Transient failed -> {
 					var kind = failed.failure().kind();
-					// A timeout costs a whole timeout again: worth one more try, not more.
-					if (retries >= properties.maxRetries() || (kind == HttpFailure.Kind.TIMEOUT && timeoutRetried)) {
+					var backoff = backoff(retries);
+					// A read timeout costs a whole read timeout again: worth one more try, not more.
+					if (retries >= properties.maxRetries() || (kind == HttpFailure.Kind.TIMEOUT && timeoutRetried)
+							|| !budget.fits(backoff)) {
 						throw failed.failure();
 					}
 					timeoutRetried |= kind == HttpFailure.Kind.TIMEOUT;
 					count(get, kind.name());
-					sleep(backoff(retries), url, attempts);
+					sleep(backoff, url, attempts, budget);
 					retries++;
-					budget = new CallBudget(properties.callTimeout());
 				}
 			}
 		}
 	}
 
 	/** One request to one URL, within the host's and the global concurrency caps. */
-	private Step exchange(HttpGet get, HttpUrl origin, HttpUrl url, CallBudget budget, boolean mayRetry, long started,
+	private Step exchange(HttpGet get, HttpUrl origin, HttpUrl url, CallBudget budget, int retries, long started,
 			int attempts) throws HttpFailure {
 		var host = hostKey(url);
 		var hostPermit = hostPermits.computeIfAbsent(host,
@@ -195,7 +196,7 @@ public class PlatformHttpClient {
 		try {
 			acquire(permits, url, attempts);
 			try {
-				return call(get, origin, url, host, budget, mayRetry, started, attempts);
+				return call(get, origin, url, host, budget, retries, started, attempts);
 			}
 			finally {
 				permits.release();
@@ -206,16 +207,16 @@ public class PlatformHttpClient {
 		}
 	}
 
-	private Step call(HttpGet get, HttpUrl origin, HttpUrl url, String host, CallBudget budget, boolean mayRetry,
+	private Step call(HttpGet get, HttpUrl origin, HttpUrl url, String host, CallBudget budget, int retries,
 			long started, int attempts) throws HttpFailure {
-		if (budget.remainingNanos <= 0) {
-			return new Transient(new HttpFailure(HttpFailure.Kind.TIMEOUT,
-					"call timeout of " + properties.callTimeout() + " spent before " + url.redact(), null, attempts,
-					null));
+		if (budget.spent()) {
+			throw new HttpFailure(HttpFailure.Kind.TIMEOUT, "timed out: the call timeout of "
+					+ properties.callTimeout() + " ran out before " + url.redact(), null, attempts - 1, null);
 		}
+		boolean mayRetry = retries < properties.maxRetries();
 		var call = client.newCall(request(get, origin, url));
-		call.timeout().timeout(budget.remainingNanos, TimeUnit.NANOSECONDS);
-		long callStarted = System.nanoTime();
+		call.timeout().timeout(budget.remainingNanos(), TimeUnit.NANOSECONDS);
+		budget.start();
 		try (var response = call.execute()) {
 			int status = response.code();
 			rateLimits.observe(host, status, response::header, clock.instant());
@@ -231,11 +232,14 @@ public class PlatformHttpClient {
 			if (status == 429 || status == 503) {
 				var until = rateLimits.blockedUntil(host, clock.instant());
 				if (until != null || status == 429) {
-					return rateLimited(get, response, call, url, until, mayRetry, started, attempts);
+					return rateLimited(get, response, call, url, until, mayRetry, retries, budget, started, attempts);
 				}
 			}
 			if (mayRetry && (status == 500 || status == 502 || status == 503 || status == 504)) {
-				return new Retry(String.valueOf(status), true);
+				var backoff = backoff(retries);
+				if (budget.fits(backoff)) {
+					return new Retry(String.valueOf(status), backoff);
+				}
 			}
 			return new Answer(result(response, call, url, started, attempts, get.maxBytes()));
 		}
@@ -243,21 +247,21 @@ public class PlatformHttpClient {
 			throw failure;
 		}
 		catch (IOException ex) {
-			return failure(ex, url, attempts);
+			return failure(ex, url, attempts, budget);
 		}
 		finally {
-			budget.remainingNanos -= System.nanoTime() - callStarted;
+			budget.stop();
 		}
 	}
 
 	/** A 429, or a 503 that says when to come back. */
 	private Step rateLimited(HttpGet get, Response response, Call call, HttpUrl url, @Nullable Instant until,
-			boolean mayRetry, long started, int attempts) throws IOException {
-		boolean waitable = until == null
-				|| Duration.between(clock.instant(), until).compareTo(properties.maxRateLimitWait()) <= 0;
-		if (mayRetry && waitable) {
-			// With a time to wait for, the rate-limit check before the next attempt does the waiting.
-			return new Retry(String.valueOf(response.code()), until == null);
+			boolean mayRetry, int retries, CallBudget budget, long started, int attempts) throws IOException {
+		// With a time to wait for, the rate-limit check before the next attempt does the waiting; without, a backoff.
+		var wait = (until == null) ? backoff(retries) : Duration.between(clock.instant(), until);
+		boolean waitable = until == null || wait.compareTo(properties.maxRateLimitWait()) <= 0;
+		if (mayRetry && waitable && budget.fits(wait)) {
+			return new Retry(String.valueOf(response.code()), (until == null) ? wait : null);
 		}
 		if (response.code() == 503) {
 			return new Answer(result(response, call, url, started, attempts, get.maxBytes()));
@@ -299,8 +303,11 @@ public class PlatformHttpClient {
 		}
 	}
 
-	/** Waits until the host takes requests again, or fails at once when that is too far away. */
-	private void awaitRateLimit(HttpUrl url, int attempts) throws HttpFailure {
+	/**
+	 * Waits until the host takes requests again, or fails at once when that is too far away: further than the longest
+	 * wait, or, once the request has started, further than its call timeout leaves.
+	 */
+	private void awaitRateLimit(HttpUrl url, int attempts, CallBudget budget) throws HttpFailure {
 		var host = hostKey(url);
 		var waited = Duration.ZERO;
 		for (var until = rateLimits.blockedUntil(host, clock.instant()); until != null; until = rateLimits
@@ -312,7 +319,19 @@ public class PlatformHttpClient {
 								+ properties.maxRateLimitWait() + " from now: " + url.redact(),
 						until, attempts, null);
 			}
-			sleep(wait, url, attempts);
+			if (attempts == 0) {
+				// Waiting for a first turn at a rate-limited host is queueing, like waiting for a busy one.
+				sleep(wait, url, attempts);
+			}
+			else if (budget.fits(wait)) {
+				sleep(wait, url, attempts, budget);
+			}
+			else {
+				throw new HttpFailure(HttpFailure.Kind.RATE_LIMITED,
+						url.host() + " takes requests again at " + until + ", later than the call timeout of "
+								+ properties.callTimeout() + " leaves: " + url.redact(),
+						until, attempts, null);
+			}
 			waited = waited.plus(wait);
 		}
 	}
@@ -352,7 +371,7 @@ public class PlatformHttpClient {
 	}
 
 	/** Throws what asking again cannot fix, and returns what it might. */
-	private Step failure(IOException ex, HttpUrl url, int attempts) throws HttpFailure {
+	private Step failure(IOException ex, HttpUrl url, int attempts, CallBudget budget) throws HttpFailure {
 		var blocked = blockedCause(ex);
 		if (blocked != null) {
 			throw new HttpFailure(HttpFailure.Kind.BLOCKED_ADDRESS,
@@ -362,8 +381,11 @@ public class PlatformHttpClient {
 			throw interrupted(url, attempts, ex);
 		}
 		if (ex instanceof InterruptedIOException) {
-			return new Transient(
-					new HttpFailure(HttpFailure.Kind.TIMEOUT, "timed out: " + url.redact(), null, attempts, ex));
+			var what = budget.spent()
+					? "timed out: no answer within the call timeout of " + properties.callTimeout()
+							+ ", redirects and retries included: "
+					: "timed out: ";
+			return new Transient(new HttpFailure(HttpFailure.Kind.TIMEOUT, what + url.redact(), null, attempts, ex));
 		}
 		var failure = new HttpFailure(HttpFailure.Kind.CONNECTION, ex.getClass().getSimpleName() + " on "
 				+ url.redact() + (ex.getMessage() == null ? "" : ": " + ex.getMessage()), null, attempts, ex);
@@ -401,6 +423,12 @@ public class PlatformHttpClient {
 			Thread.currentThread().interrupt();
 			throw interrupted(url, attempts, ex);
 		}
+	}
+
+	/** Waits on the request's own time. */
+	private void sleep(Duration wait, HttpUrl url, int attempts, CallBudget budget) throws HttpFailure {
+		sleep(wait, url, attempts);
+		budget.spend(wait);
 	}
 
 	private void sleep(Duration wait, HttpUrl url, int attempts) throws HttpFailure {
@@ -478,15 +506,44 @@ public class PlatformHttpClient {
 	}
 
 	/**
-	 * What is left of the call timeout for one request and its redirects. Only time on the network spends it: a
-	 * request that queued for a busy host or waited out a rate limit still gets its whole timeout.
+	 * What is left of the call timeout for one request: time on the network and the waits between attempts (backoffs,
+	 * rate limits) spend it. Waiting for a turn at a busy host does not: the request has not been sent.
 	 */
 	private static final class CallBudget {
 
 		private long remainingNanos;
 
+		// When the request now on the network was sent, or -1 between requests.
+		private long sentAt = -1;
+
 		CallBudget(Duration timeout) {
 			this.remainingNanos = timeout.toNanos();
+		}
+
+		void start() {
+			sentAt = System.nanoTime();
+		}
+
+		void stop() {
+			remainingNanos = remainingNanos();
+			sentAt = -1;
+		}
+
+		void spend(Duration wait) {
+			remainingNanos -= wait.toNanos();
+		}
+
+		long remainingNanos() {
+			return (sentAt < 0) ? remainingNanos : remainingNanos - (System.nanoTime() - sentAt);
+		}
+
+		boolean spent() {
+			return remainingNanos() <= 0;
+		}
+
+		/** Whether a wait leaves time for another request. */
+		boolean fits(Duration wait) {
+			return wait.toNanos() < remainingNanos();
 		}
 
 	}
@@ -502,8 +559,8 @@ public class PlatformHttpClient {
 	private record Redirect(HttpUrl location) implements Step {
 	}
 
-	/** A status worth asking again for; without backoff the host's rate limit says how long to wait. */
-	private record Retry(String reason, boolean backoff) implements Step {
+	/** A status worth asking again for; without a backoff the host's rate limit says how long to wait. */
+	private record Retry(String reason, @Nullable Duration backoff) implements Step {
 	}
 
 	private record Transient(HttpFailure failure) implements Step {

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
 
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -459,6 +460,34 @@ class FeedAdapterTests {
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.ERROR);
 		assertThat(result.error()).isNotBlank();
+	}
+
+	@Test
+	void aFeedThatTricklesOneBytePerSecondFailsAsAnErrorWithinOneCallTimeoutRetriesIncluded() {
+		server.setDispatcher(always(new MockResponse.Builder().code(200)
+			.addHeader("Content-Type", "application/rss+xml")
+			.body(rss("Fri, 27 Nov 2026 10:00:00 +0000"))
+			.throttleBody(1, 1, TimeUnit.SECONDS)
+			.build()));
+		var local = HttpProperties.forLocalTests();
+		var callTimeout = Duration.ofSeconds(2);
+		// Bytes keep coming, so the read timeout never fires: only the call timeout stops the check.
+		var http = new PlatformHttpClient(new HttpProperties(true, 64, 4, local.connectTimeout(), Duration.ofSeconds(5),
+				callTimeout, local.maxResponseSize(), local.maxRedirects(), local.maxRetries(),
+				local.maxRateLimitWait(), local.contactUrl(), local.retryBaseDelay()));
+		var adapter = new FeedAdapter(new FeedReader(http, PlatformProperties.at(server.url("/").uri()),
+				Clock.fixed(NOW, ZoneOffset.UTC)));
+
+		long started = System.nanoTime();
+		var result = adapter.check(CheckRequest.of(address("/slow.xml")));
+		var took = Duration.ofNanos(System.nanoTime() - started);
+
+		assertThat(result.outcome()).isEqualTo(CheckOutcome.ERROR);
+		assertThat(result.error()).contains("timed out");
+		assertThat(result.requests()).isEqualTo(1);
+		assertThat(server.getRequestCount()).isEqualTo(1);
+		// Generous: the check used to take two whole call timeouts and more.
+		assertThat(took).isLessThan(callTimeout.multipliedBy(2));
 	}
 
 	private CheckResult check(String path) {

@@ -518,12 +518,103 @@ class PlatformHttpClientTests {
 		}
 		var client = client((settings) -> settings.callTimeout = ms(450));
 
+		// The timeout spent the whole call timeout: no time is left to ask again.
 		assertThatExceptionOfType(HttpFailure.class)
 			.isThrownBy(() -> client.get(HttpGet.of(Platform.FEED, url(server, "/start"))))
 			.satisfies((failure) -> {
 				assertThat(failure.kind()).isEqualTo(HttpFailure.Kind.TIMEOUT);
-				assertThat(failure.attempts()).isEqualTo(4);
+				assertThat(failure.attempts()).isEqualTo(2);
 			});
+	}
+
+	@Test
+	void spendsOneCallTimeoutOnARequestAndAllItsRetries() throws Exception {
+		var server = server();
+		server.enqueue(new MockResponse.Builder().code(503).headersDelay(600, TimeUnit.MILLISECONDS).build());
+		for (int i = 0; i < 2; i++) {
+			server.enqueue(new MockResponse.Builder().code(200).body("<rss/>").headersDelay(2, TimeUnit.SECONDS).build());
+		}
+		var client = client((settings) -> settings.callTimeout = ms(1000));
+
+		assertThatExceptionOfType(HttpFailure.class)
+			.isThrownBy(() -> client.get(HttpGet.of(Platform.FEED, url(server, "/feed"))))
+			.satisfies((failure) -> {
+				assertThat(failure.kind()).isEqualTo(HttpFailure.Kind.TIMEOUT);
+				assertThat(failure.getMessage()).startsWith("timed out");
+				assertThat(failure.attempts()).isEqualTo(2);
+			});
+		assertThat(server.getRequestCount()).isEqualTo(2);
+	}
+
+	@Test
+	void stopsReadingABodyThatTricklesInWhenTheCallTimeoutRunsOutAndDoesNotAskAgain() throws Exception {
+		var server = server();
+		for (int i = 0; i < 3; i++) {
+			server.enqueue(new MockResponse.Builder().code(200)
+				.body("<rss>" + "x".repeat(100) + "</rss>")
+				.throttleBody(1, 100, TimeUnit.MILLISECONDS)
+				.build());
+		}
+		var client = client((settings) -> settings.callTimeout = ms(700));
+
+		assertThatExceptionOfType(HttpFailure.class)
+			.isThrownBy(() -> client.get(HttpGet.of(Platform.FEED, url(server, "/feed"))))
+			.satisfies((failure) -> {
+				assertThat(failure.kind()).isEqualTo(HttpFailure.Kind.TIMEOUT);
+				assertThat(failure.attempts()).isEqualTo(1);
+			});
+		assertThat(server.getRequestCount()).isEqualTo(1);
+	}
+
+	@Test
+	void returnsA503ThatAsksForALongerWaitThanTheCallTimeoutLeaves() throws Exception {
+		var server = server();
+		server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "1").body("maintenance").build());
+		server.enqueue(new MockResponse.Builder().code(200).build());
+		var client = client((settings) -> settings.callTimeout = ms(500));
+
+		var result = client.get(HttpGet.of(Platform.FEED, url(server, "/feed")));
+
+		assertThat(result.status()).isEqualTo(503);
+		assertThat(result.text()).isEqualTo("maintenance");
+		assertThat(result.attempts()).isEqualTo(1);
+		assertThat(sleeps).isEmpty();
+	}
+
+	@Test
+	void countsRateLimitWaitsBetweenAttemptsAgainstTheCallTimeout() throws Exception {
+		var server = server();
+		server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "2").build());
+		server.enqueue(new MockResponse.Builder().code(200).build());
+		var client = client((settings) -> settings.callTimeout = ms(1500));
+
+		assertThatExceptionOfType(HttpFailure.class)
+			.isThrownBy(() -> client.get(HttpGet.of(Platform.BLUESKY, url(server, "/xrpc/app.bsky.feed.getAuthorFeed"))))
+			.satisfies((failure) -> {
+				assertThat(failure.kind()).isEqualTo(HttpFailure.Kind.RATE_LIMITED);
+				assertThat(failure.retryAt()).isEqualTo(NOW.plusSeconds(2));
+				assertThat(failure.attempts()).isEqualTo(1);
+			});
+		assertThat(sleeps).isEmpty();
+		assertThat(server.getRequestCount()).isEqualTo(1);
+	}
+
+	@Test
+	void countsBackoffsAgainstTheCallTimeout() throws Exception {
+		var server = server();
+		for (int i = 0; i < 3; i++) {
+			server.enqueue(new MockResponse.Builder().code(500).build());
+		}
+		var client = client((settings) -> {
+			settings.callTimeout = ms(1000);
+			settings.retryBaseDelay = Duration.ofSeconds(10);
+		});
+
+		var result = client.get(HttpGet.of(Platform.FEED, url(server, "/feed")));
+
+		assertThat(result.status()).isEqualTo(500);
+		assertThat(sleeps).allSatisfy((sleep) -> assertThat(sleep).isLessThanOrEqualTo(ms(1000)));
+		assertThat(sleeps.stream().reduce(Duration.ZERO, Duration::plus)).isLessThanOrEqualTo(ms(1000));
 	}
 
 	@Test
@@ -899,11 +990,13 @@ class PlatformHttpClientTests {
 
 		int maxRedirects = 3;
 
+		Duration retryBaseDelay = HttpProperties.forLocalTests().retryBaseDelay();
+
 		HttpProperties properties() {
 			var local = HttpProperties.forLocalTests();
 			return new HttpProperties(allowPrivateAddresses, maxConcurrentRequests, maxRequestsPerHost,
 					local.connectTimeout(), readTimeout, callTimeout, maxResponseSize, maxRedirects,
-					local.maxRetries(), local.maxRateLimitWait(), local.contactUrl(), local.retryBaseDelay());
+					local.maxRetries(), local.maxRateLimitWait(), local.contactUrl(), retryBaseDelay);
 		}
 
 	}
