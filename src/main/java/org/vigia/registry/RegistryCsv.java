@@ -45,8 +45,6 @@ public class RegistryCsv {
 
 	private static final Logger log = LoggerFactory.getLogger(RegistryCsv.class);
 
-	private static final java.util.regex.Pattern LINE_IN_MESSAGE = java.util.regex.Pattern.compile("line (\\d+)");
-
 	private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
 	private final JdbcClient jdbc;
@@ -132,10 +130,12 @@ public class RegistryCsv {
 		}
 		var lines = new ArrayList<Line>();
 		var errors = new ArrayList<ImportError>();
+		Map<String, Integer> header = null;
+		long lastRecordStart = -1;
 		try (var parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(FORMAT).get()) {
 			var lineCounter = new LineCounter(text);
-			Map<String, Integer> header = null;
 			for (var record : parser) {
+				lastRecordStart = record.getCharacterPosition();
 				int number = lineCounter.lineAt(record.getCharacterPosition());
 				if (header == null) {
 					header = header(record, errors);
@@ -171,8 +171,8 @@ public class RegistryCsv {
 			}
 		}
 		catch (IOException | UncheckedIOException | IllegalStateException ex) {
-			// Commons CSV reports an unbalanced quote once it reaches the end of the file.
-			errors.add(new ImportError(lineOf(ex, text), null, "is not valid CSV: " + rootMessage(ex)));
+			errors.add(brokenRecord(text, (lastRecordStart < 0) ? 0 : CsvQuoting.record(text, (int) lastRecordStart).end(),
+					header, ex));
 		}
 		if (!errors.isEmpty()) {
 			throw new ImportRejectedException(ImportReport.rejected(dryRun, errors));
@@ -271,12 +271,26 @@ public class RegistryCsv {
 		return index == null ? null : record.get(index);
 	}
 
-	private static int lineOf(Exception ex, String text) {
-		var matcher = LINE_IN_MESSAGE.matcher(rootMessage(ex));
-		if (matcher.find()) {
-			return Integer.parseInt(matcher.group(1));
+	/**
+	 * The error of the record Commons CSV could not read, at the line where that record starts: Commons CSV itself
+	 * names the line where it gave up, which an unclosed quote puts lines or a whole file later.
+	 */
+	private static ImportError brokenRecord(String text, int start, @Nullable Map<String, Integer> header,
+			Exception ex) {
+		int line = CsvQuoting.line(text, start);
+		var problem = CsvQuoting.record(text, start).problem();
+		if (problem == null) {
+			return new ImportError(line, null, "is not valid CSV: " + rootMessage(ex));
 		}
-		return (int) text.chars().filter(c -> c == '\n').count() + 1;
+		String column = null;
+		if (header != null) {
+			for (var entry : header.entrySet()) {
+				if (entry.getValue() == problem.field()) {
+					column = entry.getKey();
+				}
+			}
+		}
+		return new ImportError(line, column, "is not valid CSV: " + problem.message());
 	}
 
 	private static String rootMessage(Throwable ex) {

@@ -170,6 +170,60 @@ class RegistryImportTests {
 	}
 
 	@Test
+	void reportsAnUnclosedQuoteAtTheLineAndColumnWhereItOpensNotWhereTheParserGaveUp() throws Exception {
+		importCsv(HEADER + """
+				Villaverde,Cultura,x,villaverde,,"Cultura Villaverde,,,,,
+				Villaverde,Cultura,instagram,villaverde,,,,,,,
+				Villaverde,Deportes,bluesky,deportes.villaverde.example.es,,,,,,,
+				Villaverde,Turismo,telegram,turismo_villaverde,,"Turismo ""oficial""\",,,,,
+				Villaverde,Prensa,mastodon,@prensa@social.example.es,,,,,,,
+				""")
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors", hasSize(1)))
+			.andExpect(jsonPath("$.errors[0].line").value(2))
+			.andExpect(jsonPath("$.errors[0].column").value("display_name"))
+			.andExpect(jsonPath("$.errors[0].message", containsString("is not valid CSV")))
+			.andExpect(jsonPath("$.errors[0].message", containsString("runs on to line 5")));
+		assertThat(count("account")).isZero();
+	}
+
+	@Test
+	void reportsAQuoteLeftOpenToTheEndOfTheFileAtItsOwnLine() throws Exception {
+		importCsv(HEADER + """
+				Villaverde,Cultura,x,villaverde,,,,,,,
+				Villaverde,Cultura,instagram,villaverde,,,,,,,"Nota sin cerrar
+				Villaverde,Deportes,bluesky,deportes.villaverde.example.es,,,,,,,
+				Villaverde,Prensa,mastodon,@prensa@social.example.es,,,,,,,
+				""")
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors", hasSize(1)))
+			.andExpect(jsonPath("$.errors[0].line").value(3))
+			.andExpect(jsonPath("$.errors[0].column").value("notes"))
+			.andExpect(jsonPath("$.errors[0].message", containsString("never closed")));
+	}
+
+	@Test
+	void reportsTextAfterAClosingQuoteAtTheLineOfItsRecordAfterAFieldThatSpansLines() throws Exception {
+		var csv = HEADER.replace("\n", "\r\n") + "Villaverde,Cultura,x,villaverde,,,,,,,\"first line\r\nsecond line\"\r\n"
+				+ "Villaverde,\"Cultura\" Norte,instagram,villaverde,,,,,,,\r\n"
+				+ "Villaverde,Deportes,bluesky,deportes.villaverde.example.es,,,,,,,\r\n";
+		importCsv(csv).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors", hasSize(1)))
+			.andExpect(jsonPath("$.errors[0].line").value(4))
+			.andExpect(jsonPath("$.errors[0].column").value("unit"))
+			.andExpect(jsonPath("$.errors[0].message", containsString("followed by a space")));
+	}
+
+	@Test
+	void reportsABrokenQuoteInTheHeaderAtLineOne() throws Exception {
+		importCsv("organization,\"platform,handle\nVillaverde,x,villaverde\nVillaverde,instagram,\"villaverde\"\n")
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors", hasSize(1)))
+			.andExpect(jsonPath("$.errors[0].line").value(1))
+			.andExpect(jsonPath("$.errors[0].message", containsString("is not valid CSV")));
+	}
+
+	@Test
 	void refusesAFileThatIsNotUtf8() throws Exception {
 		var latin1 = (HEADER + "Diputación,,x,diputacion,,,,,,,\n").getBytes(StandardCharsets.ISO_8859_1);
 		importCsv(latin1, false).andExpect(status().isUnprocessableContent())
