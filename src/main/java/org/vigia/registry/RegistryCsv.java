@@ -89,7 +89,10 @@ public class RegistryCsv {
 		return report;
 	}
 
-	/** Writes every active account as a registry CSV, streaming from the database. */
+	/**
+	 * Writes every active account as a registry CSV, streaming from the database. A cell a spreadsheet would take for
+	 * a formula gets a leading apostrophe, which import takes off again.
+	 */
 	@Transactional(readOnly = true)
 	public void export(Writer writer) throws IOException {
 		// Not closed here: the writer belongs to the caller.
@@ -105,10 +108,11 @@ public class RegistryCsv {
 					order by lower(o.name), lower(u.name) nulls first, a.platform, a.handle
 					""").query(rs -> {
 				try {
-					printer.printRecord(rs.getString("organization"), rs.getString("unit"),
-							Platform.valueOf(rs.getString("platform")).id(), rs.getString("handle"), rs.getString("url"),
-							rs.getString("display_name"), rs.getString("contact_email"), rs.getString("purpose"),
-							rs.getString("language"), rs.getObject("max_silence_days"), rs.getString("notes"));
+					printer.printRecord(cell(rs.getString("organization")), cell(rs.getString("unit")),
+							Platform.valueOf(rs.getString("platform")).id(), cell(rs.getString("handle")),
+							cell(rs.getString("url")), cell(rs.getString("display_name")),
+							cell(rs.getString("contact_email")), cell(rs.getString("purpose")),
+							cell(rs.getString("language")), rs.getObject("max_silence_days"), cell(rs.getString("notes")));
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);
@@ -116,6 +120,10 @@ public class RegistryCsv {
 			});
 		}
 		printer.flush();
+	}
+
+	private static @Nullable String cell(@Nullable String value) {
+		return (value == null) ? null : SpreadsheetCells.exported(value);
 	}
 
 	// Parsing
@@ -268,7 +276,7 @@ public class RegistryCsv {
 
 	private static @Nullable String field(CSVRecord record, Map<String, Integer> header, AccountField field) {
 		var index = header.get(field.column());
-		return index == null ? null : record.get(index);
+		return index == null ? null : SpreadsheetCells.imported(record.get(index));
 	}
 
 	/**

