@@ -15,6 +15,7 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import org.vigia.platform.PlatformText;
 
 /**
  * Renders mails from the templates in {@code mail/}: a subject, a text part and an HTML part, in English or Spanish.
@@ -140,7 +141,7 @@ class MailRenderer {
 	}
 
 	private static String oneLine(String text, int max) {
-		var line = text.replaceAll("[\\r\\n\\t\\p{Cntrl}]+", " ").strip();
+		var line = PlatformText.oneLine(text);
 		return line.length() <= max ? line : line.substring(0, max - 1) + "…";
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
+import org.vigia.platform.PlatformText;
 
 /**
  * One recipient's weekly report on the health of the accounts they own.
@@ -53,10 +54,16 @@ record Report(String recipient, Locale locale, LocalDate week, int accounts, @Nu
 	/**
 	 * An account that needs attention.
 	 * @param subject its handle and network, such as {@code cultura@social.example on Mastodon}
-	 * @param displayName its name in the registry, as the platform shows it; may be anything
+	 * @param displayName its name in the registry, as the platform shows it; may be anything, and is kept to one line
 	 * @param silentDays days since its newest public post, null when none was ever seen
 	 */
 	record Offender(String subject, @Nullable String displayName, String state, @Nullable Long silentDays) {
+
+		Offender {
+			subject = PlatformText.oneLine(subject);
+			displayName = (displayName == null) ? null : PlatformText.oneLine(displayName);
+		}
+
 	}
 
 	static String signed(@Nullable Integer change) {

@@ -349,6 +349,64 @@ class DigestTests {
 	}
 
 	@Test
+	void platformTextWithLineBreaksStaysOnOneLineInAlertsDigestsAndReportsAndAddsNoHeader() throws Exception {
+		var multiline = "Cultura\r\nBcc: everyone@example.org\u2028X-Mailer: evil\nfactura\u202Efdp.exe";
+		var flattened = "Cultura Bcc: everyone@example.org X-Mailer: evil factura<U+202E>fdp.exe";
+		long abandoned = registry.account("MASTODON", "cultura@social.villaverde.example", prensa, null, multiline);
+		long dormant = registry.account("MASTODON", "web" + multiline, prensa, null, multiline);
+		registry.checked(abandoned, "OK", daysAgo(142), 0);
+		registry.checked(dormant, "OK", daysAgo(40), 0);
+		sweep.sweep();
+		assertThat(jdbc.sql("select subject from finding where account_id = :id and type = 'DORMANT'").param("id", dormant)
+			.query(String.class).single()).isEqualTo("web" + flattened + " on Mastodon");
+		// A finding stored before summaries were kept to one line.
+		jdbc.sql("update finding set summary = summary || :tail where account_id = :id")
+			.param("tail", "\r\nBcc: legacy@example.org")
+			.param("id", abandoned)
+			.update();
+
+		CLOCK.advance(Duration.ofMinutes(3));
+		assertThat(alerts.compose()).isEqualTo(3);
+		assertThat(digests.compose()).isEqualTo(2);
+		assertThat(reports.compose()).isEqualTo(3);
+		sender.send();
+
+		var received = smtp.getReceivedMessages();
+		assertThat(received).hasSize(8);
+		for (var mail : received) {
+			assertThat(mail.getHeader("Bcc")).isNull();
+			assertThat(java.util.Collections.list(mail.getAllHeaderLines()))
+				.noneMatch(header -> header.startsWith("Bcc") || header.startsWith("X-Mailer: evil"));
+			assertThat(mail.getAllRecipients()).extracting(Object::toString)
+				.doesNotContain("everyone@example.org", "legacy@example.org");
+			assertThat(mail.getSubject()).doesNotContain("\r", "\n", "\u2028", "\u202E");
+			assertThat(text(mail).lines())
+				.noneMatch(line -> line.startsWith("Bcc:") || line.startsWith("X-Mailer:") || line.startsWith("factura"));
+			assertThat(text(mail)).doesNotContain("\u2028", "\u202E");
+			assertThat(html(mail)).doesNotContain("\u2028", "\u202E").doesNotContain("\nBcc:");
+		}
+		var prensaMails = inboxes(received).get("prensa@villaverde.example");
+		var alert = prensaMails.stream().filter(mail -> subject(mail).startsWith("[Vigía] ABANDONED")).findFirst().get();
+		assertThat(alert.getSubject())
+			.isEqualTo("[Vigía] ABANDONED: cultura@social.villaverde.example on Mastodon, no public post for 142 days");
+		assertThat(text(alert)).contains("  No public post for 142 days; the limit for accounts is 90 Bcc: legacy@example.org");
+		var digest = prensaMails.stream().filter(mail -> subject(mail).startsWith("[Vigía] Daily digest")).findFirst().get();
+		assertThat(text(digest)).contains("DORMANT (LOW): web" + flattened + " on Mastodon");
+		assertThat(html(digest)).contains("web" + flattened.replace("<", "&lt;").replace(">", "&gt;") + " on Mastodon");
+		var report = prensaMails.stream().filter(mail -> subject(mail).startsWith("[Vigía] Weekly report")).findFirst().get();
+		assertThat(text(report)).contains("cultura@social.villaverde.example on Mastodon (\"" + flattened + "\"): Abandoned");
+	}
+
+	static String subject(jakarta.mail.internet.MimeMessage mail) {
+		try {
+			return mail.getSubject();
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Test
 	void platformTextIsEscapedInTheDigest() throws Exception {
 		long hostile = registry.account("MASTODON", HOSTILE, prensa, null);
 		registry.checked(hostile, "OK", daysAgo(40), 0);

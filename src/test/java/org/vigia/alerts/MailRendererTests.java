@@ -37,6 +37,41 @@ class MailRendererTests {
 		assertThat(rendered.text()).contains("The account moved to <img src=x onerror=alert(1)>");
 	}
 
+	/** A display name that tries to add a header, a line of its own and a reversed file name. */
+	static final String MULTILINE = "Cultura\r\nBcc: everyone@example.org\u2028X-Mailer: evil\nfactura\u202Efdp.exe";
+
+	static final String FLATTENED = "Cultura Bcc: everyone@example.org X-Mailer: evil factura<U+202E>fdp.exe";
+
+	@Test
+	void platformTextWithLineBreaksAndBidiOverridesStaysOnOneVisibleLineInAlertsDigestsAndReports() {
+		var alert = renderer.alert(new Mail("prensa@villaverde.example", Locale.ENGLISH,
+				List.of(line("MOVED", MULTILINE + " on Mastodon", "Renamed to " + MULTILINE + "; the registry is stale")),
+				List.of()));
+		var digest = renderer.digest(new Digest("prensa@villaverde.example", Locale.ENGLISH,
+				java.time.LocalDate.of(2026, 6, 1), List.of(line("DORMANT", MULTILINE + " on Mastodon", MULTILINE)),
+				List.of(line("GONE", MULTILINE, "x")),
+				List.of(new Digest.Reminder(line("GONE", "x on Bluesky", MULTILINE), 9))));
+		var report = renderer.report(new Report("prensa@villaverde.example", Locale.ENGLISH,
+				java.time.LocalDate.of(2026, 6, 1), 1, null, List.of(new Report.Count("GONE", 1, null)),
+				List.of(new Report.Offender(MULTILINE + " on Mastodon", MULTILINE, "GONE", 3L))));
+
+		assertThat(alert.subject())
+			.isEqualTo("[Vigía] MOVED: " + FLATTENED + " on Mastodon, renamed to " + FLATTENED);
+		assertThat(alert.text()).contains("MOVED (HIGH): " + FLATTENED + " on Mastodon")
+			.contains("  Renamed to " + FLATTENED + "; the registry is stale");
+		assertThat(digest.text()).contains("DORMANT (HIGH): " + FLATTENED + " on Mastodon\n  " + FLATTENED + "\n")
+			.contains("GONE: " + FLATTENED + " ")
+			.contains("GONE (HIGH): x on Bluesky, open for 9 days\n  " + FLATTENED + "\n");
+		assertThat(report.text()).contains("  1. " + FLATTENED + " on Mastodon (\"" + FLATTENED + "\"): Gone");
+		for (var rendered : List.of(alert, digest, report)) {
+			assertThat(rendered.subject()).doesNotContain("\r", "\n", "\u2028", "\u202E");
+			assertThat(rendered.text()).doesNotContain("\r", "\u2028", "\u202E")
+				.doesNotContain("\nBcc:").doesNotContain("\nX-Mailer:").doesNotContain("\nfactura");
+			assertThat(rendered.html()).doesNotContain("\r", "\u2028", "\u202E")
+				.doesNotContain("\nBcc:").contains("factura&lt;U+202E&gt;fdp.exe");
+		}
+	}
+
 	@Test
 	void mailsSpeakTheConfiguredLanguage() {
 		var mail = List.of(line("GONE", "cultura@social.example on Mastodon", "Mastodon suspended the account"),

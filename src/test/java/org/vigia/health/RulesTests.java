@@ -679,6 +679,33 @@ class RulesTests {
 			.containsEntry("organizationGuidelines", true);
 	}
 
+	@Test
+	void aDisplayNameWithLineBreaksAndBidiOverridesIsQuotedOnOneVisibleLine() {
+		var facts = account().organization("Ayuntamiento de Málaga", List.of())
+			.guideline(new Guideline(true, false, false, null, true))
+			.profile(profile().displayName("Cultura\r\nBcc: everyone@example.org\u2028factura\u202Efdp.exe"))
+			.facts();
+
+		var guideline = condition(evaluate(facts), FindingType.GUIDELINE);
+
+		assertThat(guideline.summary()).isEqualTo("Breaks a guideline: the display name \"Cultura Bcc: "
+				+ "everyone@example.org factura<U+202E>fdp.exe\" does not contain Ayuntamiento de Málaga or an alias");
+		// The evidence keeps what the platform said, for the dashboard to show escaped.
+		assertThat(guideline.evidence()).containsEntry("displayName",
+				"Cultura\r\nBcc: everyone@example.org\u2028factura\u202Efdp.exe");
+	}
+
+	@Test
+	void aMoveToAHandleWithALineBreakIsSummedUpOnOneLine() {
+		var facts = account().check(check(CheckOutcome.MOVED).movedTo("cultura@social.madrid.es\nBcc: x@example.org"))
+			.facts();
+
+		var moved = condition(evaluate(facts), FindingType.MOVED);
+
+		assertThat(moved.summary()).isEqualTo("The account moved to cultura@social.madrid.es Bcc: x@example.org; "
+				+ "the registry still lists cultura@mastodon.social");
+	}
+
 	@ParameterizedTest(name = "bio ''{0}'', links [{1}] -> broken: {2}")
 	@CsvSource(delimiter = '|', nullValues = "-", textBlock = """
 			# bio | link fields, comma-separated | broken
