@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +79,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
 			return database;
 		}
 		catch (IllegalStateException ex) {
-			if (String.valueOf(ex.getMessage()).startsWith("could not lock")) {
+			// Zonky's lock on the directory: refused by another process, or overlapping in this JVM
+			if (ex instanceof OverlappingFileLockException || String.valueOf(ex.getMessage()).startsWith("could not lock")) {
 				throw new IllegalStateException("The data directory " + home + " is in use by another Vigía: give each "
 						+ "its own VIGIA_DATA_DIR, or let several share one PostgreSQL server (SPRING_DATASOURCE_URL)", ex);
 			}
@@ -90,10 +92,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
 		}
 	}
 
-	/** Starts a throwaway server in a temporary directory, deleted when it stops, at the latest when the JVM exits. */
+	/**
+	 * Starts a throwaway server in a temporary directory, deleted when it stops, at the latest when the JVM exits; it
+	 * trades durability for speed (no fsync).
+	 */
 	public static EmbeddedDatabase temporary() {
 		try {
-			var database = new EmbeddedDatabase(configured().start(), "", null);
+			var database = new EmbeddedDatabase(configured().setServerConfig("fsync", "off").start(), "", null);
 			database.createDatabase();
 			return database;
 		}

@@ -64,9 +64,6 @@ import org.vigia.registry.RegistryCsv;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestDatabase.class)
 @TestPropertySource(properties = {
-		"spring.datasource.url=${VIGIA_TEST_DATABASE_URL:jdbc:postgresql://localhost:5432/vigia_test}",
-		"spring.datasource.username=${VIGIA_TEST_DATABASE_USERNAME:vigia}",
-		"spring.datasource.password=${VIGIA_TEST_DATABASE_PASSWORD:vigia}",
 		"spring.datasource.hikari.minimum-idle=1", "spring.datasource.hikari.maximum-pool-size=18",
 		"vigia.security.admin-password=admin", "vigia.polling.schedule-enabled=false", "vigia.health.sweep-enabled=false",
 		"vigia.alerts.delivery-enabled=false", "vigia.discovery.schedule-enabled=false",
