@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -17,17 +16,12 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.vigia.VigiaApplication;
 
 /**
  * Vigía on a machine with nothing but a JDK: without a database URL it runs a PostgreSQL of its own, in a data
@@ -37,46 +31,6 @@ class EmbeddedDatabaseTests {
 
 	final ApplicationContextRunner contexts = new ApplicationContextRunner().withConfiguration(
 			AutoConfigurations.of(EmbeddedDatabaseConfiguration.class, DataSourceAutoConfiguration.class));
-
-	@Test
-	void withoutADatabaseUrlVigiaMigratesAnEmbeddedPostgresqlAndFindsItsDataThereAfterARestart(@TempDir Path data)
-			throws Exception {
-		int migrations = new PathMatchingResourcePatternResolver().getResources("classpath:db/migration/V*.sql").length;
-		int port;
-		try (var vigia = start(data)) {
-			var url = ((HikariDataSource) vigia.getBean(DataSource.class)).getJdbcUrl();
-			port = Integer.parseInt(Files.readString(data.resolve("postgres.port")).strip());
-			assertThat(url).isEqualTo("jdbc:postgresql://localhost:" + port + "/vigia");
-			assertThat(Files.readString(data.resolve("postgres/PG_VERSION")).strip()).isEqualTo("17");
-			var jdbc = vigia.getBean(JdbcClient.class);
-			assertThat(jdbc.sql("select count(*) from flyway_schema_history where success and version is not null")
-				.query(Integer.class)
-				.single()).isEqualTo(migrations);
-			assertThat(jdbc.sql("show server_version").query(String.class).single()).startsWith("17.");
-			assertThat(jdbc.sql("show synchronous_commit").query(String.class).single()).isEqualTo("on");
-			jdbc.sql("insert into organization (name, created_at, updated_at) values ('Villaverde', now(), now())")
-				.update();
-		}
-		assertThat(data.resolve("postgres/postmaster.pid")).as("the server stopped with Vigía").doesNotExist();
-
-		try (var vigia = start(data)) {
-			var jdbc = vigia.getBean(JdbcClient.class);
-			assertThat(jdbc.sql("select name from organization").query(String.class).list()).containsExactly("Villaverde");
-			assertThat(jdbc.sql("select count(*) from flyway_schema_history").query(Integer.class).single())
-				.as("nothing migrated twice").isEqualTo(migrations);
-			assertThat(((HikariDataSource) vigia.getBean(DataSource.class)).getJdbcUrl())
-				.as("the port it had").endsWith(":" + port + "/vigia");
-		}
-	}
-
-	/** The application as {@code java -jar} starts it, without a web server and without any schedule. */
-	static ConfigurableApplicationContext start(Path data) {
-		return new SpringApplicationBuilder(VigiaApplication.class).web(WebApplicationType.NONE)
-			.run("--spring.datasource.url=", "--vigia.data-dir=" + data, "--vigia.polling.schedule-enabled=false",
-					"--vigia.health.sweep-enabled=false", "--vigia.alerts.delivery-enabled=false",
-					"--vigia.discovery.schedule-enabled=false", "--vigia.security.admin-password=admin",
-					"--spring.quartz.scheduler-name=vigia-embedded-" + UUID.randomUUID());
-	}
 
 	@Test
 	void aDatabaseUrlGivenIsUsedAsBeforeAndNoEmbeddedPostgresqlStarts(@TempDir Path data) {
