@@ -63,6 +63,7 @@ class FirstRunPagesTests {
 		assertThat(steps.selectFirst("a[href=/registry/sample.csv]").text()).isEqualTo("Download the CSV template");
 		assertThat(steps.text()).contains("Import it on the registry page", "Or add your accounts by hand",
 				"Runs starts a check of all of them at once");
+		assertThat(page("/", "editor").select(".cards")).as("no page of zeros").isEmpty();
 
 		var spanish = page("/?lang=es", "editor").selectFirst("section.first-run");
 		assertThat(spanish.selectFirst("h2").text()).isEqualTo("Empiece por sus cuentas");
@@ -126,6 +127,7 @@ class FirstRunPagesTests {
 				"SPRING_MAIL_PASSWORD", "VIGIA_ALERTS_FROM", "VIGIA_ALERTS_RECIPIENTS");
 		var mails = page.select("article.letter");
 		assertThat(mails).hasSize(2);
+		assertThat(page.text()).contains("2 mails");
 		// newest first: the digest was written last
 		assertThat(mails.get(0).selectFirst("h2").text()).isEqualTo("[Vigía] Daily digest");
 		assertThat(mails.get(0).text()).contains("Failed", "Daily digest", "After 1 attempts: Connection refused");
@@ -143,7 +145,7 @@ class FirstRunPagesTests {
 		assertThat(spanish.selectFirst("section.unconfigured h2").text()).isEqualTo("El correo no está configurado");
 		assertThat(spanish.selectFirst("section.unconfigured").text()).contains("SPRING_MAIL_HOST");
 		assertThat(spanish.select("article.letter .badge").eachText()).containsExactly("Fallido", "En espera");
-		assertThat(spanish.text()).contains("Tras 1 intentos: Connection refused", "Texto del correo");
+		assertThat(spanish.text()).contains("2 correos", "Tras 1 intentos: Connection refused", "Texto del correo");
 	}
 
 	@Test
