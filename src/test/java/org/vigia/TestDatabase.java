@@ -75,7 +75,11 @@ public class TestDatabase {
 				case CONTAINER -> container();
 				case EMBEDDED -> embedded();
 			};
-			System.out.println("Test database: " + shared.source() + " at " + shared.url());
+			System.out.println("Test database: " + shared.source() + " at " + shared.url() + switch (shared.source()) {
+				case URL -> " (VIGIA_TEST_DATABASE_URL)";
+				case CONTAINER -> " (Testcontainers; set VIGIA_TEST_DATABASE_URL to use a database of your own)";
+				case EMBEDDED -> " (no VIGIA_TEST_DATABASE_URL, and Testcontainers found no Docker, as it said above)";
+			});
 		}
 		return shared;
 	}

@@ -66,7 +66,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
 				.setPort(port)
 				// Vigía's own data: a commit is on disk when it returns (Zonky turns this off, for tests).
 				.setServerConfig("synchronous_commit", "on")
-				// The server outlives the JVM's shutdown hooks otherwise; Spring stops it after the connection pool.
+				// Not Zonky's shutdown hook: hooks run concurrently, and it would stop the server while Spring's hook still
+				// closes Quartz and the pool. Spring stops it after them (the connection details bean depends on it).
 				.setRegisterShutdownHook(false)
 				// A cold start after a crash replays the write-ahead log first.
 				.setPGStartupWait(Duration.ofMinutes(2))
@@ -108,8 +109,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
 	}
 
 	/**
-	 * What every embedded server shares: text compared and case-folded by code point, as on the PostgreSQL that
-	 * production and CI run (C.UTF-8), whatever the locale of the machine (PostgreSQL 17's builtin provider).
+	 * What every embedded server shares: text compared and case-folded by code point (PostgreSQL 17's builtin C.UTF-8,
+	 * as CI's server has it), whatever the locale of the machine, so that it behaves alike on Linux, macOS and Windows.
 	 */
 	private static EmbeddedPostgres.Builder configured() {
 		return EmbeddedPostgres.builder()
