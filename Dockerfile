@@ -7,6 +7,7 @@ COPY .mvn .mvn
 RUN ./mvnw -B -ntp dependency:go-offline
 COPY src src
 COPY db db
+COPY config/registry-sample.csv config/
 RUN ./mvnw -B -ntp package -DskipTests \
  && java -Djarmode=tools -jar target/vigia-*.jar extract --layers --launcher --destination target/extracted
 
@@ -15,13 +16,16 @@ FROM eclipse-temurin:21-jre
 RUN apt-get update \
  && apt-get install -y --no-install-recommends curl \
  && rm -rf /var/lib/apt/lists/* \
- && useradd --system --uid 10001 --home-dir /app vigia
+ && useradd --system --uid 10001 --home-dir /app vigia \
+ && mkdir -p /app/data && chown vigia /app/data
 WORKDIR /app
 COPY --from=build /src/target/extracted/dependencies/ ./
 COPY --from=build /src/target/extracted/spring-boot-loader/ ./
 COPY --from=build /src/target/extracted/snapshot-dependencies/ ./
 COPY --from=build /src/target/extracted/application/ ./
 USER vigia
+# Without SPRING_DATASOURCE_URL the image runs its embedded PostgreSQL with its data here: mount a volume to keep it.
+ENV VIGIA_DATA_DIR=/app/data
 EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=5 \
   CMD curl -fsS http://localhost:8080/actuator/health/readiness || exit 1

@@ -22,9 +22,6 @@ import org.springframework.test.context.TestPropertySource;
 @AutoConfigureMockMvc
 @Import(TestDatabase.class)
 @TestPropertySource(properties = {
-		"spring.datasource.url=${VIGIA_TEST_DATABASE_URL:jdbc:postgresql://localhost:5432/vigia_test}",
-		"spring.datasource.username=${VIGIA_TEST_DATABASE_USERNAME:vigia}",
-		"spring.datasource.password=${VIGIA_TEST_DATABASE_PASSWORD:vigia}",
 		// Several cached contexts share one PostgreSQL (100 connections by default): keep idle pools small.
 		"spring.datasource.hikari.minimum-idle=1", "spring.datasource.hikari.maximum-pool-size=18",
 		"vigia.security.admin-password=admin", "vigia.polling.schedule-enabled=false", "vigia.health.sweep-enabled=false",

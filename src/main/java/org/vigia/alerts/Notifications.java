@@ -1,12 +1,16 @@
 package org.vigia.alerts;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,10 +19,36 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class Notifications {
 
+	/** A mail of the outbox with its plain-text body, as the dashboard shows it. */
+	public record Letter(Notification notification, String text) {
+	}
+
 	private final JdbcClient jdbc;
 
-	Notifications(JdbcClient jdbc) {
+	private final ObjectProvider<JavaMailSender> senders;
+
+	Notifications(JdbcClient jdbc, ObjectProvider<JavaMailSender> senders) {
 		this.jdbc = jdbc;
+		this.senders = senders;
+	}
+
+	/** Whether mails can leave: SMTP is configured ({@code spring.mail.host}); otherwise they wait in the outbox. */
+	public boolean deliveryConfigured() {
+		return senders.getIfAvailable() != null;
+	}
+
+	/** The outbox with each mail's text, newest first. */
+	public Page<Letter> letters(Pageable pageable) {
+		var page = list(null, pageable);
+		var ids = page.getContent().stream().map(Notification::id).toList();
+		Map<Long, String> texts = ids.isEmpty() ? Map.of()
+				: jdbc.sql("select id, body_text from notification where id in (:ids)")
+					.param("ids", ids)
+					.query((rs, row) -> Map.entry(rs.getLong("id"), rs.getString("body_text")))
+					.list()
+					.stream()
+					.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+		return page.map(notification -> new Letter(notification, texts.getOrDefault(notification.id(), "")));
 	}
 
 	/** @param status PENDING, SENT or FAILED, or null for all */

@@ -3,12 +3,16 @@ package org.vigia.web;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
@@ -36,6 +40,9 @@ import org.springframework.util.StringUtils;
 class SecurityConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+	/** The admin's password when it was generated, until it is printed with the address to open. */
+	private final AtomicReference<@Nullable String> generatedAdminPassword = new AtomicReference<>();
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationHandlers problems)
@@ -100,8 +107,7 @@ class SecurityConfiguration {
 			var bytes = new byte[18];
 			new SecureRandom().nextBytes(bytes);
 			adminPassword = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-			log.warn("\n\n    Generated password of the 'admin' user: {}\n    Set VIGIA_SECURITY_ADMIN_PASSWORD to choose "
-					+ "one; this one changes at every start.\n", adminPassword);
+			generatedAdminPassword.set(adminPassword);
 		}
 		users.add(user("admin", adminPassword, SecurityProperties.Role.ADMIN, encoder));
 		for (var user : properties.users()) {
@@ -112,6 +118,11 @@ class SecurityConfiguration {
 			users.add(user(user.name(), user.password(), user.role(), encoder));
 		}
 		return new InMemoryUserDetailsManager(users);
+	}
+
+	@EventListener
+	void welcome(ApplicationReadyEvent ready) {
+		Welcome.log(ready.getApplicationContext(), generatedAdminPassword.getAndSet(null));
 	}
 
 	private static UserDetails user(String name, String password, SecurityProperties.Role role,

@@ -23,9 +23,6 @@ import org.vigia.platform.Platform;
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Import(TestDatabase.class)
 @TestPropertySource(properties = {
-		"spring.datasource.url=${VIGIA_TEST_DATABASE_URL:jdbc:postgresql://localhost:5432/vigia_test}",
-		"spring.datasource.username=${VIGIA_TEST_DATABASE_USERNAME:vigia}",
-		"spring.datasource.password=${VIGIA_TEST_DATABASE_PASSWORD:vigia}",
 		"spring.datasource.hikari.minimum-idle=1", "spring.datasource.hikari.maximum-pool-size=4" })
 class RegistryRepositoryTests {
 

@@ -54,6 +54,8 @@ final class Browser {
 			if ("required".equalsIgnoreCase(System.getenv(REQUIRED))) {
 				throw new IllegalStateException(missing + " (" + REQUIRED + "=required)");
 			}
+			// Surefire reports a class aborted before its first test as nothing run, and drops the reason: say it here.
+			System.out.println("Skipping the browser tests. " + missing);
 			Assumptions.abort(missing);
 		}
 		System.setProperty("webdriver.chrome.driver", chromedriver.get().toString());

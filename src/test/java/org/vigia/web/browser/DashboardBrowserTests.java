@@ -64,9 +64,6 @@ import org.vigia.registry.RegistryCsv;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestDatabase.class)
 @TestPropertySource(properties = {
-		"spring.datasource.url=${VIGIA_TEST_DATABASE_URL:jdbc:postgresql://localhost:5432/vigia_test}",
-		"spring.datasource.username=${VIGIA_TEST_DATABASE_USERNAME:vigia}",
-		"spring.datasource.password=${VIGIA_TEST_DATABASE_PASSWORD:vigia}",
 		"spring.datasource.hikari.minimum-idle=1", "spring.datasource.hikari.maximum-pool-size=18",
 		"vigia.security.admin-password=admin", "vigia.polling.schedule-enabled=false", "vigia.health.sweep-enabled=false",
 		"vigia.alerts.delivery-enabled=false", "vigia.discovery.schedule-enabled=false",
@@ -312,12 +309,12 @@ class DashboardBrowserTests {
 		assertThat(path()).isEqualTo(here);
 		assertThat(find("html").getAttribute("lang")).isEqualTo("es");
 		assertThat(find("h1").getText()).isEqualTo("Hallazgos");
-		assertThat(navigationLinks()).containsExactly("Resumen", "Cuentas", "Hallazgos", "Registro", "Ejecuciones");
+		assertThat(navigationLinks()).containsExactly("Resumen", "Cuentas", "Hallazgos", "Registro", "Ejecuciones", "Correo");
 		navigate("Resumen");
 		assertThat(cards()).containsEntry("Abandonada", "1");
 		follow(By.linkText("English"));
 		assertThat(find("html").getAttribute("lang")).isEqualTo("en");
-		assertThat(navigationLinks()).containsExactly("Overview", "Accounts", "Findings", "Registry", "Runs");
+		assertThat(navigationLinks()).containsExactly("Overview", "Accounts", "Findings", "Registry", "Runs", "Mail");
 
 		assertThat(PLATFORMS.unexpected).isEmpty();
 		assertNoConsoleErrors();

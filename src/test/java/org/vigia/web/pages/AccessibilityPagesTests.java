@@ -81,6 +81,14 @@ class AccessibilityPagesTests {
 				insert into poll_run (status, trigger, total, started_at) values ('RUNNING', 'MANUAL', 1, now())
 				returning id
 				""").query(Long.class).single();
+		jdbc.sql("truncate notification restart identity cascade").update();
+		jdbc.sql("""
+				insert into notification (kind, recipients, locale, subject, body_text, body_html, message_id, status,
+				                          next_attempt_at, created_at)
+				values ('ALERT', '{prensa@villaverde.example}', 'en', '[Vigía] ABANDONED: villaverde_prensa on Telegram',
+				        'villaverde_prensa has not posted for 200 days.', '<p>html</p>', '<vigia.1@localhost>', 'PENDING',
+				        now(), now())
+				""").update();
 	}
 
 	/** Every page, with the navigation section it belongs to. */
@@ -99,6 +107,7 @@ class AccessibilityPagesTests {
 		pages.put("/registry/units/" + unit, "/registry");
 		pages.put("/runs", "/runs");
 		pages.put("/runs/" + run, "/runs");
+		pages.put("/notifications", "/notifications");
 		return pages;
 	}
 
