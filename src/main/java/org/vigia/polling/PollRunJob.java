@@ -9,7 +9,7 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
 
 /**
  * One worker of a poll run: claims batches of the run's accounts until none is left; requests recovery, so a dead
- * node's worker is restarted elsewhere and takes over the accounts whose lease expired.
+ * node's worker is restarted elsewhere and takes over the accounts of the dead node, whose claims are void.
  */
 class PollRunJob extends QuartzJobBean {
 
@@ -36,7 +36,7 @@ class PollRunJob extends QuartzJobBean {
 				if (!claims.hasPending(runId)) {
 					break;
 				}
-				// Another worker holds the rest; wait in case it dies and its lease expires.
+				// Another worker holds the rest; wait in case its node dies and its claims are void.
 				sleep(Duration.ofMillis(500));
 				continue;
 			}

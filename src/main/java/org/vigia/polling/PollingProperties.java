@@ -17,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param shards how many shard jobs share the scheduled checks; each runs on one node of the cluster at a time
  * @param batchSize accounts one worker claims at once
  * @param parallelism checks in flight at once on this node, all workers together; the HTTP client's caps still apply
- * @param lease how long a claim on an account lasts before another instance may take it over (a dead node's work)
+ * @param lease how long a claim on an account lasts before another instance may take it over; a dead node's claims are
+ * void sooner, once the Quartz cluster sees it is dead
  * @param historyRetention how long the check history is kept; older checks are deleted every night
  */
 @ConfigurationProperties("vigia.polling")
