@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,25 +52,6 @@ class Claims {
 			.param("batch", properties.batchSize())
 			.query(Long.class)
 			.list();
-	}
-
-	/** Accounts of a running run, claimed by a scheduled shard. */
-	record RunClaim(long runId, List<Long> accountIds) {
-	}
-
-	/**
-	 * Claims a batch of accounts that nobody holds in a run older than the lease, or returns null when there is none:
-	 * this is how the scheduled shards finish a run whose workers all failed.
-	 */
-	@Transactional
-	@Nullable RunClaim claimOrphanedRunAccounts() {
-		var now = now();
-		var runId = jdbc.sql("""
-				select p.run_id from poll_run_account p join poll_run r on r.id = p.run_id and r.status = 'RUNNING'
-				where not p.done and (p.lease_until is null or p.lease_until < :now) and r.started_at < :startedBefore
-				limit 1
-				""").param("now", now).param("startedBefore", now.minus(properties.lease())).query(Long.class).optional();
-		return runId.map(id -> new RunClaim(id, claimRunAccounts(id))).orElse(null);
 	}
 
 	/** Whether the run still has accounts without an outcome. */

@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
  * How often and how accounts are checked.
  * @param interval how often every account is checked; checks are spread over it
  * @param scheduleEnabled whether accounts are checked on schedule (poll runs started through the API always work)
- * @param tick how often the shard jobs look for due accounts
+ * @param tick how often the shard jobs look for due accounts, and the cluster for poll runs whose workers stopped
  * @param shards how many shard jobs share the scheduled checks; each runs on one node of the cluster at a time
  * @param batchSize accounts one worker claims at once
  * @param parallelism checks in flight at once on this node, all workers together; the HTTP client's caps still apply
