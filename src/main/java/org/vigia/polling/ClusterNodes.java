@@ -32,6 +32,10 @@ class ClusterNodes {
 		return instanceId;
 	}
 
+	String schedulerName() {
+		return schedulerName;
+	}
+
 	/**
 	 * A condition on the node named by a column or expression: true while it is alive. Its statement must bind the
 	 * parameters of {@link #bind}.

@@ -35,7 +35,8 @@ import org.vigia.registry.RegistryCsv;
  */
 @IntegrationTest
 @Import(DatabaseOutage.class)
-@TestPropertySource(properties = { "vigia.polling.tick=PT2S", "vigia.http.allow-private-addresses=true" })
+@TestPropertySource(properties = { "vigia.polling.tick=PT2S", "vigia.http.allow-private-addresses=true",
+		"management.endpoint.health.show-components=always" })
 class PollRunRecoveryTests {
 
 	static final int ACCOUNTS = 200;
