@@ -11,3 +11,6 @@ alter table poll_run
     -- restarts in a row that checked no account, and how many accounts were checked at the last one
     add column restarts           integer not null default 0,
     add column checked_at_restart integer;
+
+-- A sender's claim on a mail: renewed while the sender works on the mail, and compared before it marks the mail.
+alter table notification add column claim_token uuid;
