@@ -141,7 +141,7 @@ class AccountPoller {
 					}
 				}
 			}
-			catch (RuntimeException | Error ex) {
+			catch (Throwable ex) {
 				// The checks still in flight would be lost anyway: stop them rather than wait for them.
 				executor.shutdownNow();
 				throw ex;
