@@ -28,7 +28,8 @@ import org.springframework.validation.annotation.Validated;
  * @param deliveryEnabled whether that happens on schedule
  * @param maxAttempts attempts at sending a mail before it is marked FAILED
  * @param retryBaseDelay the wait after the first failed attempt; it doubles after each, up to an hour
- * @param sendLease how long a sender's claim on a mail lasts; after it, another instance may send it
+ * @param sendLease how long a sender's claim on a mail lasts unless renewed; the sender renews it while it works on the
+ * mail, so it passes to another instance only when its sender died
  * @param digestCron when the daily digest is composed: a Quartz cron expression, in {@code timeZone}
  * @param reportCron when the weekly report is composed: a Quartz cron expression, in {@code timeZone}
  * @param timeZone the zone of both crons, and of the dates in digests and reports

@@ -8,15 +8,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -40,12 +45,17 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Checks a batch of accounts in parallel and records every outcome: one history row per check, the account's current
  * state, a profile snapshot only when the profile changed, and the run's progress; all set-based, one statement per
- * table per batch.
+ * table per group of finished checks.
  */
 @Service
 class AccountPoller {
 
 	private static final Logger log = LoggerFactory.getLogger(AccountPoller.class);
+
+	/** The most checks recorded in one transaction, and the longest a finished check waits for its group. */
+	private static final int GROUP_SIZE = 20;
+
+	private static final Duration GROUP_TIME = Duration.ofSeconds(1);
 
 	/** An account to check, with what earlier checks left behind. */
 	record Target(long accountId, AccountAddress address, @Nullable String platformId, @Nullable String etag,
@@ -75,8 +85,12 @@ class AccountPoller {
 
 	private final ApplicationEventPublisher events;
 
+	private final ClusterNodes nodes;
+
 	AccountPoller(JdbcClient jdbc, PlatformChecker checker, PollingProperties properties,
-			TransactionTemplate transactions, Clock clock, MeterRegistry meters, ApplicationEventPublisher events) {
+			TransactionTemplate transactions, Clock clock, MeterRegistry meters, ApplicationEventPublisher events,
+			ClusterNodes nodes) {
+		this.nodes = nodes;
 		this.meters = meters;
 		this.events = events;
 		this.jdbc = jdbc;
@@ -88,21 +102,72 @@ class AccountPoller {
 	}
 
 	/**
-	 * Checks the accounts and records the outcomes.
+	 * Checks the accounts and records the outcomes in small groups, as the checks finish: a node that dies loses the
+	 * checks of one group at most, not those of its whole batch.
 	 * @param runId the poll run they belong to, or null for scheduled checks
 	 * @param scheduled whether this is the scheduled check (it moves the next due time on by one interval)
+	 * @return the checks recorded: those whose claim this node still held
 	 */
 	List<Checked> poll(List<Long> accountIds, @Nullable Long runId, boolean scheduled) {
 		if (accountIds.isEmpty()) {
 			return List.of();
 		}
-		var checked = new ArrayList<>(check(load(accountIds)));
+		var targets = load(accountIds);
+		var recorded = new ArrayList<Checked>(targets.size());
+		try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+			try {
+				var checks = new ExecutorCompletionService<Checked>(executor);
+				for (var target : targets) {
+					checks.submit(() -> check(target));
+				}
+				var group = new ArrayList<Checked>(GROUP_SIZE);
+				long groupDue = 0;
+				for (int remaining = targets.size(); remaining > 0;) {
+					Future<Checked> next;
+					if (group.isEmpty()) {
+						next = checks.take();
+						groupDue = System.nanoTime() + GROUP_TIME.toNanos();
+					}
+					else {
+						next = checks.poll(Math.max(0, groupDue - System.nanoTime()), TimeUnit.NANOSECONDS);
+					}
+					if (next != null) {
+						group.add(next.get());
+						remaining--;
+					}
+					if (group.size() >= GROUP_SIZE || remaining == 0 || System.nanoTime() - groupDue >= 0) {
+						recorded.addAll(recordWithRetries(group, runId, scheduled));
+						group.clear();
+					}
+				}
+			}
+			catch (Throwable ex) {
+				// The checks still in flight would be lost anyway: stop them rather than wait for them.
+				executor.shutdownNow();
+				throw ex;
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while checking accounts", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("A check failed unexpectedly", ex.getCause());
+		}
+		for (var check : recorded) {
+			meters.counter("vigia.checks", "platform", check.target().address().platform().id(), "outcome",
+					check.result().outcome().name()).increment();
+		}
+		return recorded;
+	}
+
+	private List<Checked> recordWithRetries(List<Checked> group, @Nullable Long runId, boolean scheduled) {
+		var checked = new ArrayList<>(group);
 		// One order for every writer of account rows (the health sweep locks them by id too): no deadlocks between them.
 		checked.sort(Comparator.comparingLong(check -> check.target().accountId()));
 		for (int attempt = 1;; attempt++) {
 			try {
-				transactions.executeWithoutResult(status -> record(checked, runId, scheduled));
-				break;
+				return Objects.requireNonNull(transactions.execute(status -> record(checked, runId, scheduled)));
 			}
 			catch (PessimisticLockingFailureException ex) {
 				if (attempt == 3) {
@@ -111,11 +176,6 @@ class AccountPoller {
 				log.info("Recording {} checks met a lock conflict; retrying ({})", checked.size(), ex.getMessage());
 			}
 		}
-		for (var check : checked) {
-			meters.counter("vigia.checks", "platform", check.target().address().platform().id(), "outcome",
-					check.result().outcome().name()).increment();
-		}
-		return checked;
 	}
 
 	private List<Target> load(List<Long> accountIds) {
@@ -139,38 +199,57 @@ class AccountPoller {
 		}).list();
 	}
 
-	private List<Checked> check(List<Target> targets) {
-		var futures = new ArrayList<Future<Checked>>(targets.size());
-		try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-			for (var target : targets) {
-				futures.add(executor.submit(() -> {
-					permits.acquire();
-					try {
-						var result = checker.check(
-								new CheckRequest(target.address(), target.platformId(), target.etag(), target.lastModified()));
-						return new Checked(target, result, clock.instant());
-					}
-					finally {
-						permits.release();
-					}
-				}));
-			}
-			var checked = new ArrayList<Checked>(targets.size());
-			for (var future : futures) {
-				checked.add(future.get());
-			}
-			return checked;
+	private Checked check(Target target) throws InterruptedException {
+		permits.acquire();
+		try {
+			var result = checker.check(
+					new CheckRequest(target.address(), target.platformId(), target.etag(), target.lastModified()));
+			return new Checked(target, result, clock.instant());
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while checking accounts", ex);
-		}
-		catch (ExecutionException ex) {
-			throw new IllegalStateException("A check failed unexpectedly", ex.getCause());
+		finally {
+			permits.release();
 		}
 	}
 
-	private void record(List<Checked> checked, @Nullable Long runId, boolean scheduled) {
+	/**
+	 * Keeps the checks whose claim this node still holds, locking their rows (a run's accounts are marked done at
+	 * once): a node that was thought dead, and whose accounts another took over, must not record them a second time.
+	 */
+	private Set<Long> stillClaimed(List<Checked> checked, @Nullable Long runId) {
+		var accountIds = checked.stream().map(check -> check.target().accountId()).toArray(Long[]::new);
+		if (runId != null) {
+			var outcomes = checked.stream().map(check -> check.result().outcome().name()).toArray(String[]::new);
+			return new HashSet<>(jdbc.sql("""
+					update poll_run_account p set done = true, outcome = t.outcome, lease_until = null
+					from unnest(:accountIds::bigint[], :outcomes::text[]) as t(account_id, outcome)
+					where p.run_id = :runId and p.account_id = t.account_id and not p.done and p.claimed_by = :instanceId
+					returning p.account_id
+					""")
+				.param("runId", runId)
+				.param("accountIds", accountIds)
+				.param("outcomes", outcomes)
+				.param("instanceId", nodes.instanceId())
+				.query(Long.class)
+				.list());
+		}
+		return new HashSet<>(jdbc.sql("""
+				select account_id from account_state
+				where account_id = any(:accountIds) and claimed_by = :instanceId
+				order by account_id
+				for update
+				""").param("accountIds", accountIds).param("instanceId", nodes.instanceId()).query(Long.class).list());
+	}
+
+	private List<Checked> record(List<Checked> claimed, @Nullable Long runId, boolean scheduled) {
+		var held = stillClaimed(claimed, runId);
+		var checked = claimed.stream().filter(check -> held.contains(check.target().accountId())).toList();
+		if (checked.size() < claimed.size()) {
+			log.info("{} of {} checks were not recorded: another node took their claims over", claimed.size()
+					- checked.size(), claimed.size());
+		}
+		if (checked.isEmpty()) {
+			return checked;
+		}
 		var profileIds = snapshots(checked);
 		int size = checked.size();
 		var accountIds = new Long[size];
@@ -254,11 +333,11 @@ class AccountPoller {
 				insert into account_state as s (account_id, handle, platform_id, etag, last_modified, last_activity_at,
 				                                newest_post_url, last_checked_at, last_success_at, last_outcome,
 				                                last_http_status, consecutive_failures, moved_to, profile_id,
-				                                next_due_at, lease_until, updated_at, outcome_streak, failing_since,
-				                                last_error, recent_posts, reply_share)
+				                                next_due_at, updated_at, outcome_streak, failing_since, last_error,
+				                                recent_posts, reply_share)
 				select t.account_id, t.handle, t.platform_id, t.etag, t.last_modified, t.last_activity_at,
 				       t.newest_post_url, t.checked_at, case when t.evidence then t.checked_at end, t.outcome, t.http_status,
-				       case when t.failure then 1 else 0 end, t.moved_to, t.profile_id, t.next_due_at, null,
+				       case when t.failure then 1 else 0 end, t.moved_to, t.profile_id, t.next_due_at,
 				       t.checked_at, 1, case when t.failure then t.checked_at end, t.error, t.recent_posts, t.reply_share
 				from unnest(:accountIds::bigint[], :handles::text[], :platformIds::text[], :etags::text[],
 				            :lastModified::text[], :lastActivities::timestamptz[], :newestPosts::text[],
@@ -306,9 +385,12 @@ class AccountPoller {
 				                    when excluded.last_success_at is not null then null else s.moved_to end,
 				    profile_id = coalesce(excluded.profile_id, s.profile_id),
 				    next_due_at = excluded.next_due_at,
-				    lease_until = null,
+				    -- a run's check leaves alone the claim a scheduled shard may hold on the account
+				    lease_until = case when :scheduled then null else s.lease_until end,
+				    claimed_by = case when :scheduled then null else s.claimed_by end,
 				    updated_at = excluded.updated_at
 				""")
+			.param("scheduled", scheduled)
 			.param("accountIds", accountIds)
 			.param("handles", handles)
 			.param("platformIds", platformIds)
@@ -328,15 +410,9 @@ class AccountPoller {
 			.param("recentPosts", recentPosts)
 			.param("replyShares", replyShares)
 			.update();
-		if (runId != null) {
-			jdbc.sql("""
-					update poll_run_account p set done = true, outcome = t.outcome, lease_until = null
-					from unnest(:accountIds::bigint[], :outcomes::text[]) as t(account_id, outcome)
-					where p.run_id = :runId and p.account_id = t.account_id
-					""").param("runId", runId).param("accountIds", accountIds).param("outcomes", outcomes).update();
-		}
 		// Listeners run in this transaction: what they conclude from the checks commits with them, or not at all.
 		events.publishEvent(new AccountsChecked(List.of(accountIds), runId));
+		return checked;
 	}
 
 	private Instant nextDue(Checked check, boolean scheduled) {

@@ -5,14 +5,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Hands out accounts to check so that each check happens once across the cluster: a compare-and-set lease taken with
- * SKIP LOCKED, which expires so that a dead node's accounts are taken over.
+ * Hands out accounts to check so that each check happens once across the cluster: a compare-and-set claim taken with
+ * SKIP LOCKED, naming the node that took it. A claim is void once its node is dead (see {@link ClusterNodes}), so a
+ * dead node's accounts are taken over within the cluster's check-in time, or once its lease runs out.
  */
 @Component
 class Claims {
@@ -23,51 +23,35 @@ class Claims {
 
 	private final Clock clock;
 
-	Claims(JdbcClient jdbc, PollingProperties properties, Clock clock) {
+	private final ClusterNodes nodes;
+
+	Claims(JdbcClient jdbc, PollingProperties properties, Clock clock, ClusterNodes nodes) {
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.clock = clock;
+		this.nodes = nodes;
 	}
 
-	/** Claims up to a batch of the run's accounts not yet checked and not leased by a live worker. */
+	/** Claims up to a batch of the run's accounts not yet checked and not held by a live worker. */
 	@Transactional
 	List<Long> claimRunAccounts(long runId) {
 		var now = now();
-		return jdbc.sql("""
-				update poll_run_account p set lease_until = :leaseUntil
+		return nodes.bind(jdbc.sql("""
+				update poll_run_account p set lease_until = :leaseUntil, claimed_by = :instanceId
 				where p.run_id = :runId and p.account_id in (
-				    select account_id from poll_run_account
-				    where run_id = :runId and not done and (lease_until is null or lease_until < :now)
-				    order by account_id
+				    select c.account_id from poll_run_account c
+				    where c.run_id = :runId and not c.done and %s
+				    order by c.account_id
 				    limit :batch
 				    for update skip locked)
 				returning p.account_id
-				""")
+				""".formatted(ClusterNodes.voidClaim("c"))))
 			.param("leaseUntil", now.plus(properties.lease()))
 			.param("runId", runId)
 			.param("now", now)
 			.param("batch", properties.batchSize())
 			.query(Long.class)
 			.list();
-	}
-
-	/** Accounts of a running run, claimed by a scheduled shard. */
-	record RunClaim(long runId, List<Long> accountIds) {
-	}
-
-	/**
-	 * Claims a batch of accounts that nobody holds in a run older than the lease, or returns null when there is none:
-	 * this is how the scheduled shards finish a run whose workers all failed.
-	 */
-	@Transactional
-	@Nullable RunClaim claimOrphanedRunAccounts() {
-		var now = now();
-		var runId = jdbc.sql("""
-				select p.run_id from poll_run_account p join poll_run r on r.id = p.run_id and r.status = 'RUNNING'
-				where not p.done and (p.lease_until is null or p.lease_until < :now) and r.started_at < :startedBefore
-				limit 1
-				""").param("now", now).param("startedBefore", now.minus(properties.lease())).query(Long.class).optional();
-		return runId.map(id -> new RunClaim(id, claimRunAccounts(id))).orElse(null);
 	}
 
 	/** Whether the run still has accounts without an outcome. */
@@ -102,17 +86,17 @@ class Claims {
 	@Transactional
 	List<Long> claimDueAccounts() {
 		var now = now();
-		return jdbc.sql("""
-				update account_state s set lease_until = :leaseUntil
+		return nodes.bind(jdbc.sql("""
+				update account_state s set lease_until = :leaseUntil, claimed_by = :instanceId
 				where s.account_id in (
 				    select st.account_id from account_state st
 				    join account a on a.id = st.account_id and a.status = 'ACTIVE'
-				    where st.next_due_at <= :now and (st.lease_until is null or st.lease_until < :now)
+				    where st.next_due_at <= :now and %s
 				    order by st.next_due_at
 				    limit :batch
 				    for update of st skip locked)
 				returning s.account_id
-				""")
+				""".formatted(ClusterNodes.voidClaim("st"))))
 			.param("leaseUntil", now.plus(properties.lease()))
 			.param("now", now)
 			.param("batch", properties.batchSize())

@@ -9,7 +9,8 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
 
 /**
  * One worker of a poll run: claims batches of the run's accounts until none is left; requests recovery, so a dead
- * node's worker is restarted elsewhere and takes over the accounts whose lease expired.
+ * node's worker is restarted elsewhere and takes over the accounts of the dead node, whose claims are void. A worker
+ * stopped by an error notes it on the run; the cluster gives the run new workers (see {@link PollRuns#finishLeftRuns}).
  */
 class PollRunJob extends QuartzJobBean {
 
@@ -21,14 +22,27 @@ class PollRunJob extends QuartzJobBean {
 
 	private final AccountPoller poller;
 
-	PollRunJob(Claims claims, AccountPoller poller) {
+	private final PollRuns runs;
+
+	PollRunJob(Claims claims, AccountPoller poller, PollRuns runs) {
 		this.claims = claims;
 		this.poller = poller;
+		this.runs = runs;
 	}
 
 	@Override
 	protected void executeInternal(JobExecutionContext context) {
 		long runId = context.getMergedJobDataMap().getLong(RUN_ID);
+		try {
+			work(context, runId);
+		}
+		catch (RuntimeException ex) {
+			runs.noteError(runId, ex);
+			throw ex;
+		}
+	}
+
+	private void work(JobExecutionContext context, long runId) {
 		int checked = 0;
 		while (true) {
 			var batch = claims.claimRunAccounts(runId);
@@ -36,7 +50,7 @@ class PollRunJob extends QuartzJobBean {
 				if (!claims.hasPending(runId)) {
 					break;
 				}
-				// Another worker holds the rest; wait in case it dies and its lease expires.
+				// Another worker holds the rest; wait in case its node dies and its claims are void.
 				sleep(Duration.ofMillis(500));
 				continue;
 			}

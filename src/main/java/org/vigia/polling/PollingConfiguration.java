@@ -15,8 +15,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The coarse Quartz jobs of polling: a few shard jobs that check due accounts at every tick, and a nightly job that
- * prunes the history. Few triggers keep the cluster's trigger lock cool, whatever the number of accounts.
+ * The coarse Quartz jobs of polling: a few shard jobs that check due accounts at every tick, one that sees the poll
+ * runs their workers left to their end at every tick, and a nightly job that prunes the history. Few triggers keep
+ * the cluster's trigger lock cool, whatever the number of accounts.
  */
 @Configuration(proxyBeanMethods = false)
 class PollingConfiguration {
@@ -46,6 +47,10 @@ class PollingConfiguration {
 				.storeDurably()
 				.build());
 		}
+		jobs.add(JobBuilder.newJob(FinishLeftRunsJob.class)
+			.withIdentity("finish-left-runs", "polling")
+			.storeDurably()
+			.build());
 		jobs.add(JobBuilder.newJob(PruneHistoryJob.class).withIdentity("prune-history", "polling").storeDurably().build());
 		return jobs;
 	}
@@ -64,6 +69,15 @@ class PollingConfiguration {
 					.build());
 			}
 		}
+		// Also with the schedule off: a run started through the API must end all the same.
+		triggers.add(TriggerBuilder.newTrigger()
+			.withIdentity("finish-left-runs", "polling")
+			.forJob("finish-left-runs", "polling")
+			.withSchedule(SimpleScheduleBuilder.simpleSchedule()
+				.withIntervalInMilliseconds(properties.tick().toMillis())
+				.repeatForever()
+				.withMisfireHandlingInstructionNextWithRemainingCount())
+			.build());
 		triggers.add(TriggerBuilder.newTrigger()
 			.withIdentity("prune-history", "polling")
 			.forJob("prune-history", "polling")

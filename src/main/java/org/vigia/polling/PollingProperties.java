@@ -13,11 +13,12 @@ import org.springframework.validation.annotation.Validated;
  * How often and how accounts are checked.
  * @param interval how often every account is checked; checks are spread over it
  * @param scheduleEnabled whether accounts are checked on schedule (poll runs started through the API always work)
- * @param tick how often the shard jobs look for due accounts
+ * @param tick how often the shard jobs look for due accounts, and the cluster for poll runs whose workers stopped
  * @param shards how many shard jobs share the scheduled checks; each runs on one node of the cluster at a time
  * @param batchSize accounts one worker claims at once
  * @param parallelism checks in flight at once on this node, all workers together; the HTTP client's caps still apply
- * @param lease how long a claim on an account lasts before another instance may take it over (a dead node's work)
+ * @param lease how long a claim on an account lasts before another instance may take it over; a dead node's claims are
+ * void sooner, once the Quartz cluster sees it is dead
  * @param historyRetention how long the check history is kept; older checks are deleted every night
  */
 @ConfigurationProperties("vigia.polling")

@@ -7,9 +7,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
 /**
- * One shard of the scheduled polling: at every tick, checks the accounts that are due, batch by batch, then finishes
- * poll runs that their workers left. Several shards run at once on different nodes; the claims keep them from
- * checking an account twice.
+ * One shard of the scheduled polling: at every tick, checks the accounts that are due, batch by batch. Several shards
+ * run at once on different nodes; the claims keep them from checking an account twice.
  */
 @DisallowConcurrentExecution
 class ScheduledPollJob extends QuartzJobBean {
@@ -38,19 +37,6 @@ class ScheduledPollJob extends QuartzJobBean {
 		}
 		if (checked > 0) {
 			log.info("{} checked {} due accounts", context.getJobDetail().getKey().getName(), checked);
-		}
-		// A run whose workers all died (a database outage, say) would stay RUNNING forever: finish it here.
-		for (var claim = claims.claimOrphanedRunAccounts(); claim != null; claim = claims.claimOrphanedRunAccounts()) {
-			if (!claim.accountIds().isEmpty()) {
-				poller.poll(claim.accountIds(), claim.runId(), false);
-			}
-			if (claims.completeRun(claim.runId())) {
-				log.info("{} finished poll run {}, which its workers had left", context.getJobDetail().getKey().getName(),
-						claim.runId());
-			}
-			if (claim.accountIds().isEmpty()) {
-				break;
-			}
 		}
 	}
 

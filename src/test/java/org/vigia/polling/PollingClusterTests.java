@@ -2,12 +2,9 @@ package org.vigia.polling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -87,8 +84,11 @@ class PollingClusterTests {
 			file.append("Villaverde,feed,").append(feeds.url("/feeds/" + i + ".xml")).append('\n');
 		}
 		csv.importCsv(file.toString().getBytes(StandardCharsets.UTF_8), false);
-		child = startChild();
-		awaitNodes(2, Duration.ofSeconds(90));
+		child = ClusterNode.start((HikariDataSource) dataSource, scheduler.getSchedulerName(),
+				"--vigia.http.contact-url=" + CHILD_AGENT, "--vigia.polling.lease=PT3S", "--vigia.polling.batch-size=10",
+				"--vigia.polling.shards=4", "--spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=1000",
+				"--spring.quartz.properties.org.quartz.scheduler.idleWaitTime=1000");
+		ClusterNode.awaitNodes(jdbc, scheduler.getSchedulerName(), child, 2, Duration.ofSeconds(90));
 	}
 
 	@AfterEach
@@ -162,42 +162,6 @@ class PollingClusterTests {
 			run = runs.get(run.id());
 		}
 		return run;
-	}
-
-	void awaitNodes(int nodes, Duration timeout) throws Exception {
-		var deadline = Instant.now().plus(timeout);
-		while (Instant.now().isBefore(deadline)) {
-			assertThat(child.isAlive()).as("the child node is running").isTrue();
-			long seen = jdbc.sql("""
-					select count(*) from qrtz_scheduler_state
-					where sched_name = :name and last_checkin_time > (extract(epoch from now()) * 1000) - 5000
-					""").param("name", scheduler.getSchedulerName()).query(Long.class).single();
-			if (seen >= nodes) {
-				return;
-			}
-			Thread.sleep(250);
-		}
-		throw new AssertionError("the second node did not join the cluster within " + timeout);
-	}
-
-	Process startChild() throws Exception {
-		var hikari = (HikariDataSource) dataSource;
-		var command = new ArrayList<String>(List.of(
-				ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java"),
-				"-Xmx256m", "-cp", System.getProperty("java.class.path"), ClusterNode.class.getName(),
-				"--spring.datasource.url=" + hikari.getJdbcUrl(), "--spring.datasource.username=" + hikari.getUsername(),
-				"--spring.datasource.password=" + hikari.getPassword(), "--vigia.security.admin-password=child",
-				"--spring.quartz.scheduler-name=" + scheduler.getSchedulerName(),
-				"--vigia.polling.schedule-enabled=false", "--vigia.http.allow-private-addresses=true",
-				"--vigia.http.contact-url=" + CHILD_AGENT, "--vigia.polling.lease=PT3S",
-				"--vigia.polling.batch-size=10", "--vigia.polling.shards=4",
-				"--spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=1000",
-				"--spring.quartz.properties.org.quartz.scheduler.idleWaitTime=1000",
-				"--spring.datasource.hikari.minimum-idle=1", "--spring.datasource.hikari.maximum-pool-size=18",
-				"--logging.level.root=WARN"));
-		var log = File.createTempFile("vigia-child-node", ".log");
-		System.out.println("Child node log: " + log);
-		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
 	}
 
 }

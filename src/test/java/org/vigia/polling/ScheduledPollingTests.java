@@ -75,36 +75,4 @@ class ScheduledPollingTests {
 			.isEqualTo(40);
 	}
 
-	@Test
-	void aRunWhoseWorkersAllDiedIsFinishedByTheShards() throws Exception {
-		willAnswer(invocation -> new CheckResult(CheckOutcome.OK, 200, Duration.ofMillis(5), 1, null, null, null, false,
-				null, null, null, null, null, null, null, null)).given(checker).check(any());
-		jdbc.sql("truncate account, unit, organization, poll_run restart identity cascade").update();
-		csv.importCsv("organization,platform,handle\nVillaverde,telegram,villaverde_a\nVillaverde,telegram,villaverde_b\n"
-			.getBytes(StandardCharsets.UTF_8), false);
-		// A run left behind: started long ago, one account done, one claimed by a worker whose lease ran out.
-		long runId = jdbc.sql("insert into poll_run (status, trigger, total, started_at) "
-				+ "values ('RUNNING', 'MANUAL', 2, now() - interval '2 hours') returning id")
-			.query(Long.class)
-			.single();
-		jdbc.sql("insert into poll_run_account (run_id, account_id, done, outcome, lease_until) "
-				+ "select :runId, id, handle = 'villaverde_a', case when handle = 'villaverde_a' then 'OK' end, "
-				+ "case when handle = 'villaverde_b' then now() - interval '1 hour' end from account")
-			.param("runId", runId)
-			.update();
-
-		var deadline = Instant.now().plusSeconds(20);
-		String status;
-		do {
-			Thread.sleep(200);
-			status = jdbc.sql("select status from poll_run where id = :id").param("id", runId).query(String.class).single();
-		}
-		while (status.equals("RUNNING") && Instant.now().isBefore(deadline));
-		assertThat(status).isEqualTo("COMPLETED");
-		assertThat(jdbc.sql("select count(*) from account_check where run_id = :id")
-			.param("id", runId)
-			.query(Long.class)
-			.single()).isOne();
-	}
-
 }

@@ -116,6 +116,21 @@ class PollRunControllerSliceTests {
 	}
 
 	@Test
+	void aFailedRunSaysWhyAndARunningOneHasNoReason() throws Exception {
+		when(runs.get(3)).thenReturn(WebSamples.pollRun(3, PollRun.Status.RUNNING));
+		when(runs.get(5)).thenReturn(WebSamples.failedPollRun(5));
+
+		mvc.perform(get("/api/poll-runs/3").with(user("victor").roles("VIEWER")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.reason").doesNotExist());
+		mvc.perform(get("/api/poll-runs/5").with(user("victor").roles("VIEWER")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("FAILED"))
+			.andExpect(jsonPath("$.reason").value("WORKERS_STOPPED"))
+			.andExpect(jsonPath("$.error").value(containsString("is locked")));
+	}
+
+	@Test
 	void anUnknownRunIsNotFoundAndANonNumericIdABadRequest() throws Exception {
 		when(runs.get(99)).thenThrow(Exceptions.of(PollRunNotFoundException.class, 99L));
 

@@ -58,7 +58,13 @@ public final class WebSamples {
 
 	public static PollRun pollRun(long id, PollRun.Status status) {
 		return new PollRun(id, status, PollRun.Trigger.MANUAL, 30, (status == PollRun.Status.RUNNING) ? 12 : 30, 1, AT,
-				(status == PollRun.Status.RUNNING) ? null : AT.plusSeconds(95));
+				(status == PollRun.Status.RUNNING) ? null : AT.plusSeconds(95), null, null);
+	}
+
+	/** A run the cluster gave up: its workers kept stopping on a database error. */
+	public static PollRun failedPollRun(long id) {
+		return new PollRun(id, PollRun.Status.FAILED, PollRun.Trigger.MANUAL, 30, 12, 0, AT, AT.plusSeconds(300),
+				PollRun.Reason.WORKERS_STOPPED, "PreparedStatementCallback; ERROR: relation \"account_check\" is locked");
 	}
 
 	public static DiscoveryRun discoveryRun(long id, DiscoveryRun.Status status) {

@@ -122,6 +122,22 @@ class RunsPageSliceTests {
 	}
 
 	@Test
+	void aFailedRunSaysWhyInTheReadersLanguage() throws Exception {
+		when(runs.get(5)).thenReturn(WebSamples.failedPollRun(5));
+
+		mvc.perform(get("/runs/5").with(user("victor").roles("VIEWER")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(
+					"Its workers stopped several times in a row without checking an account, so the run was given up.")))
+			.andExpect(content().string(containsString("relation &quot;account_check&quot; is locked")));
+		mvc.perform(get("/runs/5?lang=es").with(user("victor").roles("VIEWER")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Por qué falló")))
+			.andExpect(content().string(containsString(
+					"Sus procesos se detuvieron varias veces seguidas sin comprobar ninguna cuenta")));
+	}
+
+	@Test
 	void aRunningDiscoveryRunRefreshesItselfToo() throws Exception {
 		when(discoveryRuns.get(2)).thenReturn(WebSamples.discoveryRun(2, DiscoveryRun.Status.RUNNING));
 		when(discoveryRuns.get(5)).thenReturn(WebSamples.discoveryRun(5, DiscoveryRun.Status.COMPLETED));
