@@ -2,6 +2,11 @@ package org.vigia.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,10 +21,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.bean.override.convention.TestBean;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
 import org.vigia.IntegrationTest;
 import org.vigia.MutableClock;
 
@@ -56,6 +63,9 @@ class FindingLifecycleTests {
 
 	@Autowired
 	ApplicationEvents events;
+
+	@Autowired
+	MockMvc mvc;
 
 	long organization;
 
@@ -430,6 +440,61 @@ class FindingLifecycleTests {
 		assertThat(unitFinding().evidence().get("firstAccounts")).isEqualTo(List.of(
 				java.util.Map.of("accountId", (int) first, "handle", "prensa"),
 				java.util.Map.of("accountId", (int) third, "handle", "empleo")));
+	}
+
+	@Test
+	void markingAUnitAsRunningManyAccountsByDesignResolvesItsFindingAtOnceAndUnmarkingItReopensIt() throws Exception {
+		long first = account("prensa");
+		long second = account("prensa_oficial");
+		// The second is also the first registered again: that stays a DUPLICATE of its own whatever the unit.
+		for (long id : List.of(first, second)) {
+			checked(id, "OK", T0.minus(Duration.ofHours(3)), 1, 0);
+			jdbc.sql("update account_state set platform_id = '109' where account_id = :id").param("id", id).update();
+		}
+		sweep.sweep();
+		var finding = unitFinding();
+		assertThat(finding.status()).isEqualTo(FindingStatus.OPEN);
+		assertThat(only(second, FindingType.DUPLICATE).status()).isEqualTo(FindingStatus.OPEN);
+
+		mvc.perform(put("/api/units/{id}", unit).with(httpBasic("editor", "editor"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"name": "Prensa", "contactEmails": ["prensa@villaverde.example"], "managesManyAccounts": true}
+					"""))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.managesManyAccounts").value(true));
+		assertThat(unitFinding().status()).as("resolved there and then").isEqualTo(FindingStatus.RESOLVED);
+		assertThat(findings.history(finding.id()).getFirst()).satisfies(transition -> {
+			assertThat(transition.reason()).isEqualTo("unit Prensa runs many accounts by design");
+			assertThat(transition.actor()).isEqualTo(FindingTransition.RULES);
+		});
+		sweep.sweep();
+		assertThat(unitFinding().status()).isEqualTo(FindingStatus.RESOLVED);
+		assertThat(only(second, FindingType.DUPLICATE).status()).isEqualTo(FindingStatus.OPEN);
+
+		// A change that does not mention the mark keeps it.
+		mvc.perform(put("/api/units/{id}", unit).with(httpBasic("editor", "editor"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"name": "Prensa y Comunicación", "contactEmails": ["prensa@villaverde.example"]}
+					"""))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.managesManyAccounts").value(true));
+		mvc.perform(get("/api/units/{id}", unit).with(httpBasic("viewer", "viewer")))
+			.andExpect(jsonPath("$.managesManyAccounts").value(true));
+		assertThat(unitFinding().status()).isEqualTo(FindingStatus.RESOLVED);
+
+		mvc.perform(put("/api/units/{id}", unit).with(httpBasic("editor", "editor"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"name": "Prensa y Comunicación", "contactEmails": ["prensa@villaverde.example"],
+					 "managesManyAccounts": false}
+					"""))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.managesManyAccounts").value(false));
+		assertThat(unitFinding().status()).isEqualTo(FindingStatus.OPEN);
+		assertThat(unitFinding().subject()).isEqualTo("Unit Prensa y Comunicación on Mastodon");
+		assertThat(findings.history(finding.id()).getFirst().reason()).isEqualTo("the condition came back");
 	}
 
 	@Test

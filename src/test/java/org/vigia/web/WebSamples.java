@@ -53,7 +53,7 @@ public final class WebSamples {
 	}
 
 	public static Unit unit(long id, long organizationId, String name) {
-		return new Unit(id, organizationId, name, List.of("prensa@villaverde.example"), AT, AT);
+		return new Unit(id, organizationId, name, List.of("prensa@villaverde.example"), false, AT, AT);
 	}
 
 	public static PollRun pollRun(long id, PollRun.Status status) {
