@@ -21,10 +21,11 @@ import org.vigia.health.TransitionKind;
  * Turns finding transitions into alert items, one per recipient, in the transaction that recorded the transitions: a
  * transition is queued for mailing exactly when it is recorded. Routing: an account's findings go to its contact, else
  * to its unit's contacts, and a unit's findings (several of its accounts on one network) to the unit's contacts; HIGH
- * ones also to the central office, as does everything nobody owns (a platform outage, an account without contacts). The central office is the organization's own when it has one, else the configured
- * recipients. HIGH findings are mailed within the grouping window, the others wait for the digest; a resolution is
- * announced to whoever was mailed about the finding. Each item carries its recipient's language: the recipient's own,
- * else the organization's, else the configured one.
+ * ones also to the central office, as does everything nobody owns (a platform outage, an account without contacts).
+ * The central office is the organization's own when it has one, else the configured recipients. HIGH findings are
+ * mailed within the grouping window, the others wait for the digest; a resolution is announced to whoever was mailed
+ * about the finding. Each item carries its recipient's language: the recipient's own, else the organization's, else
+ * the configured one.
  */
 @Component
 class AlertQueue {

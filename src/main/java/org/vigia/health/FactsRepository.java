@@ -92,8 +92,9 @@ class FactsRepository {
 	}
 
 	/**
-	 * Groups of active accounts registered for one real account, and of one unit's active accounts on one network.
-	 * @param accountIds the accounts whose groups are wanted, or null for all
+	 * Groups of active accounts registered for one real account, and the units running several active accounts on one
+	 * network (one bounded group per unit and network).
+	 * @param accountIds the accounts whose groups (and whose units' groups) are wanted, or null for all
 	 */
 	Context context(@Nullable List<Long> accountIds, Map<Platform, PlatformStats> stats) {
 		boolean all = accountIds == null;

@@ -42,6 +42,9 @@ final class Rules {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
+	/** How many of a unit's accounts its finding's summary names; the evidence lists more. */
+	private static final int SUMMARY_PEERS = 5;
+
 	private final HealthProperties properties;
 
 	Rules(HealthProperties properties) {
@@ -282,7 +285,7 @@ final class Rules {
 
 	/**
 	 * Why an account's own DUPLICATE no longer holds although its unit runs other accounts on its network: that is one
-	 * finding about the unit now (an account's finding from before it was may still stand).
+	 * finding about the unit now. An account's own finding written before units had theirs may still stand.
 	 */
 	private @Nullable String reportedForUnit(AccountFacts facts, Context context) {
 		var group = (facts.unitId() == null) ? null
@@ -316,18 +319,15 @@ final class Rules {
 				platform.label(), names(named), (more > 0) ? " and %d more".formatted(more) : "");
 		// Material: which accounts the unit runs there, all of them (a digest, whatever their number).
 		var fingerprint = "accounts:" + group.accounts() + ":" + group.digest();
+		var subject = "Unit %s on %s".formatted(group.unitName(), platform.label());
 		return Optional.of(new Condition(FindingType.DUPLICATE, Condition.unitKey(group.unitId(), platform), null,
-				group.unitId(), group.organizationId(), platform, "Unit %s on %s".formatted(group.unitName(), platform.label()),
-				summary, evidence, fingerprint));
+				group.unitId(), group.organizationId(), platform, subject, summary, evidence, fingerprint));
 	}
 
 	/** Why a unit's finding resolves although the unit still runs several accounts on the network, or null. */
 	@Nullable String sameUnitCleared(Context.UnitGroup group) {
 		return group.manyByDesign() ? "unit %s runs many accounts by design".formatted(group.unitName()) : null;
 	}
-
-	/** How many of a unit's accounts its finding's summary names; the evidence lists more. */
-	private static final int SUMMARY_PEERS = 5;
 
 	/** The group's older members: the oldest registration is the original, the later ones the duplicates. */
 	private static List<Context.Peer> others(@Nullable List<Context.Peer> group, long accountId) {
