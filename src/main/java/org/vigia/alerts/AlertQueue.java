@@ -20,11 +20,12 @@ import org.vigia.health.TransitionKind;
 /**
  * Turns finding transitions into alert items, one per recipient, in the transaction that recorded the transitions: a
  * transition is queued for mailing exactly when it is recorded. Routing: an account's findings go to its contact, else
- * to its unit's contacts; HIGH ones also to the central office, as does everything nobody owns (a platform outage,
- * an account without contacts). The central office is the organization's own when it has one, else the configured
- * recipients. HIGH findings are mailed within the grouping window, the others wait for the digest; a resolution is
- * announced to whoever was mailed about the finding. Each item carries its recipient's language: the recipient's own,
- * else the organization's, else the configured one.
+ * to its unit's contacts, and a unit's findings (several of its accounts on one network) to the unit's contacts; HIGH
+ * ones also to the central office, as does everything nobody owns (a platform outage, an account without contacts).
+ * The central office is the organization's own when it has one, else the configured recipients. HIGH findings are
+ * mailed within the grouping window, the others wait for the digest; a resolution is announced to whoever was mailed
+ * about the finding. Each item carries its recipient's language: the recipient's own, else the organization's, else
+ * the configured one.
  */
 @Component
 class AlertQueue {
@@ -57,6 +58,11 @@ class AlertQueue {
 	void enqueue(List<FindingTransition> transitions) {
 		var now = clock.instant();
 		var owners = owners(transitions.stream().map(FindingTransition::accountId).filter(id -> id != null).toList());
+		var unitOwners = unitOwners(transitions.stream()
+			.filter(t -> t.accountId() == null)
+			.map(FindingTransition::unitId)
+			.filter(id -> id != null)
+			.toList());
 		var settings = offices.of(transitions.stream().map(FindingTransition::organizationId).toList());
 		var resolved = transitions.stream()
 			.filter(t -> t.kind() == TransitionKind.RESOLVED)
@@ -68,8 +74,10 @@ class AlertQueue {
 			switch (transition.kind()) {
 				case OPENED, REOPENED -> {
 					boolean high = transition.severity() == Severity.HIGH;
-					var recipients = Routes.recipients(transition.accountId() == null ? List.of()
-							: owners.getOrDefault(transition.accountId(), List.of()), high,
+					var recipients = Routes.recipients((transition.accountId() != null)
+							? owners.getOrDefault(transition.accountId(), List.of())
+							: (transition.unitId() != null) ? unitOwners.getOrDefault(transition.unitId(), List.of())
+									: List.of(), high,
 							offices.central(settings, transition.organizationId()));
 					for (var recipient : recipients) {
 						items.add(new Item(transition.id(), transition.findingId(), recipient, high ? "ALERT" : "DIGEST",
@@ -126,6 +134,20 @@ class AlertQueue {
 			owners.put(rs.getLong("id"),
 					Routes.owners(rs.getString("contact_email"), array == null ? null : (String[]) array.getArray()));
 		});
+		return owners;
+	}
+
+	/** Each unit's owners: its contacts. */
+	private Map<Long, List<String>> unitOwners(List<Long> unitIds) {
+		Map<Long, List<String>> owners = new HashMap<>();
+		if (unitIds.isEmpty()) {
+			return owners;
+		}
+		jdbc.sql("select id, contact_emails from unit where id = any(:ids)")
+			.param("ids", unitIds.stream().distinct().toArray(Long[]::new))
+			.query(rs -> {
+				owners.put(rs.getLong("id"), Routes.owners(null, (String[]) rs.getArray("contact_emails").getArray()));
+			});
 		return owners;
 	}
 

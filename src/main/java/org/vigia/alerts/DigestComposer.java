@@ -278,15 +278,16 @@ class DigestComposer {
 				       f.account_id, f.organization_id, a.contact_email, u.contact_emails
 				from finding f
 				left join account a on a.id = f.account_id
-				left join unit u on u.id = a.unit_id
+				left join unit u on u.id = coalesce(f.unit_id, a.unit_id)
 				where f.status = 'OPEN' and f.opened_at <= :cutoff and (""" + INHIBITION + """
 				) is null
 				""" + QUIET + """
 				order by f.id
 				""").param("now", Timestamp.from(now)).param("cutoff", cutoff).query((rs, row) -> {
 			var array = rs.getArray("contact_emails");
-			List<String> owners = (rs.getObject("account_id") == null) ? List.of()
-					: Routes.owners(rs.getString("contact_email"), array == null ? null : (String[]) array.getArray());
+			// An account's owners, or a unit's for a finding about the unit (no account, no contact of its own).
+			List<String> owners = Routes.owners(rs.getString("contact_email"),
+					array == null ? null : (String[]) array.getArray());
 			return new Open(finding(rs), Duration.between(rs.getTimestamp("opened_at").toInstant(), now).toDays(),
 					owners, (rs.getObject("organization_id") == null) ? null : rs.getLong("organization_id"));
 		}).list();

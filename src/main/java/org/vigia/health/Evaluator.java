@@ -3,7 +3,9 @@ package org.vigia.health;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +18,9 @@ import org.vigia.platform.Platform;
 /**
  * Evaluates the rules for a set of accounts and writes what changed. The accounts are locked first, so that two
  * evaluators (two instances, or the sweep and a poll) take turns on an account and the second one reads what the first
- * wrote; each statement works on the whole set.
+ * wrote; each statement works on the whole set. The findings about their units (several accounts on one network) are
+ * judged with them; those are shared by evaluators of different accounts, which the writer's compare-and-set keeps to
+ * one transition per change.
  */
 @Service
 class Evaluator {
@@ -64,7 +68,7 @@ class Evaluator {
 			return new Result(locked, List.of());
 		}
 		var context = facts.context(locked, platformStats());
-		return new Result(locked, evaluate(locked, context, clock.instant()));
+		return new Result(locked, evaluate(locked, context, clock.instant(), true));
 	}
 
 	/**
@@ -95,7 +99,7 @@ class Evaluator {
 		if (locked.isEmpty()) {
 			return new Result(locked, List.of());
 		}
-		return new Result(locked, evaluate(locked, context, now));
+		return new Result(locked, evaluate(locked, context, now, false));
 	}
 
 	/** Opens, updates and resolves the platform-level findings. */
@@ -115,10 +119,32 @@ class Evaluator {
 		return writer.apply(decisions, now, FindingTransition.RULES);
 	}
 
-	private List<FindingTransition> evaluate(List<Long> accountIds, Context context, Instant now) {
+	/**
+	 * Evaluates a sweep's units, each on every network where it runs several accounts, and resolves the findings of
+	 * those that no longer do.
+	 */
+	@Transactional
+	public List<FindingTransition> sweepUnits(Context context, Instant now) {
+		return writer.apply(unitDecisions(null, context.units(), now), now, FindingTransition.RULES);
+	}
+
+	/** Evaluates one unit's findings now (its registry entry changed), in the caller's transaction behind a savepoint. */
+	@Transactional(propagation = Propagation.NESTED)
+	public List<FindingTransition> evaluateUnit(long unitId) {
+		var now = clock.instant();
+		return writer.apply(unitDecisions(List.of(unitId), facts.unitGroups(unitId), now), now,
+				FindingTransition.RULES);
+	}
+
+	/** Evaluates these accounts, and with {@code withUnits} their units' findings too. */
+	private List<FindingTransition> evaluate(List<Long> accountIds, Context context, Instant now, boolean withUnits) {
 		var stored = facts.storedForAccounts(accountIds);
 		var decisions = new ArrayList<Lifecycle.Decision>();
+		var units = new HashSet<Long>();
 		for (var account : facts.facts(accountIds, properties.guidelines())) {
+			if (account.unitId() != null) {
+				units.add(account.unitId());
+			}
 			var evaluation = rules.evaluate(account, context, now);
 			var subjectKey = Condition.accountKey(account.accountId());
 			var conditions = new java.util.EnumMap<FindingType, Condition>(FindingType.class);
@@ -133,7 +159,40 @@ class Evaluator {
 				}
 			}
 		}
+		if (withUnits && !units.isEmpty()) {
+			decisions.addAll(unitDecisions(units, context.units(), now));
+		}
 		return writer.apply(decisions, now, FindingTransition.RULES);
+	}
+
+	/**
+	 * The decisions about units' findings: one for each unit and network where the unit runs several accounts, and one
+	 * for each standing finding about a unit that no longer does.
+	 * @param unitIds the units to judge, or null for all
+	 * @param groups at least the groups of those units
+	 */
+	private List<Lifecycle.Decision> unitDecisions(@Nullable Collection<Long> unitIds,
+			Map<Context.UnitNetwork, Context.UnitGroup> groups, Instant now) {
+		var stored = facts.storedForUnits(unitIds);
+		var decisions = new ArrayList<Lifecycle.Decision>();
+		for (var group : groups.values()) {
+			if (unitIds != null && !unitIds.contains(group.unitId())) {
+				continue;
+			}
+			var key = FactsRepository.key(FindingType.DUPLICATE, Condition.unitKey(group.unitId(), group.platform()));
+			var decision = Lifecycle.decide(stored.remove(key), rules.sameUnit(group).orElse(null), false,
+					rules.sameUnitCleared(group), now);
+			if (decision != null) {
+				decisions.add(decision);
+			}
+		}
+		for (var gone : stored.values()) {
+			var decision = Lifecycle.decide(gone, null, false, null, now);
+			if (decision != null) {
+				decisions.add(decision);
+			}
+		}
+		return decisions;
 	}
 
 	/** The types the account rules judge; discovery's findings are judged by discovery. */

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -91,8 +92,9 @@ class FactsRepository {
 	}
 
 	/**
-	 * Groups of active accounts registered for one real account, and of one unit's active accounts on one network.
-	 * @param accountIds the accounts whose groups are wanted, or null for all
+	 * Groups of active accounts registered for one real account, and the units running several active accounts on one
+	 * network (one bounded group per unit and network).
+	 * @param accountIds the accounts whose groups (and whose units' groups) are wanted, or null for all
 	 */
 	Context context(@Nullable List<Long> accountIds, Map<Platform, PlatformStats> stats) {
 		boolean all = accountIds == null;
@@ -116,28 +118,58 @@ class FactsRepository {
 			.query(rs -> {
 				group(rs, sameAccount);
 			});
-		Map<Long, List<Context.Peer>> sameUnit = new HashMap<>();
-		var platforms = properties.sameUnitPlatforms().stream().map(Platform::name).toArray(String[]::new);
-		if (platforms.length > 0) {
-			jdbc.sql("""
-					select array_agg(a.id) as ids, array_agg(a.handle) as handles
-					from account a
-					where a.status = 'ACTIVE' and a.unit_id is not null and a.platform = any(:platforms) %s
-					group by a.unit_id, a.platform
-					having count(*) > 1
-					""".formatted(all ? "" : "and a.unit_id in (select unit_id from account where id = any(:ids))"))
-				.params(all ? Map.of("platforms", platforms) : Map.of("platforms", platforms, "ids", ids))
-				.query(rs -> {
-					group(rs, sameUnit);
-				});
-		}
+		var units = all ? unitGroups("", Map.of())
+				: unitGroups("and a.unit_id in (select unit_id from account where id = any(:ids))", Map.of("ids", ids));
 		var outages = new java.util.HashSet<Platform>();
 		stats.forEach((platform, counts) -> {
 			if (properties.outage(counts.unreachable(), counts.checked())) {
 				outages.add(platform);
 			}
 		});
-		return new Context(sameAccount, sameUnit, Set.copyOf(outages));
+		return new Context(sameAccount, units, Set.copyOf(outages));
+	}
+
+	/** One unit's groups: its networks where it runs several active accounts. */
+	Map<Context.UnitNetwork, Context.UnitGroup> unitGroups(long unitId) {
+		return unitGroups("and a.unit_id = :unitId", Map.of("unitId", unitId));
+	}
+
+	/**
+	 * The units running several active accounts on one network where the rule applies, each with its count, its oldest
+	 * few accounts and a digest of all of them: one row per unit and network, however many accounts the unit has.
+	 * @param filter a condition on the accounts {@code a}, ANDed to the others
+	 */
+	private Map<Context.UnitNetwork, Context.UnitGroup> unitGroups(String filter, Map<String, ?> params) {
+		Map<Context.UnitNetwork, Context.UnitGroup> groups = new HashMap<>();
+		var platforms = properties.sameUnitPlatforms().stream().map(Platform::name).toArray(String[]::new);
+		if (platforms.length == 0) {
+			return groups;
+		}
+		jdbc.sql("""
+				select a.unit_id, u.organization_id, u.name, u.manages_many_accounts, a.platform, count(*) as accounts,
+				       (array_agg(a.id order by a.id))[1 : %d] as ids, (array_agg(a.handle order by a.id))[1 : %d] as handles,
+				       md5(string_agg(a.id::text, ',' order by a.id)) as digest
+				from account a join unit u on u.id = a.unit_id
+				where a.status = 'ACTIVE' and a.platform = any(:platforms) %s
+				group by a.unit_id, u.organization_id, u.name, u.manages_many_accounts, a.platform
+				having count(*) > 1
+				""".formatted(Context.UnitGroup.SHOWN, Context.UnitGroup.SHOWN, filter))
+			.params(params)
+			.param("platforms", platforms)
+			.query(rs -> {
+				var accountIds = (Long[]) rs.getArray("ids").getArray();
+				var handles = (String[]) rs.getArray("handles").getArray();
+				var first = new ArrayList<Context.Peer>(accountIds.length);
+				for (int i = 0; i < accountIds.length; i++) {
+					first.add(new Context.Peer(accountIds[i], handles[i]));
+				}
+				var platform = Platform.valueOf(rs.getString("platform"));
+				var group = new Context.UnitGroup(rs.getLong("unit_id"), rs.getLong("organization_id"),
+						rs.getString("name"), platform, rs.getInt("accounts"), first, rs.getString("digest"),
+						rs.getBoolean("manages_many_accounts"));
+				groups.put(new Context.UnitNetwork(group.unitId(), platform), group);
+			});
+		return groups;
 	}
 
 	/** By platform: how many active, checked accounts there are and how many of them are unreachable. */
@@ -161,6 +193,20 @@ class FactsRepository {
 				select id, type, subject_key, status, fingerprint, dismissed_until from finding
 				where account_id = any(:ids) and type not in ('IMPERSONATION', 'UNREGISTERED')
 				""").param("ids", accountIds.toArray(Long[]::new)));
+	}
+
+	/** The stored findings about these units (all units' when null), by unit and network. */
+	Map<String, Lifecycle.Stored> storedForUnits(@Nullable Collection<Long> unitIds) {
+		if (unitIds == null) {
+			return stored(jdbc.sql("""
+					select id, type, subject_key, status, fingerprint, dismissed_until from finding
+					where unit_id is not null and type = 'DUPLICATE'
+					"""));
+		}
+		return stored(jdbc.sql("""
+				select id, type, subject_key, status, fingerprint, dismissed_until from finding
+				where unit_id = any(:ids) and type = 'DUPLICATE'
+				""").param("ids", unitIds.toArray(Long[]::new)));
 	}
 
 	/** The stored platform-level findings. */

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A finding: what is wrong, about what, since when, and the evidence.
- * @param accountId the account it is about, or null for a finding about a whole platform
+ * @param accountId the account it is about, or null for a finding about a unit or a whole platform
+ * @param unitId the unit it is about, for a finding about a unit (several accounts of it on one network)
  * @param organizationId the organization it concerns, or null when it concerns all of them
  * @param platform the platform id, such as {@code bluesky}
  * @param subject what it is about, in words
@@ -17,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param dismissReason why it was dismissed
  */
 public record Finding(long id, FindingType type, Severity severity, FindingStatus status, @Nullable Long accountId,
-		@Nullable Long organizationId, @Nullable String platform, String subject, String summary,
+		@Nullable Long unitId, @Nullable Long organizationId, @Nullable String platform, String subject, String summary,
 		Map<String, Object> evidence, Instant openedAt, Instant updatedAt, @Nullable Instant resolvedAt,
 		@Nullable Instant dismissedUntil, @Nullable String dismissReason) {
 }

@@ -20,7 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes lifecycle decisions, set-based: one statement for the new findings, one for the changed ones, one for the
  * transitions. A transition is recorded only for a row this statement actually changed, so two evaluators racing on
- * one finding record one transition, and the event with the transitions is published in the same transaction.
+ * one finding record one transition, and the event with the transitions is published in the same transaction. A change
+ * applies only to the row as the decision saw it (its status and fingerprint): a unit's finding is evaluated with
+ * whichever of its accounts, by evaluators that hold no lock in common, and the second to see the same change finds it
+ * made already.
  */
 @Component
 class FindingWriter {
@@ -41,7 +44,8 @@ class FindingWriter {
 
 	/** A changed row as it is after the change. */
 	private record Row(long id, String subjectKey, FindingType type, Severity severity, @Nullable Long accountId,
-			@Nullable Long organizationId, @Nullable String platform, String subject, String summary, String evidence) {
+			@Nullable Long unitId, @Nullable Long organizationId, @Nullable String platform, String subject,
+			String summary, String evidence) {
 	}
 
 	/** Applies the decisions and answers the transitions recorded, after publishing them. */
@@ -63,23 +67,25 @@ class FindingWriter {
 			var byKey = new HashMap<String, Lifecycle.Decision>();
 			inserts.forEach(decision -> byKey.put(decision.condition().type() + " " + decision.condition().subjectKey(), decision));
 			jdbc.sql("""
-					insert into finding (type, subject_key, account_id, organization_id, platform, severity, status, subject,
-					                     summary, evidence, fingerprint, opened_at, updated_at)
-					select t.type, t.subject_key, t.account_id, t.organization_id, t.platform, t.severity, 'OPEN', t.subject,
-					       t.summary, t.evidence::jsonb, t.fingerprint, :now::timestamptz, :now::timestamptz
-					from unnest(:types::text[], :keys::text[], :accountIds::bigint[], :organizationIds::bigint[],
-					            :platforms::text[], :severities::text[], :subjects::text[], :summaries::text[],
-					            :evidence::text[], :fingerprints::text[])
-					     with ordinality as t(type, subject_key, account_id, organization_id, platform, severity, subject,
-					                          summary, evidence, fingerprint, n)
+					insert into finding (type, subject_key, account_id, unit_id, organization_id, platform, severity, status,
+					                     subject, summary, evidence, fingerprint, opened_at, updated_at)
+					select t.type, t.subject_key, t.account_id, t.unit_id, t.organization_id, t.platform, t.severity, 'OPEN',
+					       t.subject, t.summary, t.evidence::jsonb, t.fingerprint, :now::timestamptz, :now::timestamptz
+					from unnest(:types::text[], :keys::text[], :accountIds::bigint[], :unitIds::bigint[],
+					            :organizationIds::bigint[], :platforms::text[], :severities::text[], :subjects::text[],
+					            :summaries::text[], :evidence::text[], :fingerprints::text[])
+					     with ordinality as t(type, subject_key, account_id, unit_id, organization_id, platform, severity,
+					                          subject, summary, evidence, fingerprint, n)
 					order by t.n
 					on conflict (type, subject_key) do nothing
-					returning id, subject_key, type, severity, account_id, organization_id, platform, subject, summary, evidence::text
+					returning id, subject_key, type, severity, account_id, unit_id, organization_id, platform, subject, summary,
+					          evidence::text
 					""")
 				.param("now", timestamp(now))
 				.param("types", inserts.stream().map(d -> d.condition().type().name()).toArray(String[]::new))
 				.param("keys", inserts.stream().map(d -> d.condition().subjectKey()).toArray(String[]::new))
 				.param("accountIds", inserts.stream().map(d -> d.condition().accountId()).toArray(Long[]::new))
+				.param("unitIds", inserts.stream().map(d -> d.condition().unitId()).toArray(Long[]::new))
 				.param("organizationIds", inserts.stream().map(d -> d.condition().organizationId()).toArray(Long[]::new))
 				.param("platforms", inserts.stream().map(d -> platform(d.condition())).toArray(String[]::new))
 				.param("severities", inserts.stream().map(d -> d.condition().type().severity().name()).toArray(String[]::new))
@@ -116,20 +122,21 @@ class FindingWriter {
 					    dismiss_reason = case when t.to_status <> 'DISMISSED' then null
 					                          when t.kind = 'DISMISSED' then t.dismiss_reason else f.dismiss_reason end,
 					    updated_at = :now::timestamptz
-					from unnest(:ids::bigint[], :from::text[], :to::text[], :kinds::text[], :subjects::text[],
-					            :summaries::text[], :evidence::text[], :fingerprints::text[], :until::timestamptz[],
-					            :reasons::text[], :organizationIds::bigint[])
-					     as t(id, from_status, to_status, kind, subject, summary, evidence, fingerprint, dismissed_until,
-					          dismiss_reason, organization_id)
-					where f.id = t.id and f.status = t.from_status
+					from unnest(:ids::bigint[], :from::text[], :fromFingerprints::text[], :to::text[], :kinds::text[],
+					            :subjects::text[], :summaries::text[], :evidence::text[], :fingerprints::text[],
+					            :until::timestamptz[], :reasons::text[], :organizationIds::bigint[])
+					     as t(id, from_status, from_fingerprint, to_status, kind, subject, summary, evidence, fingerprint,
+					          dismissed_until, dismiss_reason, organization_id)
+					where f.id = t.id and f.status = t.from_status and f.fingerprint = t.from_fingerprint
 					  and (t.kind is not null or f.subject is distinct from t.subject or f.summary is distinct from t.summary
 					       or f.evidence is distinct from t.evidence::jsonb)
-					returning f.id, f.subject_key, f.type, f.severity, f.account_id, f.organization_id, f.platform, f.subject, f.summary,
-					          f.evidence::text
+					returning f.id, f.subject_key, f.type, f.severity, f.account_id, f.unit_id, f.organization_id, f.platform,
+					          f.subject, f.summary, f.evidence::text
 					""")
 				.param("now", timestamp(now))
 				.param("ids", updates.stream().map(d -> d.stored().id()).toArray(Long[]::new))
 				.param("from", updates.stream().map(d -> d.stored().status().name()).toArray(String[]::new))
+				.param("fromFingerprints", updates.stream().map(d -> d.stored().fingerprint()).toArray(String[]::new))
 				.param("to", updates.stream().map(d -> d.to().name()).toArray(String[]::new))
 				.param("kinds", updates.stream().map(d -> d.kind() == null ? null : d.kind().name()).toArray(String[]::new))
 				.param("subjects", updates.stream().map(d -> d.condition() == null ? null : d.condition().subject()).toArray(String[]::new))
@@ -195,15 +202,16 @@ class FindingWriter {
 			var decision = pendingOne.decision();
 			recorded.add(new FindingTransition(ids.get(i), row.id(), row.type(), row.severity(), decision.kind(),
 					decision.stored() == null ? null : decision.stored().status(), decision.to(), now, actor,
-					decision.reason(), row.accountId(), row.organizationId(), row.platform(), row.subject(), row.summary(),
-					map(row.evidence())));
+					decision.reason(), row.accountId(), row.unitId(), row.organizationId(), row.platform(), row.subject(),
+					row.summary(), map(row.evidence())));
 		}
 		return recorded;
 	}
 
 	private static Row row(ResultSet rs) throws SQLException {
 		return new Row(rs.getLong("id"), rs.getString("subject_key"), FindingType.valueOf(rs.getString("type")), Severity.valueOf(rs.getString("severity")),
-				nullableLong(rs, "account_id"), nullableLong(rs, "organization_id"), rs.getString("platform"),
+				nullableLong(rs, "account_id"), nullableLong(rs, "unit_id"), nullableLong(rs, "organization_id"),
+				rs.getString("platform"),
 				rs.getString("subject"), rs.getString("summary"), rs.getString("evidence"));
 	}
 

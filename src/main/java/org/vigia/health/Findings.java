@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Findings {
 
 	private static final String COLUMNS = """
-			f.id, f.type, f.severity, f.status, f.account_id, f.organization_id, f.platform, f.subject, f.summary,
+			f.id, f.type, f.severity, f.status, f.account_id, f.unit_id, f.organization_id, f.platform, f.subject, f.summary,
 			f.evidence::text as evidence, f.opened_at, f.updated_at, f.resolved_at, f.dismissed_until, f.dismiss_reason,
 			f.subject_key, f.fingerprint
 			""";
@@ -64,7 +64,7 @@ public class Findings {
 			params.put("organizationId", filter.organizationId());
 		}
 		if (filter.unitId() != null) {
-			where.add("f.account_id in (select id from account where unit_id = :unitId)");
+			where.add("(f.unit_id = :unitId or f.account_id in (select id from account where unit_id = :unitId))");
 			params.put("unitId", filter.unitId());
 		}
 		if (filter.platform() != null) {
@@ -106,8 +106,9 @@ public class Findings {
 			return new FindingTransition(rs.getLong("id"), id, finding.type(), finding.severity(),
 					TransitionKind.valueOf(rs.getString("kind")), (from != null) ? FindingStatus.valueOf(from) : null,
 					FindingStatus.valueOf(rs.getString("to_status")), rs.getTimestamp("at").toInstant(),
-					rs.getString("actor"), rs.getString("reason"), finding.accountId(), finding.organizationId(),
-					finding.platform(), finding.subject(), rs.getString("summary"), FindingWriter.map(rs.getString("evidence")));
+					rs.getString("actor"), rs.getString("reason"), finding.accountId(), finding.unitId(),
+					finding.organizationId(), finding.platform(), finding.subject(), rs.getString("summary"),
+					FindingWriter.map(rs.getString("evidence")));
 		}).list();
 	}
 
@@ -184,7 +185,8 @@ public class Findings {
 	static Finding finding(ResultSet rs) throws SQLException {
 		return new Finding(rs.getLong("id"), FindingType.valueOf(rs.getString("type")),
 				Severity.valueOf(rs.getString("severity")), FindingStatus.valueOf(rs.getString("status")),
-				FindingWriter.nullableLong(rs, "account_id"), FindingWriter.nullableLong(rs, "organization_id"),
+				FindingWriter.nullableLong(rs, "account_id"), FindingWriter.nullableLong(rs, "unit_id"),
+				FindingWriter.nullableLong(rs, "organization_id"),
 				rs.getString("platform"), rs.getString("subject"), rs.getString("summary"),
 				FindingWriter.map(rs.getString("evidence")), rs.getTimestamp("opened_at").toInstant(),
 				rs.getTimestamp("updated_at").toInstant(), FactsRepository.instant(rs, "resolved_at"),

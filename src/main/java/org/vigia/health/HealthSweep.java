@@ -46,6 +46,7 @@ public class HealthSweep {
 		var stats = facts.platformStats();
 		int transitions = evaluator.evaluatePlatforms(stats, now).size();
 		var context = facts.context(null, stats);
+		transitions += evaluator.sweepUnits(context, now).size();
 		int accounts = 0;
 		int chunks = 0;
 		long after = 0;

@@ -128,7 +128,7 @@ public class Lookalikes {
 		// Material: which account holds the handle. A new owner wakes a dismissed finding; a new bio does not.
 		var fingerprint = verdict.type() + " " + verdict.platform().id() + ":" + verdict.handle() + " "
 				+ ((verdict.platformId() != null) ? verdict.platformId() : "");
-		return new Condition(verdict.type(), verdict.subjectKey(), verdict.accountId(), organizationId,
+		return new Condition(verdict.type(), verdict.subjectKey(), verdict.accountId(), null, organizationId,
 				verdict.platform(), subject(verdict), verdict.summary(), verdict.evidence(), fingerprint);
 	}
 

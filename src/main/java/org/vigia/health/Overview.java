@@ -155,7 +155,9 @@ public class Overview {
 					}
 				}
 			});
-		jdbc.sql(grouped(FINDINGS, withUnits, organizationId != null, "f.organization_id", "a.unit_id", "f.type"))
+		// A unit's own finding (several accounts on one network) counts for the unit, like its accounts' findings.
+		jdbc.sql(grouped(FINDINGS, withUnits, organizationId != null, "f.organization_id", "coalesce(f.unit_id, a.unit_id)",
+				"f.type"))
 			.params(params)
 			.query(rs -> {
 				var key = key(rs);
@@ -198,8 +200,10 @@ public class Overview {
 	/**
 	 * Which unit is present on which network: active accounts per organization, unit and platform, and how many of them
 	 * have an owner (a unit and a contact).
+	 * @param manyByDesign whether the unit runs many accounts by design, so that several on one network are expected
 	 */
-	public record Coverage(long organizationId, @Nullable Long unitId, String platform, long accounts, long owned) {
+	public record Coverage(long organizationId, @Nullable Long unitId, String platform, long accounts, long owned,
+			boolean manyByDesign) {
 	}
 
 	/** @param organizationId the organization whose coverage is wanted */
@@ -208,12 +212,14 @@ public class Overview {
 				select a.organization_id, a.unit_id, lower(a.platform) as platform, count(*) as accounts,
 				       count(*) filter (where a.unit_id is not null
 				                        and (nullif(btrim(a.contact_email), '') is not null
-				                             or cardinality(u.contact_emails) > 0)) as owned
+				                             or cardinality(u.contact_emails) > 0)) as owned,
+				       coalesce(bool_or(u.manages_many_accounts), false) as many_by_design
 				from account a left join unit u on u.id = a.unit_id
 				where a.status = 'ACTIVE' and a.organization_id = :organizationId
 				group by a.organization_id, a.unit_id, a.platform
 				""").param("organizationId", organizationId).query((rs, row) -> new Coverage(rs.getLong("organization_id"), FindingWriter.nullableLong(rs, "unit_id"),
-				rs.getString("platform"), rs.getLong("accounts"), rs.getLong("owned"))).list();
+				rs.getString("platform"), rs.getLong("accounts"), rs.getLong("owned"), rs.getBoolean("many_by_design")))
+			.list();
 	}
 
 	/**

@@ -42,6 +42,9 @@ final class Rules {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
+	/** How many of a unit's accounts its finding's summary names; the evidence lists more. */
+	private static final int SUMMARY_PEERS = 5;
+
 	private final HealthProperties properties;
 
 	Rules(HealthProperties properties) {
@@ -60,6 +63,10 @@ final class Rules {
 		}
 		unowned(facts).ifPresent(conditions::add);
 		duplicate(facts, context).ifPresent(conditions::add);
+		var forUnit = reportedForUnit(facts, context);
+		if (forUnit != null) {
+			reasons.put(FindingType.DUPLICATE, forUnit);
+		}
 		var state = facts.state();
 		if (state == null || state.lastCheckedAt() == null || state.lastOutcome() == null
 				|| state.lastOutcome() == CheckOutcome.UNSUPPORTED) {
@@ -123,7 +130,7 @@ final class Rules {
 		evidence.put("unreachableAccounts", unreachable);
 		evidence.put("checkedAccounts", checked);
 		evidence.put("unreachableAfter", properties.unreachableAfter());
-		return new Condition(FindingType.UNREACHABLE, Condition.platformKey(platform), null, null, platform,
+		return new Condition(FindingType.UNREACHABLE, Condition.platformKey(platform), null, null, null, platform,
 				platform.label(),
 				"%d of %d %s accounts could not be checked %d times in a row: the platform, or Vigía's access to it, is failing"
 					.formatted(unreachable, checked, platform.label(), properties.unreachableAfter()),
@@ -262,30 +269,64 @@ final class Rules {
 		return Optional.empty();
 	}
 
+	/** The same real account registered more than once: a finding about each later registration. */
 	private Optional<Condition> duplicate(AccountFacts facts, Context context) {
 		var sameAccount = others(context.sameAccount().get(facts.accountId()), facts.accountId());
-		var sameUnit = others(context.sameUnit().get(facts.accountId()), facts.accountId());
-		if (sameAccount.isEmpty() && sameUnit.isEmpty()) {
+		if (sameAccount.isEmpty()) {
 			return Optional.empty();
 		}
-		var parts = new ArrayList<String>();
 		var evidence = new LinkedHashMap<String, Object>();
-		var fingerprint = new StringBuilder();
-		if (!sameAccount.isEmpty()) {
-			parts.add("the same %s account is also registered as %s".formatted(facts.platform().label(), names(sameAccount)));
-			evidence.put("sameAccount", peers(sameAccount));
-			evidence.put("platformId", facts.state() != null ? facts.state().platformId() : null);
-			fingerprint.append("account:").append(ids(sameAccount));
+		evidence.put("sameAccount", peers(sameAccount));
+		evidence.put("platformId", facts.state() != null ? facts.state().platformId() : null);
+		return Optional.of(condition(FindingType.DUPLICATE, facts,
+				"The same %s account is also registered as %s".formatted(facts.platform().label(), names(sameAccount)),
+				evidence, "account:" + ids(sameAccount)));
+	}
+
+	/**
+	 * Why an account's own DUPLICATE no longer holds although its unit runs other accounts on its network: that is one
+	 * finding about the unit now. An account's own finding written before units had theirs may still stand.
+	 */
+	private @Nullable String reportedForUnit(AccountFacts facts, Context context) {
+		var group = (facts.unitId() == null) ? null
+				: context.units().get(new Context.UnitNetwork(facts.unitId(), facts.platform()));
+		if (group == null) {
+			return null;
 		}
-		if (!sameUnit.isEmpty()) {
-			parts.add("unit %s also runs %s on %s".formatted(facts.unitName(), names(sameUnit), facts.platform().label()));
-			evidence.put("sameUnit", peers(sameUnit));
-			evidence.put("unit", facts.unitName());
-			fingerprint.append(fingerprint.isEmpty() ? "" : "|").append("unit:").append(ids(sameUnit));
+		var cleared = sameUnitCleared(group);
+		return (cleared != null) ? cleared
+				: "reported once for unit %s on %s".formatted(group.unitName(), group.platform().label());
+	}
+
+	/**
+	 * One unit running several active accounts on one network: one finding about the unit and the network, whatever
+	 * the number of accounts, listing the oldest few and counting all; none when the unit runs many accounts by design.
+	 */
+	Optional<Condition> sameUnit(Context.UnitGroup group) {
+		if (group.accounts() < 2 || group.manyByDesign()) {
+			return Optional.empty();
 		}
-		var summary = String.join("; ", parts);
-		summary = Character.toUpperCase(summary.charAt(0)) + summary.substring(1);
-		return Optional.of(condition(FindingType.DUPLICATE, facts, summary, evidence, fingerprint.toString()));
+		var platform = group.platform();
+		var evidence = new LinkedHashMap<String, Object>();
+		evidence.put("unitId", group.unitId());
+		evidence.put("unit", group.unitName());
+		evidence.put("platform", platform.id());
+		evidence.put("accounts", group.accounts());
+		evidence.put("firstAccounts", peers(group.first()));
+		var named = group.first().subList(0, Math.min(SUMMARY_PEERS, group.first().size()));
+		int more = group.accounts() - named.size();
+		var summary = "Unit %s runs %d accounts on %s: %s%s".formatted(group.unitName(), group.accounts(),
+				platform.label(), names(named), (more > 0) ? " and %d more".formatted(more) : "");
+		// Material: which accounts the unit runs there, all of them (a digest, whatever their number).
+		var fingerprint = "accounts:" + group.accounts() + ":" + group.digest();
+		var subject = "Unit %s on %s".formatted(group.unitName(), platform.label());
+		return Optional.of(new Condition(FindingType.DUPLICATE, Condition.unitKey(group.unitId(), platform), null,
+				group.unitId(), group.organizationId(), platform, subject, summary, evidence, fingerprint));
+	}
+
+	/** Why a unit's finding resolves although the unit still runs several accounts on the network, or null. */
+	@Nullable String sameUnitCleared(Context.UnitGroup group) {
+		return group.manyByDesign() ? "unit %s runs many accounts by design".formatted(group.unitName()) : null;
 	}
 
 	/** The group's older members: the oldest registration is the original, the later ones the duplicates. */
@@ -413,8 +454,8 @@ final class Rules {
 
 	private static Condition condition(FindingType type, AccountFacts facts, String summary, Map<String, Object> evidence,
 			String fingerprint) {
-		return new Condition(type, Condition.accountKey(facts.accountId()), facts.accountId(), facts.organizationId(),
-				facts.platform(), facts.subject(), summary, evidence, fingerprint);
+		return new Condition(type, Condition.accountKey(facts.accountId()), facts.accountId(), null,
+				facts.organizationId(), facts.platform(), facts.subject(), summary, evidence, fingerprint);
 	}
 
 	private static String percent(double share) {

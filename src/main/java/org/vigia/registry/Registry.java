@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -34,13 +35,16 @@ public class Registry {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	Registry(OrganizationRepository organizations, UnitRepository units, AccountRepository accounts,
-			JdbcAggregateTemplate aggregates, Clock clock) {
+			JdbcAggregateTemplate aggregates, Clock clock, ApplicationEventPublisher events) {
 		this.organizations = organizations;
 		this.units = units;
 		this.accounts = accounts;
 		this.aggregates = aggregates;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	// Organizations
@@ -144,7 +148,8 @@ public class Registry {
 		units.findByName(organizationId, name).ifPresent(existing -> {
 			throw unitExists(existing, organization);
 		});
-		return units.save(Unit.create(organizationId, name, emails, clock.instant()));
+		return units.save(Unit.create(organizationId, name, emails, Boolean.TRUE.equals(draft.managesManyAccounts()),
+				clock.instant()));
 	}
 
 	@Transactional
@@ -165,7 +170,11 @@ public class Registry {
 			.ifPresent(other -> {
 				throw unitExists(other, organization);
 			});
-		return units.save(unit.update(organizationId, name, emails, clock.instant()));
+		var manyAccounts = (draft.managesManyAccounts() != null) ? draft.managesManyAccounts()
+				: unit.managesManyAccounts();
+		var saved = units.save(unit.update(organizationId, name, emails, manyAccounts, clock.instant()));
+		events.publishEvent(new UnitChanged(Objects.requireNonNull(saved.id())));
+		return saved;
 	}
 
 	private static String unitName(UnitDraft draft) {

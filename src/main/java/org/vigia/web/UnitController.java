@@ -27,9 +27,12 @@ import org.vigia.registry.UnitDraft;
 @RequestMapping("/api/units")
 class UnitController {
 
-	/** A unit with its organization's name. */
+	/**
+	 * A unit with its organization's name.
+	 * @param managesManyAccounts whether it runs many accounts on one network by design (then no DUPLICATE finding)
+	 */
 	record UnitView(long id, String organization, long organizationId, String name, List<String> contactEmails,
-			Instant createdAt, Instant updatedAt) {
+			boolean managesManyAccounts, Instant createdAt, Instant updatedAt) {
 	}
 
 	private final Registry registry;
@@ -68,7 +71,8 @@ class UnitController {
 
 	private static UnitView view(Unit unit, Map<Long, String> organizationNames) {
 		return new UnitView(unit.id(), organizationNames.getOrDefault(unit.organizationId(), "?"),
-				unit.organizationId(), unit.name(), unit.contactEmails(), unit.createdAt(), unit.updatedAt());
+				unit.organizationId(), unit.name(), unit.contactEmails(), unit.managesManyAccounts(), unit.createdAt(),
+				unit.updatedAt());
 	}
 
 }

@@ -219,6 +219,32 @@ class DigestTests {
 	}
 
 	@Test
+	void aUnitsFindingAboutItsAccountsOnOneNetworkGoesToTheUnitsContactsAndSoDoItsReminders() throws Exception {
+		long cultura = registry.account("MASTODON", "cultura@social.villaverde.example", prensa, "cultura@villaverde.example");
+		long deportes = registry.account("MASTODON", "deportes@social.villaverde.example", prensa,
+				"deportes@villaverde.example");
+		registry.checked(cultura, "OK", daysAgo(1), 0);
+		registry.checked(deportes, "OK", daysAgo(1), 0);
+		sweep.sweep();
+
+		assertThat(digest()).isEqualTo(2);
+		var inboxes = inboxes(smtp.getReceivedMessages());
+		assertThat(inboxes.keySet()).as("the unit's contacts, not the accounts' own, nor the central office (LOW)")
+			.containsExactly("jefa.prensa@villaverde.example", "prensa@villaverde.example");
+		assertThat(text(inboxes.get("prensa@villaverde.example").getLast())).containsSubsequence("New findings (1):",
+				"DUPLICATE (LOW): Unit Prensa on Mastodon",
+				"  Unit Prensa runs 2 accounts on Mastodon: cultura@social.villaverde.example (#" + cultura
+						+ "), deportes@social.villaverde.example (#" + deportes + ")");
+
+		CLOCK.set(T0.plus(Duration.ofDays(7)));
+		assertThat(digest()).isEqualTo(2);
+		assertThat(inboxes(smtp.getReceivedMessages()).keySet())
+			.containsExactly("jefa.prensa@villaverde.example", "prensa@villaverde.example");
+		assertThat(text(inboxes(smtp.getReceivedMessages()).get("prensa@villaverde.example").getLast()))
+			.contains("DUPLICATE (LOW): Unit Prensa on Mastodon, open for 7 days");
+	}
+
+	@Test
 	void aPlatformOutageHoldsBackTheAccountsOwnUnreachableFindings() throws Exception {
 		long cultura = registry.account("MASTODON", "cultura@social.villaverde.example", prensa, null);
 		// One account per unit: two on one network in one unit would be a DUPLICATE finding.

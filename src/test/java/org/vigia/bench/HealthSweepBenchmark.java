@@ -52,11 +52,14 @@ import org.vigia.health.HealthSweep;
  * has the size of a year of polling.
  * <p>
  * Not part of the test run (surefire picks up *Tests only): {@code bench/sweep.sh} runs it, or
- * {@code ./mvnw test -Dtest=HealthSweepBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench.accounts=100000
+ * {@code ./mvnw test -Dtest='HealthSweepBenchmark#sweepOfEveryAccount' -Dsurefire.failIfNoSpecifiedTests=false -Dbench.accounts=100000
  * -Dbench.checksPerDay=1}. Properties: {@code bench.accounts} (100,000), {@code bench.checksPerDay} (1),
  * {@code bench.days} (365), {@code bench.reuse} (false: keep the data of an earlier run of the same size instead of
  * seeding it again; the findings are always cleared so that the first sweep is cold), {@code bench.chunk} (the
  * application's default sweep chunk). Seeding replaces everything in the database: give it a database of its own.
+ * <p>
+ * {@link #sweepOfOneUnitOfManyAccounts()} is the case of one unit running {@code bench.unitAccounts} (20,000) accounts
+ * on one network: {@code bench/sweep.sh unit} runs it in a JVM of at most 512 MB of heap.
  */
 @IntegrationTest
 @Import(HealthSweepBenchmark.CountingConfiguration.class)
@@ -69,6 +72,9 @@ class HealthSweepBenchmark {
 	static final int DAYS = Integer.getInteger("bench.days", 365);
 
 	static final boolean REUSE = Boolean.getBoolean("bench.reuse");
+
+	/** Accounts of the one unit in {@link #sweepOfOneUnitOfManyAccounts()}. */
+	static final int UNIT_ACCOUNTS = Integer.getInteger("bench.unitAccounts", 20_000);
 
 	/** Accounts per organization: 4 in each of its 5 units, one per platform in a unit. */
 	static final int PER_ORGANIZATION = 20;
@@ -106,16 +112,76 @@ class HealthSweepBenchmark {
 		long historyRows = seed();
 
 		jdbc.sql("truncate finding_transition, finding restart identity cascade").update();
-		sweep("cold sweep: no findings yet", counting, historyRows);
+		sweep("cold sweep: no findings yet", counting, ACCOUNTS, historyRows);
 		// A running service's findings have been analysed by autovacuum; so are they before the steady sweep.
 		jdbc.sql("vacuum analyze finding, finding_transition").update();
-		sweep("steady sweep: right after the cold one", counting, historyRows);
+		sweep("steady sweep: right after the cold one", counting, ACCOUNTS, historyRows);
 		// The cold sweep again in a JVM that has compiled the code: what opening every finding costs without warm-up.
 		jdbc.sql("truncate finding_transition, finding restart identity cascade").update();
-		sweep("cold sweep again, warm JVM: no findings, code compiled", counting, historyRows);
+		sweep("cold sweep again, warm JVM: no findings, code compiled", counting, ACCOUNTS, historyRows);
 	}
 
-	private void sweep(String label, CountingDataSource counting, long historyRows) {
+	/**
+	 * A provincial press office that files every municipal account under one unit: {@code bench.unitAccounts} (20,000)
+	 * Mastodon accounts of one unit, all checked and active, no check history. One DUPLICATE finding about the unit on
+	 * Mastodon is what the sweeps must come to, whatever the number of accounts; the figures to watch are the time and
+	 * the peak heap. Seeding replaces everything in the database, the main case's seed included.
+	 */
+	@Test
+	void sweepOfOneUnitOfManyAccounts() {
+		var counting = (CountingDataSource) dataSource;
+		long started = System.nanoTime();
+		new TransactionTemplate(transactions).executeWithoutResult(status -> {
+			jdbc.sql("""
+					truncate finding_transition, finding, organization_guideline, account_check, poll_run_account, poll_run,
+					         account_state, profile_snapshot, account, unit, organization restart identity cascade
+					""").update();
+			jdbc.sql("""
+					insert into organization (id, name, aliases, official_domains, created_at, updated_at)
+					values (1, 'Diputación Provincial', '{}', array['diputacion.example.es'], now(), now())
+					""").update();
+			jdbc.sql("""
+					insert into unit (id, organization_id, name, contact_emails, created_at, updated_at)
+					values (1, 1, 'Gabinete de Prensa', array['prensa@diputacion.example.es'], now(), now())
+					""").update();
+			jdbc.sql("""
+					insert into account (id, organization_id, unit_id, platform, handle, url, display_name, created_at,
+					                     updated_at)
+					select i, 1, 1, 'MASTODON', 'municipio' || i || '@social.diputacion.example.es',
+					       'https://social.diputacion.example.es/@municipio' || i, 'Ayuntamiento de Municipio ' || i,
+					       now() - interval '2 years', now() - interval '2 years'
+					from generate_series(1, :accounts) i
+					""").param("accounts", UNIT_ACCOUNTS).update();
+			jdbc.sql("""
+					insert into account_state (account_id, handle, platform_id, last_activity_at, newest_post_url,
+					                           last_checked_at, last_success_at, last_outcome, last_http_status,
+					                           consecutive_failures, next_due_at, updated_at, outcome_streak)
+					select id, handle, (109000000000000000 + id)::text, now() - (id % 20) * interval '1 day',
+					       url || '/' || id, now() - interval '1 hour', now() - interval '1 hour', 'OK', 200, 0,
+					       now() + interval '5 hours', now(), 1
+					from account
+					""").update();
+			jdbc.sql("select setval(pg_get_serial_sequence('account', 'id'), :accounts)")
+				.param("accounts", UNIT_ACCOUNTS)
+				.query(Long.class)
+				.single();
+		});
+		jdbc.sql("vacuum analyze organization, unit, account, account_state, finding, finding_transition").update();
+		System.out.printf("%nHealth sweep benchmark, one unit of %d Mastodon accounts seeded in %.1f s%n%n",
+				UNIT_ACCOUNTS, (System.nanoTime() - started) / 1e9);
+
+		sweep("one unit of %d accounts, cold sweep: no findings yet".formatted(UNIT_ACCOUNTS), counting, UNIT_ACCOUNTS, 0);
+		jdbc.sql("vacuum analyze finding, finding_transition").update();
+		sweep("one unit of %d accounts, steady sweep".formatted(UNIT_ACCOUNTS), counting, UNIT_ACCOUNTS, 0);
+
+		var duplicates = jdbc.sql("""
+				select subject_key || ' ' || (evidence ->> 'accounts') || ' ' || jsonb_array_length(evidence -> 'firstAccounts')
+				from finding where type = 'DUPLICATE'
+				""").query(String.class).list();
+		assertThat(duplicates).containsExactly("unit:1:mastodon " + UNIT_ACCOUNTS + " 20");
+	}
+
+	private void sweep(String label, CountingDataSource counting, int registered, long historyRows) {
 		long expected = jdbc.sql("""
 				select count(*) from account a
 				where a.status = 'ACTIVE' or exists (select 1 from finding f where f.account_id = a.id and f.status <> 'RESOLVED')
@@ -170,18 +236,19 @@ class HealthSweepBenchmark {
 				  time in statements       %.2f s (measured around JDBC execute calls)
 				  other threads            %d statements meanwhile (Quartz's, not the sweep's: not counted above)
 				  CPU                      JVM %.2f s (all its threads), PostgreSQL %s (load average %.1f on %d cores at the start)
-				  peak heap                %d MB
+				  peak heap                %d MB (of at most %d MB)
 				  snapshot refresh         %.2f s after the sweep (%d accounts' health changed), as the sweep job does
 				  standing findings        %s
 				  statements: count, total ms, max ms, text
 				%s
-				""", label, report.accounts(), ACCOUNTS, historyRows, report.chunks(), chunk, report.transitions(),
+				""", label, report.accounts(), registered, historyRows, report.chunks(), chunk, report.transitions(),
 				wall / 1e9, report.duration().toMillis(), counts.statements(),
 				counts.statements() / (double) Math.max(1, report.chunks()), counts.commits(), counts.nanos() / 1e9,
 				counts.others(), jvmCpu / 1e9,
 				backendsAfter.isEmpty() ? "n/a (not on this host)" : "%.2f s".formatted(databaseCpu / 1e9)
 						+ " (its backends for this database, parallel workers not included)",
-				load, os.getAvailableProcessors(), peakHeap / (1024 * 1024), refreshWall / 1e9, refreshed,
+				load, os.getAvailableProcessors(), peakHeap / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024),
+				refreshWall / 1e9, refreshed,
 				String.join(", ", findings), statements);
 	}
 

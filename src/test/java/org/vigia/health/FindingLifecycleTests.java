@@ -2,6 +2,11 @@ package org.vigia.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,16 +21,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.bean.override.convention.TestBean;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
 import org.vigia.IntegrationTest;
 import org.vigia.MutableClock;
 
 /**
  * The finding lifecycle against PostgreSQL: open, update, resolve, reopen, dismiss until a date, dismiss then escalate,
- * and two evaluators racing on one account.
+ * two evaluators racing on one account, and the same for a unit's finding about its accounts on one network.
  */
 @IntegrationTest
 @RecordApplicationEvents
@@ -56,6 +63,9 @@ class FindingLifecycleTests {
 
 	@Autowired
 	ApplicationEvents events;
+
+	@Autowired
+	MockMvc mvc;
 
 	long organization;
 
@@ -303,16 +313,17 @@ class FindingLifecycleTests {
 				for (var result : results) {
 					transitions.addAll(result.get().transitions());
 				}
-				// ABANDONED for each; DUPLICATE too for all but the first, as the unit runs them all on Mastodon.
-				var expected = (id == ids.getFirst()) ? List.of(FindingType.ABANDONED)
-						: List.of(FindingType.ABANDONED, FindingType.DUPLICATE);
+				// ABANDONED for each; and the unit's DUPLICATE on Mastodon, once: it opens with the first account
+				// evaluated, as the unit runs all 20 there.
+				var expected = (id == ids.getFirst()) ? List.of(FindingType.ABANDONED, FindingType.DUPLICATE)
+						: List.of(FindingType.ABANDONED);
 				assertThat(transitions).as("transitions for account %d", id)
 					.extracting(FindingTransition::type)
 					.containsExactlyInAnyOrderElementsOf(expected);
 			}
 		}
-		assertThat(jdbc.sql("select count(*) from finding").query(Long.class).single()).isEqualTo(39);
-		assertThat(jdbc.sql("select count(*) from finding_transition").query(Long.class).single()).isEqualTo(39);
+		assertThat(jdbc.sql("select count(*) from finding").query(Long.class).single()).isEqualTo(21);
+		assertThat(jdbc.sql("select count(*) from finding_transition").query(Long.class).single()).isEqualTo(21);
 
 		// Both see the account post again: one of them resolves each finding.
 		for (long id : ids) {
@@ -335,6 +346,207 @@ class FindingLifecycleTests {
 		}
 		assertThat(jdbc.sql("select count(*) from finding_transition where kind = 'RESOLVED'").query(Long.class).single())
 			.isEqualTo(20);
+	}
+
+	/** The unit's own DUPLICATE finding, among the unit's findings (its accounts' too). */
+	Finding unitFinding() {
+		var matching = findings.list(new FindingFilter(java.util.Set.of(), java.util.Set.of(FindingType.DUPLICATE),
+				java.util.Set.of(), null, unit, null, null), PageRequest.of(0, 50)).getContent()
+			.stream()
+			.filter(finding -> finding.accountId() == null)
+			.toList();
+		assertThat(matching).hasSize(1);
+		return matching.getFirst();
+	}
+
+	void archive(long account) {
+		jdbc.sql("update account set status = 'ARCHIVED', archived_at = now() where id = :id").param("id", account).update();
+	}
+
+	@Test
+	void aUnitsAccountsOnOneNetworkAreOneFindingThatOpensUpdatesResolvesAndReopensWithItsAccounts() {
+		var ids = new ArrayList<Long>();
+		for (var handle : List.of("prensa", "alcaldia", "cultura")) {
+			long id = account(handle);
+			checked(id, "OK", T0.minus(Duration.ofHours(3)), 1, 0);
+			ids.add(id);
+		}
+		sweep.sweep();
+		var opened = unitFinding();
+		assertThat(opened.status()).isEqualTo(FindingStatus.OPEN);
+		assertThat(opened.accountId()).isNull();
+		assertThat(opened.unitId()).isEqualTo(unit);
+		assertThat(opened.organizationId()).isEqualTo(organization);
+		assertThat(opened.platform()).isEqualTo("mastodon");
+		assertThat(opened.subject()).isEqualTo("Unit Prensa on Mastodon");
+		assertThat(opened.summary()).isEqualTo("Unit Prensa runs 3 accounts on Mastodon: prensa (#%d), alcaldia (#%d), cultura (#%d)"
+			.formatted(ids.get(0), ids.get(1), ids.get(2)));
+		assertThat(opened.evidence()).containsEntry("accounts", 3).containsEntry("unit", "Prensa");
+		for (long id : ids) {
+			assertThat(standing(id)).as("account %d has no finding of its own", id).isEmpty();
+		}
+		// Evaluating any of its accounts again changes nothing.
+		assertThat(evaluator.evaluate(List.of(ids.get(1))).transitions()).isEmpty();
+
+		// An account more: the evaluation of that account updates the unit's finding.
+		long fourth = account("turismo");
+		checked(fourth, "OK", T0.minus(Duration.ofHours(3)), 1, 0);
+		var added = evaluator.evaluate(List.of(fourth)).transitions();
+		assertThat(added).extracting(FindingTransition::kind, FindingTransition::unitId, FindingTransition::accountId)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(TransitionKind.UPDATED, unit, null));
+		assertThat(unitFinding().evidence()).containsEntry("accounts", 4);
+
+		// Acknowledged, it stays so while the unit runs several accounts there (one fewer is a change of evidence); it
+		// resolves when one is left.
+		findings.acknowledge(opened.id(), "editor");
+		archive(ids.get(1));
+		sweep.sweep();
+		assertThat(unitFinding().status()).isEqualTo(FindingStatus.ACKNOWLEDGED);
+		assertThat(unitFinding().evidence()).containsEntry("accounts", 3);
+		archive(ids.get(2));
+		archive(fourth);
+		sweep.sweep();
+		assertThat(unitFinding().status()).isEqualTo(FindingStatus.RESOLVED);
+		assertThat(findings.history(opened.id()).getFirst().reason()).isEqualTo("the condition cleared");
+
+		// Another account on the network: the same finding reopens.
+		long fifth = account("deportes");
+		checked(fifth, "OK", T0.minus(Duration.ofHours(3)), 1, 0);
+		evaluator.evaluate(List.of(fifth));
+		assertThat(unitFinding().id()).isEqualTo(opened.id());
+		assertThat(unitFinding().status()).isEqualTo(FindingStatus.OPEN);
+		assertThat(kinds(opened.id())).containsExactly(TransitionKind.OPENED, TransitionKind.UPDATED,
+				TransitionKind.ACKNOWLEDGED, TransitionKind.UPDATED, TransitionKind.RESOLVED, TransitionKind.REOPENED);
+	}
+
+	@Test
+	void aDismissedUnitFindingStaysQuietWhenTheUnitIsRenamedAndWakesWhenItsAccountsChange() {
+		long first = account("prensa");
+		long second = account("alcaldia");
+		sweep.sweep();
+		var finding = unitFinding();
+		findings.dismiss(finding.id(), "editor", "Two accounts on purpose: news and the mayor", null);
+
+		jdbc.sql("update unit set name = 'Comunicación' where id = :id").param("id", unit).update();
+		sweep.sweep();
+		assertThat(unitFinding().status()).isEqualTo(FindingStatus.DISMISSED);
+		assertThat(unitFinding().subject()).isEqualTo("Unit Comunicación on Mastodon");
+
+		archive(second);
+		long third = account("empleo");
+		sweep.sweep();
+		assertThat(unitFinding().status()).as("the same number of accounts, but another one").isEqualTo(FindingStatus.OPEN);
+		assertThat(findings.history(finding.id()).getFirst().reason()).isEqualTo("the evidence changed");
+		assertThat(unitFinding().evidence().get("firstAccounts")).isEqualTo(List.of(
+				java.util.Map.of("accountId", (int) first, "handle", "prensa"),
+				java.util.Map.of("accountId", (int) third, "handle", "empleo")));
+	}
+
+	@Test
+	void markingAUnitAsRunningManyAccountsByDesignResolvesItsFindingAtOnceAndUnmarkingItReopensIt() throws Exception {
+		long first = account("prensa");
+		long second = account("prensa_oficial");
+		// The second is also the first registered again: that stays a DUPLICATE of its own whatever the unit.
+		for (long id : List.of(first, second)) {
+			checked(id, "OK", T0.minus(Duration.ofHours(3)), 1, 0);
+			jdbc.sql("update account_state set platform_id = '109' where account_id = :id").param("id", id).update();
+		}
+		sweep.sweep();
+		var finding = unitFinding();
+		assertThat(finding.status()).isEqualTo(FindingStatus.OPEN);
+		assertThat(only(second, FindingType.DUPLICATE).status()).isEqualTo(FindingStatus.OPEN);
+
+		mvc.perform(put("/api/units/{id}", unit).with(httpBasic("editor", "editor"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"name": "Prensa", "contactEmails": ["prensa@villaverde.example"], "managesManyAccounts": true}
+					"""))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.managesManyAccounts").value(true));
+		assertThat(unitFinding().status()).as("resolved there and then").isEqualTo(FindingStatus.RESOLVED);
+		assertThat(findings.history(finding.id()).getFirst()).satisfies(transition -> {
+			assertThat(transition.reason()).isEqualTo("unit Prensa runs many accounts by design");
+			assertThat(transition.actor()).isEqualTo(FindingTransition.RULES);
+		});
+		sweep.sweep();
+		assertThat(unitFinding().status()).isEqualTo(FindingStatus.RESOLVED);
+		assertThat(only(second, FindingType.DUPLICATE).status()).isEqualTo(FindingStatus.OPEN);
+
+		// A change that does not mention the mark keeps it.
+		mvc.perform(put("/api/units/{id}", unit).with(httpBasic("editor", "editor"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"name": "Prensa y Comunicación", "contactEmails": ["prensa@villaverde.example"]}
+					"""))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.managesManyAccounts").value(true));
+		mvc.perform(get("/api/units/{id}", unit).with(httpBasic("viewer", "viewer")))
+			.andExpect(jsonPath("$.managesManyAccounts").value(true));
+		assertThat(unitFinding().status()).isEqualTo(FindingStatus.RESOLVED);
+
+		mvc.perform(put("/api/units/{id}", unit).with(httpBasic("editor", "editor"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"name": "Prensa y Comunicación", "contactEmails": ["prensa@villaverde.example"],
+					 "managesManyAccounts": false}
+					"""))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.managesManyAccounts").value(false));
+		assertThat(unitFinding().status()).isEqualTo(FindingStatus.OPEN);
+		assertThat(unitFinding().subject()).isEqualTo("Unit Prensa y Comunicación on Mastodon");
+		assertThat(findings.history(finding.id()).getFirst().reason()).isEqualTo("the condition came back");
+	}
+
+	@Test
+	void twoEvaluatorsOfDifferentAccountsOfOneUnitRecordOneTransitionPerChangeOfItsFinding() throws Exception {
+		var ids = new ArrayList<Long>();
+		for (int i = 0; i < 12; i++) {
+			ids.add(account("carrera_" + i));
+		}
+		sweep.sweep();
+		long findingId = unitFinding().id();
+		try (var executor = Executors.newFixedThreadPool(2)) {
+			for (int round = 0; round < 10; round++) {
+				// Each round, an account more: both evaluators see the change, on accounts that do not make them wait.
+				ids.add(account("nueva_" + round));
+				var barrier = new CyclicBarrier(2);
+				var results = new ArrayList<Future<Evaluator.Result>>();
+				for (int t = 0; t < 2; t++) {
+					long id = ids.get(t);
+					results.add(executor.submit(() -> {
+						barrier.await();
+						return evaluator.evaluate(List.of(id));
+					}));
+				}
+				int transitions = 0;
+				for (var result : results) {
+					transitions += result.get().transitions().size();
+				}
+				assertThat(transitions).as("transitions in round %d", round).isOne();
+			}
+		}
+		assertThat(kinds(findingId)).hasSize(11).containsOnly(TransitionKind.OPENED, TransitionKind.UPDATED);
+		assertThat(unitFinding().evidence()).containsEntry("accounts", 22);
+	}
+
+	@Test
+	void anAccountsOwnDuplicateFromBeforeUnitFindingsResolvesAsReportedForTheUnit() {
+		long first = account("prensa");
+		long second = account("alcaldia");
+		// What an earlier version wrote: the later account's own DUPLICATE, listing the other.
+		jdbc.sql("""
+				insert into finding (type, subject_key, account_id, organization_id, platform, severity, status, subject,
+				                     summary, evidence, fingerprint, opened_at, updated_at)
+				values ('DUPLICATE', 'account:' || :id, :id, :org, 'mastodon', 'LOW', 'OPEN', 'alcaldia on Mastodon',
+				        'Unit Prensa also runs prensa (#' || :first || ') on Mastodon', '{}', 'unit:' || :first, now(), now())
+				""").param("id", second).param("org", organization).param("first", first).update();
+
+		sweep.sweep();
+
+		var legacy = only(second, FindingType.DUPLICATE);
+		assertThat(legacy.status()).isEqualTo(FindingStatus.RESOLVED);
+		assertThat(findings.history(legacy.id()).getFirst().reason()).isEqualTo("reported once for unit Prensa on Mastodon");
+		assertThat(unitFinding().status()).isEqualTo(FindingStatus.OPEN);
 	}
 
 	@Test

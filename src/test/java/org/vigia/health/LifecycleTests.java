@@ -139,7 +139,7 @@ class LifecycleTests {
 	}
 
 	private static Condition condition(String fingerprint) {
-		return new Condition(FindingType.GONE, "account:42", 42L, 3L, Platform.MASTODON,
+		return new Condition(FindingType.GONE, "account:42", 42L, null, 3L, Platform.MASTODON,
 				"cultura@mastodon.social on Mastodon", "Mastodon says the account does not exist",
 				Map.of("outcome", fingerprint), fingerprint);
 	}

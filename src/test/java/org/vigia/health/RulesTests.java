@@ -522,38 +522,37 @@ class RulesTests {
 	// Duplicates
 
 	/**
-	 * Accounts 11, 12 and 13 are one Mastodon account registered three times; unit Cultura runs 21 and 12, and 31 and
-	 * 32; 41 is alone in its group. Groups are oldest first.
+	 * Accounts 11, 12 and 13 are one Mastodon account registered three times; 41 is alone in its group. Unit Cultura (7)
+	 * runs 12 and 21 on Mastodon. Groups are oldest first.
 	 */
+	private static final Context.UnitGroup CULTURA_ON_MASTODON = new Context.UnitGroup(7, 3, "Cultura",
+			Platform.MASTODON, 2, List.of(new Context.Peer(12, "madridcultura@mastodon.social"),
+					new Context.Peer(21, "museos@mastodon.social")),
+			"0f3c1a", false);
+
 	private static final Context DUPLICATES = duplicates();
 
 	private static Context duplicates() {
 		var sameAccount = List.of(new Context.Peer(11, "cultura@mastodon.social"),
 				new Context.Peer(12, "madridcultura@mastodon.social"),
 				new Context.Peer(13, "cultura@social.madrid.es"));
-		var unit = List.of(new Context.Peer(21, "museos@mastodon.social"),
-				new Context.Peer(12, "madridcultura@mastodon.social"));
-		var otherUnit = List.of(new Context.Peer(31, "teatro@mastodon.social"),
-				new Context.Peer(32, "teatro_oficial@mastodon.social"));
 		return new Context(Map.of(11L, sameAccount, 12L, sameAccount, 13L, sameAccount, 41L,
 				List.of(new Context.Peer(41, "solo@mastodon.social"))),
-				Map.of(21L, unit, 12L, unit, 31L, otherUnit, 32L, otherUnit), Set.of());
+				Map.of(new Context.UnitNetwork(7, Platform.MASTODON), CULTURA_ON_MASTODON), Set.of());
 	}
 
 	@ParameterizedTest(name = "account {0} -> {1}")
 	@CsvSource(delimiter = '|', nullValues = "-", textBlock = """
-			# account | summary | fingerprint | same account | same unit
-			11 | -                                                                                                                                                              | -                     | -     | -
-			12 | The same Mastodon account is also registered as cultura@mastodon.social (#11), cultura@social.madrid.es (#13); unit Cultura also runs museos@mastodon.social (#21) on Mastodon | 'account:11,13|unit:21' | 11,13 | 21
-			13 | The same Mastodon account is also registered as cultura@mastodon.social (#11), madridcultura@mastodon.social (#12)                                            | account:11,12         | 11,12 | -
-			21 | -                                                                                                                                                              | -                     | -     | -
-			31 | -                                                                                                                                                              | -                     | -     | -
-			32 | Unit Cultura also runs teatro@mastodon.social (#31) on Mastodon                                                                                                | 'unit:31'             | -     | 31
-			41 | -                                                                                                                                                              | -                     | -     | -
-			99 | -                                                                                                                                                              | -                     | -     | -
+			# account | summary | fingerprint | same account
+			11 | -                                                                                                                  | -             | -
+			12 | The same Mastodon account is also registered as cultura@mastodon.social (#11), cultura@social.madrid.es (#13)      | account:11,13 | 11,13
+			13 | The same Mastodon account is also registered as cultura@mastodon.social (#11), madridcultura@mastodon.social (#12) | account:11,12 | 11,12
+			21 | -                                                                                                                  | -             | -
+			41 | -                                                                                                                  | -             | -
+			99 | -                                                                                                                  | -             | -
 			""")
 	void theOldestRegistrationIsTheOriginalAndTheLaterOnesAreDuplicates(long accountId, String summary,
-			String fingerprint, String sameAccount, String sameUnit) {
+			String fingerprint, String sameAccount) {
 		var facts = account().id(accountId).facts();
 
 		var evaluation = RULES.evaluate(facts, DUPLICATES, NOW);
@@ -565,16 +564,11 @@ class RulesTests {
 		assertThat(evaluation.conditions()).singleElement().satisfies((condition) -> {
 			assertThat(condition.type()).isEqualTo(FindingType.DUPLICATE);
 			assertThat(condition.subjectKey()).isEqualTo("account:" + accountId);
+			assertThat(condition.unitId()).isNull();
 			assertThat(condition.summary()).isEqualTo(summary);
 			assertThat(condition.fingerprint()).isEqualTo(fingerprint);
 			assertThat(peerIds(condition.evidence().get("sameAccount"))).isEqualTo(ids(sameAccount));
-			assertThat(peerIds(condition.evidence().get("sameUnit"))).isEqualTo(ids(sameUnit));
-			if (sameAccount != null) {
-				assertThat(condition.evidence()).containsEntry("platformId", "109");
-			}
-			if (sameUnit != null) {
-				assertThat(condition.evidence()).containsEntry("unit", "Cultura");
-			}
+			assertThat(condition.evidence()).containsEntry("platformId", "109").doesNotContainKey("sameUnit");
 		});
 	}
 
@@ -586,6 +580,82 @@ class RulesTests {
 			.extracting((condition) -> condition.evidence().get("sameAccount"))
 			.isEqualTo(List.of(Map.of("accountId", 11L, "handle", "cultura@mastodon.social"),
 					Map.of("accountId", 12L, "handle", "madridcultura@mastodon.social")));
+	}
+
+	@Test
+	void oneUnitRunningTwoAccountsOnOneNetworkIsOneFindingAboutTheUnitAndTheNetwork() {
+		var condition = RULES.sameUnit(CULTURA_ON_MASTODON).orElseThrow();
+
+		assertThat(condition.type()).isEqualTo(FindingType.DUPLICATE);
+		assertThat(condition.subjectKey()).isEqualTo("unit:7:mastodon");
+		assertThat(condition.accountId()).isNull();
+		assertThat(condition.unitId()).isEqualTo(7L);
+		assertThat(condition.organizationId()).isEqualTo(3L);
+		assertThat(condition.platform()).isEqualTo(Platform.MASTODON);
+		assertThat(condition.subject()).isEqualTo("Unit Cultura on Mastodon");
+		assertThat(condition.summary()).isEqualTo(
+				"Unit Cultura runs 2 accounts on Mastodon: madridcultura@mastodon.social (#12), museos@mastodon.social (#21)");
+		assertThat(condition.evidence()).containsExactly(Map.entry("unitId", 7L), Map.entry("unit", "Cultura"),
+				Map.entry("platform", "mastodon"), Map.entry("accounts", 2),
+				Map.entry("firstAccounts", List.of(Map.of("accountId", 12L, "handle", "madridcultura@mastodon.social"),
+						Map.of("accountId", 21L, "handle", "museos@mastodon.social"))));
+		assertThat(condition.fingerprint()).isEqualTo("accounts:2:0f3c1a");
+	}
+
+	@Test
+	void aBigUnitsFindingNamesFiveAccountsListsTwentyAndCountsThemAll() {
+		var first = new ArrayList<Context.Peer>();
+		for (long id = 1; id <= Context.UnitGroup.SHOWN; id++) {
+			first.add(new Context.Peer(id, "municipio" + id + ".diputacion.example"));
+		}
+		var group = new Context.UnitGroup(9, 3, "Gabinete de Prensa", Platform.BLUESKY, 20_000, first, "9e107d", false);
+
+		var condition = RULES.sameUnit(group).orElseThrow();
+
+		assertThat(condition.summary()).isEqualTo("Unit Gabinete de Prensa runs 20000 accounts on Bluesky: "
+				+ "municipio1.diputacion.example (#1), municipio2.diputacion.example (#2), "
+				+ "municipio3.diputacion.example (#3), municipio4.diputacion.example (#4), "
+				+ "municipio5.diputacion.example (#5) and 19995 more");
+		assertThat(condition.evidence()).containsEntry("accounts", 20_000);
+		assertThat(peerIds(condition.evidence().get("firstAccounts"))).hasSize(20).startsWith(1L, 2L).endsWith(20L);
+		assertThat(condition.fingerprint()).isEqualTo("accounts:20000:9e107d");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			the same accounts, the unit renamed        | Prensa  | 2 | 0f3c1a | true
+			an account replaced by another             | Cultura | 2 | 77aa01 | false
+			an account more                            | Cultura | 3 | 77aa01 | false
+			""")
+	void whichAccountsTheUnitRunsIsMaterialAndItsNameIsNot(String change, String name, int accounts, String digest,
+			boolean sameFingerprint) {
+		var changed = new Context.UnitGroup(7, 3, name, Platform.MASTODON, accounts, CULTURA_ON_MASTODON.first(), digest,
+				false);
+
+		var before = RULES.sameUnit(CULTURA_ON_MASTODON).orElseThrow().fingerprint();
+		var after = RULES.sameUnit(changed).orElseThrow().fingerprint();
+
+		assertThat(after.equals(before)).as(change).isEqualTo(sameFingerprint);
+	}
+
+	@Test
+	void aUnitThatRunsManyAccountsByDesignHasNoSuchFindingAndSaysWhy() {
+		var pressOffice = new Context.UnitGroup(7, 3, "Cultura", Platform.MASTODON, 2, CULTURA_ON_MASTODON.first(),
+				"0f3c1a", true);
+
+		assertThat(RULES.sameUnit(pressOffice)).isEmpty();
+		assertThat(RULES.sameUnitCleared(pressOffice)).isEqualTo("unit Cultura runs many accounts by design");
+		assertThat(RULES.sameUnitCleared(CULTURA_ON_MASTODON)).isNull();
+	}
+
+	@Test
+	void anAccountsOwnDuplicateResolvesAsReportedForItsUnitWhenOnlyItsUnitRunsOthers() {
+		var evaluation = RULES.evaluate(account().id(21).facts(), DUPLICATES, NOW);
+
+		assertThat(evaluation.conditions()).isEmpty();
+		assertThat(evaluation.reasons()).containsEntry(FindingType.DUPLICATE, "reported once for unit Cultura on Mastodon");
+		assertThat(RULES.evaluate(account().id(41).unit(8L, "Turismo", List.of("turismo@madrid.es")).facts(), DUPLICATES,
+				NOW).reasons()).doesNotContainKey(FindingType.DUPLICATE);
 	}
 
 	// Guidelines

@@ -91,7 +91,7 @@ class RegistryRepositoryTests {
 	void refusesAnAccountWhoseUnitBelongsToAnotherOrganization() {
 		var villaverde = organization("Villaverde");
 		var other = organization("Otro Municipio");
-		var unit = units.save(Unit.create(other.id(), "Cultura", List.of("cultura@otro.example.es"), NOW));
+		var unit = units.save(Unit.create(other.id(), "Cultura", List.of("cultura@otro.example.es"), false, NOW));
 		assertThatThrownBy(
 				() -> accounts.save(Account.register(details(villaverde.id(), unit.id(), "villaverde_info"), NOW)))
 			.isInstanceOf(DataIntegrityViolationException.class);

@@ -126,7 +126,7 @@ class FindingControllerSliceTests {
 	void oneFindingComesWithItsHistoryBesideItsOwnFields() throws Exception {
 		when(findings.get(5)).thenReturn(WebSamples.dormant(5));
 		when(findings.history(5)).thenReturn(List.of(new FindingTransition(11, 5, FindingType.DORMANT, Severity.LOW,
-				TransitionKind.OPENED, null, FindingStatus.OPEN, WebSamples.AT, FindingTransition.RULES, null, 7L, 1L,
+				TransitionKind.OPENED, null, FindingStatus.OPEN, WebSamples.AT, FindingTransition.RULES, null, 7L, null, 1L,
 				"mastodon", "cultura@social.villaverde.example", "silent for 42 days", Map.of())));
 
 		mvc.perform(get("/api/findings/5").with(user("viewer").roles("VIEWER")))

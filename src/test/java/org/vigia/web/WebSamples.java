@@ -30,7 +30,7 @@ public final class WebSamples {
 	}
 
 	public static Finding finding(long id, FindingType type, FindingStatus status, Map<String, Object> evidence) {
-		return new Finding(id, type, type.severity(), status, 7L, 1L, "mastodon", "cultura@social.villaverde.example",
+		return new Finding(id, type, type.severity(), status, 7L, null, 1L, "mastodon", "cultura@social.villaverde.example",
 				type + " finding about cultura@social.villaverde.example", evidence, AT, AT, null, null, null);
 	}
 
@@ -53,7 +53,7 @@ public final class WebSamples {
 	}
 
 	public static Unit unit(long id, long organizationId, String name) {
-		return new Unit(id, organizationId, name, List.of("prensa@villaverde.example"), AT, AT);
+		return new Unit(id, organizationId, name, List.of("prensa@villaverde.example"), false, AT, AT);
 	}
 
 	public static PollRun pollRun(long id, PollRun.Status status) {

@@ -21,7 +21,8 @@ import org.vigia.registry.Violation;
 
 /**
  * One organization and one unit of the registry, each with the form that edits it: the names, aliases and official
- * domains look-alike scoring relies on, and the addresses findings about a unit's accounts go to.
+ * domains look-alike scoring relies on, the addresses findings about a unit's accounts go to, and whether the unit runs
+ * many accounts by design.
  */
 @Controller
 class OrganizationPage {
@@ -86,22 +87,26 @@ class OrganizationPage {
 			var values = new LinkedHashMap<String, @Nullable String>();
 			values.put("name", unit.name());
 			values.put("contactEmails", String.join("\n", unit.contactEmails()));
+			values.put("managesManyAccounts", String.valueOf(unit.managesManyAccounts()));
 			model.addAttribute("unitForm", FormState.of(values));
 		}
 		return "unit";
 	}
 
+	/** @param managesManyAccounts the checkbox: sent when ticked, absent when not */
 	@PostMapping("/registry/units/{id}")
 	String updateUnit(@PathVariable long id, @RequestParam(required = false) @Nullable String name,
-			@RequestParam(required = false) @Nullable String contactEmails, RedirectAttributes redirect) {
+			@RequestParam(required = false) @Nullable String contactEmails,
+			@RequestParam(defaultValue = "false") boolean managesManyAccounts, RedirectAttributes redirect) {
 		var unit = registry.unit(id);
 		var sent = new LinkedHashMap<String, @Nullable String>();
 		sent.put("name", name);
 		sent.put("contactEmails", contactEmails);
+		sent.put("managesManyAccounts", String.valueOf(managesManyAccounts));
 		var form = FormState.of(sent);
 		try {
-			var saved = registry.updateUnit(id,
-					new UnitDraft(unit.organizationId(), null, name, FormState.items(contactEmails, true)));
+			var saved = registry.updateUnit(id, new UnitDraft(unit.organizationId(), null, name,
+					FormState.items(contactEmails, true), managesManyAccounts));
 			redirect.addFlashAttribute("unitSaved", saved.name());
 		}
 		catch (RegistryValidationException ex) {

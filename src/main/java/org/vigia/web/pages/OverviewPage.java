@@ -30,7 +30,8 @@ class OverviewPage {
 	record MatrixRow(@Nullable Long unitId, String unit, List<Cell> cells) {
 	}
 
-	record Cell(long accounts, long owned) {
+	/** @param manyByDesign whether the unit runs many accounts by design: several on one network are no anomaly */
+	record Cell(long accounts, long owned, boolean manyByDesign) {
 	}
 
 	/** How many organizations the overview lists before a person asks for all of them. */
@@ -128,7 +129,7 @@ class OverviewPage {
 		Map<String, Cell> noUnit = new HashMap<>();
 		for (var entry : overview.coverage(organization.id())) {
 			platforms.add(entry.platform());
-			var cell = new Cell(entry.accounts(), entry.owned());
+			var cell = new Cell(entry.accounts(), entry.owned(), entry.manyByDesign());
 			if (entry.unitId() == null) {
 				noUnit.put(entry.platform(), cell);
 			}
@@ -141,7 +142,7 @@ class OverviewPage {
 		for (var unit : organization.units()) {
 			var byPlatform = (unit.id() == null) ? noUnit : cells.getOrDefault(unit.id(), Map.of());
 			rows.add(new MatrixRow(unit.id(), unit.name(),
-					columns.stream().map(p -> byPlatform.getOrDefault(p, new Cell(0, 0))).toList()));
+					columns.stream().map(p -> byPlatform.getOrDefault(p, new Cell(0, 0, false))).toList()));
 		}
 		return new Matrix(organization.id(), columns, rows);
 	}

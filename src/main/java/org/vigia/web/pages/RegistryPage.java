@@ -143,7 +143,7 @@ class RegistryPage {
 		var emails = (contactEmails == null) ? List.<String>of()
 				: Arrays.stream(contactEmails.split("[,;\\s]+")).map(String::strip).filter(e -> !e.isEmpty()).toList();
 		try {
-			var unit = registry.createUnit(new UnitDraft(organizationId, null, name, emails));
+			var unit = registry.createUnit(new UnitDraft(organizationId, null, name, emails, null));
 			redirect.addFlashAttribute("unitAdded", unit.name());
 		}
 		catch (RegistryValidationException | RegistryConflictException | RegistryNotFoundException ex) {

@@ -1,5 +1,6 @@
 package org.vigia.web.pages;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -24,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.vigia.IntegrationTest;
 import org.vigia.health.HealthSweep;
+import org.vigia.health.Overview;
 
 /** The dashboard's overview and accounts pages, rendered through the whole stack. */
 @IntegrationTest
@@ -39,6 +41,9 @@ class DashboardPagesTests {
 
 	@Autowired
 	HealthSweep sweep;
+
+	@Autowired
+	Overview overview;
 
 	long organization;
 
@@ -214,6 +219,40 @@ class DashboardPagesTests {
 			// two Mastodon accounts in one unit are highlighted
 			.andExpect(content().string(containsString("<td class=\"two\">2</td>")))
 			.andExpect(content().string(containsString("href=\"/findings?type=ABANDONED")));
+	}
+
+	@Test
+	void aUnitsFindingNamesTheUnitLinksItsAccountsOnTheNetworkAndShowsItsTextInert() throws Exception {
+		jdbc.sql("update unit set name = '<script>alert(1)</script> Prensa' where id = :id").param("id", unit).update();
+		jdbc.sql("update account set handle = 'deportes<b>@social.villaverde.example' where handle like 'deportes%'")
+			.update();
+		sweep.sweep();
+		long id = jdbc.sql("select id from finding where type = 'DUPLICATE' and unit_id = :unit").param("unit", unit)
+			.query(Long.class).single();
+
+		mvc.perform(get("/findings/" + id).with(httpBasic("viewer", "viewer")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Unit &lt;script&gt;alert(1)&lt;/script&gt; Prensa on Mastodon")))
+			.andExpect(content().string(containsString("<a href=\"/registry/units/" + unit + "\">&lt;script&gt;")))
+			.andExpect(content().string(containsString("<a href=\"/accounts?organizationId=" + organization + "&amp;unitId="
+					+ unit + "&amp;platform=mastodon\">its 2 accounts on this network</a>")))
+			.andExpect(content().string(containsString("deportes&lt;b&gt;@social.villaverde.example")))
+			.andExpect(content().string(containsString("<th scope=\"row\">firstAccounts</th>")))
+			.andExpect(content().string(not(containsString("<script>alert(1)"))))
+			.andExpect(content().string(not(containsString("deportes<b>"))));
+		mvc.perform(get("/findings?type=DUPLICATE").with(httpBasic("viewer", "viewer")))
+			.andExpect(content().string(containsString("Unit &lt;script&gt;alert(1)&lt;/script&gt; Prensa on Mastodon")))
+			.andExpect(content().string(not(containsString("<script>alert(1)"))));
+		assertThat(overview.organization(organization).units()).singleElement()
+			.satisfies(group -> assertThat(group.openFindings()).containsEntry("DUPLICATE", 1L));
+	}
+
+	@Test
+	void theMatrixLeavesAUnitThatRunsManyAccountsByDesignUnhighlighted() throws Exception {
+		jdbc.sql("update unit set manages_many_accounts = true where id = :id").param("id", unit).update();
+		mvc.perform(get("/").with(httpBasic("viewer", "viewer")))
+			.andExpect(content().string(containsString("<td>2</td>")))
+			.andExpect(content().string(not(containsString("<td class=\"two\">"))));
 	}
 
 	@Test

@@ -134,7 +134,32 @@ class OrganizationPageSliceTests {
 			.andExpect(redirectedUrl("/registry/units/3"))
 			.andExpect(flash().attribute("unitSaved", "Prensa y Comunicación"));
 		verify(registry).updateUnit(3, new UnitDraft(1L, null, "Prensa y Comunicación",
-				List.of("prensa@villaverde.example", "web@villaverde.example")));
+				List.of("prensa@villaverde.example", "web@villaverde.example"), false));
+	}
+
+	@Test
+	void anEditorMarksAUnitAsRunningManyAccountsByDesignAndEveryoneSeesTheMark() throws Exception {
+		mvc.perform(get("/registry/units/3").with(user("ana").roles("EDITOR")))
+			.andExpect(content().string(containsString("<input type=\"checkbox\" id=\"unit-many-accounts\" name=\"managesManyAccounts\" value=\"true\"")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("unit-many-accounts-help\" checked"))));
+		when(registry.updateUnit(any(Long.class), any())).thenReturn(WebSamples.unit(3, 1, "Prensa"));
+		mvc.perform(post("/registry/units/3").param("name", "Prensa")
+			.param("contactEmails", "prensa@villaverde.example")
+			.param("managesManyAccounts", "true")
+			.with(user("ana").roles("EDITOR"))
+			.with(csrf()))
+			.andExpect(redirectedUrl("/registry/units/3"));
+		verify(registry).updateUnit(3, new UnitDraft(1L, null, "Prensa", List.of("prensa@villaverde.example"), true));
+
+		var marked = new org.vigia.registry.Unit(3L, 1L, "Prensa", List.of("prensa@villaverde.example"), true,
+				WebSamples.AT, WebSamples.AT);
+		when(registry.unit(3)).thenReturn(marked);
+		mvc.perform(get("/registry/units/3").with(user("ana").roles("EDITOR")))
+			.andExpect(content().string(containsString("value=\"true\" aria-describedby=\"unit-many-accounts-help\" checked")));
+		mvc.perform(get("/registry/units/3").header("Accept-Language", "es").with(user("victor").roles("VIEWER")))
+			.andExpect(content().string(containsString("Gestiona muchas cuentas por diseño")))
+			.andExpect(content().string(containsString("Sí: varias cuentas en una misma red no son un hallazgo")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("unit-many-accounts"))));
 	}
 
 	@Test

@@ -71,8 +71,8 @@ class OverviewPageSliceTests {
 	void theOrganizationChosenShowsItsUnitsByNetwork() throws Exception {
 		when(overview.summary()).thenReturn(report(organization(1, "Almería", Map.of()), organization(2, "Burgos", Map.of())));
 		when(overview.organization(2)).thenReturn(organization(2, "Burgos", Map.of()));
-		when(overview.coverage(2)).thenReturn(List.of(new Overview.Coverage(2, 21L, "mastodon", 1, 1),
-				new Overview.Coverage(2, 21L, "bluesky", 2, 1), new Overview.Coverage(2, null, "telegram", 1, 0)));
+		when(overview.coverage(2)).thenReturn(List.of(new Overview.Coverage(2, 21L, "mastodon", 1, 1, false),
+				new Overview.Coverage(2, 21L, "bluesky", 2, 1, false), new Overview.Coverage(2, null, "telegram", 1, 0, false)));
 
 		var result = mvc.perform(get("/?organizationId=2").with(user("victor").roles("VIEWER")))
 			.andExpect(status().isOk())
@@ -81,10 +81,10 @@ class OverviewPageSliceTests {
 		var matrix = (OverviewPage.Matrix) modelOf(result).get("matrix");
 		assertThat(matrix.platforms()).containsExactly("bluesky", "mastodon", "telegram");
 		assertThat(matrix.rows()).extracting(OverviewPage.MatrixRow::unit).containsExactly("Prensa", "(no unit)");
-		assertThat(matrix.rows().get(0).cells()).containsExactly(new OverviewPage.Cell(2, 1), new OverviewPage.Cell(1, 1),
-				new OverviewPage.Cell(0, 0));
-		assertThat(matrix.rows().get(1).cells()).containsExactly(new OverviewPage.Cell(0, 0), new OverviewPage.Cell(0, 0),
-				new OverviewPage.Cell(1, 0));
+		assertThat(matrix.rows().get(0).cells()).containsExactly(new OverviewPage.Cell(2, 1, false),
+				new OverviewPage.Cell(1, 1, false), new OverviewPage.Cell(0, 0, false));
+		assertThat(matrix.rows().get(1).cells()).containsExactly(new OverviewPage.Cell(0, 0, false),
+				new OverviewPage.Cell(0, 0, false), new OverviewPage.Cell(1, 0, false));
 		verify(overview).coverage(2);
 	}
 

@@ -195,7 +195,7 @@ class RegistryPageSliceTests {
 			.andExpect(redirectedUrl("/registry#add-unit"))
 			.andExpect(flash().attribute("unitAdded", "Prensa"));
 		verify(registry).createUnit(new UnitDraft(1L, null, "Prensa",
-				List.of("prensa@villaverde.example", "jefa@villaverde.example", "web@villaverde.example")));
+				List.of("prensa@villaverde.example", "jefa@villaverde.example", "web@villaverde.example"), null));
 	}
 
 	@Test
