@@ -3,6 +3,7 @@ package org.vigia.web;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,16 +21,24 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.StringUtils;
 
 /**
  * Authentication on everything but health checks: HTTP Basic for scripts, form login for people; reads need VIEWER,
- * writes EDITOR, operating the service ADMIN.
+ * writes EDITOR, operating the service ADMIN. Nothing another site makes a browser send may change anything.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -37,44 +46,72 @@ class SecurityConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
+	/** The API and the other endpoints scripts call: problem details, not pages. */
+	static final RequestMatcher MACHINE_FACING = machineFacing();
+
+	private static RequestMatcher machineFacing() {
+		var path = PathPatternRequestMatcher.withDefaults();
+		return new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/actuator/**"),
+				path.matcher("/v3/api-docs/**"));
+	}
+
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationHandlers problems)
 			throws Exception {
 		var path = PathPatternRequestMatcher.withDefaults();
-		var machineFacing = new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/actuator/**"),
-				path.matcher("/v3/api-docs/**"));
+		var machineFacing = MACHINE_FACING;
+		var denied = deniedHandler(problems);
+		// A browser opening an API address (the dashboard links to the export) is sent to the login page: with a Basic
+		// prompt instead, it would remember the credentials and attach them to requests other sites make it send.
+		var login = new LoginUrlAuthenticationEntryPoint("/login");
+		RequestMatcher navigation = BrowserRequests::isNavigation;
+		var basicFailure = DelegatingAuthenticationEntryPoint.builder()
+			.addEntryPointFor(login, navigation)
+			.defaultEntryPoint(problems)
+			.build();
+		// Without a session cookie, no browser can make an API call carry credentials but remembered Basic ones,
+		// which the cross-site filter deals with; with one, the session's CSRF token is required, Basic or not.
+		RequestMatcher apiWithoutSession = request -> machineFacing.matches(request)
+				&& request.getRequestedSessionId() == null;
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
-			.permitAll()
-			.requestMatchers("/actuator/**")
-			.hasRole("ADMIN")
-			.requestMatchers(HttpMethod.GET, "/api/**")
-			.hasRole("VIEWER")
-			.requestMatchers("/api/**")
-			.hasRole("EDITOR")
-			.requestMatchers("/login", "/error", "/favicon.ico", "/css/**")
-			.permitAll()
-			// The dashboard's forms change things: editors only, as on the API.
-			.requestMatchers(HttpMethod.POST, "/findings/**", "/accounts/**", "/registry/**", "/runs/**")
-			.hasRole("EDITOR")
-			.anyRequest()
-			.hasRole("VIEWER"))
+				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+				.permitAll()
+				.requestMatchers("/actuator/**")
+				.hasRole("ADMIN")
+				.requestMatchers(HttpMethod.GET, "/api/**")
+				.hasRole("VIEWER")
+				.requestMatchers("/api/**")
+				.hasRole("EDITOR")
+				.requestMatchers("/login", "/error", "/favicon.ico", "/css/**")
+				.permitAll()
+				// The dashboard's forms change things: editors only, as on the API.
+				.requestMatchers(HttpMethod.POST, "/findings/**", "/accounts/**", "/registry/**", "/runs/**")
+				.hasRole("EDITOR")
+				.anyRequest()
+				.hasRole("VIEWER"))
 			// The dashboard shows text from platforms: a strict policy makes any markup that slipped through inert.
 			.headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
 					new NegatedRequestMatcher(new OrRequestMatcher(machineFacing, path.matcher("/swagger-ui/**"))),
 					new ContentSecurityPolicyHeaderWriter("default-src 'self'; img-src 'self' https:; script-src 'self'; "
 							+ "style-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
 							+ "frame-ancestors 'none'"))))
-			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
+			.httpBasic(basic -> basic.authenticationEntryPoint(basicFailure))
 			.formLogin(form -> form.loginPage("/login").permitAll())
 			.logout(Customizer.withDefaults())
-			// A forged cross-site request rides on a session cookie: API calls that bring credentials in a header
-			// (which no other site can make a browser send) or that have no session need no CSRF token.
-			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> machineFacing.matches(request)
-					&& (request.getHeader("Authorization") != null || request.getRequestedSessionId() == null)))
-			.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(problems, machineFacing)
+			.addFilterBefore(new CrossSiteRequestFilter(denied), CsrfFilter.class)
+			.csrf(csrf -> csrf.ignoringRequestMatchers(apiWithoutSession))
+			.exceptionHandling(exceptions -> exceptions
+				.defaultAuthenticationEntryPointFor(login, new AndRequestMatcher(machineFacing, navigation))
+				.defaultAuthenticationEntryPointFor(problems, machineFacing)
 				.defaultAccessDeniedHandlerFor(problems, machineFacing));
 		return http.build();
+	}
+
+	/** Problem details for the API, the error page for the dashboard. */
+	private static AccessDeniedHandler deniedHandler(ProblemAuthenticationHandlers problems) {
+		var handlers = new LinkedHashMap<RequestMatcher, AccessDeniedHandler>();
+		handlers.put(MACHINE_FACING, problems);
+		return new RequestMatcherDelegatingAccessDeniedHandler(handlers, new AccessDeniedHandlerImpl());
 	}
 
 	@Bean
