@@ -59,7 +59,7 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
 		write(request, response, HttpStatus.FORBIDDEN, detail);
 	}
 
-	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+	void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
 			throws IOException {
 		var problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setInstance(java.net.URI.create(request.getRequestURI()));

@@ -1,15 +1,25 @@
 package org.vigia.web;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
@@ -24,9 +34,15 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
+import org.springframework.security.web.csrf.DeferredCsrfToken;
+import org.springframework.security.web.csrf.InvalidCsrfTokenException;
+import org.springframework.security.web.csrf.MissingCsrfTokenException;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -35,10 +51,13 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.StringUtils;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.vigia.web.pages.OversizedUploadFilter;
 
 /**
  * Authentication on everything but health checks: HTTP Basic for scripts, form login for people; reads need VIEWER,
- * writes EDITOR, operating the service ADMIN. Nothing another site makes a browser send may change anything.
+ * writes EDITOR, operating the service ADMIN. Nothing another site makes a browser send may change anything; request
+ * bodies are read only once it is known who sent them.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -73,6 +92,8 @@ class SecurityConfiguration {
 		// which the cross-site filter deals with; with one, the session's CSRF token is required, Basic or not.
 		RequestMatcher apiWithoutSession = request -> machineFacing.matches(request)
 				&& request.getRequestedSessionId() == null;
+		RequestMatcher multipart = BrowserRequests::isMultipart;
+		var csrfRequests = new XorCsrfTokenRequestAttributeHandler();
 		http.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
 				.permitAll()
@@ -99,7 +120,14 @@ class SecurityConfiguration {
 			.formLogin(form -> form.loginPage("/login").permitAll())
 			.logout(Customizer.withDefaults())
 			.addFilterBefore(new CrossSiteRequestFilter(denied), CsrfFilter.class)
-			.csrf(csrf -> csrf.ignoringRequestMatchers(apiWithoutSession))
+			// A multipart body is parsed by the first to ask for a form field, and the CSRF check asks before anyone
+			// is authenticated: uploads are checked after authorization instead (see UploadCsrfFilter).
+			.csrf(csrf -> csrf.csrfTokenRequestHandler(csrfRequests)
+				.ignoringRequestMatchers(apiWithoutSession, multipart))
+			.addFilterAfter(new OversizedUploadFilter(), AuthorizationFilter.class)
+			.addFilterAfter(new UploadCsrfFilter(csrfRequests,
+					new AndRequestMatcher(multipart, new NegatedRequestMatcher(apiWithoutSession)), denied),
+					OversizedUploadFilter.class)
 			.exceptionHandling(exceptions -> exceptions
 				.defaultAuthenticationEntryPointFor(login, new AndRequestMatcher(machineFacing, navigation))
 				.defaultAuthenticationEntryPointFor(problems, machineFacing)
@@ -112,6 +140,19 @@ class SecurityConfiguration {
 		var handlers = new LinkedHashMap<RequestMatcher, AccessDeniedHandler>();
 		handlers.put(MACHINE_FACING, problems);
 		return new RequestMatcherDelegatingAccessDeniedHandler(handlers, new AccessDeniedHandlerImpl());
+	}
+
+	/**
+	 * Refuses, ahead of every other filter, bodies that only the registry import may send (see
+	 * {@link RequestBodyFilter}).
+	 */
+	@Bean
+	FilterRegistrationBean<RequestBodyFilter> requestBodyFilter(SecurityProperties properties,
+			ProblemAuthenticationHandlers problems) {
+		var registration = new FilterRegistrationBean<>(
+				new RequestBodyFilter(properties.maxBodySize().toBytes(), MACHINE_FACING, problems));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		return registration;
 	}
 
 	@Bean
@@ -155,6 +196,50 @@ class SecurityConfiguration {
 			PasswordEncoder encoder) {
 		var encoded = password.startsWith("{") ? password : encoder.encode(password);
 		return User.withUsername(name).password(encoded).roles(role.name()).build();
+	}
+
+	/**
+	 * The CSRF check of an upload, after authorization: only then may its body be parsed for the token field. It
+	 * compares with the token the CSRF filter loaded for this request (it skipped the comparison for uploads), as that
+	 * filter would.
+	 */
+	static final class UploadCsrfFilter extends OncePerRequestFilter {
+
+		private final CsrfTokenRequestHandler tokens;
+
+		private final RequestMatcher uploads;
+
+		private final AccessDeniedHandler denied;
+
+		UploadCsrfFilter(CsrfTokenRequestHandler tokens, RequestMatcher uploads, AccessDeniedHandler denied) {
+			this.tokens = tokens;
+			this.uploads = new AndRequestMatcher(CsrfFilter.DEFAULT_CSRF_MATCHER, uploads);
+			this.denied = denied;
+		}
+
+		@Override
+		protected boolean shouldNotFilter(HttpServletRequest request) {
+			return !uploads.matches(request);
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			var deferred = (DeferredCsrfToken) request.getAttribute(DeferredCsrfToken.class.getName());
+			if (deferred == null) {
+				throw new IllegalStateException("The CSRF filter has not run before the upload's CSRF check");
+			}
+			var expected = deferred.get();
+			var actual = tokens.resolveCsrfTokenValue(request, expected);
+			if (actual == null || !MessageDigest.isEqual(expected.getToken().getBytes(StandardCharsets.UTF_8),
+					actual.getBytes(StandardCharsets.UTF_8))) {
+				denied.handle(request, response, deferred.isGenerated() ? new MissingCsrfTokenException(actual)
+						: new InvalidCsrfTokenException(expected, actual));
+				return;
+			}
+			chain.doFilter(request, response);
+		}
+
 	}
 
 }

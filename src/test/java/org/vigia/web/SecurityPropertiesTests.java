@@ -10,6 +10,7 @@ import org.springframework.boot.validation.autoconfigure.ValidationAutoConfigura
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.util.unit.DataSize;
 
 class SecurityPropertiesTests {
 
@@ -46,11 +47,11 @@ class SecurityPropertiesTests {
 	@Test
 	void withoutAnAdminPasswordARandomOneIsMadeAndWorks() {
 		var encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-		var users = new SecurityConfiguration().users(new SecurityProperties(null, null), encoder);
+		var users = new SecurityConfiguration().users(new SecurityProperties(null, null, DataSize.ofMegabytes(1)), encoder);
 		var admin = users.loadUserByUsername("admin");
 		assertThat(admin.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_ADMIN");
 		assertThat(encoder.matches("", admin.getPassword())).isFalse();
-		assertThat(new SecurityConfiguration().users(new SecurityProperties(null, null), encoder)
+		assertThat(new SecurityConfiguration().users(new SecurityProperties(null, null, DataSize.ofMegabytes(1)), encoder)
 			.loadUserByUsername("admin")
 			.getPassword()).isNotEqualTo(admin.getPassword());
 	}
@@ -58,7 +59,7 @@ class SecurityPropertiesTests {
 	@Test
 	void configuredPasswordsAreStoredEncoded() {
 		var encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-		InMemoryUserDetailsManager users = new SecurityConfiguration().users(new SecurityProperties("s3cret", null),
+		InMemoryUserDetailsManager users = new SecurityConfiguration().users(new SecurityProperties("s3cret", null, DataSize.ofMegabytes(1)),
 				encoder);
 		var admin = users.loadUserByUsername("admin");
 		assertThat(admin.getPassword()).startsWith("{bcrypt}").doesNotContain("s3cret");
