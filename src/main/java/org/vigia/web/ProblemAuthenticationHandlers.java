@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Answers unauthenticated (401) and forbidden (403) API calls as problem details. Only scripts get the
+ * Answers unauthenticated (401), throttled (429) and forbidden (403) API calls as problem details. Only scripts get the
  * Basic challenge: a browser that got one would show its password prompt and then attach what was typed to every later
  * request, those that other sites make it send included.
  */
@@ -35,6 +35,12 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException {
+		if (exception instanceof LoginThrottledException throttled) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+			write(request, response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins for this user name or from "
+					+ "this address; try again in " + throttled.retryAfterSeconds() + " seconds");
+			return;
+		}
 		if (!BrowserRequests.isFromBrowser(request)) {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Vigia\", charset=\"UTF-8\"");
 		}

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -23,10 +24,13 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -36,6 +40,7 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
@@ -56,8 +61,8 @@ import org.vigia.web.pages.OversizedUploadFilter;
 
 /**
  * Authentication on everything but health checks: HTTP Basic for scripts, form login for people; reads need VIEWER,
- * writes EDITOR, operating the service ADMIN. Nothing another site makes a browser send may change anything; request
- * bodies are read only once it is known who sent them.
+ * writes EDITOR, operating the service ADMIN. Logins are throttled; nothing another site makes a browser send may
+ * change anything; request bodies are read only once it is known who sent them.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -75,8 +80,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationHandlers problems)
-			throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationHandlers problems,
+			UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) throws Exception {
 		var path = PathPatternRequestMatcher.withDefaults();
 		var machineFacing = MACHINE_FACING;
 		var denied = deniedHandler(problems);
@@ -94,7 +99,11 @@ class SecurityConfiguration {
 				&& request.getRequestedSessionId() == null;
 		RequestMatcher multipart = BrowserRequests::isMultipart;
 		var csrfRequests = new XorCsrfTokenRequestAttributeHandler();
-		http.authorizeHttpRequests(requests -> requests
+		var loginFailure = new ExceptionMappingAuthenticationFailureHandler();
+		loginFailure.setDefaultFailureUrl("/login?error");
+		loginFailure.setExceptionMappings(Map.of(LoginThrottledException.class.getName(), "/login?throttled"));
+		http.authenticationManager(new ThrottledAuthenticationManager(passwords(users, encoder), throttle))
+			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
 				.permitAll()
 				.requestMatchers("/actuator/**")
@@ -117,7 +126,7 @@ class SecurityConfiguration {
 							+ "style-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
 							+ "frame-ancestors 'none'"))))
 			.httpBasic(basic -> basic.authenticationEntryPoint(basicFailure))
-			.formLogin(form -> form.loginPage("/login").permitAll())
+			.formLogin(form -> form.loginPage("/login").failureHandler(loginFailure).permitAll())
 			.logout(Customizer.withDefaults())
 			.addFilterBefore(new CrossSiteRequestFilter(denied), CsrfFilter.class)
 			// A multipart body is parsed by the first to ask for a form field, and the CSRF check asks before anyone
@@ -140,6 +149,12 @@ class SecurityConfiguration {
 		var handlers = new LinkedHashMap<RequestMatcher, AccessDeniedHandler>();
 		handlers.put(MACHINE_FACING, problems);
 		return new RequestMatcherDelegatingAccessDeniedHandler(handlers, new AccessDeniedHandlerImpl());
+	}
+
+	private static ProviderManager passwords(UserDetailsService users, PasswordEncoder encoder) {
+		var provider = new DaoAuthenticationProvider(users);
+		provider.setPasswordEncoder(encoder);
+		return new ProviderManager(provider);
 	}
 
 	/**
@@ -181,15 +196,38 @@ class SecurityConfiguration {
 			log.warn("\n\n    Generated password of the 'admin' user: {}\n    Set VIGIA_SECURITY_ADMIN_PASSWORD to choose "
 					+ "one; this one changes at every start.\n", adminPassword);
 		}
+		else {
+			requireStrong("vigia.security.admin-password", adminPassword, properties);
+		}
 		users.add(user("admin", adminPassword, SecurityProperties.Role.ADMIN, encoder));
-		for (var user : properties.users()) {
+		for (int i = 0; i < properties.users().size(); i++) {
+			var user = properties.users().get(i);
 			if (user.name().equals("admin")) {
 				throw new IllegalStateException(
 						"vigia.security.users must not redefine 'admin'; set vigia.security.admin-password instead");
 			}
+			requireStrong("vigia.security.users[" + i + "].password", user.password(), properties);
 			users.add(user(user.name(), user.password(), user.role(), encoder));
 		}
 		return new InMemoryUserDetailsManager(users);
+	}
+
+	/**
+	 * A configured password must resist guessing: 12 characters at least, and never {@code {noop}}, which keeps it in
+	 * clear text in memory (only tests may relax this). An encoded password ({@code {bcrypt}...}) is taken as it is.
+	 */
+	static void requireStrong(String property, String password, SecurityProperties properties) {
+		if (properties.allowTestPasswords()) {
+			return;
+		}
+		if (password.startsWith("{noop}")) {
+			throw new IllegalStateException(property + " is stored as {noop}, in clear text: set the password itself "
+					+ "(Vigía encodes it at start-up) or its {bcrypt} hash");
+		}
+		if (!password.startsWith("{") && password.codePointCount(0, password.length()) < SecurityProperties.MIN_PASSWORD_LENGTH) {
+			throw new IllegalStateException(property + " is shorter than " + SecurityProperties.MIN_PASSWORD_LENGTH
+					+ " characters: choose a longer password");
+		}
 	}
 
 	private static UserDetails user(String name, String password, SecurityProperties.Role role,

@@ -18,11 +18,15 @@ import org.springframework.validation.annotation.Validated;
  * @param adminPassword password of the built-in {@code admin} user; random and printed once at start-up when unset
  * @param users further users, each with a role; passwords in plain text or in Spring Security's {id}encoded form
  * @param maxBodySize the largest request body accepted anywhere but the registry import, refused before it is read
+ * @param allowTestPasswords for tests only: accept passwords shorter than 12 characters and {@code {noop}} ones
  */
 @ConfigurationProperties("vigia.security")
 @Validated
 record SecurityProperties(@Nullable String adminPassword, @Valid List<User> users,
-		@DefaultValue("1MB") DataSize maxBodySize) {
+		@DefaultValue("1MB") DataSize maxBodySize, @DefaultValue("false") boolean allowTestPasswords) {
+
+	/** The shortest password a person may configure, in characters. */
+	static final int MIN_PASSWORD_LENGTH = 12;
 
 	SecurityProperties {
 		users = users == null ? List.of() : List.copyOf(users);
