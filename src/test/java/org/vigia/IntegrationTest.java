@@ -13,7 +13,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * The whole application against real PostgreSQL (see {@link TestDatabase}), with MockMvc and three users: admin,
- * editor and viewer, whose passwords are their names.
+ * editor and viewer, whose passwords are their names (short passwords are allowed in tests only).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -31,6 +31,6 @@ import org.springframework.test.context.TestPropertySource;
 		"vigia.security.users[0].name=editor", "vigia.security.users[0].password=editor",
 		"vigia.security.users[0].role=EDITOR",
 		"vigia.security.users[1].name=viewer", "vigia.security.users[1].password=viewer",
-		"vigia.security.users[1].role=VIEWER" })
+		"vigia.security.users[1].role=VIEWER", "vigia.security.allow-test-passwords=true" })
 public @interface IntegrationTest {
 }

@@ -13,11 +13,16 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** Answers unauthenticated (401, with the Basic challenge) and forbidden (403) API calls as problem details. */
+/**
+ * Answers unauthenticated (401), throttled (429) and forbidden (403) API calls as problem details. Only scripts get the
+ * Basic challenge: a browser that got one would show its password prompt and then attach what was typed to every later
+ * request, those that other sites make it send included.
+ */
 @Component
 class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -30,18 +35,37 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException {
-		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Vigia\", charset=\"UTF-8\"");
-		write(request, response, HttpStatus.UNAUTHORIZED, "Authentication is required: use HTTP Basic or log in");
+		if (exception instanceof LoginThrottledException throttled) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+			write(request, response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins for this user name or from "
+					+ "this address; try again in " + throttled.retryAfterSeconds() + " seconds");
+			return;
+		}
+		if (!BrowserRequests.isFromBrowser(request)) {
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Vigia\", charset=\"UTF-8\"");
+		}
+		write(request, response, HttpStatus.UNAUTHORIZED,
+				"Authentication is required: use HTTP Basic from a script, or log in at /login");
 	}
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
 			throws IOException {
-		write(request, response, HttpStatus.FORBIDDEN,
-				"Your role does not allow this: reading needs VIEWER, changing needs EDITOR, operating needs ADMIN");
+		String detail;
+		if (exception instanceof CrossSiteRequestException) {
+			detail = exception.getMessage();
+		}
+		else if (exception instanceof CsrfException) {
+			detail = "A CSRF token is required: the request carries a session cookie, so send the session's token "
+					+ "(header X-CSRF-TOKEN or field _csrf), or call the API with Basic and without the cookie";
+		}
+		else {
+			detail = "Your role does not allow this: reading needs VIEWER, changing needs EDITOR, operating needs ADMIN";
+		}
+		write(request, response, HttpStatus.FORBIDDEN, detail);
 	}
 
-	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+	void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
 			throws IOException {
 		var problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setInstance(java.net.URI.create(request.getRequestURI()));

@@ -9,11 +9,14 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import org.vigia.registry.ImportReport;
 import org.vigia.registry.RegistryCsv;
 
@@ -27,8 +30,12 @@ class RegistryController {
 		this.csv = csv;
 	}
 
-	/** Imports a registry CSV all or nothing; with {@code dryRun} it only reports what it would do. */
-	@PostMapping(path = "/import", consumes = { "text/csv", "text/plain", "application/octet-stream" })
+	/**
+	 * Imports a registry CSV all or nothing; with {@code dryRun} it only reports what it would do. The body is the CSV
+	 * itself ({@code text/csv}): no HTML form can send that type to another site, so a page elsewhere cannot submit one
+	 * with credentials a browser remembered (the types a form can send are refused with 415, but for an upload).
+	 */
+	@PostMapping(path = "/import", consumes = "text/csv")
 	ImportReport importCsv(HttpServletRequest request, @RequestParam(defaultValue = "false") boolean dryRun)
 			throws IOException {
 		long max = csv.maxImportBytes();
@@ -42,6 +49,17 @@ class RegistryController {
 			}
 			return csv.importCsv(content, dryRun);
 		}
+	}
+
+	/** The same import as a file upload (the field {@code file}), as the dashboard's form and many tools send it. */
+	@PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ImportReport importUpload(@RequestPart("file") MultipartFile file,
+			@RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
+		long max = csv.maxImportBytes();
+		if (file.getSize() > max) {
+			throw tooLarge(max);
+		}
+		return csv.importCsv(file.getBytes(), dryRun);
 	}
 
 	private static PayloadTooLargeException tooLarge(long max) {

@@ -1,39 +1,72 @@
 package org.vigia.web;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
+import org.springframework.security.web.csrf.DeferredCsrfToken;
+import org.springframework.security.web.csrf.InvalidCsrfTokenException;
+import org.springframework.security.web.csrf.MissingCsrfTokenException;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.StringUtils;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.vigia.web.pages.OversizedUploadFilter;
 
 /**
  * Authentication on everything but health checks: HTTP Basic for scripts, form login for people; reads need VIEWER,
- * writes EDITOR, operating the service ADMIN.
+ * writes EDITOR, operating the service ADMIN. Logins are throttled; nothing another site makes a browser send may
+ * change anything; request bodies are read only once it is known who sent them.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -44,44 +77,104 @@ class SecurityConfiguration {
 	/** The admin's password when it was generated, until it is printed with the address to open. */
 	private final AtomicReference<@Nullable String> generatedAdminPassword = new AtomicReference<>();
 
-	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationHandlers problems)
-			throws Exception {
+	/** The API and the other endpoints scripts call: problem details, not pages. */
+	static final RequestMatcher MACHINE_FACING = machineFacing();
+
+	private static RequestMatcher machineFacing() {
 		var path = PathPatternRequestMatcher.withDefaults();
-		var machineFacing = new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/actuator/**"),
+		return new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/actuator/**"),
 				path.matcher("/v3/api-docs/**"));
-		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
-			.permitAll()
-			.requestMatchers("/actuator/**")
-			.hasRole("ADMIN")
-			.requestMatchers(HttpMethod.GET, "/api/**")
-			.hasRole("VIEWER")
-			.requestMatchers("/api/**")
-			.hasRole("EDITOR")
-			.requestMatchers("/login", "/error", "/favicon.ico", "/css/**")
-			.permitAll()
-			// The dashboard's forms change things: editors only, as on the API.
-			.requestMatchers(HttpMethod.POST, "/findings/**", "/accounts/**", "/registry/**", "/runs/**")
-			.hasRole("EDITOR")
-			.anyRequest()
-			.hasRole("VIEWER"))
+	}
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationHandlers problems,
+			UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) throws Exception {
+		var path = PathPatternRequestMatcher.withDefaults();
+		var machineFacing = MACHINE_FACING;
+		var denied = deniedHandler(problems);
+		// A browser opening an API address (the dashboard links to the export) is sent to the login page: with a Basic
+		// prompt instead, it would remember the credentials and attach them to requests other sites make it send.
+		var login = new LoginUrlAuthenticationEntryPoint("/login");
+		RequestMatcher navigation = BrowserRequests::isNavigation;
+		var basicFailure = DelegatingAuthenticationEntryPoint.builder()
+			.addEntryPointFor(login, navigation)
+			.defaultEntryPoint(problems)
+			.build();
+		// Without a session cookie, no browser can make an API call carry credentials but remembered Basic ones,
+		// which the cross-site filter deals with; with one, the session's CSRF token is required, Basic or not.
+		RequestMatcher apiWithoutSession = request -> machineFacing.matches(request)
+				&& request.getRequestedSessionId() == null;
+		RequestMatcher multipart = BrowserRequests::isMultipart;
+		var csrfRequests = new XorCsrfTokenRequestAttributeHandler();
+		var loginFailure = new ExceptionMappingAuthenticationFailureHandler();
+		loginFailure.setDefaultFailureUrl("/login?error");
+		loginFailure.setExceptionMappings(Map.of(LoginThrottledException.class.getName(), "/login?throttled"));
+		http.authenticationManager(new ThrottledAuthenticationManager(passwords(users, encoder), throttle))
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+				.permitAll()
+				.requestMatchers("/actuator/**")
+				.hasRole("ADMIN")
+				.requestMatchers(HttpMethod.GET, "/api/**")
+				.hasRole("VIEWER")
+				.requestMatchers("/api/**")
+				.hasRole("EDITOR")
+				.requestMatchers("/login", "/error", "/favicon.ico", "/css/**")
+				.permitAll()
+				// The dashboard's forms change things: editors only, as on the API.
+				.requestMatchers(HttpMethod.POST, "/findings/**", "/accounts/**", "/registry/**", "/runs/**")
+				.hasRole("EDITOR")
+				.anyRequest()
+				.hasRole("VIEWER"))
 			// The dashboard shows text from platforms: a strict policy makes any markup that slipped through inert.
 			.headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
 					new NegatedRequestMatcher(new OrRequestMatcher(machineFacing, path.matcher("/swagger-ui/**"))),
 					new ContentSecurityPolicyHeaderWriter("default-src 'self'; img-src 'self' https:; script-src 'self'; "
 							+ "style-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
 							+ "frame-ancestors 'none'"))))
-			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
-			.formLogin(form -> form.loginPage("/login").permitAll())
+			.httpBasic(basic -> basic.authenticationEntryPoint(basicFailure))
+			.formLogin(form -> form.loginPage("/login").failureHandler(loginFailure).permitAll())
 			.logout(Customizer.withDefaults())
-			// A forged cross-site request rides on a session cookie: API calls that bring credentials in a header
-			// (which no other site can make a browser send) or that have no session need no CSRF token.
-			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> machineFacing.matches(request)
-					&& (request.getHeader("Authorization") != null || request.getRequestedSessionId() == null)))
-			.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(problems, machineFacing)
+			.addFilterBefore(new CrossSiteRequestFilter(denied), CsrfFilter.class)
+			// A multipart body is parsed by the first to ask for a form field, and the CSRF check asks before anyone
+			// is authenticated: uploads are checked after authorization instead (see UploadCsrfFilter).
+			.csrf(csrf -> csrf.csrfTokenRequestHandler(csrfRequests)
+				.ignoringRequestMatchers(apiWithoutSession, multipart))
+			.addFilterAfter(new OversizedUploadFilter(), AuthorizationFilter.class)
+			.addFilterAfter(new UploadCsrfFilter(csrfRequests,
+					new AndRequestMatcher(multipart, new NegatedRequestMatcher(apiWithoutSession)), denied),
+					OversizedUploadFilter.class)
+			.exceptionHandling(exceptions -> exceptions
+				.defaultAuthenticationEntryPointFor(login, new AndRequestMatcher(machineFacing, navigation))
+				.defaultAuthenticationEntryPointFor(problems, machineFacing)
 				.defaultAccessDeniedHandlerFor(problems, machineFacing));
 		return http.build();
+	}
+
+	/** Problem details for the API, the error page for the dashboard. */
+	private static AccessDeniedHandler deniedHandler(ProblemAuthenticationHandlers problems) {
+		var handlers = new LinkedHashMap<RequestMatcher, AccessDeniedHandler>();
+		handlers.put(MACHINE_FACING, problems);
+		return new RequestMatcherDelegatingAccessDeniedHandler(handlers, new AccessDeniedHandlerImpl());
+	}
+
+	private static ProviderManager passwords(UserDetailsService users, PasswordEncoder encoder) {
+		var provider = new DaoAuthenticationProvider(users);
+		provider.setPasswordEncoder(encoder);
+		return new ProviderManager(provider);
+	}
+
+	/**
+	 * Refuses, ahead of every other filter, bodies that only the registry import may send (see
+	 * {@link RequestBodyFilter}).
+	 */
+	@Bean
+	FilterRegistrationBean<RequestBodyFilter> requestBodyFilter(SecurityProperties properties,
+			ProblemAuthenticationHandlers problems) {
+		var registration = new FilterRegistrationBean<>(
+				new RequestBodyFilter(properties.maxBodySize().toBytes(), MACHINE_FACING, problems));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		return registration;
 	}
 
 	@Bean
@@ -109,12 +202,17 @@ class SecurityConfiguration {
 			adminPassword = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 			generatedAdminPassword.set(adminPassword);
 		}
+		else {
+			requireStrong("vigia.security.admin-password", adminPassword, properties);
+		}
 		users.add(user("admin", adminPassword, SecurityProperties.Role.ADMIN, encoder));
-		for (var user : properties.users()) {
+		for (int i = 0; i < properties.users().size(); i++) {
+			var user = properties.users().get(i);
 			if (user.name().equals("admin")) {
 				throw new IllegalStateException(
 						"vigia.security.users must not redefine 'admin'; set vigia.security.admin-password instead");
 			}
+			requireStrong("vigia.security.users[" + i + "].password", user.password(), properties);
 			users.add(user(user.name(), user.password(), user.role(), encoder));
 		}
 		return new InMemoryUserDetailsManager(users);
@@ -125,10 +223,72 @@ class SecurityConfiguration {
 		Welcome.log(ready.getApplicationContext(), generatedAdminPassword.getAndSet(null));
 	}
 
+	/**
+	 * A configured password must resist guessing: 12 characters at least, and never {@code {noop}}, which keeps it in
+	 * clear text in memory (only tests may relax this). An encoded password ({@code {bcrypt}...}) is taken as it is.
+	 */
+	static void requireStrong(String property, String password, SecurityProperties properties) {
+		if (properties.allowTestPasswords()) {
+			return;
+		}
+		if (password.startsWith("{noop}")) {
+			throw new IllegalStateException(property + " is stored as {noop}, in clear text: set the password itself "
+					+ "(Vigía encodes it at start-up) or its {bcrypt} hash");
+		}
+		if (!password.startsWith("{") && password.codePointCount(0, password.length()) < SecurityProperties.MIN_PASSWORD_LENGTH) {
+			throw new IllegalStateException(property + " is shorter than " + SecurityProperties.MIN_PASSWORD_LENGTH
+					+ " characters: choose a longer password");
+		}
+	}
+
 	private static UserDetails user(String name, String password, SecurityProperties.Role role,
 			PasswordEncoder encoder) {
 		var encoded = password.startsWith("{") ? password : encoder.encode(password);
 		return User.withUsername(name).password(encoded).roles(role.name()).build();
+	}
+
+	/**
+	 * The CSRF check of an upload, after authorization: only then may its body be parsed for the token field. It
+	 * compares with the token the CSRF filter loaded for this request (it skipped the comparison for uploads), as that
+	 * filter would.
+	 */
+	static final class UploadCsrfFilter extends OncePerRequestFilter {
+
+		private final CsrfTokenRequestHandler tokens;
+
+		private final RequestMatcher uploads;
+
+		private final AccessDeniedHandler denied;
+
+		UploadCsrfFilter(CsrfTokenRequestHandler tokens, RequestMatcher uploads, AccessDeniedHandler denied) {
+			this.tokens = tokens;
+			this.uploads = new AndRequestMatcher(CsrfFilter.DEFAULT_CSRF_MATCHER, uploads);
+			this.denied = denied;
+		}
+
+		@Override
+		protected boolean shouldNotFilter(HttpServletRequest request) {
+			return !uploads.matches(request);
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			var deferred = (DeferredCsrfToken) request.getAttribute(DeferredCsrfToken.class.getName());
+			if (deferred == null) {
+				throw new IllegalStateException("The CSRF filter has not run before the upload's CSRF check");
+			}
+			var expected = deferred.get();
+			var actual = tokens.resolveCsrfTokenValue(request, expected);
+			if (actual == null || !MessageDigest.isEqual(expected.getToken().getBytes(StandardCharsets.UTF_8),
+					actual.getBytes(StandardCharsets.UTF_8))) {
+				denied.handle(request, response, deferred.isGenerated() ? new MissingCsrfTokenException(actual)
+						: new InvalidCsrfTokenException(expected, actual));
+				return;
+			}
+			chain.doFilter(request, response);
+		}
+
 	}
 
 }

@@ -25,6 +25,7 @@ import org.vigia.registry.RegistryCsv;
  *
  * <p>
  * The in-memory users are admin, editor and viewer, whose passwords are their names, as in the integration tests.
+ * Logins are not throttled here (the throttle counts in PostgreSQL; see {@code LoginThrottleTests}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -34,7 +35,8 @@ import org.vigia.registry.RegistryCsv;
 @TestPropertySource(properties = { "vigia.security.admin-password={noop}admin",
 		"vigia.security.users[0].name=editor", "vigia.security.users[0].password={noop}editor",
 		"vigia.security.users[0].role=EDITOR", "vigia.security.users[1].name=viewer",
-		"vigia.security.users[1].password={noop}viewer", "vigia.security.users[1].role=VIEWER" })
+		"vigia.security.users[1].password={noop}viewer", "vigia.security.users[1].role=VIEWER",
+		"vigia.security.allow-test-passwords=true" })
 public @interface WebSliceTest {
 
 	/** The controllers under test. */
@@ -53,6 +55,12 @@ public @interface WebSliceTest {
 
 		/** The default limit of {@code vigia.registry.import-max-size}; a test that needs the CSV mocks it itself. */
 		static final long MAX_IMPORT_BYTES = DataSize.ofMegabytes(32).toBytes();
+
+		/** Every login may go ahead, and its outcome is noted nowhere. */
+		@Bean
+		LoginThrottle loginThrottle() {
+			return Mockito.mock(LoginThrottle.class, Mockito.RETURNS_MOCKS);
+		}
 
 		@Bean
 		RegistryCsv registryCsv() {

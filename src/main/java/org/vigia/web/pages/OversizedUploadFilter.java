@@ -20,17 +20,22 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
  * limit, instead of the servlet container's bare 413.
  *
  * <p>
- * The container refuses an oversized multipart body while it parses it, and the first to ask for a form field is the
- * CSRF filter, before any controller or exception handler could answer. So this filter, ahead of the security chain
- * and only for the page's upload, parses the body first: within the limit the parts stay cached for the rest of the
- * chain, beyond it the answer is a redirect to the registry page with the message as a flash attribute. Nothing is
- * written, so letting the redirect happen before the CSRF check gives a forged request nothing.
+ * The container refuses an oversized multipart body while it parses it, and the first to ask for a form field would be
+ * the upload's CSRF check, before any controller or exception handler could answer. So this filter, in the security
+ * chain right after authorization (an anonymous or read-only request never gets its body parsed) and only for the
+ * page's upload, parses the body first: within the limit the parts stay cached for the rest of the chain, beyond it
+ * the answer is a redirect to the registry page with the message as a flash attribute. Nothing is written, so letting
+ * the redirect happen before the CSRF check gives a forged request nothing.
  */
-class OversizedUploadFilter extends OncePerRequestFilter {
+public class OversizedUploadFilter extends OncePerRequestFilter {
 
 	static final String PATH = "/registry/import";
 
 	private final SessionFlashMapManager flashMaps = new SessionFlashMapManager();
+
+	/** Installed by the web module's security configuration. */
+	public OversizedUploadFilter() {
+	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {

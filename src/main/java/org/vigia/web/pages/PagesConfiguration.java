@@ -6,8 +6,6 @@ import java.util.Locale;
 
 import jakarta.servlet.MultipartConfigElement;
 
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
@@ -50,15 +48,6 @@ class PagesConfiguration implements WebMvcConfigurer {
 		// Room for the form's other fields and the multipart boundaries.
 		long request = max + DataSize.ofKilobytes(64).toBytes();
 		return new MultipartConfigElement("", max, request, (int) Math.min(max, DataSize.ofMegabytes(1).toBytes()));
-	}
-
-	/** Ahead of the security chain, whose CSRF check is the first to read a form and so to hit the size limit. */
-	@Bean
-	FilterRegistrationBean<OversizedUploadFilter> oversizedUploadFilter() {
-		var registration = new FilterRegistrationBean<>(new OversizedUploadFilter());
-		registration.addUrlPatterns(OversizedUploadFilter.PATH);
-		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
-		return registration;
 	}
 
 	@Override

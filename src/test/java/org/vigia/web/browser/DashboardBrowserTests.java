@@ -71,7 +71,7 @@ import org.vigia.registry.RegistryCsv;
 		"vigia.security.users[0].name=editor", "vigia.security.users[0].password=editor",
 		"vigia.security.users[0].role=EDITOR",
 		"vigia.security.users[1].name=viewer", "vigia.security.users[1].password=viewer",
-		"vigia.security.users[1].role=VIEWER",
+		"vigia.security.users[1].role=VIEWER", "vigia.security.allow-test-passwords=true",
 		"vigia.http.allow-private-addresses=true", "vigia.http.retry-base-delay=10ms" })
 class DashboardBrowserTests {
 

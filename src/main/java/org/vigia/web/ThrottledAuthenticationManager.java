@@ -1,0 +1,86 @@
+package org.vigia.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+/**
+ * Every password check of the dashboard's form and of HTTP Basic, throttled and logged: each login and each failure
+ * is a line in the {@code org.vigia.login} log with the user name and the client address (never the password).
+ * Whatever checks the password (the users of the configuration today) is the delegate.
+ */
+final class ThrottledAuthenticationManager implements AuthenticationManager {
+
+	private static final Logger log = LoggerFactory.getLogger("org.vigia.login");
+
+	private final AuthenticationManager delegate;
+
+	private final LoginThrottle throttle;
+
+	ThrottledAuthenticationManager(AuthenticationManager delegate, LoginThrottle throttle) {
+		this.delegate = delegate;
+		this.throttle = throttle;
+	}
+
+	@Override
+	public Authentication authenticate(Authentication authentication) {
+		if (!(authentication instanceof UsernamePasswordAuthenticationToken)) {
+			return delegate.authenticate(authentication);
+		}
+		var username = authentication.getName();
+		var address = authentication.getDetails() instanceof WebAuthenticationDetails details
+				&& details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";
+		LoginThrottle.Attempt attempt;
+		try {
+			attempt = throttle.begin(username, address);
+		}
+		catch (LoginThrottledException ex) {
+			log.warn("Login refused for user '{}' from {}: too many failures, next try in {} s", printable(username),
+					address, ex.retryAfterSeconds());
+			throw ex;
+		}
+		Authentication result;
+		try {
+			result = delegate.authenticate(authentication);
+		}
+		catch (InternalAuthenticationServiceException ex) {
+			// The user store failed, so no password was checked: that is not a guess.
+			attempt.abandoned();
+			throw ex;
+		}
+		catch (AuthenticationException ex) {
+			log.warn("Login failed for user '{}' from {}: {}", printable(username), address, ex.getClass().getSimpleName());
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			attempt.abandoned();
+			throw ex;
+		}
+		attempt.succeeded();
+		log.info("Login of user '{}' from {}", printable(username), address);
+		return result;
+	}
+
+	/** A user name as typed by anyone: control characters would forge log lines, and length is no information. */
+	static String printable(String username) {
+		var cut = username.length() > 64 ? username.substring(0, 64) + "…" : username;
+		var printable = new StringBuilder(cut.length());
+		cut.codePoints().forEach(c -> {
+			if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+					|| Character.getType(c) == Character.LINE_SEPARATOR
+					|| Character.getType(c) == Character.PARAGRAPH_SEPARATOR) {
+				printable.append(String.format("\\u%04x", c));
+			}
+			else {
+				printable.appendCodePoint(c);
+			}
+		});
+		return printable.toString();
+	}
+
+}
