@@ -101,11 +101,12 @@ class PollRunRecoveryTests {
 		register(ACCOUNTS);
 		var run = runs.start(null);
 		var deadline = Instant.now().plusSeconds(30);
-		while (runs.get(run.id()).checked() < 20 && Instant.now().isBefore(deadline)) {
-			Thread.sleep(50);
+		// Three quarters through the lookups: the outage is on when the worker records what it checked.
+		while (lookups.values().stream().mapToInt(AtomicInteger::get).sum() < 150 && Instant.now().isBefore(deadline)) {
+			Thread.sleep(20);
 		}
 		outage.begin();
-		Thread.sleep(Duration.ofSeconds(6));
+		Thread.sleep(Duration.ofSeconds(10));
 		outage.end();
 		var back = Instant.now();
 		int checkedAfterOutage = runs.get(run.id()).checked();

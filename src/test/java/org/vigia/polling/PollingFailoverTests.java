@@ -122,9 +122,12 @@ class PollingFailoverTests {
 		}
 		scheduler.start();
 		assertThat(childBegan.get()).as("the child node took the run's work").isNotNull();
-		var untilFourSecondsIn = Duration.between(Instant.now(), childBegan.get().plusSeconds(4));
-		if (untilFourSecondsIn.isPositive()) {
-			Thread.sleep(untilFourSecondsIn);
+		// Four seconds in; later only if the child, a JVM just started on a busy machine, has recorded nothing by then:
+		// what it recorded must be kept, and what it had not must be done once more, and only that.
+		var fourSecondsIn = childBegan.get().plusSeconds(4);
+		while ((Instant.now().isBefore(fourSecondsIn) || runs.get(run.id()).checked() == 0)
+				&& Instant.now().isBefore(fourSecondsIn.plusSeconds(30))) {
+			Thread.sleep(20);
 		}
 
 		child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -138,9 +141,10 @@ class PollingFailoverTests {
 		var takeover = Duration.between(killedAt, finished.finishedAt());
 		double lookupsPerAccount = lookups.values().stream().mapToInt(AtomicInteger::get).sum() / (double) ACCOUNTS;
 		System.out.printf("""
-				Fail-over: the child made %d lookups in 4 s and recorded %d checks before it was killed;
+				Fail-over: the child made %d lookups in %.1f s and recorded %d checks before it was killed;
 				  the run was COMPLETED %.1f s after the kill, with %.3f lookups per account (%d accounts looked up twice)
-				""", childChecks, keptChecks, takeover.toMillis() / 1000.0, lookupsPerAccount,
+				""", childChecks, Duration.between(childBegan.get(), killedAt).toMillis() / 1000.0, keptChecks,
+				takeover.toMillis() / 1000.0, lookupsPerAccount,
 				lookups.values().stream().filter(count -> count.get() > 1).count());
 		assertThat(takeover).as("time from the kill to COMPLETED").isLessThan(Duration.ofMinutes(2));
 		assertThat(finished.checked()).isEqualTo(ACCOUNTS);
