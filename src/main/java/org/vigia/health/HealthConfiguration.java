@@ -36,8 +36,13 @@ class HealthConfiguration {
 		return JobBuilder.newJob(HealthSnapshotJob.class).withIdentity("snapshot", "health").storeDurably().build();
 	}
 
-	/** Every minute, on one node of the cluster at a time; a missed one is simply the next one. */
+	/**
+	 * Every minute, on one node of the cluster at a time; a missed one is simply the next one. Tests that empty tables
+	 * with TRUNCATE switch it off ({@code vigia.health.snapshot-refresh-enabled=false}): a refresh running meanwhile
+	 * deadlocks with the truncation.
+	 */
 	@Bean
+	@ConditionalOnProperty(name = "vigia.health.snapshot-refresh-enabled", matchIfMissing = true)
 	Trigger healthSnapshotTrigger(JobDetail healthSnapshotJob) {
 		return TriggerBuilder.newTrigger()
 			.withIdentity("snapshot", "health")

@@ -17,6 +17,7 @@ import org.quartz.SimpleTrigger;
 import org.quartz.TriggerKey;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import org.vigia.IntegrationTest;
 
 /**
@@ -26,6 +27,7 @@ import org.vigia.IntegrationTest;
  * runs is picked up by the next one, not lost.
  */
 @IntegrationTest
+@TestPropertySource(properties = "vigia.health.snapshot-refresh-enabled=true")
 class HealthSnapshotTests {
 
 	private static final String COLUMNS = """
