@@ -108,7 +108,11 @@ class Discoverer {
 		DiscoveryRepository.@Nullable Released released;
 
 		Candidate(FoundAccount account) {
-			this.account = account;
+			this.account = DiscoveryRepository.storable(account);
+		}
+
+		String describe() {
+			return account.address().handle() + " on " + account.address().platform().label();
 		}
 
 	}
@@ -124,6 +128,35 @@ class Discoverer {
 
 	}
 
+	/**
+	 * What an exception kept from being examined in one organization: each is logged with the candidate (or official
+	 * account) and the organization, counted once per account, and the examination goes on without it.
+	 */
+	private static final class Errors {
+
+		private final long organizationId;
+
+		private final String organization;
+
+		private final Set<String> accounts = ConcurrentHashMap.newKeySet();
+
+		Errors(long organizationId, String organization) {
+			this.organizationId = organizationId;
+			this.organization = organization;
+		}
+
+		void add(String account, String what, RuntimeException ex) {
+			accounts.add(account);
+			log.warn("Discovery could not {} {} for organization {} ({}); the examination goes on without it", what,
+					account, organizationId, organization, ex);
+		}
+
+		int count() {
+			return accounts.size();
+		}
+
+	}
+
 	DiscoveryRuns.OrganizationReport discover(long organizationId) {
 		var organization = repository.organization(organizationId);
 		if (organization == null) {
@@ -131,15 +164,16 @@ class Discoverer {
 		}
 		var now = clock.instant();
 		var tally = new Tally();
+		var errors = new Errors(organizationId, organization.name());
 		var officials = repository.officials(organizationId);
-		var officialIdentities = officialIdentities(officials, now);
+		var officialIdentities = officialIdentities(officials, now, errors);
 		var allowlist = lookalikes.allowlist(organizationId);
 		var institution = scorer.prepare(new Institution(organization.name(), organization.aliases(),
 				organization.officialDomains(), List.copyOf(officialIdentities.values())));
 
 		Map<String, Candidate> candidates = new LinkedHashMap<>();
 		search(organization, officials, candidates, tally);
-		probePermutations(officials, candidates, tally, now);
+		probePermutations(officials, candidates, tally, now, errors);
 		Map<AccountAddress, HandleProbe> fresh = new HashMap<>();
 		int released = probeReleased(organizationId, candidates, fresh, tally, now);
 		var standing = lookalikes.standing(organizationId);
@@ -166,7 +200,7 @@ class Discoverer {
 			else if (probe.existence() == HandleProbe.Existence.EXISTS && probe.account() != null) {
 				// The fresh answer wins over a cached one.
 				var candidate = candidates.computeIfAbsent(key, k -> new Candidate(probe.account()));
-				candidate.account = probe.account();
+				candidate.account = DiscoveryRepository.storable(probe.account());
 				candidate.sources.add("reported before");
 			}
 			else {
@@ -179,7 +213,7 @@ class Discoverer {
 		}
 
 		var registered = repository.registered(candidates.values().stream().map(c -> c.account).toList());
-		var scored = new ArrayList<Scored>();
+		var identified = new ArrayList<Scored>();
 		for (var entry : candidates.entrySet()) {
 			var candidate = entry.getValue();
 			var address = candidate.account.address();
@@ -195,30 +229,79 @@ class Discoverer {
 				// A known namesake: its finding, dismissed, stays as it is.
 				continue;
 			}
-			scored.add(new Scored(candidate, identity(candidate.account.address(), candidate.account.profile(),
-					candidate.account.platformId(), null)));
-		}
-		hashAvatars(scored, institution, now);
-		int impersonations = 0;
-		int unregistered = 0;
-		for (var entry : scored) {
-			var verdict = judge(entry, institution, officials, now);
-			if (verdict.type() == FindingType.IMPERSONATION) {
-				impersonations++;
+			try {
+				identified.add(new Scored(candidate, identity(candidate.account.address(), candidate.account.profile(),
+						candidate.account.platformId(), null)));
 			}
-			else if (verdict.type() == FindingType.UNREGISTERED) {
-				unregistered++;
+			catch (RuntimeException ex) {
+				errors.add(candidate.describe(), "read the profile of", ex);
+			}
+		}
+		var scored = hashAvatars(identified, institution, now, errors);
+		for (var entry : scored) {
+			LookalikeVerdict verdict;
+			try {
+				verdict = judge(entry, institution, officials, now);
+			}
+			catch (RuntimeException ex) {
+				// Its standing finding, if any, stays as it is: nothing is concluded from a failure.
+				errors.add(entry.candidate.describe(), "judge", ex);
+				continue;
 			}
 			var key = DiscoveryRepository.key(verdict.platform(), verdict.handle());
 			if (verdict.type() != null || standingKeys.contains(key)) {
 				verdicts.add(verdict);
 			}
 		}
-		lookalikes.record(organizationId, verdicts);
-		log.debug("Organization {}: {} candidates, {} impersonations, {} unregistered, {} released handles watched",
-				organizationId, scored.size(), impersonations, unregistered, released);
+		var recorded = record(organizationId, verdicts, errors);
+		int impersonations = 0;
+		int unregistered = 0;
+		for (var verdict : recorded) {
+			if (verdict.type() == FindingType.IMPERSONATION) {
+				impersonations++;
+			}
+			else if (verdict.type() == FindingType.UNREGISTERED) {
+				unregistered++;
+			}
+		}
+		log.debug("Organization {}: {} candidates, {} impersonations, {} unregistered, {} released handles watched, "
+				+ "{} errors", organizationId, scored.size(), impersonations, unregistered, released, errors.count());
 		return new DiscoveryRuns.OrganizationReport(tally.searches.get(), tally.probes.get(), tally.unanswered.get(),
-				scored.size(), impersonations, unregistered, null);
+				scored.size(), impersonations, unregistered, errors.count(), null);
+	}
+
+	/**
+	 * Hands the verdicts to health in one transaction; should that fail, one at a time, so that a verdict health cannot
+	 * record costs only its own candidate. Answers the verdicts recorded.
+	 */
+	private List<LookalikeVerdict> record(long organizationId, List<LookalikeVerdict> verdicts, Errors errors) {
+		try {
+			lookalikes.record(organizationId, verdicts);
+			return verdicts;
+		}
+		catch (RuntimeException ex) {
+			if (verdicts.size() == 1) {
+				errors.add(describe(verdicts.get(0)), "record the verdict on", ex);
+				return List.of();
+			}
+			log.debug("Recording {} verdicts of organization {} failed; recording them one at a time", verdicts.size(),
+					organizationId, ex);
+		}
+		var recorded = new ArrayList<LookalikeVerdict>();
+		for (var verdict : verdicts) {
+			try {
+				lookalikes.record(organizationId, List.of(verdict));
+				recorded.add(verdict);
+			}
+			catch (RuntimeException ex) {
+				errors.add(describe(verdict), "record the verdict on", ex);
+			}
+		}
+		return recorded;
+	}
+
+	private static String describe(LookalikeVerdict verdict) {
+		return verdict.handle() + " on " + verdict.platform().label();
 	}
 
 	/** A candidate with its identity, to which the avatar hash is added when it may matter. */
@@ -291,10 +374,23 @@ class Discoverer {
 			}
 			evidence.put("released", released);
 		}
-		Long accountId = (imitated != null) ? imitated.accountId()
-				: (candidate.released != null) ? candidate.released.accountId() : null;
 		return new LookalikeVerdict(address.platform(), address.handle(), address.url(), account.platformId(), type,
-				false, null, accountId, summary, evidence);
+				false, null, accountId(imitated, candidate), summary, evidence);
+	}
+
+	/**
+	 * The official account a finding is about: the one imitated, else the one whose released handle was taken, else
+	 * none (a look-alike of the institution as a whole, by its name alone). Statements, not a nested conditional: a
+	 * conditional mixing {@code long} branches with a null one unboxes the null.
+	 */
+	private static @Nullable Long accountId(DiscoveryRepository.@Nullable Official imitated, Candidate candidate) {
+		if (imitated != null) {
+			return imitated.accountId();
+		}
+		if (candidate.released != null) {
+			return candidate.released.accountId();
+		}
+		return null;
 	}
 
 	private static String topReasons(Score score) {
@@ -406,7 +502,7 @@ class Discoverer {
 
 	/** Permutations of every official handle, likeliest first over all of them, within the organization's budget. */
 	private void probePermutations(List<DiscoveryRepository.Official> officials, Map<String, Candidate> candidates,
-			Tally tally, Instant now) {
+			Tally tally, Instant now, Errors errors) {
 		var wanted = new LinkedHashMap<String, Permutation>();
 		var addresses = new HashMap<String, AccountAddress>();
 		var official = new HashSet<String>();
@@ -417,7 +513,16 @@ class Discoverer {
 			if (!directory.searchable().contains(platform)) {
 				continue;
 			}
-			for (var permutation : permutations.of(platform, account.address().handle())) {
+			List<Permutation> variants;
+			try {
+				variants = permutations.of(platform, account.address().handle());
+			}
+			catch (RuntimeException ex) {
+				errors.add("the official account " + account.address().handle() + " on " + platform.label(),
+						"derive look-alike handles of", ex);
+				continue;
+			}
+			for (var permutation : variants) {
 				var address = address(platform, permutation.handle(), account.address());
 				if (address != null) {
 					all.add(Map.entry(address, permutation));
@@ -581,58 +686,94 @@ class Discoverer {
 		return address.platform().name();
 	}
 
-	// Avatars are fetched only where they may tip the balance: candidates near the threshold, and official accounts.
-	private void hashAvatars(List<Scored> scored, PreparedInstitution institution, Instant now) {
+	/**
+	 * Adds avatar hashes where they may tip the balance (candidates near the threshold; official accounts always) and
+	 * answers the candidates that could be scored: one whose scoring throws is left out, one whose avatar could not be
+	 * fetched is judged without it; both are counted as errors.
+	 */
+	private List<Scored> hashAvatars(List<Scored> scored, PreparedInstitution institution, Instant now, Errors errors) {
 		var weights = scorer.weights();
+		var kept = new ArrayList<Scored>(scored.size());
 		var worth = new ArrayList<Scored>();
 		for (var entry : scored) {
-			var avatar = entry.candidate.account.profile().avatarUrl();
-			if (avatar == null) {
+			int points;
+			try {
+				points = scorer.score(entry.identity, institution, now).points();
+			}
+			catch (RuntimeException ex) {
+				errors.add(entry.candidate.describe(), "score", ex);
 				continue;
 			}
-			int points = scorer.score(entry.identity, institution, now).points();
-			if (points < threshold() && points + weights.avatarClose() >= threshold()) {
+			kept.add(entry);
+			var avatar = entry.candidate.account.profile().avatarUrl();
+			if (avatar != null && points < threshold() && points + weights.avatarClose() >= threshold()) {
 				worth.add(entry);
 			}
 		}
 		if (worth.isEmpty()) {
-			return;
+			return kept;
 		}
-		var hashes = avatars(worth.stream().map(e -> e.candidate.account.profile().avatarUrl()).toList(), now);
+		var failed = new HashMap<String, RuntimeException>();
+		var hashes = avatars(worth.stream().map(e -> e.candidate.account.profile().avatarUrl()).toList(), now,
+				failed::put);
 		for (var entry : worth) {
-			var hash = hashes.get(entry.candidate.account.profile().avatarUrl());
+			var url = entry.candidate.account.profile().avatarUrl();
+			if (failed.containsKey(url)) {
+				errors.add(entry.candidate.describe(), "fetch the avatar of", failed.get(url));
+				continue;
+			}
+			var hash = hashes.get(url);
 			if (hash != null) {
 				entry.identity = withAvatar(entry.identity, hash);
 			}
 		}
+		return kept;
 	}
 
-	/** The avatars' hashes, from the cache or fetched through the guarded client; null for an image not hashed. */
-	private Map<String, @Nullable Long> avatars(List<@Nullable String> urls, Instant now) {
+	/**
+	 * The avatars' hashes, from the cache or fetched through the guarded client; null for an image not hashed. A URL
+	 * whose fetching or hashing throws is handed to {@code failed} (and not cached, so it is tried again next run).
+	 */
+	private Map<String, @Nullable Long> avatars(List<@Nullable String> urls, Instant now,
+			java.util.function.BiConsumer<String, RuntimeException> failed) {
 		var wanted = urls.stream().filter(java.util.Objects::nonNull).distinct().toList();
 		Map<String, @Nullable Long> hashes = new HashMap<>(repository.cachedAvatars(wanted,
 				now.minus(properties.avatarTtl())));
 		Map<String, @Nullable Long> fetched = new HashMap<>();
 		for (var url : wanted) {
 			if (!hashes.containsKey(url)) {
-				var bytes = directory.image(url, properties.avatarMaxBytes());
-				var hash = (bytes != null) ? AvatarHash.dHash(bytes) : null;
-				fetched.put(url, hash);
-				hashes.put(url, hash);
+				try {
+					var bytes = directory.image(url, properties.avatarMaxBytes());
+					var hash = (bytes != null) ? AvatarHash.dHash(bytes) : null;
+					fetched.put(url, hash);
+					hashes.put(url, hash);
+				}
+				catch (RuntimeException ex) {
+					log.debug("Fetching or hashing the avatar {} failed", url, ex);
+					failed.accept(url, ex);
+				}
 			}
 		}
 		repository.cacheAvatars(fetched, now);
 		return hashes;
 	}
 
-	private Map<Long, Identity> officialIdentities(List<DiscoveryRepository.Official> officials, Instant now) {
+	private Map<Long, Identity> officialIdentities(List<DiscoveryRepository.Official> officials, Instant now,
+			Errors errors) {
+		var failed = new HashMap<String, RuntimeException>();
 		var hashes = avatars(officials.stream()
 			.map(official -> (official.profile() != null) ? official.profile().avatarUrl() : null)
-			.toList(), now);
+			.toList(), now, failed::put);
 		var identities = new LinkedHashMap<Long, Identity>();
 		for (var official : officials) {
 			var profile = official.profile();
-			var avatar = (profile != null && profile.avatarUrl() != null) ? hashes.get(profile.avatarUrl()) : null;
+			var avatarUrl = (profile != null) ? profile.avatarUrl() : null;
+			if (avatarUrl != null && failed.containsKey(avatarUrl)) {
+				// Compared without its avatar: a look-alike avatar goes unnoticed, the rest does not.
+				errors.add("the official account " + official.address().handle() + " on "
+						+ official.address().platform().label(), "fetch the avatar of", failed.get(avatarUrl));
+			}
+			var avatar = (avatarUrl != null) ? hashes.get(avatarUrl) : null;
 			var identity = identity(official.address(), profile, official.platformId(), avatar);
 			if (profile == null && official.registeredName() != null) {
 				identity = new Identity(identity.platform(), identity.handle(), official.registeredName(), null,
