@@ -124,6 +124,8 @@ class Discoverer {
 
 		final AtomicInteger probes = new AtomicInteger();
 
+		final AtomicInteger requests = new AtomicInteger();
+
 		final AtomicInteger unanswered = new AtomicInteger();
 
 	}
@@ -264,8 +266,9 @@ class Discoverer {
 				unregistered++;
 			}
 		}
-		log.debug("Organization {}: {} candidates, {} impersonations, {} unregistered, {} released handles watched, "
-				+ "{} errors", organizationId, scored.size(), impersonations, unregistered, released, errors.count());
+		log.debug("Organization {}: {} handles probed in {} requests, {} candidates, {} impersonations, {} unregistered, "
+				+ "{} released handles watched, {} errors", organizationId, tally.probes.get(), tally.requests.get(),
+				scored.size(), impersonations, unregistered, released, errors.count());
 		return new DiscoveryRuns.OrganizationReport(tally.searches.get(), tally.probes.get(), tally.unanswered.get(),
 				scored.size(), impersonations, unregistered, errors.count(), null);
 	}
@@ -440,7 +443,8 @@ class Discoverer {
 		for (var target : targets) {
 			for (var query : queries) {
 				tally.searches.incrementAndGet();
-				var result = directory.search(target.platform(), query, target.server(), properties.searchLimit());
+				var result = directory.search(target.platform(), query, target.server(), properties.searchLimit(),
+						properties.rateLimitWait());
 				if (result.status() != AccountSearch.Status.OK) {
 					tally.unanswered.incrementAndGet();
 					log.debug("Search for '{}' on {} unanswered: {}", query, target.label(), result.error());
@@ -540,16 +544,27 @@ class Discoverer {
 		}
 		var cached = repository.cachedProbes(addresses.values(), now.minus(properties.probeTtl()));
 		var toProbe = new ArrayList<AccountAddress>();
+		// The budget counts requests: a Bluesky request looks up a batch of handles, so a handle that fills a batch
+		// already paid for costs nothing, and the likeliest handles of every platform fit in before the rest.
+		var queued = new HashMap<Platform, Integer>();
+		int requests = 0;
 		for (var entry : wanted.entrySet()) {
 			var probe = cached.get(entry.getKey());
 			if (probe != null) {
 				addPermutation(candidates, probe, entry.getValue());
+				continue;
 			}
-			else if (toProbe.size() < properties.probesPerOrganization()) {
-				toProbe.add(addresses.get(entry.getKey()));
+			var address = addresses.get(entry.getKey());
+			int before = queued.getOrDefault(address.platform(), 0);
+			boolean newRequest = before % directory.probeBatch(address.platform()) == 0;
+			if (newRequest && requests >= properties.probeRequests()) {
+				continue;
 			}
+			requests += newRequest ? 1 : 0;
+			queued.put(address.platform(), before + 1);
+			toProbe.add(address);
 		}
-		var answers = probe(toProbe, tally);
+		var answers = probe(toProbe, tally, true);
 		repository.cacheProbes(answers, now);
 		for (var address : toProbe) {
 			var probe = answers.get(address);
@@ -630,33 +645,61 @@ class Discoverer {
 		return released.size();
 	}
 
-	/** Probes these handles, a few at a time; a host that limits requests is left alone for the rest of the call. */
+	/** Probes these handles one at a time (a single handle's answer says more: taken down, or never there). */
 	private Map<AccountAddress, HandleProbe> probe(List<AccountAddress> addresses, Tally tally) {
+		return probe(addresses, tally, false);
+	}
+
+	/**
+	 * Probes these handles, a few requests at a time, in batches where the platform takes them ({@code batched}); a
+	 * host that cannot take more before the run's patience runs out is left alone for the rest of the call, and its
+	 * handles wait, unanswered and uncached, for the next run.
+	 */
+	private Map<AccountAddress, HandleProbe> probe(List<AccountAddress> addresses, Tally tally, boolean batched) {
 		if (addresses.isEmpty()) {
 			return Map.of();
+		}
+		var requests = new ArrayList<List<AccountAddress>>();
+		Map<Platform, List<AccountAddress>> open = new HashMap<>();
+		for (var address : addresses) {
+			int size = batched ? directory.probeBatch(address.platform()) : 1;
+			var batch = open.get(address.platform());
+			if (batch == null || batch.size() >= size) {
+				batch = new ArrayList<>(size);
+				open.put(address.platform(), batch);
+				requests.add(batch);
+			}
+			batch.add(address);
 		}
 		Map<AccountAddress, HandleProbe> answers = new ConcurrentHashMap<>();
 		Set<String> limited = ConcurrentHashMap.newKeySet();
 		var permits = new Semaphore(properties.parallelism());
 		try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
 			var futures = new ArrayList<Future<?>>();
-			for (var address : addresses) {
+			for (var batch : requests) {
 				futures.add(executor.submit(() -> {
 					permits.acquireUninterruptibly();
 					try {
-						var host = host(address);
+						var host = host(batch.get(0));
 						if (limited.contains(host)) {
 							return;
 						}
-						tally.probes.incrementAndGet();
-						var probe = directory.probe(address);
-						if (probe.existence() == HandleProbe.Existence.UNKNOWN) {
-							tally.unanswered.incrementAndGet();
-							if (probe.retryAt() != null) {
-								limited.add(host);
+						tally.probes.addAndGet(batch.size());
+						tally.requests.incrementAndGet();
+						var batchAnswers = directory.probe(batch, properties.rateLimitWait());
+						for (var address : batch) {
+							var probe = batchAnswers.get(address);
+							if (probe == null) {
+								continue;
 							}
+							if (probe.existence() == HandleProbe.Existence.UNKNOWN) {
+								tally.unanswered.incrementAndGet();
+								if (probe.retryAt() != null) {
+									limited.add(host);
+								}
+							}
+							answers.put(address, probe);
 						}
-						answers.put(address, probe);
 					}
 					finally {
 						permits.release();
