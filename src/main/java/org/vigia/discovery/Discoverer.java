@@ -32,6 +32,7 @@ import org.vigia.discovery.scoring.AvatarHash;
 import org.vigia.discovery.scoring.Identity;
 import org.vigia.discovery.scoring.Institution;
 import org.vigia.discovery.scoring.Link;
+import org.vigia.discovery.scoring.Names;
 import org.vigia.discovery.scoring.PreparedInstitution;
 import org.vigia.discovery.scoring.Score;
 import org.vigia.discovery.scoring.Scorer;
@@ -466,7 +467,12 @@ class Discoverer {
 	private record SearchTarget(Platform platform, @Nullable URI server, String label) {
 	}
 
-	/** The names people would search for, most telling first: the organization's, its aliases, its accounts'. */
+	/**
+	 * The names people would search for, most telling first: the organization's, its aliases, its accounts'; then
+	 * the place it is named after ("La Orotava"), which impersonators keep when they disguise the rest (a Cyrillic
+	 * letter in "Ayuntamiento", a handle such as laorotava_hoy), its accounts' handles, and the place written as
+	 * handles write it ("laorotava"). Names the platforms' searches read alike are asked once.
+	 */
 	private List<String> queries(DiscoveryRepository.Organization organization,
 			List<DiscoveryRepository.Official> officials) {
 		var queries = new LinkedHashMap<String, String>();
@@ -477,10 +483,15 @@ class Discoverer {
 			addQuery(queries, (profile != null && profile.displayName() != null) ? profile.displayName()
 					: official.registeredName());
 		}
+		var place = Names.place(organization.name());
+		addQuery(queries, place);
 		for (var official : officials) {
 			if (directory.searchable().contains(official.address().platform())) {
 				addQuery(queries, localName(official.address()));
 			}
+		}
+		if (place != null) {
+			addQuery(queries, Names.compact(place));
 		}
 		return queries.values().stream().limit(properties.maxQueries()).toList();
 	}
@@ -490,7 +501,19 @@ class Discoverer {
 			return;
 		}
 		var text = query.strip().replaceAll("\\s+", " ");
-		queries.putIfAbsent(text.toLowerCase(Locale.ROOT), text);
+		var key = searchKey(text);
+		if (!key.isEmpty()) {
+			queries.putIfAbsent(key, text);
+		}
+	}
+
+	/** What a platform's search makes of a query: its words, accents, case and emoji aside. */
+	private static String searchKey(String query) {
+		return java.text.Normalizer.normalize(query, java.text.Normalizer.Form.NFKD)
+			.replaceAll("[\\p{M}\\p{Cf}]", "")
+			.toLowerCase(Locale.ROOT)
+			.replaceAll("[^\\p{L}\\p{N}]+", " ")
+			.strip();
 	}
 
 	/** The name part of a handle: {@code aytomadrid} of {@code aytomadrid@mastodon.social} or {@code aytomadrid.bsky.social}. */

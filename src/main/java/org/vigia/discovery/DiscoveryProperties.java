@@ -19,8 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param scheduleEnabled whether discovery runs on schedule (runs started through the API always work)
  * @param cron when the scheduled run starts: a Quartz cron expression, in {@code timeZone}
  * @param timeZone the zone of the cron
- * @param maxQueries searches per organization and platform (server): its names, aliases and official display names
- * and handles, in that order, the first ones
+ * @param maxQueries searches per organization and platform (server): its name, aliases and official display names,
+ * the place it is named after, its official handles and the place as a handle writes it, in that order, the first ones
  * @param searchLimit accounts asked of each search (Bluesky allows up to 100, Mastodon 40)
  * @param probeRequests requests per organization and run spent on probing handle permutations, most likely first
  * over all its handles: a Bluesky request looks up 25 handles ({@code getProfiles}), a Mastodon one a single name;
@@ -41,7 +41,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record DiscoveryProperties(
 		@DefaultValue({ "https://mastodon.social", "https://mastodon.online", "https://mas.to" }) List<URI> mastodonInstances,
 		@DefaultValue("true") boolean scheduleEnabled, @DefaultValue("0 30 4 * * ?") String cron,
-		@DefaultValue("Europe/Madrid") String timeZone, @DefaultValue("6") int maxQueries,
+		@DefaultValue("Europe/Madrid") String timeZone, @DefaultValue("8") int maxQueries,
 		@DefaultValue("25") int searchLimit, @DefaultValue("400") int probeRequests,
 		@DefaultValue("PT6M") Duration rateLimitWait, @Nullable Integer probesPerOrganization,
 		@DefaultValue("P7D") Duration probeTtl, @DefaultValue("P30D") Duration avatarTtl,
