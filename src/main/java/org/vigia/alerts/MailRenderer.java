@@ -99,6 +99,22 @@ class MailRenderer {
 				engine.process("report.html", context));
 	}
 
+	Rendered discoveryRun(RunMail mail) {
+		var context = new Context(mail.locale());
+		var shown = new RunMail(mail.locale(), mail.run(),
+				(mail.unexamined().size() <= MAX_LINES) ? mail.unexamined() : mail.unexamined().subList(0, MAX_LINES),
+				mail.link());
+		context.setVariable("mail", shown);
+		context.setVariable("unexamined", mail.unexamined().size());
+		context.setVariable("moreUnexamined", mail.unexamined().size() - shown.unexamined().size());
+		context.setVariable("notJudged", mail.candidatesNotJudged());
+		context.setVariable("dashboard", properties.dashboard());
+		var subject = message("run.subject." + mail.run().status().name(), mail.locale(), mail.run().id(),
+				mail.run().errors());
+		return new Rendered(oneLine(subject, 200), engine.process("discovery-run.txt", context).strip() + "\n",
+				engine.process("discovery-run.html", context));
+	}
+
 	private static String date(LocalDate date, Locale locale) {
 		return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(date);
 	}

@@ -32,6 +32,7 @@ import org.vigia.discovery.scoring.AvatarHash;
 import org.vigia.discovery.scoring.Identity;
 import org.vigia.discovery.scoring.Institution;
 import org.vigia.discovery.scoring.Link;
+import org.vigia.discovery.scoring.Names;
 import org.vigia.discovery.scoring.PreparedInstitution;
 import org.vigia.discovery.scoring.Score;
 import org.vigia.discovery.scoring.Scorer;
@@ -108,7 +109,11 @@ class Discoverer {
 		DiscoveryRepository.@Nullable Released released;
 
 		Candidate(FoundAccount account) {
-			this.account = account;
+			this.account = DiscoveryRepository.storable(account);
+		}
+
+		String describe() {
+			return account.address().handle() + " on " + account.address().platform().label();
 		}
 
 	}
@@ -120,7 +125,38 @@ class Discoverer {
 
 		final AtomicInteger probes = new AtomicInteger();
 
+		final AtomicInteger requests = new AtomicInteger();
+
 		final AtomicInteger unanswered = new AtomicInteger();
+
+	}
+
+	/**
+	 * What an exception kept from being examined in one organization: each is logged with the candidate (or official
+	 * account) and the organization, counted once per account, and the examination goes on without it.
+	 */
+	private static final class Errors {
+
+		private final long organizationId;
+
+		private final String organization;
+
+		private final Set<String> accounts = ConcurrentHashMap.newKeySet();
+
+		Errors(long organizationId, String organization) {
+			this.organizationId = organizationId;
+			this.organization = organization;
+		}
+
+		void add(String account, String what, RuntimeException ex) {
+			accounts.add(account);
+			log.warn("Discovery could not {} {} for organization {} ({}); the examination goes on without it", what,
+					account, organizationId, organization, ex);
+		}
+
+		int count() {
+			return accounts.size();
+		}
 
 	}
 
@@ -131,15 +167,16 @@ class Discoverer {
 		}
 		var now = clock.instant();
 		var tally = new Tally();
+		var errors = new Errors(organizationId, organization.name());
 		var officials = repository.officials(organizationId);
-		var officialIdentities = officialIdentities(officials, now);
+		var officialIdentities = officialIdentities(officials, now, errors);
 		var allowlist = lookalikes.allowlist(organizationId);
 		var institution = scorer.prepare(new Institution(organization.name(), organization.aliases(),
 				organization.officialDomains(), List.copyOf(officialIdentities.values())));
 
 		Map<String, Candidate> candidates = new LinkedHashMap<>();
 		search(organization, officials, candidates, tally);
-		probePermutations(officials, candidates, tally, now);
+		probePermutations(officials, candidates, tally, now, errors);
 		Map<AccountAddress, HandleProbe> fresh = new HashMap<>();
 		int released = probeReleased(organizationId, candidates, fresh, tally, now);
 		var standing = lookalikes.standing(organizationId);
@@ -166,7 +203,7 @@ class Discoverer {
 			else if (probe.existence() == HandleProbe.Existence.EXISTS && probe.account() != null) {
 				// The fresh answer wins over a cached one.
 				var candidate = candidates.computeIfAbsent(key, k -> new Candidate(probe.account()));
-				candidate.account = probe.account();
+				candidate.account = DiscoveryRepository.storable(probe.account());
 				candidate.sources.add("reported before");
 			}
 			else {
@@ -179,7 +216,7 @@ class Discoverer {
 		}
 
 		var registered = repository.registered(candidates.values().stream().map(c -> c.account).toList());
-		var scored = new ArrayList<Scored>();
+		var identified = new ArrayList<Scored>();
 		for (var entry : candidates.entrySet()) {
 			var candidate = entry.getValue();
 			var address = candidate.account.address();
@@ -195,30 +232,80 @@ class Discoverer {
 				// A known namesake: its finding, dismissed, stays as it is.
 				continue;
 			}
-			scored.add(new Scored(candidate, identity(candidate.account.address(), candidate.account.profile(),
-					candidate.account.platformId(), null)));
-		}
-		hashAvatars(scored, institution, now);
-		int impersonations = 0;
-		int unregistered = 0;
-		for (var entry : scored) {
-			var verdict = judge(entry, institution, officials, now);
-			if (verdict.type() == FindingType.IMPERSONATION) {
-				impersonations++;
+			try {
+				identified.add(new Scored(candidate, identity(candidate.account.address(), candidate.account.profile(),
+						candidate.account.platformId(), null)));
 			}
-			else if (verdict.type() == FindingType.UNREGISTERED) {
-				unregistered++;
+			catch (RuntimeException ex) {
+				errors.add(candidate.describe(), "read the profile of", ex);
+			}
+		}
+		var scored = hashAvatars(identified, institution, now, errors);
+		for (var entry : scored) {
+			LookalikeVerdict verdict;
+			try {
+				verdict = judge(entry, institution, officials, now);
+			}
+			catch (RuntimeException ex) {
+				// Its standing finding, if any, stays as it is: nothing is concluded from a failure.
+				errors.add(entry.candidate.describe(), "judge", ex);
+				continue;
 			}
 			var key = DiscoveryRepository.key(verdict.platform(), verdict.handle());
 			if (verdict.type() != null || standingKeys.contains(key)) {
 				verdicts.add(verdict);
 			}
 		}
-		lookalikes.record(organizationId, verdicts);
-		log.debug("Organization {}: {} candidates, {} impersonations, {} unregistered, {} released handles watched",
-				organizationId, scored.size(), impersonations, unregistered, released);
+		var recorded = record(organizationId, verdicts, errors);
+		int impersonations = 0;
+		int unregistered = 0;
+		for (var verdict : recorded) {
+			if (verdict.type() == FindingType.IMPERSONATION) {
+				impersonations++;
+			}
+			else if (verdict.type() == FindingType.UNREGISTERED) {
+				unregistered++;
+			}
+		}
+		log.debug("Organization {}: {} handles probed in {} requests, {} candidates, {} impersonations, {} unregistered, "
+				+ "{} released handles watched, {} errors", organizationId, tally.probes.get(), tally.requests.get(),
+				scored.size(), impersonations, unregistered, released, errors.count());
 		return new DiscoveryRuns.OrganizationReport(tally.searches.get(), tally.probes.get(), tally.unanswered.get(),
-				scored.size(), impersonations, unregistered, null);
+				scored.size(), impersonations, unregistered, errors.count(), null);
+	}
+
+	/**
+	 * Hands the verdicts to health in one transaction; should that fail, one at a time, so that a verdict health cannot
+	 * record costs only its own candidate. Answers the verdicts recorded.
+	 */
+	private List<LookalikeVerdict> record(long organizationId, List<LookalikeVerdict> verdicts, Errors errors) {
+		try {
+			lookalikes.record(organizationId, verdicts);
+			return verdicts;
+		}
+		catch (RuntimeException ex) {
+			if (verdicts.size() == 1) {
+				errors.add(describe(verdicts.get(0)), "record the verdict on", ex);
+				return List.of();
+			}
+			log.debug("Recording {} verdicts of organization {} failed; recording them one at a time", verdicts.size(),
+					organizationId, ex);
+		}
+		var recorded = new ArrayList<LookalikeVerdict>();
+		for (var verdict : verdicts) {
+			try {
+				lookalikes.record(organizationId, List.of(verdict));
+				recorded.add(verdict);
+			}
+			catch (RuntimeException ex) {
+				errors.add(describe(verdict), "record the verdict on", ex);
+			}
+		}
+		return recorded;
+	}
+
+	private static String describe(LookalikeVerdict verdict) {
+		return verdict.handle() + " on " + verdict.platform().label();
 	}
 
 	/** A candidate with its identity, to which the avatar hash is added when it may matter. */
@@ -291,10 +378,23 @@ class Discoverer {
 			}
 			evidence.put("released", released);
 		}
-		Long accountId = (imitated != null) ? imitated.accountId()
-				: (candidate.released != null) ? candidate.released.accountId() : null;
 		return new LookalikeVerdict(address.platform(), address.handle(), address.url(), account.platformId(), type,
-				false, null, accountId, summary, evidence);
+				false, null, accountId(imitated, candidate), summary, evidence);
+	}
+
+	/**
+	 * The official account a finding is about: the one imitated, else the one whose released handle was taken, else
+	 * none (a look-alike of the institution as a whole, by its name alone). Statements, not a nested conditional: a
+	 * conditional mixing {@code long} branches with a null one unboxes the null.
+	 */
+	private static @Nullable Long accountId(DiscoveryRepository.@Nullable Official imitated, Candidate candidate) {
+		if (imitated != null) {
+			return imitated.accountId();
+		}
+		if (candidate.released != null) {
+			return candidate.released.accountId();
+		}
+		return null;
 	}
 
 	private static String topReasons(Score score) {
@@ -344,7 +444,8 @@ class Discoverer {
 		for (var target : targets) {
 			for (var query : queries) {
 				tally.searches.incrementAndGet();
-				var result = directory.search(target.platform(), query, target.server(), properties.searchLimit());
+				var result = directory.search(target.platform(), query, target.server(), properties.searchLimit(),
+						properties.rateLimitWait());
 				if (result.status() != AccountSearch.Status.OK) {
 					tally.unanswered.incrementAndGet();
 					log.debug("Search for '{}' on {} unanswered: {}", query, target.label(), result.error());
@@ -366,7 +467,12 @@ class Discoverer {
 	private record SearchTarget(Platform platform, @Nullable URI server, String label) {
 	}
 
-	/** The names people would search for, most telling first: the organization's, its aliases, its accounts'. */
+	/**
+	 * The names people would search for, most telling first: the organization's, its aliases, its accounts'; then
+	 * the place it is named after ("La Orotava"), which impersonators keep when they disguise the rest (a Cyrillic
+	 * letter in "Ayuntamiento", a handle such as laorotava_hoy), its accounts' handles, and the place written as
+	 * handles write it ("laorotava"). Names the platforms' searches read alike are asked once.
+	 */
 	private List<String> queries(DiscoveryRepository.Organization organization,
 			List<DiscoveryRepository.Official> officials) {
 		var queries = new LinkedHashMap<String, String>();
@@ -377,10 +483,15 @@ class Discoverer {
 			addQuery(queries, (profile != null && profile.displayName() != null) ? profile.displayName()
 					: official.registeredName());
 		}
+		var place = Names.place(organization.name());
+		addQuery(queries, place);
 		for (var official : officials) {
 			if (directory.searchable().contains(official.address().platform())) {
 				addQuery(queries, localName(official.address()));
 			}
+		}
+		if (place != null) {
+			addQuery(queries, Names.compact(place));
 		}
 		return queries.values().stream().limit(properties.maxQueries()).toList();
 	}
@@ -390,7 +501,19 @@ class Discoverer {
 			return;
 		}
 		var text = query.strip().replaceAll("\\s+", " ");
-		queries.putIfAbsent(text.toLowerCase(Locale.ROOT), text);
+		var key = searchKey(text);
+		if (!key.isEmpty()) {
+			queries.putIfAbsent(key, text);
+		}
+	}
+
+	/** What a platform's search makes of a query: its words, accents, case and emoji aside. */
+	private static String searchKey(String query) {
+		return java.text.Normalizer.normalize(query, java.text.Normalizer.Form.NFKD)
+			.replaceAll("[\\p{M}\\p{Cf}]", "")
+			.toLowerCase(Locale.ROOT)
+			.replaceAll("[^\\p{L}\\p{N}]+", " ")
+			.strip();
 	}
 
 	/** The name part of a handle: {@code aytomadrid} of {@code aytomadrid@mastodon.social} or {@code aytomadrid.bsky.social}. */
@@ -406,7 +529,7 @@ class Discoverer {
 
 	/** Permutations of every official handle, likeliest first over all of them, within the organization's budget. */
 	private void probePermutations(List<DiscoveryRepository.Official> officials, Map<String, Candidate> candidates,
-			Tally tally, Instant now) {
+			Tally tally, Instant now, Errors errors) {
 		var wanted = new LinkedHashMap<String, Permutation>();
 		var addresses = new HashMap<String, AccountAddress>();
 		var official = new HashSet<String>();
@@ -417,7 +540,16 @@ class Discoverer {
 			if (!directory.searchable().contains(platform)) {
 				continue;
 			}
-			for (var permutation : permutations.of(platform, account.address().handle())) {
+			List<Permutation> variants;
+			try {
+				variants = permutations.of(platform, account.address().handle());
+			}
+			catch (RuntimeException ex) {
+				errors.add("the official account " + account.address().handle() + " on " + platform.label(),
+						"derive look-alike handles of", ex);
+				continue;
+			}
+			for (var permutation : variants) {
 				var address = address(platform, permutation.handle(), account.address());
 				if (address != null) {
 					all.add(Map.entry(address, permutation));
@@ -435,16 +567,27 @@ class Discoverer {
 		}
 		var cached = repository.cachedProbes(addresses.values(), now.minus(properties.probeTtl()));
 		var toProbe = new ArrayList<AccountAddress>();
+		// The budget counts requests: a Bluesky request looks up a batch of handles, so a handle that fills a batch
+		// already paid for costs nothing, and the likeliest handles of every platform fit in before the rest.
+		var queued = new HashMap<Platform, Integer>();
+		int requests = 0;
 		for (var entry : wanted.entrySet()) {
 			var probe = cached.get(entry.getKey());
 			if (probe != null) {
 				addPermutation(candidates, probe, entry.getValue());
+				continue;
 			}
-			else if (toProbe.size() < properties.probesPerOrganization()) {
-				toProbe.add(addresses.get(entry.getKey()));
+			var address = addresses.get(entry.getKey());
+			int before = queued.getOrDefault(address.platform(), 0);
+			boolean newRequest = before % directory.probeBatch(address.platform()) == 0;
+			if (newRequest && requests >= properties.probeRequests()) {
+				continue;
 			}
+			requests += newRequest ? 1 : 0;
+			queued.put(address.platform(), before + 1);
+			toProbe.add(address);
 		}
-		var answers = probe(toProbe, tally);
+		var answers = probe(toProbe, tally, true);
 		repository.cacheProbes(answers, now);
 		for (var address : toProbe) {
 			var probe = answers.get(address);
@@ -525,33 +668,61 @@ class Discoverer {
 		return released.size();
 	}
 
-	/** Probes these handles, a few at a time; a host that limits requests is left alone for the rest of the call. */
+	/** Probes these handles one at a time (a single handle's answer says more: taken down, or never there). */
 	private Map<AccountAddress, HandleProbe> probe(List<AccountAddress> addresses, Tally tally) {
+		return probe(addresses, tally, false);
+	}
+
+	/**
+	 * Probes these handles, a few requests at a time, in batches where the platform takes them ({@code batched}); a
+	 * host that cannot take more before the run's patience runs out is left alone for the rest of the call, and its
+	 * handles wait, unanswered and uncached, for the next run.
+	 */
+	private Map<AccountAddress, HandleProbe> probe(List<AccountAddress> addresses, Tally tally, boolean batched) {
 		if (addresses.isEmpty()) {
 			return Map.of();
+		}
+		var requests = new ArrayList<List<AccountAddress>>();
+		Map<Platform, List<AccountAddress>> open = new HashMap<>();
+		for (var address : addresses) {
+			int size = batched ? directory.probeBatch(address.platform()) : 1;
+			var batch = open.get(address.platform());
+			if (batch == null || batch.size() >= size) {
+				batch = new ArrayList<>(size);
+				open.put(address.platform(), batch);
+				requests.add(batch);
+			}
+			batch.add(address);
 		}
 		Map<AccountAddress, HandleProbe> answers = new ConcurrentHashMap<>();
 		Set<String> limited = ConcurrentHashMap.newKeySet();
 		var permits = new Semaphore(properties.parallelism());
 		try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
 			var futures = new ArrayList<Future<?>>();
-			for (var address : addresses) {
+			for (var batch : requests) {
 				futures.add(executor.submit(() -> {
 					permits.acquireUninterruptibly();
 					try {
-						var host = host(address);
+						var host = host(batch.get(0));
 						if (limited.contains(host)) {
 							return;
 						}
-						tally.probes.incrementAndGet();
-						var probe = directory.probe(address);
-						if (probe.existence() == HandleProbe.Existence.UNKNOWN) {
-							tally.unanswered.incrementAndGet();
-							if (probe.retryAt() != null) {
-								limited.add(host);
+						tally.probes.addAndGet(batch.size());
+						tally.requests.incrementAndGet();
+						var batchAnswers = directory.probe(batch, properties.rateLimitWait());
+						for (var address : batch) {
+							var probe = batchAnswers.get(address);
+							if (probe == null) {
+								continue;
 							}
+							if (probe.existence() == HandleProbe.Existence.UNKNOWN) {
+								tally.unanswered.incrementAndGet();
+								if (probe.retryAt() != null) {
+									limited.add(host);
+								}
+							}
+							answers.put(address, probe);
 						}
-						answers.put(address, probe);
 					}
 					finally {
 						permits.release();
@@ -581,58 +752,94 @@ class Discoverer {
 		return address.platform().name();
 	}
 
-	// Avatars are fetched only where they may tip the balance: candidates near the threshold, and official accounts.
-	private void hashAvatars(List<Scored> scored, PreparedInstitution institution, Instant now) {
+	/**
+	 * Adds avatar hashes where they may tip the balance (candidates near the threshold; official accounts always) and
+	 * answers the candidates that could be scored: one whose scoring throws is left out, one whose avatar could not be
+	 * fetched is judged without it; both are counted as errors.
+	 */
+	private List<Scored> hashAvatars(List<Scored> scored, PreparedInstitution institution, Instant now, Errors errors) {
 		var weights = scorer.weights();
+		var kept = new ArrayList<Scored>(scored.size());
 		var worth = new ArrayList<Scored>();
 		for (var entry : scored) {
-			var avatar = entry.candidate.account.profile().avatarUrl();
-			if (avatar == null) {
+			int points;
+			try {
+				points = scorer.score(entry.identity, institution, now).points();
+			}
+			catch (RuntimeException ex) {
+				errors.add(entry.candidate.describe(), "score", ex);
 				continue;
 			}
-			int points = scorer.score(entry.identity, institution, now).points();
-			if (points < threshold() && points + weights.avatarClose() >= threshold()) {
+			kept.add(entry);
+			var avatar = entry.candidate.account.profile().avatarUrl();
+			if (avatar != null && points < threshold() && points + weights.avatarClose() >= threshold()) {
 				worth.add(entry);
 			}
 		}
 		if (worth.isEmpty()) {
-			return;
+			return kept;
 		}
-		var hashes = avatars(worth.stream().map(e -> e.candidate.account.profile().avatarUrl()).toList(), now);
+		var failed = new HashMap<String, RuntimeException>();
+		var hashes = avatars(worth.stream().map(e -> e.candidate.account.profile().avatarUrl()).toList(), now,
+				failed::put);
 		for (var entry : worth) {
-			var hash = hashes.get(entry.candidate.account.profile().avatarUrl());
+			var url = entry.candidate.account.profile().avatarUrl();
+			if (failed.containsKey(url)) {
+				errors.add(entry.candidate.describe(), "fetch the avatar of", failed.get(url));
+				continue;
+			}
+			var hash = hashes.get(url);
 			if (hash != null) {
 				entry.identity = withAvatar(entry.identity, hash);
 			}
 		}
+		return kept;
 	}
 
-	/** The avatars' hashes, from the cache or fetched through the guarded client; null for an image not hashed. */
-	private Map<String, @Nullable Long> avatars(List<@Nullable String> urls, Instant now) {
+	/**
+	 * The avatars' hashes, from the cache or fetched through the guarded client; null for an image not hashed. A URL
+	 * whose fetching or hashing throws is handed to {@code failed} (and not cached, so it is tried again next run).
+	 */
+	private Map<String, @Nullable Long> avatars(List<@Nullable String> urls, Instant now,
+			java.util.function.BiConsumer<String, RuntimeException> failed) {
 		var wanted = urls.stream().filter(java.util.Objects::nonNull).distinct().toList();
 		Map<String, @Nullable Long> hashes = new HashMap<>(repository.cachedAvatars(wanted,
 				now.minus(properties.avatarTtl())));
 		Map<String, @Nullable Long> fetched = new HashMap<>();
 		for (var url : wanted) {
 			if (!hashes.containsKey(url)) {
-				var bytes = directory.image(url, properties.avatarMaxBytes());
-				var hash = (bytes != null) ? AvatarHash.dHash(bytes) : null;
-				fetched.put(url, hash);
-				hashes.put(url, hash);
+				try {
+					var bytes = directory.image(url, properties.avatarMaxBytes());
+					var hash = (bytes != null) ? AvatarHash.dHash(bytes) : null;
+					fetched.put(url, hash);
+					hashes.put(url, hash);
+				}
+				catch (RuntimeException ex) {
+					log.debug("Fetching or hashing the avatar {} failed", url, ex);
+					failed.accept(url, ex);
+				}
 			}
 		}
 		repository.cacheAvatars(fetched, now);
 		return hashes;
 	}
 
-	private Map<Long, Identity> officialIdentities(List<DiscoveryRepository.Official> officials, Instant now) {
+	private Map<Long, Identity> officialIdentities(List<DiscoveryRepository.Official> officials, Instant now,
+			Errors errors) {
+		var failed = new HashMap<String, RuntimeException>();
 		var hashes = avatars(officials.stream()
 			.map(official -> (official.profile() != null) ? official.profile().avatarUrl() : null)
-			.toList(), now);
+			.toList(), now, failed::put);
 		var identities = new LinkedHashMap<Long, Identity>();
 		for (var official : officials) {
 			var profile = official.profile();
-			var avatar = (profile != null && profile.avatarUrl() != null) ? hashes.get(profile.avatarUrl()) : null;
+			var avatarUrl = (profile != null) ? profile.avatarUrl() : null;
+			if (avatarUrl != null && failed.containsKey(avatarUrl)) {
+				// Compared without its avatar: a look-alike avatar goes unnoticed, the rest does not.
+				errors.add("the official account " + official.address().handle() + " on "
+						+ official.address().platform().label(), "fetch the avatar of", failed.get(avatarUrl));
+			}
+			var avatar = (avatarUrl != null) ? hashes.get(avatarUrl) : null;
 			var identity = identity(official.address(), profile, official.platformId(), avatar);
 			if (profile == null && official.registeredName() != null) {
 				identity = new Identity(identity.platform(), identity.handle(), official.registeredName(), null,

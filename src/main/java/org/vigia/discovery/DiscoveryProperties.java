@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.DateTimeException;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.quartz.CronExpression;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,11 +19,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param scheduleEnabled whether discovery runs on schedule (runs started through the API always work)
  * @param cron when the scheduled run starts: a Quartz cron expression, in {@code timeZone}
  * @param timeZone the zone of the cron
- * @param maxQueries searches per organization and platform (server): its names, aliases and official display names
- * and handles, in that order, the first ones
+ * @param maxQueries searches per organization and platform (server): its name, aliases and official display names,
+ * the place it is named after, its official handles and the place as a handle writes it, in that order, the first ones
  * @param searchLimit accounts asked of each search (Bluesky allows up to 100, Mastodon 40)
- * @param probesPerOrganization handle permutations probed per organization and run, most likely first; released
- * handles and known look-alikes are probed on top
+ * @param probeRequests requests per organization and run spent on probing handle permutations, most likely first
+ * over all its handles: a Bluesky request looks up 25 handles ({@code getProfiles}), a Mastodon one a single name;
+ * released handles and known look-alikes are probed on top, and answers still fresh cost nothing
+ * @param rateLimitWait how long a search or lookup waits for a Mastodon server's next rate-limit window when the
+ * current one is down to the share kept for polling; beyond it the rest waits for the next run
+ * @param probesPerOrganization replaced by {@code probeRequests}: a value set is refused, with a message naming it
  * @param probeTtl how long a platform's answer about a handle is reused before it is asked again
  * @param avatarTtl how long an avatar's hash is reused
  * @param avatarMaxBytes avatars larger than this are not fetched
@@ -36,8 +41,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record DiscoveryProperties(
 		@DefaultValue({ "https://mastodon.social", "https://mastodon.online", "https://mas.to" }) List<URI> mastodonInstances,
 		@DefaultValue("true") boolean scheduleEnabled, @DefaultValue("0 30 4 * * ?") String cron,
-		@DefaultValue("Europe/Madrid") String timeZone, @DefaultValue("6") int maxQueries,
-		@DefaultValue("25") int searchLimit, @DefaultValue("60") int probesPerOrganization,
+		@DefaultValue("Europe/Madrid") String timeZone, @DefaultValue("8") int maxQueries,
+		@DefaultValue("25") int searchLimit, @DefaultValue("400") int probeRequests,
+		@DefaultValue("PT6M") Duration rateLimitWait, @Nullable Integer probesPerOrganization,
 		@DefaultValue("P7D") Duration probeTtl, @DefaultValue("P30D") Duration avatarTtl,
 		@DefaultValue("1048576") int avatarMaxBytes, @DefaultValue("4") int parallelism,
 		@DefaultValue("PT30M") Duration lease, @DefaultValue("-1") int impersonationThreshold,
@@ -65,8 +71,13 @@ record DiscoveryProperties(
 		require(maxQueries >= 1 && maxQueries <= 50, "vigia.discovery.max-queries must be 1 to 50, was " + maxQueries);
 		require(searchLimit >= 1 && searchLimit <= 100,
 				"vigia.discovery.search-limit must be 1 to 100, was " + searchLimit);
-		require(probesPerOrganization >= 0 && probesPerOrganization <= 10_000,
-				"vigia.discovery.probes-per-organization must be 0 to 10000, was " + probesPerOrganization);
+		require(probeRequests >= 0 && probeRequests <= 10_000,
+				"vigia.discovery.probe-requests must be 0 to 10000, was " + probeRequests);
+		require(!rateLimitWait.isNegative() && rateLimitWait.compareTo(Duration.ofHours(1)) <= 0,
+				"vigia.discovery.rate-limit-wait must be 0 to 1h, was " + rateLimitWait);
+		require(probesPerOrganization == null, "vigia.discovery.probes-per-organization counted handles and is gone: "
+				+ "set vigia.discovery.probe-requests (VIGIA_DISCOVERY_PROBE_REQUESTS), the requests per organization and "
+				+ "run, each of which looks up 25 Bluesky handles or one Mastodon name");
 		require(!probeTtl.isNegative(), "vigia.discovery.probe-ttl must not be negative, was " + probeTtl);
 		require(!avatarTtl.isNegative(), "vigia.discovery.avatar-ttl must not be negative, was " + avatarTtl);
 		require(avatarMaxBytes >= 1024 && avatarMaxBytes <= 16 * 1024 * 1024,

@@ -167,7 +167,7 @@ class DiscoveryRepository {
 			existences.add(entry.getValue().existence().name());
 			urls.add((account != null) ? account.address().url() : entry.getKey().url());
 			ids.add((account != null) ? account.platformId() : null);
-			profiles.add((account != null) ? JSON.writeValueAsString(account.profile()) : null);
+			profiles.add((account != null) ? JSON.writeValueAsString(storable(account).profile()) : null);
 		}
 		jdbc.sql("""
 				insert into discovery_probe (platform, handle, existence, url, platform_id, profile, checked_at)
@@ -267,6 +267,33 @@ class DiscoveryRepository {
 				new AccountAddress(Platform.valueOf(rs.getString("platform")), rs.getString("handle"), rs.getString("url")),
 				rs.getLong("account_id"), rs.getString("platform_id"), rs.getTimestamp("released_at").toInstant()))
 			.list();
+	}
+
+	/**
+	 * The account with the NUL characters of its profile dropped: PostgreSQL stores no NUL in text or jsonb, and a
+	 * hostile profile that carries one must not keep its examination, or the evidence about it, from being written.
+	 */
+	static FoundAccount storable(FoundAccount account) {
+		var profile = account.profile();
+		if (!hasNul(profile.displayName()) && !hasNul(profile.bio()) && !hasNul(profile.avatarUrl())
+				&& profile.fields().stream().noneMatch(field -> hasNul(field.name()) || hasNul(field.value()))) {
+			return account;
+		}
+		var fields = profile.fields().stream()
+			.map(field -> new Profile.Field(field.name().replace("\0", ""), field.value().replace("\0", ""),
+					field.verifiedAt()))
+			.toList();
+		return new FoundAccount(account.address(), account.platformId(), new Profile(withoutNul(profile.displayName()),
+				withoutNul(profile.bio()), withoutNul(profile.avatarUrl()), profile.followers(), profile.following(),
+				profile.posts(), fields, profile.bot(), profile.createdAt()));
+	}
+
+	private static boolean hasNul(@Nullable String text) {
+		return text != null && text.indexOf('\0') >= 0;
+	}
+
+	private static @Nullable String withoutNul(@Nullable String text) {
+		return (text == null) ? null : text.replace("\0", "");
 	}
 
 	static String key(Platform platform, String handle) {

@@ -14,15 +14,25 @@ import org.jspecify.annotations.Nullable;
  * @param candidates accounts outside the registry that were scored
  * @param impersonations candidates judged impersonations in this run
  * @param unregistered candidates that prove official control, in this run
+ * @param errors candidates that could not be judged and organizations that could not be examined because something
+ * failed (not a platform: those are {@code unanswered}); each is logged with the candidate and the organization
  * @param error what went wrong with an organization, the last such error
  */
 public record DiscoveryRun(long id, Status status, Trigger trigger, int total, int checked, int failed, int searches,
-		int probes, int unanswered, int candidates, int impersonations, int unregistered, @Nullable String error,
-		Instant startedAt, @Nullable Instant finishedAt) {
+		int probes, int unanswered, int candidates, int impersonations, int unregistered, int errors,
+		@Nullable String error, Instant startedAt, @Nullable Instant finishedAt) {
 
 	/** Where a run stands. */
 	public enum Status {
-		RUNNING, COMPLETED, FAILED
+
+		RUNNING,
+		/** Every organization examined, every candidate judged. */
+		COMPLETED,
+		/** Done, but some candidates could not be judged or some organizations examined: see {@code errors}. */
+		COMPLETED_WITH_ERRORS,
+		/** No organization could be examined (or the run could not be scheduled). */
+		FAILED
+
 	}
 
 	/** Who started a run. */

@@ -52,11 +52,12 @@ class DiscoveryRunJob extends QuartzJobBean {
 			}
 			runs.done(runId, organizationId, report);
 		}
-		if (runs.complete(runId)) {
-			var run = runs.get(runId);
-			log.info("Discovery run {} completed: {} organizations, {} searches, {} probes ({} unanswered), {} candidates, "
-					+ "{} impersonations, {} unregistered", runId, run.total(), run.searches(), run.probes(),
-					run.unanswered(), run.candidates(), run.impersonations(), run.unregistered());
+		var run = runs.complete(runId);
+		if (run != null) {
+			log.info("Discovery run {} {}: {} organizations, {} searches, {} probes ({} unanswered), {} candidates, "
+					+ "{} impersonations, {} unregistered, {} errors", runId, run.status(), run.total(), run.searches(),
+					run.probes(), run.unanswered(), run.candidates(), run.impersonations(), run.unregistered(),
+					run.errors());
 		}
 	}
 

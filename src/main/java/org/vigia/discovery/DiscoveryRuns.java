@@ -19,6 +19,7 @@ import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.TriggerBuilder;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -44,13 +45,16 @@ public class DiscoveryRuns {
 
 	private final TransactionTemplate transactions;
 
+	private final ApplicationEventPublisher events;
+
 	DiscoveryRuns(JdbcClient jdbc, Scheduler scheduler, DiscoveryProperties properties, Clock clock,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.scheduler = scheduler;
 		this.properties = properties;
 		this.clock = clock;
 		this.transactions = transactions;
+		this.events = events;
 	}
 
 	/**
@@ -211,9 +215,10 @@ public class DiscoveryRuns {
 	@Transactional
 	void done(long runId, long organizationId, OrganizationReport report) {
 		int changed = jdbc.sql("""
-				update discovery_run_organization set done = true, failed = :failed, lease_until = null
+				update discovery_run_organization set done = true, failed = :failed, error = :error, lease_until = null
 				where run_id = :runId and organization_id = :organizationId and not done
-				""").param("failed", report.failed()).param("runId", runId).param("organizationId", organizationId)
+				""").param("failed", report.failed()).param("error", report.error()).param("runId", runId)
+			.param("organizationId", organizationId)
 			.update();
 		if (changed == 0) {
 			return;
@@ -222,41 +227,70 @@ public class DiscoveryRuns {
 				update discovery_run set searches = searches + :searches, probes = probes + :probes,
 				       unanswered = unanswered + :unanswered, candidates = candidates + :candidates,
 				       impersonations = impersonations + :impersonations, unregistered = unregistered + :unregistered,
-				       error = coalesce(:error, error)
+				       errors = errors + :errors, error = coalesce(:error, error)
 				where id = :runId
 				""").param("searches", report.searches()).param("probes", report.probes())
 			.param("unanswered", report.unanswered()).param("candidates", report.candidates())
 			.param("impersonations", report.impersonations()).param("unregistered", report.unregistered())
+			.param("errors", report.errors() + ((report.error() != null) ? 1 : 0))
 			.param("error", report.error()).param("runId", runId)
 			.update();
 	}
 
-	/** Marks the run COMPLETED once all its organizations are done; answers whether this call did. */
-	boolean complete(long runId) {
-		return jdbc.sql("""
-				update discovery_run set status = 'COMPLETED', finished_at = :now
-				where id = :runId and status = 'RUNNING'
+	/**
+	 * Marks the run finished once all its organizations are done, and publishes it in the same transaction: FAILED
+	 * when none of them could be examined, COMPLETED_WITH_ERRORS when a candidate or an organization could not,
+	 * COMPLETED otherwise. Answers the run when this call finished it, null when it was not done or already finished.
+	 */
+	@Transactional
+	@Nullable DiscoveryRun complete(long runId) {
+		int changed = jdbc.sql("""
+				update discovery_run r set finished_at = :now, status = case
+				    when not exists (select 1 from discovery_run_organization o where o.run_id = r.id and o.error is null)
+				        then 'FAILED'
+				    when r.errors > 0 then 'COMPLETED_WITH_ERRORS'
+				    else 'COMPLETED' end
+				where r.id = :runId and r.status = 'RUNNING'
 				  and not exists (select 1 from discovery_run_organization where run_id = :runId and not done)
-				""").param("now", timestamp(clock.instant())).param("runId", runId).update() > 0;
+				""").param("now", timestamp(clock.instant())).param("runId", runId).update();
+		if (changed == 0) {
+			return null;
+		}
+		var run = get(runId);
+		var unexamined = jdbc.sql("""
+				select o.organization_id, coalesce(g.name, '#' || o.organization_id) as name, o.error
+				from discovery_run_organization o left join organization g on g.id = o.organization_id
+				where o.run_id = :runId and o.error is not null
+				order by name, o.organization_id
+				""").param("runId", runId)
+			.query((rs, row) -> new DiscoveryRunFinished.Unexamined(rs.getLong("organization_id"), rs.getString("name"),
+					rs.getString("error")))
+			.list();
+		events.publishEvent(new DiscoveryRunFinished(run, unexamined));
+		return run;
 	}
 
-	/** What examining one organization found and cost. */
+	/**
+	 * What examining one organization found and cost.
+	 * @param errors candidates an exception kept from being judged or recorded
+	 * @param error why the organization could not be examined at all; null when it was
+	 */
 	record OrganizationReport(int searches, int probes, int unanswered, int candidates, int impersonations,
-			int unregistered, @Nullable String error) {
+			int unregistered, int errors, @Nullable String error) {
 
 		boolean failed() {
 			return unanswered > 0 || error != null;
 		}
 
 		static OrganizationReport failure(String error) {
-			return new OrganizationReport(0, 0, 0, 0, 0, 0, error);
+			return new OrganizationReport(0, 0, 0, 0, 0, 0, 0, error);
 		}
 
 	}
 
 	private static final String SELECT = """
 			select r.id, r.status, r.trigger, r.total, r.searches, r.probes, r.unanswered, r.candidates,
-			       r.impersonations, r.unregistered, r.error, r.started_at, r.finished_at,
+			       r.impersonations, r.unregistered, r.errors, r.error, r.started_at, r.finished_at,
 			       (select count(*) from discovery_run_organization o where o.run_id = r.id and o.done) as checked,
 			       (select count(*) from discovery_run_organization o where o.run_id = r.id and o.done and o.failed) as failed
 			from discovery_run r""";
@@ -266,7 +300,8 @@ public class DiscoveryRuns {
 		return new DiscoveryRun(rs.getLong("id"), DiscoveryRun.Status.valueOf(rs.getString("status")),
 				DiscoveryRun.Trigger.valueOf(rs.getString("trigger")), rs.getInt("total"), rs.getInt("checked"),
 				rs.getInt("failed"), rs.getInt("searches"), rs.getInt("probes"), rs.getInt("unanswered"),
-				rs.getInt("candidates"), rs.getInt("impersonations"), rs.getInt("unregistered"), rs.getString("error"),
+				rs.getInt("candidates"), rs.getInt("impersonations"), rs.getInt("unregistered"), rs.getInt("errors"),
+				rs.getString("error"),
 				rs.getTimestamp("started_at").toInstant(), (finished == null) ? null : finished.toInstant());
 	}
 

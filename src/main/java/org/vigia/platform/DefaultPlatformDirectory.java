@@ -2,6 +2,7 @@ package org.vigia.platform;
 
 import java.net.URI;
 import java.text.Normalizer;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -73,6 +74,11 @@ class DefaultPlatformDirectory implements PlatformDirectory {
 
 	@Override
 	public AccountSearch search(Platform platform, String query, @Nullable URI server, int limit) {
+		return search(platform, query, server, limit, Duration.ZERO);
+	}
+
+	@Override
+	public AccountSearch search(Platform platform, String query, @Nullable URI server, int limit, Duration patience) {
 		var source = sources.get(platform);
 		if (source == null) {
 			throw new IllegalArgumentException("Vigía cannot search " + platform.label() + " accounts; it searches "
@@ -81,7 +87,7 @@ class DefaultPlatformDirectory implements PlatformDirectory {
 		if (limit < 1) {
 			throw new IllegalArgumentException("the search limit must be at least 1, but is " + limit);
 		}
-		return source.search(clean(query), server, Math.min(limit, source.maxResults()));
+		return source.search(clean(query), server, Math.min(limit, source.maxResults()), patience);
 	}
 
 	@Override
@@ -91,6 +97,34 @@ class DefaultPlatformDirectory implements PlatformDirectory {
 			return HandleProbe.unknown("Vigía cannot look up handles on " + address.platform().label(), null);
 		}
 		return source.probe(address);
+	}
+
+	@Override
+	public int probeBatch(Platform platform) {
+		var source = sources.get(platform);
+		return (source == null) ? 1 : source.probeBatch();
+	}
+
+	@Override
+	public Map<AccountAddress, HandleProbe> probe(List<AccountAddress> addresses, Duration patience) {
+		if (addresses.isEmpty()) {
+			return Map.of();
+		}
+		var platform = addresses.get(0).platform();
+		if (addresses.stream().anyMatch(address -> address.platform() != platform)) {
+			throw new IllegalArgumentException("handles of several platforms in one probe: " + addresses);
+		}
+		var source = sources.get(platform);
+		if (source == null) {
+			var answers = new java.util.LinkedHashMap<AccountAddress, HandleProbe>();
+			addresses.forEach(address -> answers.put(address, probe(address)));
+			return answers;
+		}
+		if (addresses.size() > source.probeBatch()) {
+			throw new IllegalArgumentException(platform.label() + " looks up at most " + source.probeBatch()
+					+ " handles at once, not " + addresses.size());
+		}
+		return source.probe(List.copyOf(addresses), patience);
 	}
 
 	@Override

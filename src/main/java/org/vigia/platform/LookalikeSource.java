@@ -1,6 +1,10 @@
 package org.vigia.platform;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +25,28 @@ public interface LookalikeSource {
 	 */
 	AccountSearch search(String query, @Nullable URI server, int limit);
 
+	/** {@link #search(String, URI, int)}, waiting up to {@code patience} where the network paces requests. */
+	default AccountSearch search(String query, @Nullable URI server, int limit, Duration patience) {
+		return search(query, server, limit);
+	}
+
 	HandleProbe probe(AccountAddress address);
+
+	/** How many handles one request of {@link #probe(List, Duration)} looks up. */
+	default int probeBatch() {
+		return 1;
+	}
+
+	/**
+	 * Looks up at most {@link #probeBatch()} handles; the directory has checked their number and platform. One at a
+	 * time unless the network can do better.
+	 */
+	default Map<AccountAddress, HandleProbe> probe(List<AccountAddress> addresses, Duration patience) {
+		var answers = new LinkedHashMap<AccountAddress, HandleProbe>();
+		for (var address : addresses) {
+			answers.put(address, probe(address));
+		}
+		return answers;
+	}
 
 }

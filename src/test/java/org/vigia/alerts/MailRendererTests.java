@@ -152,4 +152,36 @@ class MailRendererTests {
 			.contains("  Total: 3 (+1)");
 	}
 
+	@Test
+	void aScheduledDiscoveryRunWithErrorsNamesTheOrganizationsItCouldNotExamineInEitherLanguage() {
+		var run = new org.vigia.discovery.DiscoveryRun(41, org.vigia.discovery.DiscoveryRun.Status.COMPLETED_WITH_ERRORS,
+				org.vigia.discovery.DiscoveryRun.Trigger.SCHEDULED, 26, 26, 2, 312, 5200, 3, 190, 12, 1, 3,
+				"organization 7: IllegalStateException: boom", java.time.Instant.parse("2026-12-04T03:30:00Z"),
+				java.time.Instant.parse("2026-12-04T04:10:00Z"));
+		var unexamined = List.of(new org.vigia.discovery.DiscoveryRunFinished.Unexamined(7, HOSTILE, "IllegalStateException: boom"));
+		var link = "https://vigia.gobierno.example/runs/discovery/41";
+
+		var english = renderer.discoveryRun(new RunMail(Locale.ENGLISH, run, unexamined, link));
+		assertThat(english.subject())
+			.isEqualTo("[Vigía] The scheduled look-alike discovery run #41 completed with 3 errors");
+		assertThat(english.text()).startsWith("The scheduled look-alike discovery run #41 completed with errors")
+			.contains("Organizations in the run: 26").contains("Examined: 25").contains("Could not be examined: 1")
+			.contains("Accounts found but not judged: 2").contains("IllegalStateException: boom")
+			.contains("Open in Vigía: " + link);
+		assertThat(english.html()).doesNotContain("<img src=x").contains("&lt;img src=x onerror=alert(1)&gt;")
+			.contains("href=\"" + link + "\"");
+
+		var failed = new org.vigia.discovery.DiscoveryRun(42, org.vigia.discovery.DiscoveryRun.Status.FAILED,
+				org.vigia.discovery.DiscoveryRun.Trigger.SCHEDULED, 1, 1, 1, 0, 0, 0, 0, 0, 0, 1, "boom",
+				java.time.Instant.parse("2026-12-05T03:30:00Z"), java.time.Instant.parse("2026-12-05T03:31:00Z"));
+		var spanish = renderer.discoveryRun(new RunMail(Locale.forLanguageTag("es"), failed,
+				List.of(new org.vigia.discovery.DiscoveryRunFinished.Unexamined(7, "Ayuntamiento de Villaverde", "boom")),
+				link));
+		assertThat(spanish.subject()).isEqualTo(
+				"[Vigía] La búsqueda programada de suplantaciones #42 ha fallado: no se pudo examinar ninguna organización");
+		assertThat(spanish.text()).contains("No se pudieron examinar: 1").contains("- Ayuntamiento de Villaverde: boom")
+			.contains("Qué hacer: Busque en el registro del servicio");
+		assertThat(spanish.html()).contains("lang=\"es\"");
+	}
+
 }

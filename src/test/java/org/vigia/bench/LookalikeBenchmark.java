@@ -62,6 +62,7 @@ class LookalikeBenchmark {
 		timing(scorer, tuning, heldOut);
 		if (Boolean.getBoolean("bench.examples")) {
 			examples(tuningScores, threshold);
+			flaggedNamesakes(heldOutScores, scorer.weights().impersonationThreshold());
 		}
 		System.out.println();
 		assertThat(heldOutScores).isNotEmpty();
@@ -200,6 +201,13 @@ class LookalikeBenchmark {
 		System.out.println("\n  tuning half, highest negatives:");
 		tuning.stream().filter((s) -> !s.item().positive()).sorted(Comparator.comparingInt(Scored::points).reversed())
 			.limit(25).forEach(LookalikeBenchmark::print);
+	}
+
+	private static void flaggedNamesakes(List<Scored> heldOut, int threshold) {
+		System.out.println("\n  held-out half, namesakes flagged at the default threshold:");
+		heldOut.stream().filter((s) -> !s.item().positive() && LookalikeCorpus.HARD.contains(s.item().family())
+				&& s.points() >= threshold).sorted(Comparator.comparingInt(Scored::points).reversed())
+			.forEach(LookalikeBenchmark::print);
 	}
 
 	private static void print(Scored s) {

@@ -57,10 +57,11 @@ final class LookalikeCorpus {
 			"homoglyph-vv/w", "homoglyph-cl/d", "omission", "repetition", "transposition", "neighbour-insertion",
 			"neighbour-replacement", "vowel-swap", "separator", "affix", "other-server", "display-cyrillic",
 			"display-greek", "display-invisible", "display-abbreviation", "display-oficial", "display-checkmark",
-			"bio-copied", "avatar-copied");
+			"bio-copied", "avatar-copied", "display-worn");
 
 	/** The hard negatives (namesakes), whose false positive rate has its own goal. */
-	static final List<String> HARD = List.of("similar-town", "department", "club-business", "parody-fan");
+	static final List<String> HARD = List.of("similar-town", "department", "club-business", "parody-fan",
+			"town-namesake");
 
 	record Place(String name, String region, String slug) {
 	}
@@ -144,9 +145,37 @@ final class LookalikeCorpus {
 
 	private final Map<String, Long> avatarCache = new LinkedHashMap<>();
 
+	/** How each avatar hash was drawn, so that a fake platform can serve the image itself. */
+	private final Map<Long, Recipe> recipes = new java.util.HashMap<>();
+
+	private final boolean blueskyAndMastodon;
+
 	LookalikeCorpus(long seed) {
+		this(seed, false);
+	}
+
+	/**
+	 * @param blueskyAndMastodon every institution with exactly one Bluesky and one Mastodon account, the networks
+	 * discovery searches, instead of one to three accounts on any network
+	 */
+	LookalikeCorpus(long seed, boolean blueskyAndMastodon) {
 		this.random = new Random(seed);
 		this.places = loadPlaces();
+		this.blueskyAndMastodon = blueskyAndMastodon;
+	}
+
+	/** How an avatar was drawn: the picture's seed, a department's band, and which re-upload of it (0: the original). */
+	record Recipe(long seed, @Nullable String band, int variant) {
+
+		byte[] bytes() {
+			return avatarBytes(seed, band, variant);
+		}
+
+	}
+
+	/** How the avatar with this hash was drawn, or null for a hash the corpus did not draw. */
+	@Nullable Recipe recipe(long hash) {
+		return this.recipes.get(hash);
 	}
 
 	static List<Place> loadPlaces() {
@@ -216,6 +245,10 @@ final class LookalikeCorpus {
 				Platform.TELEGRAM));
 		Collections.shuffle(platforms, this.random);
 		int accounts = 1 + this.random.nextInt(3);
+		if (this.blueskyAndMastodon) {
+			platforms = new ArrayList<>(List.of(Platform.BLUESKY, Platform.MASTODON));
+			accounts = 2;
+		}
 		for (var platform : platforms.subList(0, accounts)) {
 			var own = (this.random.nextInt(5) == 0) ? handle.replace(placeSlug, place.slug()) : handle;
 			var display = switch (this.random.nextInt(10)) {
@@ -318,6 +351,9 @@ final class LookalikeCorpus {
 		for (int i = 0; i < 10; i++) {
 			cases.add(new Case(person(inst), false, "person"));
 		}
+		for (int i = 0; i < 2; i++) {
+			cases.add(new Case(townNamesake(inst), false, "town-namesake"));
+		}
 		return cases;
 	}
 
@@ -416,7 +452,22 @@ final class LookalikeCorpus {
 			case "display-oficial" -> pick(List.of("%s Oficial", "%s (Oficial)", "%s - Cuenta Oficial",
 					"Official %s", "%s OFICIAL")).formatted(base);
 			case "display-checkmark" -> base + pick(List.of(" ✔", " ✓", " ☑️", " ✅", "✔️", " 🔵✔"));
+			case "display-worn" -> worn(base);
 			default -> ordinaryDisplay(inst, official);
+		};
+	}
+
+	/** An official name worn inside a longer one: a flag, a word that says nothing, an emoji row, markup. */
+	private String worn(String name) {
+		return switch (this.random.nextInt(6)) {
+			case 0 -> pick(List.of("🇪🇸 %s", "%s 🇪🇸", "🇦🇷 %s 🇦🇷", "🏛️ %s", "%s 🏛️🇪🇸")).formatted(name);
+			case 1 -> pick(List.of("Información %s", "Info · %s", "%s | Información", "%s - Noticias",
+					"Atención ciudadana %s", "%s Informa")).formatted(name);
+			case 2 -> pick(List.of("📢📢📢 %s", "%s ⭐⭐⭐⭐⭐", "✅✅ %s ✅✅", "%s 🔴🟡🔴", "➡️➡️ %s")).formatted(name);
+			case 3 -> pick(List.of("<b>%s</b>", "%s <span class=\"verified\">✔</span>", "[b]%s[/b]", "%s :verified:",
+					"&lt;%s&gt;", "<a href=\"#\">%s</a>")).formatted(name);
+			case 4 -> pick(List.of("%s 2026", "%s (010)", "%s · 24h")).formatted(name);
+			default -> pick(List.of("🇪🇸 Información | %s", "📢 %s · Noticias 📢", "<b>Info</b> %s ✅")).formatted(name);
 		};
 	}
 
@@ -664,6 +715,34 @@ final class LookalikeCorpus {
 				(long) this.random.nextInt(5000));
 	}
 
+	/**
+	 * A namesake that merely shares the town's name, decorated as impersonators decorate theirs: "Hotel Riofrío",
+	 * "C.D. Riofrío ⚽", "🇪🇸 Radio Riofrío", some of them young accounts.
+	 */
+	private Identity townNamesake(Made inst) {
+		var place = inst.place();
+		var official = pick(inst.institution().officialAccounts());
+		int which = this.random.nextInt(8);
+		var display = List.of("Hotel %s", "C.D. %s", "%s C.F.", "Radio %s", "Fiestas de %s", "Peña %s", "Visit %s",
+				"Mercado de %s").get(which).formatted(place.name());
+		display = switch (this.random.nextInt(4)) {
+			case 0 -> "🇪🇸 " + display;
+			case 1 -> display + " ⭐⭐⭐";
+			case 2 -> "<b>" + display + "</b>";
+			default -> display;
+		};
+		var handle = List.of("hotel%s", "cd%s", "%scf", "radio%s", "fiestas%s", "pena%s", "visit%s", "mercado%s")
+			.get(which).formatted(place.slug());
+		var bio = pick(List.of("Reservas y ofertas en " + place.name() + ".", "Toda la actualidad del club de "
+				+ place.name() + ".", "Lo mejor de " + place.name() + ", cada día.", "Programación y fiestas de "
+						+ place.name() + "."));
+		var created = NOW.minus(Duration.ofDays((this.random.nextInt(3) == 0) ? 1 + this.random.nextInt(80)
+				: 100 + this.random.nextInt(3000)));
+		return new Identity(official.platform(), handle(official.platform(), handle, server(official)), display, bio,
+				List.of(new Link("https://" + handle + ".com/", false)), avatar(this.random.nextLong(), null, 0), created,
+				(long) this.random.nextInt(20_000));
+	}
+
 	private Identity person(Made inst) {
 		var first = FIRST[this.random.nextInt(FIRST.length)];
 		var last = LAST[this.random.nextInt(LAST.length)];
@@ -720,26 +799,29 @@ final class LookalikeCorpus {
 		if (cached != null) {
 			return cached;
 		}
-		var image = draw(seed, band);
-		byte[] bytes;
-		if (variant == 0) {
-			bytes = png(image);
-		}
-		else {
-			var copy = new Random(seed ^ (variant * 0x9E3779B97F4A7C15L));
-			int crop = copy.nextInt(4) == 0 ? 0 : copy.nextInt((int) (image.getWidth() * 0.07) + 1);
-			int side = List.of(48, 96, 128, 200, 256, 400).get(copy.nextInt(6));
-			var cropped = image.getSubimage(crop, crop, image.getWidth() - 2 * crop, image.getHeight() - 2 * crop);
-			var resized = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
-			var g = resized.createGraphics();
-			g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-			g.drawImage(cropped, 0, 0, side, side, null);
-			g.dispose();
-			bytes = copy.nextInt(3) == 0 ? png(resized) : jpeg(resized, 0.5f + copy.nextFloat() * 0.45f);
-		}
-		long hash = Objects.requireNonNull(AvatarHash.dHash(bytes), "hash of a generated avatar");
+		long hash = Objects.requireNonNull(AvatarHash.dHash(avatarBytes(seed, band, variant)),
+				"hash of a generated avatar");
 		this.avatarCache.put(key, hash);
+		this.recipes.putIfAbsent(hash, new Recipe(seed, band, variant));
 		return hash;
+	}
+
+	/** The encoded image of an avatar: the same bytes every time for the same recipe. */
+	static byte[] avatarBytes(long seed, @Nullable String band, int variant) {
+		var image = draw(seed, band);
+		if (variant == 0) {
+			return png(image);
+		}
+		var copy = new Random(seed ^ (variant * 0x9E3779B97F4A7C15L));
+		int crop = copy.nextInt(4) == 0 ? 0 : copy.nextInt((int) (image.getWidth() * 0.07) + 1);
+		int side = List.of(48, 96, 128, 200, 256, 400).get(copy.nextInt(6));
+		var cropped = image.getSubimage(crop, crop, image.getWidth() - 2 * crop, image.getHeight() - 2 * crop);
+		var resized = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
+		var g = resized.createGraphics();
+		g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+		g.drawImage(cropped, 0, 0, side, side, null);
+		g.dispose();
+		return copy.nextInt(3) == 0 ? png(resized) : jpeg(resized, 0.5f + copy.nextFloat() * 0.45f);
 	}
 
 	static BufferedImage draw(long seed, @Nullable String band) {

@@ -28,6 +28,8 @@ class PlatformDirectoryBlueskyTests {
 
 	private static final String PROFILE = "/xrpc/app.bsky.actor.getProfile";
 
+	private static final String PROFILES = "/xrpc/app.bsky.actor.getProfiles";
+
 	private static final Instant NOW = Instant.parse("2026-05-01T12:00:00Z");
 
 	@StartStop
@@ -175,6 +177,54 @@ class PlatformDirectoryBlueskyTests {
 		var request = server.takeRequest(1, TimeUnit.SECONDS);
 		assertThat(request.getUrl().encodedPath()).isEqualTo(PROFILE);
 		assertThat(request.getUrl().queryParameter("actor")).isEqualTo("cultura.gob.example");
+	}
+
+	@Test
+	void probesTwentyFiveHandlesInOneGetProfilesRequestAndCallsThoseItLeavesOutAbsent() throws InterruptedException {
+		routes.on(PROFILES, routes.fixture("profiles.json"));
+		var directory = directory();
+		var handles = new java.util.ArrayList<AccountAddress>();
+		handles.add(Platform.BLUESKY.parse("cultura.gob.example"));
+		for (int i = 1; i < 25; i++) {
+			handles.add(Platform.BLUESKY.parse("cultura" + i + ".bsky.social"));
+		}
+
+		assertThat(directory.probeBatch(Platform.BLUESKY)).isEqualTo(25);
+		var answers = directory.probe(handles, java.time.Duration.ZERO);
+
+		assertThat(answers).hasSize(25);
+		var found = answers.get(handles.get(0));
+		assertThat(found.existence()).isEqualTo(HandleProbe.Existence.EXISTS);
+		assertThat(found.account().platformId()).isEqualTo("did:plc:cultura2ministerio3gob4e");
+		assertThat(found.account().profile().followers()).isEqualTo(48210);
+		// Left out, and the account answering as handle.invalid matches none asked: nobody reaches it under them.
+		assertThat(answers.get(handles.get(24)).existence()).isEqualTo(HandleProbe.Existence.ABSENT);
+		assertThat(answers.values()).filteredOn(probe -> probe.existence() == HandleProbe.Existence.ABSENT).hasSize(24);
+		var request = server.takeRequest(1, TimeUnit.SECONDS);
+		assertThat(request.getUrl().encodedPath()).isEqualTo(PROFILES);
+		assertThat(request.getUrl().queryParameterValues("actors")).hasSize(25).startsWith("cultura.gob.example");
+		assertThat(server.getRequestCount()).isEqualTo(1);
+		assertThatIllegalArgumentException().isThrownBy(() -> directory.probe(
+				java.util.stream.Stream.concat(handles.stream(), java.util.stream.Stream.of(Platform.BLUESKY
+					.parse("one-too-many.bsky.social"))).toList(), java.time.Duration.ZERO));
+	}
+
+	@Test
+	void knowsNothingOfAnyHandleOfABatchTheAppViewLimitsOrFails() {
+		var reset = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+		routes.on(PROFILES, rateLimited(reset));
+		var handles = List.of(Platform.BLUESKY.parse("uno.bsky.social"), Platform.BLUESKY.parse("dos.bsky.social"));
+
+		var limited = directory().probe(handles, java.time.Duration.ZERO);
+
+		assertThat(limited.values()).allSatisfy(probe -> {
+			assertThat(probe.existence()).isEqualTo(HandleProbe.Existence.UNKNOWN);
+			assertThat(probe.retryAt()).isEqualTo(reset);
+		});
+
+		routes.on(PROFILES, json(200, "{\"actors\": []}"));
+		assertThat(directory().probe(handles, java.time.Duration.ZERO).values())
+			.allSatisfy(probe -> assertThat(probe.existence()).isEqualTo(HandleProbe.Existence.UNKNOWN));
 	}
 
 	@Test

@@ -69,7 +69,7 @@ public final class WebSamples {
 
 	public static DiscoveryRun discoveryRun(long id, DiscoveryRun.Status status) {
 		return new DiscoveryRun(id, status, DiscoveryRun.Trigger.MANUAL, 3, (status == DiscoveryRun.Status.RUNNING) ? 1 : 3,
-				0, 24, 60, 2, 17, 1, 0, null, AT, (status == DiscoveryRun.Status.RUNNING) ? null : AT.plusSeconds(300));
+				0, 24, 60, 2, 17, 1, 0, 0, null, AT, (status == DiscoveryRun.Status.RUNNING) ? null : AT.plusSeconds(300));
 	}
 
 }

@@ -32,7 +32,7 @@ public final class Names {
 
 	/** Abbreviations of institution words as they appear in display names, without their dot. */
 	static final Map<String, String> ABBREVIATIONS = Map.ofEntries(Map.entry("ayto", "ayuntamiento"),
-			Map.entry("aytto", "ayuntamiento"), Map.entry("ajunt", "ajuntament"), Map.entry("gob", "gobierno"),
+			Map.entry("aytto", "ayuntamiento"), Map.entry("ajunt", "ajuntament"), Map.entry("aj", "ajuntament"), Map.entry("gob", "gobierno"),
 			Map.entry("gobno", "gobierno"), Map.entry("mun", "municipalidad"), Map.entry("muni", "municipalidad"),
 			Map.entry("mpal", "municipal"), Map.entry("mpio", "municipio"), Map.entry("univ", "universidad"),
 			Map.entry("dip", "diputacion"), Map.entry("diput", "diputacion"), Map.entry("gral", "general"),
@@ -67,12 +67,81 @@ public final class Names {
 		return String.join(" ", words(displayName));
 	}
 
+	/**
+	 * Text in a display name that looks like markup and names nothing: HTML tags and character references, BBCode
+	 * tags, Mastodon's custom emoji shortcodes ({@code :verified:}). Platforms show it as it is; readers skip it.
+	 */
+	private static final java.util.regex.Pattern MARKUP = java.util.regex.Pattern.compile(
+			"<[/!?]?[a-zA-Z][^<>]{0,200}>|&(?:[a-zA-Z]{2,10}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});"
+					+ "|\\[/?[a-zA-Z]{1,10}(?:=[^\\[\\]]{0,60})?\\]|:[a-zA-Z0-9_]{2,40}:");
+
+	/** The words of a display name: those of {@link #words}, once text that looks like markup is left out. */
+	static List<String> displayWords(@Nullable String displayName) {
+		if (displayName == null || displayName.isEmpty()) {
+			return List.of();
+		}
+		var text = (displayName.length() > 1000) ? displayName.substring(0, 1000) : displayName;
+		return words(MARKUP.matcher(text).replaceAll(" "));
+	}
+
+	/**
+	 * The part of an institution's name that says which one it is, as written: "La Orotava" of "Ayuntamiento de La
+	 * Orotava", "Vilafranca del Penedès" of "Policía Local de Vilafranca del Penedès", "Madrid" of "Ayto. de Madrid":
+	 * the name without the words every institution of its kind shares and the connectors around them. Null when
+	 * nothing is left, or nothing was taken away.
+	 */
+	public static @Nullable String place(@Nullable String name) {
+		if (name == null) {
+			return null;
+		}
+		var tokens = name.strip().split("\\s+");
+		int first = 0;
+		int last = tokens.length;
+		while (first < last && sharedOrConnector(tokens[first])) {
+			first++;
+		}
+		while (last > first && sharedOrConnector(tokens[last - 1])) {
+			last--;
+		}
+		if (first >= last || (first == 0 && last == tokens.length)) {
+			return null;
+		}
+		return String.join(" ", java.util.Arrays.asList(tokens).subList(first, last));
+	}
+
+	/** The words of a text folded and run together, as handles write a name: "laorotava" of "La Orotava". */
+	public static String compact(@Nullable String text) {
+		return String.join("", words(text));
+	}
+
+	/** What joins an institution's kind to its place; articles ("La Orotava", "El Escorial") belong to the place. */
+	private static final Set<String> PREPOSITIONS = Set.of("de", "del", "d", "da", "do", "dos", "das", "of");
+
+	private static boolean sharedOrConnector(String token) {
+		for (var word : words(token)) {
+			var key = confusable(word);
+			if (!PREPOSITIONS.contains(word) && !OFFICIAL_WORDS.contains(word)
+					&& !PreparedInstitution.Generic.isGeneric(key)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** Letters with dots between them: an acronym such as C.D. (club deportivo) or U.D., one word and not a few. */
+	private static final java.util.regex.Pattern ACRONYM = java.util.regex.Pattern
+		.compile("(?<![\\p{L}\\p{N}])\\p{L}(?:\\.\\p{L})+\\.?(?![\\p{L}\\p{N}])");
+
 	/** The words of {@link #normalise}, in order. */
 	static List<String> words(@Nullable String text) {
 		if (text == null || text.isEmpty()) {
 			return List.of();
 		}
-		var folded = NFKD_CASEFOLD.normalize(withoutInvisible(text));
+		var visible = withoutInvisible(text);
+		if (visible.indexOf('.') >= 0) {
+			visible = ACRONYM.matcher(visible).replaceAll(match -> match.group().replace(".", ""));
+		}
+		var folded = NFKD_CASEFOLD.normalize(visible);
 		var words = new ArrayList<String>();
 		var word = new StringBuilder();
 		for (int i = 0; i < folded.length();) {

@@ -95,7 +95,7 @@ public final class PreparedInstitution {
 			Map<String, String> distinctive) {
 
 		static Name of(String source, String raw) {
-			return of(source, raw, Names.words(raw));
+			return of(source, raw, Names.displayWords(raw));
 		}
 
 		static Name of(String source, String raw, List<String> words) {
@@ -107,7 +107,9 @@ public final class PreparedInstitution {
 					continue;
 				}
 				keys.add(key);
-				if (!Generic.isGeneric(key)) {
+				// A number (a year, a phone number such as 010) tells no institution from another; its key no longer
+				// reads as one (0 becomes o), so the word is asked.
+				if (!Generic.isGeneric(key) && !word.chars().allMatch(Character::isDigit)) {
 					distinctive.putIfAbsent(key, word);
 				}
 			}

@@ -111,7 +111,7 @@ public final class Scorer {
 		}
 		reasons.addAll(bestReasons);
 
-		var displayWords = Names.words(candidate.displayName());
+		var displayWords = Names.displayWords(candidate.displayName());
 		var displayName = (displayWords.isEmpty()) ? null
 				: Name.of("candidate", Objects.requireNonNull(candidate.displayName()), displayWords);
 		var display = display(candidate.displayName(), displayName, institution);
@@ -283,6 +283,7 @@ public final class Scorer {
 		if (raw == null || candidate == null || candidate.isEmpty()) {
 			return null;
 		}
+		Name contained = null;
 		Name near = null;
 		for (var name : institution.names) {
 			if (name.isEmpty()) {
@@ -292,15 +293,50 @@ public final class Scorer {
 				return new Reason("display-equal", this.weights.displayEqual(), "display name '" + clip(raw)
 						+ "' equals " + name.source() + " '" + clip(name.raw()) + "' after normalisation");
 			}
+			if (contained == null && wornInside(candidate, name)) {
+				contained = name;
+			}
 			if (near == null && isNear(candidate, name)) {
 				near = name;
 			}
+		}
+		if (contained != null) {
+			// As telling as an equal name: what surrounds it is decoration.
+			return new Reason("display-contains", this.weights.displayEqual(), "display name '" + clip(raw)
+					+ "' contains " + contained.source() + " '" + clip(contained.raw()) + "' whole");
 		}
 		if (near != null) {
 			return new Reason("display-near", this.weights.displayNear(), "display name '" + clip(raw) + "' is near "
 					+ near.source() + " '" + clip(near.raw()) + "' after normalisation");
 		}
 		return null;
+	}
+
+	/**
+	 * Whether the candidate's name holds an official name whole, its words in order and together, and nothing else
+	 * that names anything: what surrounds it is decoration (a flag, "Información", an emoji row, markup, a number).
+	 * Only a name that says what the institution is counts ("Ayuntamiento de Riofrío", not the bare "Riofrío" an
+	 * account may be called), so a hotel or a club that shares the town's name wears no official name; and a name
+	 * with a distinctive word around it ("Cultura - Ayto. de Riofrío") is a department's, a club's or a shop's until
+	 * its handle or avatar says otherwise.
+	 */
+	private static boolean wornInside(Name candidate, Name name) {
+		if (name.keys().size() < 2 || candidate.keys().size() <= name.keys().size() || name.distinctive().isEmpty()
+				|| name.distinctive().size() == name.keySet().size()) {
+			return false;
+		}
+		int at = java.util.Collections.indexOfSubList(candidate.keys(), name.keys());
+		if (at < 0) {
+			return false;
+		}
+		for (int i = 0; i < candidate.keys().size(); i++) {
+			boolean outside = i < at || i >= at + name.keys().size();
+			if (outside && candidate.distinctive().containsKey(candidate.keys().get(i))
+					&& !name.keySet().contains(candidate.keys().get(i))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** Within two edits, or the official name plus generic words only ("... Informa", "... Noticias"). */

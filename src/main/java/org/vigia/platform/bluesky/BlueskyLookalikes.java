@@ -2,7 +2,13 @@ package org.vigia.platform.bluesky;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -35,6 +41,9 @@ public class BlueskyLookalikes implements LookalikeSource {
 
 	/** searchActors answers at most 100 actors a page. */
 	static final int MAX_RESULTS = 100;
+
+	/** getProfiles takes at most 25 actors. */
+	static final int MAX_ACTORS = 25;
 
 	private static final Logger log = LoggerFactory.getLogger(BlueskyLookalikes.class);
 
@@ -136,6 +145,70 @@ public class BlueskyLookalikes implements LookalikeSource {
 		catch (HttpFailure failure) {
 			return HandleProbe.unknown(Calls.describe(failure), failure.retryAt());
 		}
+	}
+
+	@Override
+	public int probeBatch() {
+		return MAX_ACTORS;
+	}
+
+	/**
+	 * Asks {@code app.bsky.actor.getProfiles} for up to 25 handles at once. It answers the profiles of the actors that
+	 * exist and leaves out the others, whatever the reason (no such handle, taken down, deactivated): those are ABSENT.
+	 * A handle that no longer verifies answers as {@code handle.invalid}, so it matches none asked: ABSENT too, as
+	 * nobody can reach the account under it. One handle alone is asked with getProfile, which tells the reasons apart.
+	 */
+	@Override
+	public Map<AccountAddress, HandleProbe> probe(List<AccountAddress> addresses, Duration patience) {
+		if (addresses.size() == 1) {
+			return Map.of(addresses.get(0), probe(addresses.get(0)));
+		}
+		Map<AccountAddress, HandleProbe> answers = new LinkedHashMap<>();
+		if (addresses.isEmpty()) {
+			return answers;
+		}
+		var calls = new JsonCalls(http, AppView.API, clock);
+		var url = new StringBuilder(AppView.method(properties, "app.bsky.actor.getProfiles"));
+		for (int i = 0; i < addresses.size(); i++) {
+			url.append((i == 0) ? '?' : '&').append("actors=").append(AppView.encode(addresses.get(i).handle()));
+		}
+		HttpResult answer;
+		try {
+			answer = calls.get(url.toString());
+		}
+		catch (HttpFailure failure) {
+			var unknown = HandleProbe.unknown(Calls.describe(failure), failure.retryAt());
+			addresses.forEach(address -> answers.put(address, unknown));
+			return answers;
+		}
+		if (!answer.isSuccessful()) {
+			var unknown = HandleProbe.unknown(calls.problem(answer, "the profiles"),
+					(answer.status() == 429) ? calls.retryAt(answer) : null);
+			addresses.forEach(address -> answers.put(address, unknown));
+			return answers;
+		}
+		var body = Json.parse(answer.text());
+		var profiles = (body == null) ? null : body.get("profiles");
+		if (profiles == null || !profiles.isArray()) {
+			var unknown = HandleProbe.unknown(calls.malformed("the profiles"), null);
+			addresses.forEach(address -> answers.put(address, unknown));
+			return answers;
+		}
+		Map<String, BlueskyProfile> byHandle = new HashMap<>();
+		for (var node : profiles) {
+			var profile = BlueskyProfile.from(node);
+			if (profile != null && profile.handle() != null && !profile.handleIsInvalid()) {
+				byHandle.put(profile.handle().toLowerCase(Locale.ROOT), profile);
+			}
+		}
+		for (var address : addresses) {
+			var profile = byHandle.get(address.handle().toLowerCase(Locale.ROOT));
+			answers.put(address, (profile != null)
+					? HandleProbe.exists(new FoundAccount(address, profile.did(), profile.profile()), null)
+					: HandleProbe.absent("the AppView answers no profile for " + address.handle()
+							+ " among the profiles asked together"));
+		}
+		return answers;
 	}
 
 	private static HandleProbe exists(HttpResult answer, AccountAddress address, JsonCalls calls) {

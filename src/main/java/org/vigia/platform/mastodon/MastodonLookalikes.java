@@ -2,13 +2,18 @@ package org.vigia.platform.mastodon;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.vigia.platform.AccountAddress;
 import org.vigia.platform.AccountSearch;
@@ -27,7 +32,8 @@ import org.vigia.platform.http.PlatformHttpClient;
 /**
  * Searches the accounts a Mastodon server knows, its own and the remote ones its users have seen, and looks up
  * handles on their own server, anonymously. Servers differ: some let only signed-in users search, and then the search
- * is UNAVAILABLE rather than empty.
+ * is UNAVAILABLE rather than empty. Searches and lookups are spread over each server's rate-limit window
+ * ({@link RateWindows}), so that discovery's many lookups stay within it.
  */
 @Component
 public class MastodonLookalikes implements LookalikeSource {
@@ -41,9 +47,18 @@ public class MastodonLookalikes implements LookalikeSource {
 
 	private final Clock clock;
 
+	private final RateWindows windows;
+
+	@Autowired
 	public MastodonLookalikes(PlatformHttpClient http, Clock clock) {
+		this(http, clock, Thread::sleep);
+	}
+
+	/** @param sleeper how lookups wait for a server's next window, so that tests need not */
+	MastodonLookalikes(PlatformHttpClient http, Clock clock, RateWindows.Sleeper sleeper) {
 		this.http = http;
 		this.clock = clock;
+		this.windows = new RateWindows(clock, sleeper);
 	}
 
 	@Override
@@ -63,11 +78,22 @@ public class MastodonLookalikes implements LookalikeSource {
 	 */
 	@Override
 	public AccountSearch search(String query, @Nullable URI server, int limit) {
+		return search(query, server, limit, Duration.ZERO);
+	}
+
+	@Override
+	public AccountSearch search(String query, @Nullable URI server, int limit, Duration patience) {
 		var base = base(server);
 		var calls = new JsonCalls(http, MastodonServer.API, clock);
 		try {
+			var retryAt = take(base, patience);
+			if (retryAt != null) {
+				return AccountSearch.rateLimited(base + " has no requests left in its rate-limit window before "
+						+ retryAt, retryAt, 0);
+			}
 			var answer = calls.get(base + "/api/v2/search?q=" + MastodonServer.encode(query) + "&type=accounts&limit="
 					+ Math.min(limit, MAX_RESULTS));
+			windows.observe(base, answer);
 			if (answer.status() == 429) {
 				return AccountSearch.rateLimited(calls.problem(answer, "the account search"), calls.retryAt(answer),
 						calls.requests());
@@ -165,6 +191,20 @@ public class MastodonLookalikes implements LookalikeSource {
 
 	@Override
 	public HandleProbe probe(AccountAddress address) {
+		return probe(address, Duration.ZERO);
+	}
+
+	/** One lookup per handle: Mastodon has no lookup of several. */
+	@Override
+	public Map<AccountAddress, HandleProbe> probe(List<AccountAddress> addresses, Duration patience) {
+		var answers = new java.util.LinkedHashMap<AccountAddress, HandleProbe>();
+		for (var address : addresses) {
+			answers.put(address, probe(address, patience));
+		}
+		return answers;
+	}
+
+	private HandleProbe probe(AccountAddress address, Duration patience) {
 		var server = MastodonServer.of(address.url());
 		if (server == null) {
 			return HandleProbe.unknown("the profile URL " + address.url() + " names no server", null);
@@ -172,7 +212,13 @@ public class MastodonLookalikes implements LookalikeSource {
 		var name = MastodonServer.name(address.handle());
 		var calls = new JsonCalls(http, MastodonServer.API, clock);
 		try {
+			var retryAt = take(server, patience);
+			if (retryAt != null) {
+				return HandleProbe.unknown(server + " has no requests left in its rate-limit window before " + retryAt
+						+ "; not asked", retryAt);
+			}
 			var lookup = calls.get(server + "/api/v1/accounts/lookup?acct=" + MastodonServer.encode(name));
+			windows.observe(server, lookup);
 			if (MastodonServer.saysNoSuchAccount(lookup)) {
 				return HandleProbe.absent(server + " knows no account " + name + " (HTTP " + lookup.status()
 						+ MastodonError.of(lookup).map((error) -> ": " + error).orElse("") + ")");
@@ -185,6 +231,23 @@ public class MastodonLookalikes implements LookalikeSource {
 		catch (HttpFailure failure) {
 			return HandleProbe.unknown(Calls.describe(failure), failure.retryAt());
 		}
+	}
+
+	/** A request from the server's window, or when the server takes requests again (further than the patience). */
+	private @Nullable Instant take(String server, Duration patience) throws HttpFailure {
+		try {
+			return windows.take(server, patience);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new HttpFailure(HttpFailure.Kind.CONNECTION, "interrupted while waiting for " + server
+					+ "'s rate-limit window", null, 0, ex);
+		}
+	}
+
+	/** What is left of the server's rate-limit window as far as lookups know it; -1 before any request. */
+	int remaining(String server) {
+		return windows.remaining(server);
 	}
 
 	private static HandleProbe found(HttpResult lookup, AccountAddress address, String server, JsonCalls calls) {

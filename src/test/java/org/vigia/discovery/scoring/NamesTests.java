@@ -26,9 +26,29 @@ class NamesTests {
 			Policía Local de Málaga 🚓             | policia local de malaga
 			Univ. de Salamanca                    | universidad de salamanca
 			Straße                                | strasse
+			C.D. Barcelona ⚽                      | cd barcelona
+			U.D. Las Palmas                       | ud las palmas
+			Aj. de Barcelona                      | ajuntament de barcelona
 			""")
 	void normalisesDisplayNamesAsPeopleReadThem(String displayName, String normalised) {
 		assertThat(Names.normalise(displayName)).isEqualTo(normalised);
+	}
+
+	@ParameterizedTest(name = "[{index}] ''{0}'' -> ''{1}''")
+	@CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+			Ayuntamiento de La Orotava              | La Orotava             | laorotava
+			Policía Local de Vilafranca del Penedès | Vilafranca del Penedès | vilafrancadelpenedes
+			Ayto. de Madrid                         | Madrid                 | madrid
+			Concello de Santiago de Compostela      | Santiago de Compostela | santiagodecompostela
+			Universidad de Salamanca                | Salamanca              | salamanca
+			Madrid                                  | -                      | -
+			Ayuntamiento                            | -                      | -
+			""")
+	void theNameOfThePlaceIsWhatIsLeftOfAnInstitutionsNameWithoutItsKind(String name, String place, String compact) {
+		assertThat(Names.place(name)).isEqualTo(place);
+		if (place != null) {
+			assertThat(Names.compact(place)).isEqualTo(compact);
+		}
 	}
 
 	@ParameterizedTest(name = "[{index}] {1}")

@@ -115,14 +115,76 @@ class ScorerTests {
 
 	@ParameterizedTest(name = "[{index}] ''{0}''")
 	@CsvSource(delimiter = '|', textBlock = """
-			Ayuntamiento de Madrid Informa
 			Ayuntamiento de Madird
-			Ayuntamiento de Madrid Noticias
+			Ayuntamiento Madrir
 			""")
 	void displayNamesNearAnOfficialOne(String displayName) {
 		var score = scorer.score(Identity.of(Platform.X, "someone_else", displayName), madrid, NOW);
 		assertThat(score.has("display-near")).isTrue();
 		assertThat(score.has("display-equal")).isFalse();
+	}
+
+	@ParameterizedTest(name = "[{index}] ''{0}''")
+	@CsvSource(delimiter = '|', quoteCharacter = '^', textBlock = """
+			Ayuntamiento de Madrid Informa
+			Ayuntamiento de Madrid Noticias
+			Información · Ayuntamiento de Madrid
+			🇪🇸 Ayuntamiento de Madrid 🇪🇸
+			📢📢📢 Ayto. de Madrid 📢📢📢
+			<b>Ayuntamiento de Madrid</b>
+			Ayuntamiento de Madrid <span class="verified">✔</span>
+			[b]Ayto. de Madrid[/b] &amp; 010
+			Ayuntamiento de Madrid :verified: :flag_es:
+			Atención ciudadana del Ayuntamiento de Madrid 2026
+			""")
+	void aNameWornInsideALongerOneScoresAsMuchAsAnEqualName(String displayName) {
+		var score = scorer.score(Identity.of(Platform.X, "someone_else", displayName), madrid, NOW);
+		assertThat(score.reasons()).as(score.toString()).filteredOn(r -> r.signal().startsWith("display-"))
+			.singleElement()
+			.satisfies(reason -> assertThat(reason.points()).isEqualTo(scorer.weights().displayEqual()));
+		assertThat(score.points()).as(score.toString()).isEqualTo(scorer.weights().displayEqual());
+	}
+
+	@Test
+	void aWornNameIsSaidToBeContainedWholeButNotWithADistinctiveWordAroundIt() {
+		var worn = scorer.score(Identity.of(Platform.X, "someone_else", "📢 Información · Ayto. de Madrid 📢"), madrid,
+				NOW);
+		assertThat(reason(worn, "display-contains").detail()).isEqualTo("display name '📢 Información · Ayto. de Madrid "
+				+ "📢' contains the institution's name 'Ayuntamiento de Madrid' whole");
+		// A department's name, as far as the name tells.
+		var department = scorer.score(Identity.of(Platform.X, "someone_else", "Cultura · Ayuntamiento de Madrid"), madrid,
+				NOW);
+		assertThat(department.reasons()).noneMatch(r -> r.signal().startsWith("display-"));
+		assertThat(department.points()).isZero();
+	}
+
+	@Test
+	void aClubAbbreviatedCDIsNotNearAnAbbreviatedTownHall() {
+		var barcelona = scorer.prepare(new Institution("Ajuntament de Barcelona", List.of("Aj. de Barcelona"),
+				List.of("barcelona.cat"), List.of(new Identity(Platform.BLUESKY, "barcelona.cat", "Aj. de Barcelona", null,
+						List.of(), null, null, null)), Map.of()));
+		var club = new Identity(Platform.BLUESKY, "cdbarcelona.bsky.social", "🇪🇸 C.D. Barcelona", "Fútbol base",
+				List.of(), null, NOW.minus(Duration.ofDays(20)), 100L);
+
+		var score = scorer.score(club, barcelona, NOW);
+
+		assertThat(score.reasons()).as(score.toString()).noneMatch(r -> r.signal().startsWith("display-"));
+		assertThat(score.points()).as(score.toString()).isLessThan(scorer.weights().impersonationThreshold());
+	}
+
+	@ParameterizedTest(name = "[{index}] {0} ''{1}''")
+	@CsvSource(delimiter = '|', textBlock = """
+			hotelmadrid | Hotel Madrid
+			cdmadrid    | C.D. Madrid
+			visitmadrid | Madrid
+			radiomadrid | Madrid Noticias
+			""")
+	void namesakesThatMerelyShareTheTownsNameWearNoOfficialName(String handle, String displayName) {
+		var candidate = new Identity(Platform.BLUESKY, handle + ".bsky.social", displayName,
+				"Toda la actualidad de Madrid.", List.of(), null, NOW.minus(Duration.ofDays(20)), 100L);
+		var score = scorer.score(candidate, madrid, NOW);
+		assertThat(score.reasons()).as(score.toString()).noneMatch(r -> r.signal().startsWith("display-"));
+		assertThat(score.points()).as(score.toString()).isLessThan(scorer.weights().impersonationThreshold());
 	}
 
 	@Test

@@ -119,6 +119,7 @@ final class VillaverdePlatforms extends Dispatcher {
 		}
 		return switch (path) {
 			case "/xrpc/app.bsky.actor.getProfile" -> bluesky("bluesky/profile-active.json", url.queryParameter("actor"), request);
+			case "/xrpc/app.bsky.actor.getProfiles" -> blueskyProfiles(url);
 			case "/xrpc/app.bsky.actor.searchActors" -> blueskySearch(url);
 			case "/xrpc/app.bsky.feed.getAuthorFeed" -> bluesky("bluesky/feed-active.json", url.queryParameter("actor"), request);
 			case "/feeds/videos.xml" -> answer(200, "text/xml; charset=UTF-8", read("feed/youtube-silent.xml"));
@@ -158,6 +159,19 @@ final class VillaverdePlatforms extends Dispatcher {
 			case "juventud-villaverde.bsky.social" -> json(400, read("bluesky/error-deactivated.json"));
 			default -> json(400, read("bluesky/error-not-found.json"));
 		};
+	}
+
+	/** Several profiles at once, as permutations are probed: those that exist, the others left out. */
+	private static MockResponse blueskyProfiles(HttpUrl url) {
+		var profiles = new java.util.ArrayList<String>();
+		for (var actor : url.queryParameterValues("actors")) {
+			for (var lookalike : BLUESKY_SEARCH.subList(1, BLUESKY_SEARCH.size())) {
+				if (lookalike.handle().equals(actor) || lookalike.did().equals(actor)) {
+					profiles.add(blueskyActor(lookalike, true));
+				}
+			}
+		}
+		return json(200, "{\"profiles\": [" + String.join(",", profiles) + "]}");
 	}
 
 	/** Bluesky's actor search: the accounts whose handle, name or bio has a word of the query. */

@@ -152,6 +152,33 @@ class RunsPageSliceTests {
 	}
 
 	@Test
+	void aDiscoveryRunThatCompletedWithErrorsSaysSoWithItsErrorsInEnglishAndSpanish() throws Exception {
+		var sample = WebSamples.discoveryRun(6, DiscoveryRun.Status.COMPLETED);
+		var troubled = new DiscoveryRun(6, DiscoveryRun.Status.COMPLETED_WITH_ERRORS, DiscoveryRun.Trigger.SCHEDULED,
+				sample.total(), sample.checked(), 1, sample.searches(), sample.probes(), 0, sample.candidates(),
+				sample.impersonations(), sample.unregistered(), 2,
+				"organization 3: IllegalStateException: the database went away", sample.startedAt(),
+				sample.finishedAt());
+		when(discoveryRuns.get(6)).thenReturn(troubled);
+		when(runs.list(any())).thenReturn(new PageImpl<>(List.of()));
+		when(discoveryRuns.list(any())).thenReturn(new PageImpl<>(List.of(troubled)));
+
+		mvc.perform(get("/runs/discovery/6").with(user("victor").roles("VIEWER")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("run-COMPLETED_WITH_ERRORS")))
+			.andExpect(content().string(containsString("Completed with errors")))
+			.andExpect(content().string(containsString("<dt>Errors</dt><dd>2</dd>")))
+			.andExpect(content().string(containsString("in the service log with the account, the organization")))
+			.andExpect(content().string(containsString("the database went away")));
+		mvc.perform(get("/runs/discovery/6?lang=es").with(user("victor").roles("VIEWER")))
+			.andExpect(content().string(containsString("Terminada con errores")))
+			.andExpect(content().string(containsString("<dt>Errores</dt><dd>2</dd>")));
+		mvc.perform(get("/runs").with(user("victor").roles("VIEWER")))
+			.andExpect(content().string(containsString("Completed with errors")))
+			.andExpect(content().string(containsString("<th scope=\"col\">Errors</th>")));
+	}
+
+	@Test
 	void anUnknownRunIsNotFoundAndARunIdMustBeANumber() throws Exception {
 		when(runs.get(99)).thenThrow(Exceptions.of(PollRunNotFoundException.class, 99L));
 
