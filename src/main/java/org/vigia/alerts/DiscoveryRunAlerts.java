@@ -51,7 +51,15 @@ class DiscoveryRunAlerts {
 		var now = (run.finishedAt() != null) ? run.finishedAt() : run.startedAt();
 		for (var recipient : properties.recipients()) {
 			var locale = Locale.forLanguageTag(languages.getOrDefault(recipient, properties.locale().getLanguage()));
-			var rendered = renderer.discoveryRun(new RunMail(locale, run, event.unexamined(), link));
+			MailRenderer.Rendered rendered;
+			try {
+				rendered = renderer.discoveryRun(new RunMail(locale, run, event.unexamined(), link));
+			}
+			catch (RuntimeException ex) {
+				// A mail that cannot be written must not keep the run from finishing: the run's page still tells.
+				log.error("Could not write the mail about discovery run {} to {}", run.id(), recipient, ex);
+				continue;
+			}
 			outbox.add("ALERT", recipient, locale, rendered, now);
 		}
 		log.info("Scheduled discovery run {} ended {}: mailed {}", run.id(), run.status(), properties.recipients());
