@@ -1,9 +1,11 @@
 package org.vigia.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.vigia.ApiCalls.awaitFinished;
+import static org.vigia.ApiCalls.editor;
+import static org.vigia.ApiCalls.viewer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,7 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.vigia.discovery.scoring.Scorer;
 import org.vigia.discovery.scoring.ScoringWeights;
 import org.vigia.platform.Platform;
@@ -85,9 +86,9 @@ final class LookalikePipeline {
 		var started = Instant.now();
 		register();
 		var polled = Instant.now();
-		awaitFinished("/api/poll-runs/" + JsonPath.read(editor(post("/api/poll-runs")), "$.id"), Duration.ofMinutes(30));
+		awaitFinished(mvc, "/api/poll-runs/" + JsonPath.read(editor(mvc, post("/api/poll-runs")), "$.id"), Duration.ofMinutes(30));
 		var discovering = Instant.now();
-		var run = awaitFinished("/api/discovery-runs/" + JsonPath.read(editor(post("/api/discovery-runs")), "$.id"),
+		var run = awaitFinished(mvc, "/api/discovery-runs/" + JsonPath.read(editor(mvc, post("/api/discovery-runs")), "$.id"),
 				Duration.ofHours(3));
 		var finished = Instant.now();
 		var flagged = flagged();
@@ -108,7 +109,7 @@ final class LookalikePipeline {
 			body.put("name", institution.name());
 			body.put("aliases", institution.aliases());
 			body.put("officialDomains", institution.officialDomains());
-			editor(post("/api/organizations").contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(body)));
+			editor(mvc, post("/api/organizations").contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(body)));
 			for (var official : registered.officials()) {
 				csv.append(quote(institution.name())).append(',').append(official.platform().id()).append(',');
 				if (official.platform() == Platform.MASTODON) {
@@ -121,14 +122,14 @@ final class LookalikePipeline {
 				csv.append('\n');
 			}
 		}
-		editor(post("/api/registry/import").contentType("text/csv").content(csv.toString().getBytes(StandardCharsets.UTF_8)));
+		editor(mvc, post("/api/registry/import").contentType("text/csv").content(csv.toString().getBytes(StandardCharsets.UTF_8)));
 	}
 
 	/** The handles of every look-alike finding, by platform: what the pipeline reported. */
 	private Set<String> flagged() throws Exception {
 		var flagged = new HashSet<String>();
 		for (int page = 0;; page++) {
-			var body = viewer(get("/api/findings?type=IMPERSONATION,UNREGISTERED&size=500&page=" + page));
+			var body = viewer(mvc, get("/api/findings?type=IMPERSONATION,UNREGISTERED&size=500&page=" + page));
 			List<Map<String, Object>> findings = JsonPath.read(body, "$.content");
 			for (var finding : findings) {
 				String handle = JsonPath.read(finding, "$.evidence.candidate.handle");
@@ -232,35 +233,6 @@ final class LookalikePipeline {
 
 	private static String quote(String value) {
 		return "\"" + value.replace("\"", "\"\"") + "\"";
-	}
-
-	private Map<String, Object> awaitFinished(String path, Duration timeout) throws Exception {
-		var deadline = Instant.now().plus(timeout);
-		while (true) {
-			Map<String, Object> run = JsonPath.read(viewer(get(path)), "$");
-			if (!"RUNNING".equals(run.get("status"))) {
-				return run;
-			}
-			assertThat(Instant.now()).as("run %s still running", path).isBefore(deadline);
-			Thread.sleep(200);
-		}
-	}
-
-	private String editor(MockHttpServletRequestBuilder request) throws Exception {
-		return mvc.perform(request.with(httpBasic("editor", "editor")))
-			.andExpect(result -> assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString())
-				.isBetween(200, 299))
-			.andReturn()
-			.getResponse()
-			.getContentAsString(StandardCharsets.UTF_8);
-	}
-
-	private String viewer(MockHttpServletRequestBuilder request) throws Exception {
-		return mvc.perform(request.with(httpBasic("viewer", "viewer")))
-			.andExpect(result -> assertThat(result.getResponse().getStatus()).isEqualTo(200))
-			.andReturn()
-			.getResponse()
-			.getContentAsString(StandardCharsets.UTF_8);
 	}
 
 }

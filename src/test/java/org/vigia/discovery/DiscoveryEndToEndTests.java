@@ -7,11 +7,13 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.vigia.ApiCalls.awaitFinished;
+import static org.vigia.ApiCalls.editor;
+import static org.vigia.ApiCalls.viewer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.vigia.IntegrationTest;
 
 /**
@@ -112,10 +113,10 @@ class DiscoveryEndToEndTests {
 				         released_handle, lookalike_allowlist restart identity cascade
 				""").update();
 		FIXTURES.reset();
-		editor(post("/api/organizations").contentType(MediaType.APPLICATION_JSON)
+		editor(mvc, post("/api/organizations").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"name\": \"" + ORGANIZATION + "\", \"aliases\": [\"Ayto. de Villaverde\"], "
 					+ "\"officialDomains\": [\"villaverde.es\"]}"));
-		editor(post("/api/units").contentType(MediaType.APPLICATION_JSON)
+		editor(mvc, post("/api/units").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"organization\": \"" + ORGANIZATION + "\", \"name\": \"Comunicación\", "
 					+ "\"contactEmails\": [\"prensa@villaverde.es\"]}"));
 		var csv = """
@@ -124,7 +125,7 @@ class DiscoveryEndToEndTests {
 				{org},Comunicación,mastodon,,{base}@ayuntamiento
 				{org},Comunicación,mastodon,,{base}@turismo
 				""".replace("{org}", ORGANIZATION).replace("{base}", SERVER.url("/").toString());
-		editor(post("/api/registry/import").contentType("text/csv").content(csv.getBytes(StandardCharsets.UTF_8)));
+		editor(mvc, post("/api/registry/import").contentType("text/csv").content(csv.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	@Test
@@ -175,7 +176,7 @@ class DiscoveryEndToEndTests {
 
 		// A namesake dismissed for good goes on the allowlist with the reason.
 		long namesake = ((Number) finding("IMPERSONATION", "villaverde_oficial@" + instance()).get("id")).longValue();
-		editor(post("/api/findings/" + namesake + "/dismiss").contentType(MediaType.APPLICATION_JSON)
+		editor(mvc, post("/api/findings/" + namesake + "/dismiss").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"reason\": \"Radio Villaverde, a local station; not us\"}"));
 		assertThat(jdbc.sql("select reason from lookalike_allowlist").query(String.class).list())
 			.containsExactly("Radio Villaverde, a local station; not us");
@@ -223,36 +224,24 @@ class DiscoveryEndToEndTests {
 			.getResponse()
 			.getRedirectedUrl();
 		// Let it finish: a run left going would examine the next test's organization too, whose run has its number.
-		awaitCompleted("/api/discovery-runs/" + started.substring(started.lastIndexOf('/') + 1));
+		awaitFinished(mvc, "/api/discovery-runs/" + started.substring(started.lastIndexOf('/') + 1));
 	}
 
 	// Polling and discovery through the API, waiting for each run to finish.
 
 	private void poll() throws Exception {
-		var started = editor(post("/api/poll-runs"));
-		awaitCompleted("/api/poll-runs/" + JsonPath.read(started, "$.id"));
+		var started = editor(mvc, post("/api/poll-runs"));
+		awaitFinished(mvc, "/api/poll-runs/" + JsonPath.read(started, "$.id"));
 	}
 
 	private Map<String, Object> discover() throws Exception {
-		var started = editor(post("/api/discovery-runs"));
-		return awaitCompleted("/api/discovery-runs/" + JsonPath.read(started, "$.id"));
-	}
-
-	private Map<String, Object> awaitCompleted(String path) throws Exception {
-		var deadline = Instant.now().plus(Duration.ofSeconds(60));
-		while (true) {
-			Map<String, Object> run = JsonPath.read(viewer(get(path)), "$");
-			if (!"RUNNING".equals(run.get("status"))) {
-				return run;
-			}
-			assertThat(Instant.now()).as("run %s still running", path).isBefore(deadline);
-			Thread.sleep(100);
-		}
+		var started = editor(mvc, post("/api/discovery-runs"));
+		return awaitFinished(mvc, "/api/discovery-runs/" + JsonPath.read(started, "$.id"));
 	}
 
 	/** The handles that OPEN or ACKNOWLEDGED findings of this type are about. */
 	private Set<String> standing(String type) throws Exception {
-		List<Map<String, Object>> findings = JsonPath.read(viewer(get("/api/findings?type=" + type + "&size=100")),
+		List<Map<String, Object>> findings = JsonPath.read(viewer(mvc, get("/api/findings?type=" + type + "&size=100")),
 				"$.content");
 		return findings.stream()
 			.filter(finding -> "OPEN".equals(finding.get("status")) || "ACKNOWLEDGED".equals(finding.get("status")))
@@ -261,7 +250,7 @@ class DiscoveryEndToEndTests {
 	}
 
 	private Map<String, Object> finding(String type, String handle) throws Exception {
-		List<Map<String, Object>> findings = JsonPath.read(viewer(get("/api/findings?type=" + type + "&size=100")),
+		List<Map<String, Object>> findings = JsonPath.read(viewer(mvc, get("/api/findings?type=" + type + "&size=100")),
 				"$.content");
 		return findings.stream()
 			.filter(finding -> handle.equals(subjectHandle(finding)))
@@ -277,7 +266,7 @@ class DiscoveryEndToEndTests {
 			return (String) candidate.get("handle");
 		}
 		try {
-			return JsonPath.read(viewer(get("/api/accounts/" + finding.get("accountId"))), "$.handle");
+			return JsonPath.read(viewer(mvc, get("/api/accounts/" + finding.get("accountId"))), "$.handle");
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
@@ -289,7 +278,7 @@ class DiscoveryEndToEndTests {
 	}
 
 	private List<Map<String, Object>> history(Map<String, Object> finding) throws Exception {
-		return JsonPath.read(viewer(get("/api/findings/" + finding.get("id"))), "$.history");
+		return JsonPath.read(viewer(mvc, get("/api/findings/" + finding.get("id"))), "$.history");
 	}
 
 	private long accountId(String handle) {
@@ -302,23 +291,6 @@ class DiscoveryEndToEndTests {
 
 	private static String authority() {
 		return SERVER.getHostName() + ":" + SERVER.getPort();
-	}
-
-	private String editor(MockHttpServletRequestBuilder request) throws Exception {
-		return mvc.perform(request.with(httpBasic("editor", "editor")))
-			.andExpect(result -> assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString())
-				.isBetween(200, 299))
-			.andReturn()
-			.getResponse()
-			.getContentAsString(StandardCharsets.UTF_8);
-	}
-
-	private String viewer(MockHttpServletRequestBuilder request) throws Exception {
-		return mvc.perform(request.with(httpBasic("viewer", "viewer")))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString(StandardCharsets.UTF_8);
 	}
 
 	/**

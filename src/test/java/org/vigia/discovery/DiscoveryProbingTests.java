@@ -1,10 +1,11 @@
 package org.vigia.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.vigia.ApiCalls.awaitFinished;
+import static org.vigia.ApiCalls.editor;
+import static org.vigia.ApiCalls.viewer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +36,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.vigia.IntegrationTest;
 import org.vigia.discovery.permutation.HandlePermutations;
 import org.vigia.discovery.permutation.PermutationFamily;
@@ -105,11 +105,11 @@ class DiscoveryProbingTests {
 				Ayuntamiento de Robledo de Chavela,bluesky,aytorobledo.bsky.social,
 				Ayuntamiento de Robledo de Chavela,mastodon,,{base}/@robledodechavela
 				""".replace("{base}", base);
-		editor(post("/api/registry/import").contentType("text/csv").content(csv.getBytes(StandardCharsets.UTF_8)));
-		awaitFinished("/api/poll-runs/" + JsonPath.read(editor(post("/api/poll-runs")), "$.id"));
+		editor(mvc, post("/api/registry/import").contentType("text/csv").content(csv.getBytes(StandardCharsets.UTF_8)));
+		awaitFinished(mvc, "/api/poll-runs/" + JsonPath.read(editor(mvc, post("/api/poll-runs")), "$.id"));
 
-		var started = editor(post("/api/discovery-runs").contentType(MediaType.APPLICATION_JSON));
-		var run = awaitFinished("/api/discovery-runs/" + JsonPath.read(started, "$.id"));
+		var started = editor(mvc, post("/api/discovery-runs").contentType(MediaType.APPLICATION_JSON));
+		var run = awaitFinished(mvc, "/api/discovery-runs/" + JsonPath.read(started, "$.id"));
 
 		assertThat(run).containsEntry("status", "COMPLETED").containsEntry("unanswered", 0).containsEntry("errors", 0);
 		var permutations = new HandlePermutations(new PermutationSettings(PermutationSettings.DEFAULT_AFFIXES,
@@ -139,35 +139,6 @@ class DiscoveryProbingTests {
 					.orElse(0));
 		// More than one window's worth: the lookups had to wait for the next window.
 		assertThat(PLATFORMS.mastodonRequests).hasValueGreaterThan(300);
-	}
-
-	private Map<String, Object> awaitFinished(String path) throws Exception {
-		var deadline = Instant.now().plus(Duration.ofSeconds(120));
-		while (true) {
-			Map<String, Object> run = JsonPath.read(viewer(get(path)), "$");
-			if (!"RUNNING".equals(run.get("status"))) {
-				return run;
-			}
-			assertThat(Instant.now()).as("run %s still running", path).isBefore(deadline);
-			Thread.sleep(100);
-		}
-	}
-
-	private String editor(MockHttpServletRequestBuilder request) throws Exception {
-		return mvc.perform(request.with(httpBasic("editor", "editor")))
-			.andExpect(result -> assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString())
-				.isBetween(200, 299))
-			.andReturn()
-			.getResponse()
-			.getContentAsString(StandardCharsets.UTF_8);
-	}
-
-	private String viewer(MockHttpServletRequestBuilder request) throws Exception {
-		return mvc.perform(request.with(httpBasic("viewer", "viewer")))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString(StandardCharsets.UTF_8);
 	}
 
 	/**

@@ -5,16 +5,15 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.vigia.ApiCalls.awaitFinished;
+import static org.vigia.ApiCalls.editor;
+import static org.vigia.ApiCalls.viewer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +36,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.vigia.IntegrationTest;
 import org.vigia.health.LookalikeVerdict;
 import org.vigia.health.Lookalikes;
@@ -118,9 +116,9 @@ class DiscoveryRunErrorsTests {
 				Ayuntamiento de Villaverde,bluesky,villaverde.es
 				Ayuntamiento de Robledo,bluesky,robledo.es
 				""";
-		editor(post("/api/registry/import").contentType("text/csv").content(csv.getBytes(StandardCharsets.UTF_8)));
-		var poll = editor(post("/api/poll-runs"));
-		awaitFinished("/api/poll-runs/" + JsonPath.read(poll, "$.id"));
+		editor(mvc, post("/api/registry/import").contentType("text/csv").content(csv.getBytes(StandardCharsets.UTF_8)));
+		var poll = editor(mvc, post("/api/poll-runs"));
+		awaitFinished(mvc, "/api/poll-runs/" + JsonPath.read(poll, "$.id"));
 		doThrow(new IllegalStateException("the finding could not be written")).when(lookalikes)
 			.record(anyLong(), argThat((List<LookalikeVerdict> verdicts) -> verdicts != null
 					&& verdicts.stream().anyMatch(verdict -> verdict.handle().equals(UNRECORDABLE))));
@@ -180,32 +178,20 @@ class DiscoveryRunErrorsTests {
 	}
 
 	private long organization(String name, String domain) throws Exception {
-		var created = editor(post("/api/organizations").contentType(MediaType.APPLICATION_JSON)
+		var created = editor(mvc, post("/api/organizations").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"name\": \"" + name + "\", \"officialDomains\": [\"" + domain + "\"]}"));
 		return ((Number) JsonPath.read(created, "$.id")).longValue();
 	}
 
 	private Map<String, Object> discover(DiscoveryRun.Trigger trigger) throws Exception {
-		long id = (trigger == null) ? ((Number) JsonPath.read(editor(post("/api/discovery-runs")), "$.id")).longValue()
+		long id = (trigger == null) ? ((Number) JsonPath.read(editor(mvc, post("/api/discovery-runs")), "$.id")).longValue()
 				: runs.start(null, trigger).id();
-		return awaitFinished("/api/discovery-runs/" + id);
-	}
-
-	private Map<String, Object> awaitFinished(String path) throws Exception {
-		var deadline = Instant.now().plus(Duration.ofSeconds(60));
-		while (true) {
-			Map<String, Object> run = JsonPath.read(viewer(get(path)), "$");
-			if (!"RUNNING".equals(run.get("status"))) {
-				return run;
-			}
-			assertThat(Instant.now()).as("run %s still running", path).isBefore(deadline);
-			Thread.sleep(100);
-		}
+		return awaitFinished(mvc, "/api/discovery-runs/" + id);
 	}
 
 	/** The open IMPERSONATION findings, by the candidate's handle. */
 	private Map<String, Map<String, Object>> impersonations() throws Exception {
-		List<Map<String, Object>> findings = JsonPath.read(viewer(get("/api/findings?type=IMPERSONATION&size=100")),
+		List<Map<String, Object>> findings = JsonPath.read(viewer(mvc, get("/api/findings?type=IMPERSONATION&size=100")),
 				"$.content");
 		return findings.stream()
 			.filter(finding -> "OPEN".equals(finding.get("status")))
@@ -213,28 +199,11 @@ class DiscoveryRunErrorsTests {
 	}
 
 	private List<Map<String, Object>> notifications() throws Exception {
-		return JsonPath.read(viewer(get("/api/notifications?size=100")), "$.content");
+		return JsonPath.read(viewer(mvc, get("/api/notifications?size=100")), "$.content");
 	}
 
 	private long accountId(String handle) {
 		return jdbc.sql("select id from account where handle = :handle").param("handle", handle).query(Long.class).single();
-	}
-
-	private String editor(MockHttpServletRequestBuilder request) throws Exception {
-		return mvc.perform(request.with(httpBasic("editor", "editor")))
-			.andExpect(result -> assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString())
-				.isBetween(200, 299))
-			.andReturn()
-			.getResponse()
-			.getContentAsString(StandardCharsets.UTF_8);
-	}
-
-	private String viewer(MockHttpServletRequestBuilder request) throws Exception {
-		return mvc.perform(request.with(httpBasic("viewer", "viewer")))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString(StandardCharsets.UTF_8);
 	}
 
 	/**
