@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.quartz.CronExpression;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -27,7 +29,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * released handles and known look-alikes are probed on top, and answers still fresh cost nothing
  * @param rateLimitWait how long a search or lookup waits for a Mastodon server's next rate-limit window when the
  * current one is down to the share kept for polling; beyond it the rest waits for the next run
- * @param probesPerOrganization replaced by {@code probeRequests}: a value set is refused, with a message naming it
+ * @param probesPerOrganization replaced by {@code probeRequests}: a value set is ignored, with a warning naming it
  * @param probeTtl how long a platform's answer about a handle is reused before it is asked again
  * @param avatarTtl how long an avatar's hash is reused
  * @param avatarMaxBytes avatars larger than this are not fetched
@@ -49,6 +51,8 @@ record DiscoveryProperties(
 		@DefaultValue("PT30M") Duration lease, @DefaultValue("-1") int impersonationThreshold,
 		@DefaultValue({ "oficial", "official", "info", "prensa", "ayuda", "soporte", "news" }) List<String> affixes,
 		@DefaultValue("es") List<String> countryCodes) {
+
+	private static final Logger log = LoggerFactory.getLogger(DiscoveryProperties.class);
 
 	DiscoveryProperties {
 		mastodonInstances = List.copyOf(mastodonInstances);
@@ -75,9 +79,13 @@ record DiscoveryProperties(
 				"vigia.discovery.probe-requests must be 0 to 10000, was " + probeRequests);
 		require(!rateLimitWait.isNegative() && rateLimitWait.compareTo(Duration.ofHours(1)) <= 0,
 				"vigia.discovery.rate-limit-wait must be 0 to 1h, was " + rateLimitWait);
-		require(probesPerOrganization == null, "vigia.discovery.probes-per-organization counted handles and is gone: "
-				+ "set vigia.discovery.probe-requests (VIGIA_DISCOVERY_PROBE_REQUESTS), the requests per organization and "
-				+ "run, each of which looks up 25 Bluesky handles or one Mastodon name");
+		if (probesPerOrganization != null) {
+			// Ignored rather than refused: an upgrade must not stop a monitor over a budget it now counts otherwise.
+			log.warn("vigia.discovery.probes-per-organization ({}) counted handles and is ignored: set "
+					+ "vigia.discovery.probe-requests (VIGIA_DISCOVERY_PROBE_REQUESTS, now {}), the requests per "
+					+ "organization and run, each of which looks up 25 Bluesky handles or one Mastodon name",
+					probesPerOrganization, probeRequests);
+		}
 		require(!probeTtl.isNegative(), "vigia.discovery.probe-ttl must not be negative, was " + probeTtl);
 		require(!avatarTtl.isNegative(), "vigia.discovery.avatar-ttl must not be negative, was " + avatarTtl);
 		require(avatarMaxBytes >= 1024 && avatarMaxBytes <= 16 * 1024 * 1024,

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Configuration;
 
+@ExtendWith(OutputCaptureExtension.class)
 class DiscoveryPropertiesTests {
 
 	@Configuration(proxyBeanMethods = false)
@@ -34,13 +38,17 @@ class DiscoveryPropertiesTests {
 	}
 
 	@Test
-	void theOldBudgetInHandlesIsRefusedWithAMessageNamingItsReplacement() {
+	void theOldBudgetInHandlesIsIgnoredWithAWarningNamingItsReplacement(CapturedOutput output) {
 		runner.withPropertyValues("vigia.discovery.probes-per-organization=60").run(context -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageContaining("vigia.discovery.probes-per-organization counted handles and is gone")
-				.hasMessageContaining("vigia.discovery.probe-requests");
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(DiscoveryProperties.class).probeRequests()).isEqualTo(400);
 		});
+		assertThat(output).contains("vigia.discovery.probes-per-organization (60) counted handles and is ignored")
+			.contains("vigia.discovery.probe-requests");
+	}
+
+	@Test
+	void aWaitLongerThanAnHourIsRefused() {
 		runner.withPropertyValues("vigia.discovery.rate-limit-wait=PT2H").run(context -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause()
