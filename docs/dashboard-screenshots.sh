@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Takes the README's screenshots of the dashboard: runs the browser tests (Debian's headless Chromium and chromedriver:
+# Takes the documentation's screenshots of the dashboard: runs the browser tests (Debian's headless Chromium and chromedriver:
 # apt-get install chromium chromium-driver) with -Dvigia.screenshots=docs, which saves docs/dashboard-*.png along the
 # way over the fictional town hall the tests import and poll. Needs the tests' database: VIGIA_TEST_DATABASE_URL
 # (an empty database of its own) or Docker for Testcontainers.

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Writes sample mails (alerts in both languages, a weekly report) to target/mail-samples, for the screenshots in docs/
- * (docs/mail-screenshot.sh) and the examples in the README; not part of the
+ * (docs/mail-screenshot.sh) and the examples in docs/alerts.md; not part of the
  * default test run.
  */
 class MailSampleWriter {

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
- * Saves full-page PNGs of the dashboard for the README, only when asked: {@code -Dvigia.screenshots=docs} (or the
+ * Saves full-page PNGs of the dashboard for the documentation (docs/dashboard.md), only when asked: {@code -Dvigia.screenshots=docs} (or the
  * environment variable {@code VIGIA_SCREENSHOTS}) names the folder; {@code docs/dashboard-screenshots.sh} does it.
  */
 final class Screenshots {
