@@ -39,7 +39,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vigia.IntegrationTest;
 import org.vigia.health.HealthProperties;
-import org.vigia.health.HealthSnapshot;
+import org.vigia.overview.HealthSnapshot;
 import org.vigia.health.HealthSweep;
 
 /**

@@ -1,4 +1,4 @@
-package org.vigia.health;
+package org.vigia.overview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
