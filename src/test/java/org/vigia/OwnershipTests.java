@@ -48,7 +48,7 @@ class OwnershipTests {
 				select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
 				where n.nspname = current_schema() and c.relkind in ('r', 'p', 'v', 'm')
 				  and c.relname <> 'flyway_schema_history'
-				  and coalesce(obj_description(c.oid, 'pg_class'), '') !~ '^owner: [a-z]+$'
+				  and coalesce(obj_description(c.oid, 'pg_class'), '') !~ '^owner: [a-z]+(\n|$)'
 				order by 1
 				""").query(String.class).list();
 		assertThat(unowned).as("tables and views without an 'owner: <module>' comment").isEmpty();
@@ -59,11 +59,11 @@ class OwnershipTests {
 		var unowned = jdbc.sql("""
 				select t.tgname || ' on ' || t.tgrelid::regclass from pg_trigger t
 				where not t.tgisinternal and t.tgrelid::regclass::text not like 'qrtz%'
-				  and coalesce(obj_description(t.oid, 'pg_trigger'), '') !~ '^owner: [a-z]+$'
+				  and coalesce(obj_description(t.oid, 'pg_trigger'), '') !~ '^owner: [a-z]+(\n|$)'
 				union all
 				select p.proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace
 				where n.nspname = current_schema()
-				  and coalesce(obj_description(p.oid, 'pg_proc'), '') !~ '^owner: [a-z]+$'
+				  and coalesce(obj_description(p.oid, 'pg_proc'), '') !~ '^owner: [a-z]+(\n|$)'
 				""").query(String.class).list();
 		assertThat(unowned).as("triggers and functions without an 'owner: <module>' comment").isEmpty();
 	}
