@@ -52,10 +52,10 @@ class AlertComposer {
 				select i.id, i.recipient, i.kind, i.locale, i.finding_id, f.type, f.severity, f.status, f.subject,
 				       f.summary,
 				       (f.type in ('DORMANT', 'ABANDONED') and exists (
-				            select 1 from finding g where g.account_id = f.account_id and g.status <> 'RESOLVED'
+				            select 1 from health_findings g where g.account_id = f.account_id and g.status <> 'RESOLVED'
 				                                      and g.type in ('GONE', 'UNREACHABLE'))) as inhibited
 				from alert_item i
-				join finding f on f.id = i.finding_id
+				join health_findings f on f.id = i.finding_id
 				where i.notification_id is null and i.dropped is null and i.kind in ('ALERT', 'RESOLVED')
 				  -- an organization's quiet period (an electoral blackout, say): its mails wait until it ends
 				  and not exists (select 1 from quiet_period q where q.organization_id = f.organization_id

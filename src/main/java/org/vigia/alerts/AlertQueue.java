@@ -127,7 +127,7 @@ class AlertQueue {
 		}
 		jdbc.sql("""
 				select a.id, a.contact_email, u.contact_emails
-				from account a left join unit u on u.id = a.unit_id
+				from registry_accounts a left join registry_units u on u.id = a.unit_id
 				where a.id = any(:ids)
 				""").param("ids", accountIds.stream().distinct().toArray(Long[]::new)).query(rs -> {
 			var array = rs.getArray("contact_emails");
@@ -143,7 +143,7 @@ class AlertQueue {
 		if (unitIds.isEmpty()) {
 			return owners;
 		}
-		jdbc.sql("select id, contact_emails from unit where id = any(:ids)")
+		jdbc.sql("select id, contact_emails from registry_units unit where id = any(:ids)")
 			.param("ids", unitIds.stream().distinct().toArray(Long[]::new))
 			.query(rs -> {
 				owners.put(rs.getLong("id"), Routes.owners(null, (String[]) rs.getArray("contact_emails").getArray()));

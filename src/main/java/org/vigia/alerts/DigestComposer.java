@@ -43,11 +43,11 @@ class DigestComposer {
 	/** Why a standing finding is left out of digests; null when it is not. */
 	private static final String INHIBITION = """
 			case when f.type = 'UNREACHABLE' and f.account_id is not null and exists (
-			          select 1 from finding p where p.type = 'UNREACHABLE' and p.account_id is null
+			          select 1 from health_findings p where p.type = 'UNREACHABLE' and p.account_id is null
 			                                    and p.subject_key = 'platform:' || f.platform and p.status <> 'RESOLVED')
 			     then 'inhibited by a standing UNREACHABLE finding about the whole platform'
 			     when f.type in ('DORMANT', 'ABANDONED') and exists (
-			          select 1 from finding g where g.account_id = f.account_id and g.status <> 'RESOLVED'
+			          select 1 from health_findings g where g.account_id = f.account_id and g.status <> 'RESOLVED'
 			                                    and g.type in ('GONE', 'UNREACHABLE'))
 			     then 'inhibited by a standing GONE or UNREACHABLE finding about the account'
 			end""";
@@ -247,8 +247,8 @@ class DigestComposer {
 				""" + INHIBITION + """
 				        as inhibition
 				from alert_item i
-				join finding f on f.id = i.finding_id
-				join finding_transition t on t.id = i.transition_id
+				join health_findings f on f.id = i.finding_id
+				join health_finding_transitions t on t.id = i.transition_id
 				where i.kind = 'DIGEST' and i.notification_id is null and i.dropped is null
 				""" + QUIET + """
 				order by i.recipient, i.id
@@ -268,7 +268,7 @@ class DigestComposer {
 		var cutoff = Timestamp.from(now.minus(properties.remindAfter()));
 		Map<Long, Set<String>> recent = new HashMap<>();
 		jdbc.sql("""
-				select r.finding_id, r.recipient from alert_reminder r join finding f on f.id = r.finding_id
+				select r.finding_id, r.recipient from alert_reminder r join health_findings f on f.id = r.finding_id
 				where f.status = 'OPEN' and f.opened_at <= :cutoff and r.reminded_at > :cutoff
 				""").param("cutoff", cutoff).query(rs -> {
 			recent.computeIfAbsent(rs.getLong("finding_id"), id -> new HashSet<>()).add(rs.getString("recipient"));
@@ -276,9 +276,9 @@ class DigestComposer {
 		var open = jdbc.sql("""
 				select f.id as finding_id, f.type, f.severity, f.status, f.subject, f.summary, f.opened_at,
 				       f.account_id, f.organization_id, a.contact_email, u.contact_emails
-				from finding f
-				left join account a on a.id = f.account_id
-				left join unit u on u.id = coalesce(f.unit_id, a.unit_id)
+				from health_findings f
+				left join registry_accounts a on a.id = f.account_id
+				left join registry_units u on u.id = coalesce(f.unit_id, a.unit_id)
 				where f.status = 'OPEN' and f.opened_at <= :cutoff and (""" + INHIBITION + """
 				) is null
 				""" + QUIET + """

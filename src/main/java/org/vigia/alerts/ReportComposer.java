@@ -137,8 +137,8 @@ class ReportComposer {
 				select h.account_id, h.state, h.last_activity_at, a.handle, a.platform, a.display_name, a.contact_email,
 				       u.contact_emails, a.organization_id
 				from account_health h
-				join account a on a.id = h.account_id
-				left join unit u on u.id = a.unit_id
+				join registry_accounts a on a.id = h.account_id
+				left join registry_units u on u.id = a.unit_id
 				where a.status = 'ACTIVE'
 				order by h.account_id
 				""").query((rs, row) -> {

@@ -3,6 +3,8 @@
  * composed from that: grouped per recipient, rendered in their language, delivered from an outbox, each once.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "platform", "registry", "health", "discovery", "overview" })
 package org.vigia.alerts;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

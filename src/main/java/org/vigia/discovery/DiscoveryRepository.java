@@ -52,7 +52,7 @@ class DiscoveryRepository {
 	}
 
 	@Nullable Organization organization(long id) {
-		return jdbc.sql("select id, name, aliases, official_domains from organization where id = :id")
+		return jdbc.sql("select id, name, aliases, official_domains from registry_organizations organization where id = :id")
 			.param("id", id)
 			.query((rs, row) -> new Organization(rs.getLong("id"), rs.getString("name"), strings(rs, "aliases"),
 					strings(rs, "official_domains")))
@@ -65,9 +65,9 @@ class DiscoveryRepository {
 				select a.id, a.platform, a.handle, a.url, a.display_name as registered_name, s.platform_id,
 				       p.id as profile_id, p.display_name, p.bio, p.avatar_url, p.followers, p.following, p.posts,
 				       p.fields::text as fields, p.bot, p.created_at
-				from account a
-				left join account_state s on s.account_id = a.id and s.handle = a.handle
-				left join profile_snapshot p on p.id = s.profile_id
+				from registry_accounts a
+				left join polling_account_states s on s.account_id = a.id and s.handle = a.handle
+				left join polling_profiles p on p.id = s.profile_id
 				where a.organization_id = :organizationId and a.status = 'ACTIVE'
 				order by a.id
 				""").param("organizationId", organizationId).query((rs, row) -> {
@@ -97,9 +97,9 @@ class DiscoveryRepository {
 		jdbc.sql("""
 				select t.n from unnest(:platforms::text[], :handles::text[], :ids::text[]) with ordinality
 				     as t(platform, handle, platform_id, n)
-				where exists (select 1 from account a where a.platform = t.platform and a.handle = t.handle)
+				where exists (select 1 from registry_accounts a where a.platform = t.platform and a.handle = t.handle)
 				   or (t.platform_id is not null and exists (
-				       select 1 from account_state s join account a on a.id = s.account_id
+				       select 1 from polling_account_states s join registry_accounts a on a.id = s.account_id
 				       where s.platform_id = t.platform_id and a.platform = t.platform))
 				""")
 			.param("platforms", list.stream().map(a -> a.address().platform().name()).toArray(String[]::new))
@@ -231,7 +231,7 @@ class DiscoveryRepository {
 		// The same account back under its handle (a GONE that was a platform's hiccup) has released nothing; another
 		// account there is a takeover, and stays watched even once polling, finding an account, stops calling it GONE.
 		jdbc.sql("""
-				delete from released_handle r using account a left join account_state s on s.account_id = a.id
+				delete from released_handle r using registry_accounts a left join polling_account_states s on s.account_id = a.id
 				where r.organization_id = :organizationId and a.id = r.account_id and a.handle = r.handle
 				  and a.platform = r.platform and a.status = 'ACTIVE' and a.id <> all(:releasedIds::bigint[])
 				  and (r.platform_id is null or s.platform_id = r.platform_id)

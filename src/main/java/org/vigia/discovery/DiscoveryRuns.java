@@ -95,15 +95,15 @@ public class DiscoveryRuns {
 		if (organizationIds == null) {
 			total = jdbc.sql("""
 					insert into discovery_run_organization (run_id, organization_id)
-					select :runId, o.id from organization o
-					where exists (select 1 from account a where a.organization_id = o.id and a.status = 'ACTIVE')
+					select :runId, o.id from registry_organizations o
+					where exists (select 1 from registry_accounts a where a.organization_id = o.id and a.status = 'ACTIVE')
 					""").param("runId", runId).update();
 		}
 		else {
 			var wanted = new LinkedHashSet<>(organizationIds).toArray(Long[]::new);
 			total = jdbc.sql("""
 					insert into discovery_run_organization (run_id, organization_id)
-					select :runId, id from organization where id = any(:ids)
+					select :runId, id from registry_organizations organization where id = any(:ids)
 					""").param("runId", runId).param("ids", wanted).update();
 			if (total != wanted.length) {
 				var found = jdbc.sql("select organization_id from discovery_run_organization where run_id = :runId")
@@ -259,7 +259,7 @@ public class DiscoveryRuns {
 		var run = get(runId);
 		var unexamined = jdbc.sql("""
 				select o.organization_id, coalesce(g.name, '#' || o.organization_id) as name, o.error
-				from discovery_run_organization o left join organization g on g.id = o.organization_id
+				from discovery_run_organization o left join registry_organizations g on g.id = o.organization_id
 				where o.run_id = :runId and o.error is not null
 				order by name, o.organization_id
 				""").param("runId", runId)

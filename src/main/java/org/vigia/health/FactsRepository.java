@@ -47,7 +47,7 @@ class FactsRepository {
 	 * them: no deadlocks), and answers those that exist.
 	 */
 	List<Long> lock(List<Long> accountIds) {
-		return jdbc.sql("select id from account where id = any(:ids) order by id for no key update")
+		return jdbc.sql("select id from registry_accounts account where id = any(:ids) order by id for no key update")
 			.param("ids", accountIds.toArray(Long[]::new))
 			.query(Long.class)
 			.list();
@@ -60,7 +60,7 @@ class FactsRepository {
 	 */
 	List<Long> lockNext(long afterId, int limit) {
 		return jdbc.sql("""
-				select a.id from account a
+				select a.id from registry_accounts a
 				where a.id > :after
 				  and (a.status = 'ACTIVE'
 				       or exists (select 1 from finding f where f.account_id = a.id and f.status <> 'RESOLVED' offset 0))
@@ -80,11 +80,11 @@ class FactsRepository {
 				       s.reply_share, p.id as profile_id, p.display_name, p.bio, p.avatar_url, p.fields::text as fields,
 				       p.created_at as profile_created_at, g.organization_id as guideline_id,
 				       g.display_name_contains_name, g.official_link, g.avatar, g.handle_pattern
-				from account a
-				join organization o on o.id = a.organization_id
-				left join unit u on u.id = a.unit_id
-				left join account_state s on s.account_id = a.id
-				left join profile_snapshot p on p.id = s.profile_id and s.handle = a.handle
+				from registry_accounts a
+				join registry_organizations o on o.id = a.organization_id
+				left join registry_units u on u.id = a.unit_id
+				left join polling_account_states s on s.account_id = a.id
+				left join polling_profiles p on p.id = s.profile_id and s.handle = a.handle
 				left join organization_guideline g on g.organization_id = a.organization_id
 				where a.id = any(:ids)
 				order by a.id
@@ -104,14 +104,14 @@ class FactsRepository {
 		// the accounts sharing a platform id with it are read (an index lookup), not every account.
 		jdbc.sql("""
 				select array_agg(a.id) as ids, array_agg(a.handle) as handles
-				from account a join account_state s on s.account_id = a.id and s.handle = a.handle
+				from registry_accounts a join polling_account_states s on s.account_id = a.id and s.handle = a.handle
 				where a.status = 'ACTIVE' and s.platform_id is not null %s
 				group by a.platform,
 				         case when a.platform = 'MASTODON' then s.platform_id || '@' || split_part(a.handle, '@', 2)
 				              else s.platform_id end
 				having count(*) > 1
 				""".formatted(all ? "" : """
-				and s.platform_id in (select platform_id from account_state
+				and s.platform_id in (select platform_id from polling_account_states account_state
 				                      where account_id = any(:ids) and platform_id is not null)
 				"""))
 			.params(all ? Map.of() : Map.of("ids", ids))
@@ -119,7 +119,8 @@ class FactsRepository {
 				group(rs, sameAccount);
 			});
 		var units = all ? unitGroups("", Map.of())
-				: unitGroups("and a.unit_id in (select unit_id from account where id = any(:ids))", Map.of("ids", ids));
+				: unitGroups("and a.unit_id in (select unit_id from registry_accounts where id = any(:ids))",
+						Map.of("ids", ids));
 		var outages = new java.util.HashSet<Platform>();
 		stats.forEach((platform, counts) -> {
 			if (properties.outage(counts.unreachable(), counts.checked())) {
@@ -149,7 +150,7 @@ class FactsRepository {
 				select a.unit_id, u.organization_id, u.name, u.manages_many_accounts, a.platform, count(*) as accounts,
 				       (array_agg(a.id order by a.id))[1 : %d] as ids, (array_agg(a.handle order by a.id))[1 : %d] as handles,
 				       md5(string_agg(a.id::text, ',' order by a.id)) as digest
-				from account a join unit u on u.id = a.unit_id
+				from registry_accounts a join registry_units u on u.id = a.unit_id
 				where a.status = 'ACTIVE' and a.platform = any(:platforms) %s
 				group by a.unit_id, u.organization_id, u.name, u.manages_many_accounts, a.platform
 				having count(*) > 1
@@ -177,7 +178,7 @@ class FactsRepository {
 		var stats = new EnumMap<Platform, PlatformStats>(Platform.class);
 		jdbc.sql("""
 				select a.platform, count(*) filter (where s.consecutive_failures >= :after) as unreachable, count(*) as checked
-				from account a join account_state s on s.account_id = a.id
+				from registry_accounts a join polling_account_states s on s.account_id = a.id
 				where a.status = 'ACTIVE' and s.last_checked_at is not null and s.last_outcome <> 'UNSUPPORTED'
 				group by a.platform
 				""").param("after", properties.unreachableAfter()).query(rs -> {

@@ -64,7 +64,7 @@ public class Findings {
 			params.put("organizationId", filter.organizationId());
 		}
 		if (filter.unitId() != null) {
-			where.add("(f.unit_id = :unitId or f.account_id in (select id from account where unit_id = :unitId))");
+			where.add("(f.unit_id = :unitId or f.account_id in (select id from registry_accounts where unit_id = :unitId))");
 			params.put("unitId", filter.unitId());
 		}
 		if (filter.platform() != null) {

@@ -9,7 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The sweep job, the health snapshot's refresh and their triggers, picked up by the scheduler with the other modules' jobs. */
+/** The sweep job and its trigger, picked up by the scheduler with the other modules' jobs. */
 @Configuration(proxyBeanMethods = false)
 class HealthConfiguration {
 
@@ -26,29 +26,6 @@ class HealthConfiguration {
 			.forJob(healthSweepJob)
 			.withSchedule(SimpleScheduleBuilder.simpleSchedule()
 				.withIntervalInMilliseconds(properties.sweepInterval().toMillis())
-				.repeatForever()
-				.withMisfireHandlingInstructionNextWithRemainingCount())
-			.build();
-	}
-
-	@Bean
-	JobDetail healthSnapshotJob() {
-		return JobBuilder.newJob(HealthSnapshotJob.class).withIdentity("snapshot", "health").storeDurably().build();
-	}
-
-	/**
-	 * Every minute, on one node of the cluster at a time; a missed one is simply the next one. Tests that empty tables
-	 * with TRUNCATE switch it off ({@code vigia.health.snapshot-refresh-enabled=false}): a refresh running meanwhile
-	 * deadlocks with the truncation.
-	 */
-	@Bean
-	@ConditionalOnProperty(name = "vigia.health.snapshot-refresh-enabled", matchIfMissing = true)
-	Trigger healthSnapshotTrigger(JobDetail healthSnapshotJob) {
-		return TriggerBuilder.newTrigger()
-			.withIdentity("snapshot", "health")
-			.forJob(healthSnapshotJob)
-			.withSchedule(SimpleScheduleBuilder.simpleSchedule()
-				.withIntervalInSeconds(60)
 				.repeatForever()
 				.withMisfireHandlingInstructionNextWithRemainingCount())
 			.build();

@@ -1,7 +1,10 @@
 package org.vigia.health;
 
+import java.time.Clock;
+
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
 /** The periodic sweep; one node of the cluster runs it at a time. */
@@ -10,18 +13,22 @@ class HealthSweepJob extends QuartzJobBean {
 
 	private final HealthSweep sweep;
 
-	private final HealthSnapshot snapshot;
+	private final ApplicationEventPublisher events;
 
-	HealthSweepJob(HealthSweep sweep, HealthSnapshot snapshot) {
+	private final Clock clock;
+
+	HealthSweepJob(HealthSweep sweep, ApplicationEventPublisher events, Clock clock) {
 		this.sweep = sweep;
-		this.snapshot = snapshot;
+		this.events = events;
+		this.clock = clock;
 	}
 
 	@Override
 	protected void executeInternal(JobExecutionContext context) {
 		sweep.sweep();
-		// What the sweep and the checks since the last page view changed, so that the next page view finds little to do.
-		snapshot.refresh();
+		// Outside the sweep's transactions: the read side refreshes its snapshot now, so that the next page view finds
+		// little to do.
+		events.publishEvent(new HealthSwept(clock.instant()));
 	}
 
 }

@@ -59,8 +59,8 @@ public class Lookalikes {
 		return jdbc.sql("""
 				select distinct on (a.id) a.id, a.organization_id, a.platform, a.handle, a.url, s.platform_id, f.type
 				from finding f
-				join account a on a.id = f.account_id
-				left join account_state s on s.account_id = a.id
+				join registry_accounts a on a.id = f.account_id
+				left join polling_account_states s on s.account_id = a.id
 				where f.organization_id = :organizationId and f.type in ('GONE', 'MOVED') and f.status <> 'RESOLVED'
 				order by a.id, f.type
 				""").param("organizationId", organizationId).query((rs, row) -> new ReleasedAccount(rs.getLong("id"),

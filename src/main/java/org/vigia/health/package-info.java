@@ -3,6 +3,8 @@
  * and the findings' lifecycle: open, update, resolve by themselves, acknowledged, dismissed and reopened by people.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "platform", "registry", "polling" })
 package org.vigia.health;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

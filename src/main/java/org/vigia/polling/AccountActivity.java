@@ -123,7 +123,7 @@ public class AccountActivity {
 		return jdbc.sql("""
 				select p.display_name, p.bio, p.avatar_url, p.followers, p.following, p.posts, p.fields, p.bot,
 				       p.created_at as profile_created_at
-				from account_state s join account a on a.id = s.account_id and a.handle = s.handle
+				from account_state s join registry_accounts a on a.id = s.account_id and a.handle = s.handle
 				join profile_snapshot p on p.id = s.profile_id
 				where s.account_id = :id
 				""").param("id", accountId).query((rs, row) -> new Profile(rs.getString("display_name"),

@@ -182,7 +182,7 @@ class AccountPoller {
 		return jdbc.sql("""
 				select a.id, a.platform, a.handle, a.url, s.handle as checked_handle, s.platform_id, s.etag,
 				       s.last_modified, p.hash, s.next_due_at
-				from account a
+				from registry_accounts a
 				left join account_state s on s.account_id = a.id
 				left join profile_snapshot p on p.id = s.profile_id
 				where a.id = any(:ids)

@@ -76,7 +76,7 @@ class Claims {
 		return jdbc.sql("""
 				insert into account_state (account_id, next_due_at, updated_at)
 				select a.id, :now + random() * :intervalSeconds * interval '1 second', :now
-				from account a
+				from registry_accounts a
 				where a.status = 'ACTIVE' and not exists (select 1 from account_state s where s.account_id = a.id)
 				on conflict (account_id) do nothing
 				""").param("now", now()).param("intervalSeconds", properties.interval().toSeconds()).update();
@@ -90,7 +90,7 @@ class Claims {
 				update account_state s set lease_until = :leaseUntil, claimed_by = :instanceId
 				where s.account_id in (
 				    select st.account_id from account_state st
-				    join account a on a.id = st.account_id and a.status = 'ACTIVE'
+				    join registry_accounts a on a.id = st.account_id and a.status = 'ACTIVE'
 				    where st.next_due_at <= :now and %s
 				    order by st.next_due_at
 				    limit :batch

@@ -91,14 +91,14 @@ public class PollRuns {
 		if (accountIds == null) {
 			total = jdbc.sql("""
 					insert into poll_run_account (run_id, account_id)
-					select :runId, id from account where status = 'ACTIVE'
+					select :runId, id from registry_accounts account where status = 'ACTIVE'
 					""").param("runId", runId).update();
 		}
 		else {
 			var wanted = new LinkedHashSet<>(accountIds).toArray(Long[]::new);
 			total = jdbc.sql("""
 					insert into poll_run_account (run_id, account_id)
-					select :runId, id from account where status = 'ACTIVE' and id = any(:ids)
+					select :runId, id from registry_accounts account where status = 'ACTIVE' and id = any(:ids)
 					""").param("runId", runId).param("ids", wanted).update();
 			if (total != wanted.length) {
 				var found = jdbc.sql("select account_id from poll_run_account where run_id = :runId")

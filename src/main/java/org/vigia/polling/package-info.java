@@ -1,5 +1,7 @@
 /** Polling: Quartz-scheduled checks of every account, poll runs, the check history and each account's current state. */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "platform", "registry" })
 package org.vigia.polling;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import org.vigia.health.AccountHealth;
+import org.vigia.overview.AccountHealth;
 import org.vigia.platform.Platform;
 import org.vigia.polling.AccountActivity;
 import org.vigia.polling.AccountCheck;

@@ -3,7 +3,7 @@ package org.vigia.web;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
-import org.vigia.health.AccountHealth;
+import org.vigia.overview.AccountHealth;
 import org.vigia.registry.AccountEntry;
 import org.vigia.registry.AccountStatus;
 

@@ -2,7 +2,7 @@ package org.vigia.web;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.vigia.health.Overview;
+import org.vigia.overview.Overview;
 
 /** Per organization and unit: accounts by health and platform, open findings, ownership, silence. */
 @RestController

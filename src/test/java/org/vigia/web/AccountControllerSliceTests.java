@@ -29,7 +29,8 @@ import org.springframework.data.domain.Sort;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.vigia.health.AccountHealth;
+import org.vigia.overview.AccountHealth;
+import org.vigia.overview.HealthState;
 import org.vigia.platform.CheckOutcome;
 import org.vigia.platform.Platform;
 import org.vigia.polling.AccountActivity;
@@ -48,7 +49,7 @@ import org.vigia.registry.Violation;
 @WebSliceTest(AccountController.class)
 class AccountControllerSliceTests {
 
-	static final AccountHealth.Health DORMANT = new AccountHealth.Health("DORMANT", WebSamples.AT.minusSeconds(45 * 86400),
+	static final AccountHealth.Health DORMANT = new AccountHealth.Health(HealthState.DORMANT, WebSamples.AT.minusSeconds(45 * 86400),
 			WebSamples.AT, "OK", 45L, WebSamples.AT, 0, List.of("DORMANT"));
 
 	@Autowired

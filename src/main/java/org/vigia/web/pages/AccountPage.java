@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.vigia.health.AccountHealth;
+import org.vigia.overview.AccountHealth;
 import org.vigia.health.FindingFilter;
 import org.vigia.health.Findings;
 import org.vigia.polling.AccountActivity;

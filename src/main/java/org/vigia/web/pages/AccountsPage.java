@@ -13,7 +13,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.vigia.health.AccountDirectory;
+import org.vigia.overview.AccountDirectory;
 import org.vigia.platform.Platform;
 import org.vigia.registry.Registry;
 

@@ -13,9 +13,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.vigia.health.AccountDirectory;
+import org.vigia.overview.AccountDirectory;
 import org.vigia.health.FindingType;
-import org.vigia.health.Overview;
+import org.vigia.overview.Overview;
 import org.vigia.health.Severity;
 
 /** The overview: how the institution stands, in ten seconds. */

@@ -36,7 +36,8 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.vigia.health.AccountHealth;
+import org.vigia.overview.AccountHealth;
+import org.vigia.overview.HealthState;
 import org.vigia.health.FindingFilter;
 import org.vigia.health.Findings;
 import org.vigia.platform.Profile;
@@ -94,7 +95,7 @@ class AccountPageSliceTests {
 				new AccountActivity.Week(LocalDate.parse("2026-11-23"), 1)));
 		when(activity.history(anyLong(), any())).thenReturn(new PageImpl<>(List.of()));
 		when(findings.list(any(), any())).thenReturn(new PageImpl<>(List.of(WebSamples.dormant(5))));
-		when(health.of(List.of(7L))).thenReturn(Map.of(7L, new AccountHealth.Health("DORMANT",
+		when(health.of(List.of(7L))).thenReturn(Map.of(7L, new AccountHealth.Health(HealthState.DORMANT,
 				NOW.minusSeconds(45 * 86400), NOW, "OK", 45L, NOW, 0, List.of("DORMANT"))));
 	}
 

@@ -26,7 +26,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.vigia.health.AccountDirectory;
+import org.vigia.overview.AccountDirectory;
 import org.vigia.platform.Platform;
 import org.vigia.registry.Registry;
 import org.vigia.web.WebSamples;

@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.vigia.IntegrationTest;
 import org.vigia.health.HealthSweep;
-import org.vigia.health.Overview;
+import org.vigia.overview.Overview;
 
 /** The dashboard's overview and accounts pages, rendered through the whole stack. */
 @IntegrationTest

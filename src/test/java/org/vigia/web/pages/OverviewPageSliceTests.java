@@ -27,7 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.vigia.health.Overview;
+import org.vigia.overview.Overview;
 import org.vigia.web.WebSamples;
 import org.vigia.web.WebSliceTest;
 

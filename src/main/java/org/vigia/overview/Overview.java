@@ -1,4 +1,4 @@
-package org.vigia.health;
+package org.vigia.overview;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -81,7 +81,7 @@ public class Overview {
 	/** The standing findings the same way: by type, for all, by organization and (when asked) by unit. */
 	private static final String FINDINGS = """
 			select f.organization_id, /*unit*/ as unit_id, /*level*/ as level, f.type, count(*) as n
-			from finding f left join account a on a.id = f.account_id
+			from health_findings f left join registry_accounts a on a.id = f.account_id
 			where f.status in ('OPEN', 'ACKNOWLEDGED') /*organization*/
 			group by grouping sets (/*sets*/)
 			""";
@@ -127,7 +127,7 @@ public class Overview {
 	private Report report(boolean withUnits, @Nullable Long organizationId) {
 		snapshot.refresh();
 		var now = clock.instant();
-		var nowParam = FindingWriter.timestamp(now);
+		var nowParam = Rows.timestamp(now);
 		Map<Key, Builder> groups = new HashMap<>();
 		// Two statements, each one pass: the accounts' health from the snapshot, the standing findings from their table.
 		// One organization's figures: a statement of its own, so that the planner sees no optional filter.
@@ -167,11 +167,11 @@ public class Overview {
 				groups.computeIfAbsent(key, k -> new Builder()).findings.put(rs.getString("type"), rs.getLong("n"));
 			});
 		Map<Long, String> organizations = new HashMap<>();
-		jdbc.sql("select id, name from organization").query(rs -> {
+		jdbc.sql("select id, name from registry_organizations organization").query(rs -> {
 			organizations.put(rs.getLong("id"), rs.getString("name"));
 		});
 		Map<Long, String> units = new HashMap<>();
-		jdbc.sql("select id, name from unit").query(rs -> {
+		jdbc.sql("select id, name from registry_units unit").query(rs -> {
 			units.put(rs.getLong("id"), rs.getString("name"));
 		});
 		var total = group(null, "All organizations", groups.getOrDefault(new Key(null, null, 3), new Builder()), List.of());
@@ -214,10 +214,10 @@ public class Overview {
 				                        and (nullif(btrim(a.contact_email), '') is not null
 				                             or cardinality(u.contact_emails) > 0)) as owned,
 				       coalesce(bool_or(u.manages_many_accounts), false) as many_by_design
-				from account a left join unit u on u.id = a.unit_id
+				from registry_accounts a left join registry_units u on u.id = a.unit_id
 				where a.status = 'ACTIVE' and a.organization_id = :organizationId
 				group by a.organization_id, a.unit_id, a.platform
-				""").param("organizationId", organizationId).query((rs, row) -> new Coverage(rs.getLong("organization_id"), FindingWriter.nullableLong(rs, "unit_id"),
+				""").param("organizationId", organizationId).query((rs, row) -> new Coverage(rs.getLong("organization_id"), Rows.nullableLong(rs, "unit_id"),
 				rs.getString("platform"), rs.getLong("accounts"), rs.getLong("owned"), rs.getBoolean("many_by_design")))
 			.list();
 	}
@@ -246,7 +246,7 @@ public class Overview {
 	}
 
 	private static Key key(java.sql.ResultSet rs) throws java.sql.SQLException {
-		return new Key(FindingWriter.nullableLong(rs, "organization_id"), FindingWriter.nullableLong(rs, "unit_id"),
+		return new Key(Rows.nullableLong(rs, "organization_id"), Rows.nullableLong(rs, "unit_id"),
 				rs.getInt("level"));
 	}
 

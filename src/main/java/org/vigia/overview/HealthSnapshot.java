@@ -1,10 +1,12 @@
-package org.vigia.health;
+package org.vigia.overview;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.vigia.health.HealthSwept;
 
 /**
  * Every account's health in a table ({@code account_health_snapshot}), for the reads that cover all accounts: the
@@ -34,6 +36,12 @@ public class HealthSnapshot {
 		Integer changed = transaction
 			.execute(status -> jdbc.sql("select refresh_account_health()").query(Integer.class).single());
 		return (changed != null) ? changed : 0;
+	}
+
+	/** What the sweep and the checks since the last page view changed, on the sweep's thread as before. */
+	@EventListener
+	void on(HealthSwept swept) {
+		refresh();
 	}
 
 }

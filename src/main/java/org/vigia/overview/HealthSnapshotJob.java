@@ -1,4 +1,4 @@
-package org.vigia.health;
+package org.vigia.overview;
 
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;

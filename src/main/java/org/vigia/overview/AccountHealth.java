@@ -1,4 +1,4 @@
-package org.vigia.health;
+package org.vigia.overview;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -21,16 +21,15 @@ public class AccountHealth {
 
 	/**
 	 * An account's health.
-	 * @param state ACTIVE, DORMANT, ABANDONED, GONE, MOVED or UNKNOWN
 	 * @param silentDays whole days since the newest public post, when known
 	 * @param findings the types of the account's standing findings
 	 */
-	public record Health(String state, @Nullable Instant lastActivityAt, @Nullable Instant lastCheckedAt,
+	public record Health(HealthState state, @Nullable Instant lastActivityAt, @Nullable Instant lastCheckedAt,
 			@Nullable String lastOutcome, @Nullable Long silentDays, @Nullable Instant lastSuccessAt,
 			int consecutiveFailures, List<String> findings) {
 
 		public static Health unknown() {
-			return new Health("UNKNOWN", null, null, null, null, null, 0, List.of());
+			return new Health(HealthState.UNKNOWN, null, null, null, null, null, 0, List.of());
 		}
 
 	}
@@ -54,11 +53,11 @@ public class AccountHealth {
 		jdbc.sql("select * from account_health where account_id = any(:ids)")
 			.param("ids", accountIds.toArray(Long[]::new))
 			.query(rs -> {
-				var lastActivity = FactsRepository.instant(rs, "last_activity_at");
-				health.put(rs.getLong("account_id"), new Health(rs.getString("state"), lastActivity,
-						FactsRepository.instant(rs, "last_checked_at"), rs.getString("last_outcome"),
+				var lastActivity = Rows.instant(rs, "last_activity_at");
+				health.put(rs.getLong("account_id"), new Health(HealthState.valueOf(rs.getString("state")), lastActivity,
+						Rows.instant(rs, "last_checked_at"), rs.getString("last_outcome"),
 						(lastActivity != null) ? Math.max(0, Duration.between(lastActivity, now).toDays()) : null,
-						FactsRepository.instant(rs, "last_success_at"), rs.getInt("consecutive_failures"),
+						Rows.instant(rs, "last_success_at"), rs.getInt("consecutive_failures"),
 						Arrays.asList((String[]) rs.getArray("finding_types").getArray())));
 			});
 		return health;

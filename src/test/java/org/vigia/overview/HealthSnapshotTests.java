@@ -1,9 +1,10 @@
-package org.vigia.health;
+package org.vigia.overview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -16,9 +17,11 @@ import org.quartz.Scheduler;
 import org.quartz.SimpleTrigger;
 import org.quartz.TriggerKey;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.vigia.IntegrationTest;
+import org.vigia.health.HealthSwept;
 
 /**
  * The health snapshot the lists and the overview read ({@code account_health_snapshot}) against the health computed
@@ -47,6 +50,9 @@ class HealthSnapshotTests {
 	@Autowired
 	Scheduler scheduler;
 
+	@Autowired
+	ApplicationEventPublisher events;
+
 	long organization;
 
 	long unit;
@@ -63,6 +69,19 @@ class HealthSnapshotTests {
 				insert into unit (organization_id, name, created_at, updated_at)
 				values (:org, 'Prensa', now(), now()) returning id
 				""").param("org", organization).query(Long.class).single();
+	}
+
+	@Test
+	void aFinishedHealthSweepBringsTheSnapshotUpToDate() {
+		long active = account("activa");
+		snapshot.refresh();
+		checked(active, "OK", "2026-11-20T10:00:00Z");
+		assertThat(row(active)).containsEntry("state", "UNKNOWN");
+
+		events.publishEvent(new HealthSwept(Instant.parse("2026-11-21T10:00:00Z")));
+
+		assertThat(row(active)).containsEntry("state", "ACTIVE");
+		assertThat(jdbc.sql("select count(*) from account_health_stale").query(Long.class).single()).isZero();
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package org.vigia.health;
+package org.vigia.overview;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +26,7 @@ import org.vigia.platform.Platform;
 public class AccountDirectory {
 
 	/** Health states an account can be in. */
-	public static final List<String> STATES = List.of("ACTIVE", "DORMANT", "ABANDONED", "GONE", "MOVED", "UNKNOWN");
+	public static final List<String> STATES = java.util.Arrays.stream(HealthState.values()).map(Enum::name).toList();
 
 	/**
 	 * Which accounts, in what order.
@@ -90,9 +90,9 @@ public class AccountDirectory {
 		};
 		var from = """
 				from account_health_snapshot h
-				join account a on a.id = h.account_id
-				join organization o on o.id = a.organization_id
-				left join unit u on u.id = a.unit_id
+				join registry_accounts a on a.id = h.account_id
+				join registry_organizations o on o.id = a.organization_id
+				left join registry_units u on u.id = a.unit_id
 				where h.status = 'ACTIVE'
 				""" + and(where);
 		var now = clock.instant();
@@ -104,18 +104,18 @@ public class AccountDirectory {
 			.param("limit", pageable.getPageSize())
 			.param("offset", pageable.getOffset())
 			.query((rs, n) -> {
-				var lastActivity = FactsRepository.instant(rs, "last_activity_at");
+				var lastActivity = Rows.instant(rs, "last_activity_at");
 				return new Row(rs.getLong("id"), rs.getLong("organization_id"), rs.getString("organization"),
-						FindingWriter.nullableLong(rs, "unit_id"), rs.getString("unit"),
+						Rows.nullableLong(rs, "unit_id"), rs.getString("unit"),
 						Platform.valueOf(rs.getString("platform")).id(), rs.getString("handle"), rs.getString("url"),
 						rs.getString("display_name"), rs.getString("state"), lastActivity,
 						(lastActivity != null) ? Math.max(0, Duration.between(lastActivity, now).toDays()) : null,
-						FactsRepository.instant(rs, "last_checked_at"), rs.getString("last_outcome"),
+						Rows.instant(rs, "last_checked_at"), rs.getString("last_outcome"),
 						Arrays.asList((String[]) rs.getArray("finding_types").getArray()));
 			})
 			.list();
 		// Without a health filter, counting needs the registry alone, not every account's health.
-		var counted = (query.state() == null) ? "from account a where a.status = 'ACTIVE'" + and(where) : from;
+		var counted = (query.state() == null) ? "from registry_accounts a where a.status = 'ACTIVE'" + and(where) : from;
 		long total = jdbc.sql("select count(*) " + counted).params(params).query(Long.class).single();
 		return new PageImpl<>(rows, pageable, total);
 	}
