@@ -41,7 +41,7 @@ import org.vigia.discovery.scoring.Verdict;
 import org.vigia.health.AllowlistedLookalike;
 import org.vigia.health.FindingType;
 import org.vigia.health.LookalikeVerdict;
-import org.vigia.health.Lookalikes;
+import org.vigia.health.LookalikeFindings;
 import org.vigia.platform.AccountAddress;
 import org.vigia.platform.AccountSearch;
 import org.vigia.platform.FoundAccount;
@@ -69,7 +69,7 @@ class Discoverer {
 
 	private final PlatformDirectory directory;
 
-	private final Lookalikes lookalikes;
+	private final LookalikeFindings lookalikes;
 
 	private final DiscoveryProperties properties;
 
@@ -79,7 +79,7 @@ class Discoverer {
 
 	private final Clock clock;
 
-	Discoverer(DiscoveryRepository repository, PlatformDirectory directory, Lookalikes lookalikes,
+	Discoverer(DiscoveryRepository repository, PlatformDirectory directory, LookalikeFindings lookalikes,
 			DiscoveryProperties properties, Clock clock) {
 		this.repository = repository;
 		this.directory = directory;
