@@ -1,12 +1,11 @@
 package org.vigia.discovery;
 
-import java.time.Duration;
-
 import org.quartz.JobExecutionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.scheduling.quartz.QuartzJobBean;
+import org.vigia.runs.Runs;
 
 /**
  * The worker of a discovery run: examines the run's organizations one after the other until none is left. It requests
@@ -14,32 +13,24 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
  */
 class DiscoveryRunJob extends QuartzJobBean {
 
-	static final String RUN_ID = "runId";
-
 	private static final Logger log = LoggerFactory.getLogger(DiscoveryRunJob.class);
 
-	private final DiscoveryRuns runs;
+	private final Runs runs;
+
+	private final DiscoveryRuns discoveryRuns;
 
 	private final Discoverer discoverer;
 
-	DiscoveryRunJob(DiscoveryRuns runs, Discoverer discoverer) {
+	DiscoveryRunJob(Runs runs, DiscoveryRuns discoveryRuns, Discoverer discoverer) {
 		this.runs = runs;
+		this.discoveryRuns = discoveryRuns;
 		this.discoverer = discoverer;
 	}
 
 	@Override
 	protected void executeInternal(JobExecutionContext context) {
-		long runId = context.getMergedJobDataMap().getLong(RUN_ID);
-		while (true) {
-			var organizationId = runs.claim(runId);
-			if (organizationId == null) {
-				if (!runs.hasPending(runId)) {
-					break;
-				}
-				// Another worker (a recovered one) holds the rest; wait in case its lease expires.
-				sleep(Duration.ofSeconds(1));
-				continue;
-			}
+		long runId = context.getMergedJobDataMap().getLong(Runs.RUN_ID);
+		runs.work(discoveryRuns.kind(), runId, organizations -> organizations.forEach(organizationId -> {
 			DiscoveryRuns.OrganizationReport report;
 			try {
 				report = discoverer.discover(organizationId);
@@ -50,24 +41,14 @@ class DiscoveryRunJob extends QuartzJobBean {
 				report = DiscoveryRuns.OrganizationReport
 					.failure("organization " + organizationId + ": " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
 			}
-			runs.done(runId, organizationId, report);
-		}
-		var run = runs.complete(runId);
+			discoveryRuns.done(runId, organizationId, report);
+		}));
+		var run = discoveryRuns.complete(runId);
 		if (run != null) {
 			log.info("Discovery run {} {}: {} organizations, {} searches, {} probes ({} unanswered), {} candidates, "
 					+ "{} impersonations, {} unregistered, {} errors", runId, run.status(), run.total(), run.searches(),
 					run.probes(), run.unanswered(), run.candidates(), run.impersonations(), run.unregistered(),
 					run.errors());
-		}
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while waiting for a discovery run", ex);
 		}
 	}
 

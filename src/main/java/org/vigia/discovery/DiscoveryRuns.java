@@ -3,21 +3,15 @@ package org.vigia.discovery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
-import org.quartz.JobBuilder;
-import org.quartz.JobKey;
-import org.quartz.Scheduler;
-import org.quartz.SchedulerException;
-import org.quartz.TriggerBuilder;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
@@ -27,19 +21,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.vigia.runs.RunKind;
+import org.vigia.runs.Runs;
 
 /**
  * Starts discovery runs and reports their progress. A run is a row per organization to examine; a Quartz job, on any
- * node of the cluster, examines them one at a time under a lease, so a dead node's run is taken over where it stopped.
+ * node of the cluster, examines them one at a time under a claim, so a dead node's run is taken over where it stopped
+ * (the shared {@link Runs} mechanism).
  */
 @Service
 public class DiscoveryRuns {
 
+	/** How long after its start a run without a worker counts as left: its worker may not be scheduled yet. */
+	private static final Duration GRACE = Duration.ofMinutes(1);
+
 	private final JdbcClient jdbc;
 
-	private final Scheduler scheduler;
-
-	private final DiscoveryProperties properties;
+	private final Runs runs;
 
 	private final Clock clock;
 
@@ -47,14 +45,24 @@ public class DiscoveryRuns {
 
 	private final ApplicationEventPublisher events;
 
-	DiscoveryRuns(JdbcClient jdbc, Scheduler scheduler, DiscoveryProperties properties, Clock clock,
+	private final RunKind kind;
+
+	DiscoveryRuns(JdbcClient jdbc, Runs runs, DiscoveryProperties properties, Clock clock,
 			TransactionTemplate transactions, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
-		this.scheduler = scheduler;
-		this.properties = properties;
+		this.runs = runs;
 		this.clock = clock;
 		this.transactions = transactions;
 		this.events = events;
+		// One worker examining one organization at a time, as gently as the platforms need; a run whose worker keeps
+		// stopping is resumed however often it takes, never given up.
+		this.kind = new RunKind("discovery run", "discovery_run", "discovery_run_organization", "organization_id",
+				"discovery-runs", DiscoveryRunJob.class, organizations -> 1, 1, properties.lease(), Integer.MAX_VALUE);
+	}
+
+	/** Where discovery runs are kept, and how their worker goes about them. */
+	RunKind kind() {
+		return kind;
 	}
 
 	/**
@@ -72,25 +80,21 @@ public class DiscoveryRuns {
 		if (run.total() > 0) {
 			try {
 				// After the commit, so that the worker finds the run.
-				schedule(runId);
+				runs.start(kind, runId, run.total());
 			}
-			catch (SchedulerException ex) {
-				jdbc.sql("update discovery_run set status = 'FAILED', finished_at = :now, error = :error where id = :id")
-					.param("now", timestamp(clock.instant()))
-					.param("error", "could not schedule the run: " + ex.getMessage())
+			catch (IllegalStateException ex) {
+				jdbc.sql("update discovery_run set error = :error where id = :id")
+					.param("error", "could not schedule the run: " + ex.getCause().getMessage())
 					.param("id", runId)
 					.update();
-				throw new IllegalStateException("Could not schedule discovery run " + runId, ex);
+				throw ex;
 			}
 		}
 		return run;
 	}
 
 	private long create(@Nullable List<Long> organizationIds, DiscoveryRun.Trigger trigger) {
-		long runId = jdbc.sql("""
-				insert into discovery_run (status, trigger, total, started_at) values ('RUNNING', :trigger, 0, :now)
-				returning id
-				""").param("trigger", trigger.name()).param("now", timestamp(clock.instant())).query(Long.class).single();
+		long runId = runs.open(kind, trigger.name());
 		int total;
 		if (organizationIds == null) {
 			total = jdbc.sql("""
@@ -106,39 +110,11 @@ public class DiscoveryRuns {
 					select :runId, id from registry_organizations organization where id = any(:ids)
 					""").param("runId", runId).param("ids", wanted).update();
 			if (total != wanted.length) {
-				var found = jdbc.sql("select organization_id from discovery_run_organization where run_id = :runId")
-					.param("runId", runId)
-					.query(Long.class)
-					.set();
-				var missing = new ArrayList<Long>();
-				for (var id : wanted) {
-					if (!found.contains(id)) {
-						missing.add(id);
-					}
-				}
-				throw new UnknownOrganizationsException(missing);
+				throw new UnknownOrganizationsException(runs.missing(kind, runId, wanted));
 			}
 		}
-		jdbc.sql("""
-				update discovery_run set total = :total, status = case when :total = 0 then 'COMPLETED' else status end,
-				       finished_at = case when :total = 0 then started_at end
-				where id = :runId
-				""").param("total", total).param("runId", runId).update();
+		runs.size(kind, runId, total);
 		return runId;
-	}
-
-	private void schedule(long runId) throws SchedulerException {
-		var job = JobBuilder.newJob(DiscoveryRunJob.class)
-			.withIdentity("run-" + runId, "discovery-runs")
-			.usingJobData(DiscoveryRunJob.RUN_ID, runId)
-			.requestRecovery(true)
-			.build();
-		// In Quartz's time, the system's: a trigger placed by another clock would be a misfire, fired late.
-		var trigger = TriggerBuilder.newTrigger()
-			.withIdentity("run-" + runId, "discovery-runs")
-			.startAt(new Date())
-			.build();
-		scheduler.scheduleJob(job, trigger);
 	}
 
 	/** A run and its progress. */
@@ -163,26 +139,6 @@ public class DiscoveryRuns {
 		return new PageImpl<>(content, pageable, total);
 	}
 
-	/**
-	 * Leases the run's next organization to examine, or answers null when none is left to take. A lease whose holder
-	 * died expires, and the organization is examined again.
-	 */
-	@Nullable Long claim(long runId) {
-		var now = clock.instant();
-		return jdbc.sql("""
-				update discovery_run_organization set lease_until = :until
-				where (run_id, organization_id) = (
-				    select run_id, organization_id from discovery_run_organization
-				    where run_id = :runId and not done and (lease_until is null or lease_until < :now)
-				    order by organization_id limit 1 for update skip locked)
-				returning organization_id
-				""").param("runId", runId).param("now", timestamp(now))
-			.param("until", timestamp(now.plus(properties.lease())))
-			.query(Long.class)
-			.optional()
-			.orElse(null);
-	}
-
 	/** A run still running, the oldest, if any. */
 	@Nullable Long running() {
 		return jdbc.sql("select id from discovery_run where status = 'RUNNING' order by id limit 1")
@@ -192,23 +148,12 @@ public class DiscoveryRuns {
 	}
 
 	/**
-	 * Gives a running run a worker again when it has none (its worker failed outside an organization's examination,
-	 * say): answers whether it had to.
+	 * Sees to the runs their worker left (it failed outside an organization's examination, say): one whose
+	 * organizations are all done is finished, one with organizations left gets a worker again, which goes on where the
+	 * last one stopped (see {@link Runs#finishLeftRuns}).
 	 */
-	boolean resume(long runId) throws SchedulerException {
-		if (scheduler.checkExists(JobKey.jobKey("run-" + runId, "discovery-runs"))) {
-			return false;
-		}
-		schedule(runId);
-		return true;
-	}
-
-	/** Whether some of the run's organizations are still to be examined (leased by a worker or not). */
-	boolean hasPending(long runId) {
-		return jdbc.sql("select exists (select 1 from discovery_run_organization where run_id = :runId and not done)")
-			.param("runId", runId)
-			.query(Boolean.class)
-			.single();
+	void finishLeftRuns() {
+		runs.finishLeftRuns(kind, GRACE, runId -> transactions.execute(status -> complete(runId)) != null);
 	}
 
 	/** Records what examining an organization found, and the organization as done. */

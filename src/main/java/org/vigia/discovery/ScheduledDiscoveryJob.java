@@ -2,13 +2,15 @@ package org.vigia.discovery;
 
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
-import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
-/** Starts the scheduled discovery run over every organization, unless one is still running. */
+/**
+ * Starts the scheduled discovery run over every organization, unless one is still running; a run its worker left is
+ * first given a worker again (or finished, when nothing is left to examine).
+ */
 @DisallowConcurrentExecution
 class ScheduledDiscoveryJob extends QuartzJobBean {
 
@@ -22,16 +24,9 @@ class ScheduledDiscoveryJob extends QuartzJobBean {
 
 	@Override
 	protected void executeInternal(JobExecutionContext context) {
+		runs.finishLeftRuns();
 		var running = runs.running();
 		if (running != null) {
-			try {
-				if (runs.resume(running)) {
-					log.warn("Discovery run {} had no worker left; it goes on where it stopped", running);
-				}
-			}
-			catch (SchedulerException ex) {
-				throw new IllegalStateException("Could not resume discovery run " + running, ex);
-			}
 			log.info("Scheduled discovery skipped: run {} is still running", running);
 			return;
 		}

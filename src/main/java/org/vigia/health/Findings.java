@@ -32,11 +32,11 @@ public class Findings {
 
 	private final FindingWriter writer;
 
-	private final Lookalikes lookalikes;
+	private final LookalikeFindings lookalikes;
 
 	private final Clock clock;
 
-	Findings(JdbcClient jdbc, FindingWriter writer, Lookalikes lookalikes, Clock clock) {
+	Findings(JdbcClient jdbc, FindingWriter writer, LookalikeFindings lookalikes, Clock clock) {
 		this.jdbc = jdbc;
 		this.writer = writer;
 		this.lookalikes = lookalikes;

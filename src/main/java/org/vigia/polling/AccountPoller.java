@@ -31,6 +31,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.vigia.runs.ClusterNodes;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vigia.platform.AccountAddress;
 import org.vigia.platform.CheckOutcome;

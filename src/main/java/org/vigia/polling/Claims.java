@@ -8,10 +8,12 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.vigia.runs.ClusterNodes;
 
 /**
- * Hands out accounts to check so that each check happens once across the cluster: a compare-and-set claim taken with
- * SKIP LOCKED, naming the node that took it. A claim is void once its node is dead (see {@link ClusterNodes}), so a
+ * Hands out accounts due for their scheduled check so that each check happens once across the cluster (a poll run's
+ * accounts are claimed through {@link org.vigia.runs.Runs}): a compare-and-set claim taken with SKIP LOCKED, naming
+ * the node that took it. A claim is void once its node is dead (see {@link ClusterNodes}), so a
  * dead node's accounts are taken over within the cluster's check-in time, or once its lease runs out.
  */
 @Component
@@ -30,45 +32,6 @@ class Claims {
 		this.properties = properties;
 		this.clock = clock;
 		this.nodes = nodes;
-	}
-
-	/** Claims up to a batch of the run's accounts not yet checked and not held by a live worker. */
-	@Transactional
-	List<Long> claimRunAccounts(long runId) {
-		var now = now();
-		return nodes.bind(jdbc.sql("""
-				update poll_run_account p set lease_until = :leaseUntil, claimed_by = :instanceId
-				where p.run_id = :runId and p.account_id in (
-				    select c.account_id from poll_run_account c
-				    where c.run_id = :runId and not c.done and %s
-				    order by c.account_id
-				    limit :batch
-				    for update skip locked)
-				returning p.account_id
-				""".formatted(ClusterNodes.voidClaim("c"))))
-			.param("leaseUntil", now.plus(properties.lease()))
-			.param("runId", runId)
-			.param("now", now)
-			.param("batch", properties.batchSize())
-			.query(Long.class)
-			.list();
-	}
-
-	/** Whether the run still has accounts without an outcome. */
-	boolean hasPending(long runId) {
-		return jdbc.sql("select exists (select 1 from poll_run_account where run_id = :runId and not done)")
-			.param("runId", runId)
-			.query(Boolean.class)
-			.single();
-	}
-
-	/** Marks the run COMPLETED if every account in it has an outcome; only the first caller succeeds. */
-	boolean completeRun(long runId) {
-		return jdbc.sql("""
-				update poll_run set status = 'COMPLETED', finished_at = :now
-				where id = :runId and status = 'RUNNING'
-				  and not exists (select 1 from poll_run_account where run_id = :runId and not done)
-				""").param("now", now()).param("runId", runId).update() == 1;
 	}
 
 	/** Gives every active account without a state one, due at a random point of the next interval. */

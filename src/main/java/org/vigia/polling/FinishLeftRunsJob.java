@@ -6,7 +6,7 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
 
 /**
  * Sees every poll run to its end, whether accounts are checked on schedule or not: completes, restarts or fails the
- * runs that their workers left (see {@link PollRuns#finishLeftRuns}); one node of the cluster at a time.
+ * runs that their workers left (see {@link PollRuns#finishLeftRuns}, the shared run mechanism); one node of the cluster at a time.
  */
 @DisallowConcurrentExecution
 class FinishLeftRunsJob extends QuartzJobBean {

@@ -1,11 +1,10 @@
 package org.vigia.polling;
 
-import java.time.Duration;
-
 import org.quartz.JobExecutionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.quartz.QuartzJobBean;
+import org.vigia.runs.Runs;
 
 /**
  * One worker of a poll run: claims batches of the run's accounts until none is left; requests recovery, so a dead
@@ -14,63 +13,28 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
  */
 class PollRunJob extends QuartzJobBean {
 
-	static final String RUN_ID = "runId";
-
 	private static final Logger log = LoggerFactory.getLogger(PollRunJob.class);
 
-	private final Claims claims;
+	private final Runs runs;
+
+	private final PollRuns pollRuns;
 
 	private final AccountPoller poller;
 
-	private final PollRuns runs;
-
-	PollRunJob(Claims claims, AccountPoller poller, PollRuns runs) {
-		this.claims = claims;
-		this.poller = poller;
+	PollRunJob(Runs runs, PollRuns pollRuns, AccountPoller poller) {
 		this.runs = runs;
+		this.pollRuns = pollRuns;
+		this.poller = poller;
 	}
 
 	@Override
 	protected void executeInternal(JobExecutionContext context) {
-		long runId = context.getMergedJobDataMap().getLong(RUN_ID);
-		try {
-			work(context, runId);
-		}
-		catch (RuntimeException ex) {
-			runs.noteError(runId, ex);
-			throw ex;
-		}
-	}
-
-	private void work(JobExecutionContext context, long runId) {
-		int checked = 0;
-		while (true) {
-			var batch = claims.claimRunAccounts(runId);
-			if (batch.isEmpty()) {
-				if (!claims.hasPending(runId)) {
-					break;
-				}
-				// Another worker holds the rest; wait in case its node dies and its claims are void.
-				sleep(Duration.ofMillis(500));
-				continue;
-			}
-			poller.poll(batch, runId, false);
-			checked += batch.size();
-		}
-		if (claims.completeRun(runId)) {
+		long runId = context.getMergedJobDataMap().getLong(Runs.RUN_ID);
+		int checked = runs.work(pollRuns.kind(), runId, batch -> poller.poll(batch, runId, false));
+		if (pollRuns.complete(runId)) {
 			log.info("Poll run {} completed", runId);
 		}
 		log.debug("Worker {} of poll run {} checked {} accounts", context.getJobDetail().getKey(), runId, checked);
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while waiting for a poll run", ex);
-		}
 	}
 
 }

@@ -3,20 +3,11 @@ package org.vigia.polling;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
-import org.quartz.JobBuilder;
-import org.quartz.Scheduler;
-import org.quartz.SchedulerException;
-import org.quartz.TriggerBuilder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -24,15 +15,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.vigia.runs.RunKind;
+import org.vigia.runs.Runs;
 
 /**
  * Starts poll runs and reports their progress; the work itself is done by Quartz jobs on any node of the cluster, and
- * the cluster sees every run to its end (see {@link #finishLeftRuns}).
+ * the cluster sees every run to its end (see {@link #finishLeftRuns}), all through the shared {@link Runs} mechanism.
  */
 @Service
 public class PollRuns {
-
-	private static final Logger log = LoggerFactory.getLogger(PollRuns.class);
 
 	/** Restarts in a row that check no account, after which a run is given up as FAILED. */
 	static final int MAX_RESTARTS = 3;
@@ -41,7 +32,7 @@ public class PollRuns {
 
 	private final JdbcClient jdbc;
 
-	private final Scheduler scheduler;
+	private final Runs runs;
 
 	private final PollingProperties properties;
 
@@ -49,16 +40,23 @@ public class PollRuns {
 
 	private final TransactionTemplate transactions;
 
-	private final String schedulerName;
+	private final RunKind kind;
 
-	PollRuns(JdbcClient jdbc, Scheduler scheduler, PollingProperties properties, Clock clock,
-			TransactionTemplate transactions) throws SchedulerException {
-		this.schedulerName = scheduler.getSchedulerName();
+	PollRuns(JdbcClient jdbc, Runs runs, PollingProperties properties, Clock clock, TransactionTemplate transactions) {
 		this.jdbc = jdbc;
-		this.scheduler = scheduler;
+		this.runs = runs;
 		this.properties = properties;
 		this.clock = clock;
 		this.transactions = transactions;
+		int batch = properties.batchSize();
+		this.kind = new RunKind("poll run", "poll_run", "poll_run_account", "account_id", WORKER_GROUP, PollRunJob.class,
+				accounts -> Math.min(2 * properties.shards(), (accounts + batch - 1) / batch), batch, properties.lease(),
+				MAX_RESTARTS);
+	}
+
+	/** Where poll runs are kept, and how their workers go about them. */
+	RunKind kind() {
+		return kind;
 	}
 
 	/**
@@ -69,24 +67,14 @@ public class PollRuns {
 		long runId = Objects.requireNonNull(transactions.execute(status -> create(accountIds)));
 		var run = get(runId);
 		if (run.total() > 0) {
-			try {
-				// After the commit, so that no worker looks for a run it cannot see yet.
-				schedule(runId, run.total(), "");
-			}
-			catch (SchedulerException ex) {
-				fail(runId, PollRun.Reason.NOT_SCHEDULED, ex.getMessage());
-				throw new IllegalStateException("Could not schedule poll run " + runId, ex);
-			}
+			// After the commit, so that no worker looks for a run it cannot see yet.
+			runs.start(kind, runId, run.total());
 		}
 		return run;
 	}
 
 	private long create(@Nullable List<Long> accountIds) {
-		var now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-		long runId = jdbc.sql("""
-				insert into poll_run (status, trigger, total, started_at) values ('RUNNING', 'MANUAL', 0, :now)
-				returning id
-				""").param("now", now).query(Long.class).single();
+		long runId = runs.open(kind, PollRun.Trigger.MANUAL.name());
 		int total;
 		if (accountIds == null) {
 			total = jdbc.sql("""
@@ -101,181 +89,31 @@ public class PollRuns {
 					select :runId, id from registry_accounts account where status = 'ACTIVE' and id = any(:ids)
 					""").param("runId", runId).param("ids", wanted).update();
 			if (total != wanted.length) {
-				var found = jdbc.sql("select account_id from poll_run_account where run_id = :runId")
-					.param("runId", runId)
-					.query(Long.class)
-					.set();
-				var missing = new ArrayList<Long>();
-				for (var id : wanted) {
-					if (!found.contains(id)) {
-						missing.add(id);
-					}
-				}
-				throw new UnknownAccountsException(missing);
+				throw new UnknownAccountsException(runs.missing(kind, runId, wanted));
 			}
 		}
-		jdbc.sql("update poll_run set total = :total, status = case when :total = 0 then 'COMPLETED' else status end, "
-				+ "finished_at = case when :total = 0 then started_at end where id = :runId")
-			.param("total", total)
-			.param("runId", runId)
-			.update();
+		runs.size(kind, runId, total);
 		return runId;
 	}
 
-	/**
-	 * Hands the run's workers to Quartz, enough for the accounts left. Their names begin with {@code run-<id>-}: that
-	 * is how {@link #finishLeftRuns} tells a run that still has workers.
-	 */
-	private void schedule(long runId, int accounts, String generation) throws SchedulerException {
-		int workers = Math.max(1,
-				Math.min(2 * properties.shards(), (accounts + properties.batchSize() - 1) / properties.batchSize()));
-		for (int worker = 0; worker < workers; worker++) {
-			var name = "run-" + runId + "-" + generation + worker;
-			var job = JobBuilder.newJob(PollRunJob.class)
-				.withIdentity(name, WORKER_GROUP)
-				.usingJobData(PollRunJob.RUN_ID, runId)
-				.requestRecovery(true)
-				.build();
-			// Staggered, so that the other nodes' schedulers, polling for due triggers, get some of the workers. In
-			// Quartz's time, the system's: a trigger placed by another clock would be a misfire, fired late.
-			var trigger = TriggerBuilder.newTrigger()
-				.withIdentity(name, WORKER_GROUP)
-				.startAt(new Date(System.currentTimeMillis() + 250L * worker))
-				.build();
-			scheduler.scheduleJob(job, trigger);
-		}
-	}
-
-	/**
-	 * Sees to the runs that their workers left, on one node of the cluster at a time. A dead node's workers are
-	 * recovered by Quartz itself, and find its claims void (see {@link Claims}); what is left here are runs whose
-	 * workers all ended without finishing them: stopped by an error (a database outage), or killed before they could
-	 * mark the run COMPLETED. A run whose accounts are all done is completed; a run without a worker left is given new
-	 * ones; a run whose new workers stopped {@value #MAX_RESTARTS} times in a row without checking an account is FAILED.
-	 */
-	void finishLeftRuns() {
-		var now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-		// Runs started a tick ago at least: a run just started may not have handed its workers to Quartz yet.
-		var startedBefore = now.minus(properties.tick());
-		int completed = jdbc.sql("""
-				update poll_run r set status = 'COMPLETED', finished_at = :now
-				where r.status = 'RUNNING' and r.started_at < :startedBefore
-				  and not exists (select 1 from poll_run_account p where p.run_id = r.id and not p.done)
-				""").param("now", now).param("startedBefore", startedBefore).update();
-		if (completed > 0) {
-			log.info("{} poll runs whose accounts were all checked were completed", completed);
-		}
-		record Left(long id, int checked, int pending, int restarts, @Nullable Integer checkedAtRestart,
-				@Nullable String error) {
-		}
-		var left = jdbc.sql("""
-				select r.id, r.restarts, r.checked_at_restart, r.last_error,
-				       (select count(*) from poll_run_account p where p.run_id = r.id and p.done) as checked,
-				       (select count(*) from poll_run_account p where p.run_id = r.id and not p.done) as pending
-				from poll_run r
-				where r.status = 'RUNNING' and r.started_at < :startedBefore
-				  and not exists (select 1 from qrtz_job_details j
-				                  where j.sched_name = :schedulerName and j.job_group = :group
-				                    and j.job_name like 'run-' || r.id || '-%')
-				order by r.id
-				""")
-			.param("startedBefore", startedBefore)
-			.param("schedulerName", schedulerName)
-			.param("group", WORKER_GROUP)
-			.query((rs, row) -> new Left(rs.getLong("id"), rs.getInt("checked"), rs.getInt("pending"),
-					rs.getInt("restarts"), (Integer) rs.getObject("checked_at_restart"), rs.getString("last_error")))
-			.list();
-		for (var run : left) {
-			boolean progressed = run.checkedAtRestart() == null || run.checked() > run.checkedAtRestart();
-			int restarts = progressed ? 0 : run.restarts();
-			if (restarts >= MAX_RESTARTS) {
-				if (fail(run.id(), PollRun.Reason.WORKERS_STOPPED, run.error())) {
-					log.warn("Poll run {} FAILED: its workers stopped {} times in a row without checking an account ({})",
-							run.id(), restarts, run.error());
-				}
-				continue;
-			}
-			if (!restart(run.id(), restarts, run.restarts(), run.checked(), run.checkedAtRestart())) {
-				continue;
-			}
-			try {
-				schedule(run.id(), run.pending(), now.toInstant().toEpochMilli() + "-");
-				log.warn("Poll run {} had no worker left with {} accounts to check ({}); new workers started", run.id(),
-						run.pending(), run.error() == null ? "no error recorded" : run.error());
-			}
-			catch (SchedulerException ex) {
-				fail(run.id(), PollRun.Reason.NOT_SCHEDULED, ex.getMessage());
-				log.error("Poll run {} FAILED: its new workers could not be scheduled", run.id(), ex);
-			}
-		}
-	}
-
-	/**
-	 * Counts a restart, compared with what was read so that two nodes never restart one run twice, and voids the run's
-	 * claims: without a worker, nobody holds them any more, although their node may well be alive.
-	 */
-	private boolean restart(long runId, int restarts, int seenRestarts, int checked, @Nullable Integer seenChecked) {
-		return Objects.requireNonNull(transactions.execute(status -> {
-			int counted = jdbc.sql("""
-					update poll_run set restarts = :restarts, checked_at_restart = :checked
-					where id = :id and status = 'RUNNING' and restarts = :seen
-					  and checked_at_restart is not distinct from :seenChecked
-					""")
-				.param("restarts", restarts + 1)
-				.param("checked", checked)
-				.param("id", runId)
-				.param("seen", seenRestarts)
-				.param("seenChecked", seenChecked, java.sql.Types.INTEGER)
-				.update();
-			if (counted == 0) {
-				return false;
-			}
-			jdbc.sql("""
-					update poll_run_account set lease_until = null, claimed_by = null
-					where run_id = :id and not done and lease_until is not null
-					""").param("id", runId).update();
-			return true;
-		}));
-	}
-
-	/** Notes the error that stopped a worker of the run, for the reason should the run fail; never fails itself. */
-	void noteError(long runId, Throwable error) {
-		try {
-			jdbc.sql("update poll_run set last_error = :error where id = :id")
-				.param("error", describe(error))
-				.param("id", runId)
-				.update();
-		}
-		catch (DataAccessException ex) {
-			// The database is away, most likely what stopped the worker: the cluster restarts it once it is back.
-			log.debug("Could not note the error of poll run {}: {}", runId, ex.getMessage());
-		}
-	}
-
-	private boolean fail(long runId, PollRun.Reason reason, @Nullable String error) {
+	/** Completes the run if every account in it has an outcome; only the first caller succeeds. */
+	boolean complete(long runId) {
 		return jdbc.sql("""
-				update poll_run set status = 'FAILED', finished_at = :now, reason = :reason,
-				                    last_error = coalesce(:error, last_error)
-				where id = :id and status = 'RUNNING'
-				""")
-			.param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-			.param("reason", reason.name())
-			.param("error", error == null ? null : truncate(error), java.sql.Types.VARCHAR)
-			.param("id", runId)
+				update poll_run set status = 'COMPLETED', finished_at = :now
+				where id = :runId and status = 'RUNNING'
+				  and not exists (select 1 from poll_run_account where run_id = :runId and not done)
+				""").param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).param("runId", runId)
 			.update() == 1;
 	}
 
-	/** The innermost cause says what went wrong (the database's own words); the wrappers mostly repeat the SQL. */
-	private static String describe(Throwable error) {
-		var cause = error;
-		while (cause.getCause() != null && cause.getCause() != cause) {
-			cause = cause.getCause();
-		}
-		return truncate(cause.getClass().getSimpleName() + ": " + cause.getMessage());
-	}
-
-	private static String truncate(String error) {
-		return error.length() > 1000 ? error.substring(0, 1000) : error;
+	/**
+	 * Sees to the poll runs that their workers left, on one node of the cluster at a time: completed when all their
+	 * accounts are checked, given new workers, or FAILED once new workers stopped {@value #MAX_RESTARTS} times in a row
+	 * without checking an account (see {@link Runs#finishLeftRuns}).
+	 */
+	void finishLeftRuns() {
+		// Runs started a tick ago at least: a run just started may not have handed its workers to Quartz yet.
+		runs.finishLeftRuns(kind, properties.tick(), this::complete);
 	}
 
 	/** A run and its progress. */

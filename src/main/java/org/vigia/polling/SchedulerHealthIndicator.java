@@ -9,6 +9,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.vigia.runs.ClusterNodes;
 
 /**
  * The {@code scheduler} health: this node's Quartz scheduler is started, neither in standby nor shut down, and checks

@@ -38,7 +38,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.vigia.IntegrationTest;
 import org.vigia.health.LookalikeVerdict;
-import org.vigia.health.Lookalikes;
+import org.vigia.health.LookalikeFindings;
 
 /**
  * What a discovery run does when something fails in Vigía itself rather than on a platform: two towns with one
@@ -97,7 +97,7 @@ class DiscoveryRunErrorsTests {
 	DiscoveryRuns runs;
 
 	@MockitoSpyBean
-	Lookalikes lookalikes;
+	LookalikeFindings lookalikes;
 
 	long villaverde;
 

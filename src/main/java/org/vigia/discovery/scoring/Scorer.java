@@ -185,7 +185,7 @@ public final class Scorer {
 		}
 		if (candidate.key().equals(official.key())) {
 			return new Reason("handle-confusable", this.weights.handleConfusable(), "handle " + candidate.full()
-					+ " reads as " + official.compact() + " (" + Lookalikes.describe(candidate.compact(), official.compact())
+					+ " reads as " + official.compact() + " (" + ConfusableSubstitutions.describe(candidate.compact(), official.compact())
 					+ ")");
 		}
 		int shortest = Math.min(candidate.compact().length(), official.compact().length());

@@ -5,9 +5,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /** Says which look-alike substitutions turn one string into another of the same confusable key, e.g. "rn/m, 0/o". */
-final class Lookalikes {
+final class ConfusableSubstitutions {
 
-	private Lookalikes() {
+	private ConfusableSubstitutions() {
 	}
 
 	/** The substitutions, "candidate/official" pairs; "look-alike characters" when they cannot be lined up. */

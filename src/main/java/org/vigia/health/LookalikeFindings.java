@@ -17,7 +17,7 @@ import org.vigia.platform.Platform;
  * findings through the same lifecycle as every other finding.
  */
 @Service
-public class Lookalikes {
+public class LookalikeFindings {
 
 	private static final List<FindingType> TYPES = List.of(FindingType.IMPERSONATION, FindingType.UNREGISTERED);
 
@@ -27,7 +27,7 @@ public class Lookalikes {
 
 	private final Clock clock;
 
-	Lookalikes(JdbcClient jdbc, FindingWriter writer, Clock clock) {
+	LookalikeFindings(JdbcClient jdbc, FindingWriter writer, Clock clock) {
 		this.jdbc = jdbc;
 		this.writer = writer;
 		this.clock = clock;

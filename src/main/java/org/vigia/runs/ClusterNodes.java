@@ -1,4 +1,4 @@
-package org.vigia.polling;
+package org.vigia.runs;
 
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -13,10 +13,10 @@ import org.springframework.stereotype.Component;
  * dead node's jobs; a node whose row is gone (Quartz deletes it once it recovered the node) is dead too.
  */
 @Component
-class ClusterNodes {
+public class ClusterNodes {
 
 	/** Quartz's margin on top of a node's check-in interval. */
-	static final long MARGIN_MILLIS = 7_500;
+	public static final long MARGIN_MILLIS = 7_500;
 
 	private final String schedulerName;
 
@@ -28,11 +28,11 @@ class ClusterNodes {
 	}
 
 	/** This node's scheduler instance id, which its claims carry. */
-	String instanceId() {
+	public String instanceId() {
 		return instanceId;
 	}
 
-	String schedulerName() {
+	public String schedulerName() {
 		return schedulerName;
 	}
 
@@ -40,7 +40,7 @@ class ClusterNodes {
 	 * A condition on the node named by a column or expression: true while it is alive. Its statement must bind the
 	 * parameters of {@link #bind}.
 	 */
-	static String alive(String instance) {
+	public static String alive(String instance) {
 		return """
 				exists (select 1 from qrtz_scheduler_state node
 				        where node.sched_name = :schedulerName and node.instance_name = %s
@@ -55,13 +55,13 @@ class ClusterNodes {
 	 * nobody holds it, its lease ran out, or its node is dead. A claim that names no node (taken before nodes were
 	 * named) lasts its lease.
 	 */
-	static String voidClaim(String alias) {
+	public static String voidClaim(String alias) {
 		return "(%1$s.lease_until is null or %1$s.lease_until < :now or (%1$s.claimed_by is not null and not %2$s))"
 			.formatted(alias, alive(alias + ".claimed_by"));
 	}
 
 	/** Binds what {@link #alive} needs; Quartz's check-in times are the system's, never a test clock's. */
-	JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
+	public JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
 		return statement.param("schedulerName", schedulerName)
 			.param("instanceId", instanceId)
 			.param("quartzNow", System.currentTimeMillis());
