@@ -52,8 +52,7 @@ class SchedulerHealthIndicator implements HealthIndicator {
 			if (checkIn.isEmpty()) {
 				return health.down().withDetail("checkIn", "none: the cluster does not know this node").build();
 			}
-			// Quartz's time, the system's, as in the check-in itself.
-			var age = Duration.ofMillis(Math.max(0, System.currentTimeMillis() - checkIn.get().at()));
+			var age = Duration.ofMillis(Math.max(0, ClusterNodes.QUARTZ_CLOCK.millis() - checkIn.get().at()));
 			health.withDetail("lastCheckIn", age.toMillis() + " ms ago");
 			if (age.toMillis() > checkIn.get().interval() + ClusterNodes.MARGIN_MILLIS) {
 				return health.down().withDetail("checkIn", "late: the other nodes take this one for dead").build();
