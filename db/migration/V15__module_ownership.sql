@@ -24,17 +24,17 @@ comment on table poll_run_account is 'owner: polling';
 comment on table account_check is 'owner: polling';
 comment on view polling_account_states is 'owner: polling';
 comment on view polling_profiles is 'owner: polling';
-comment on table qrtz_blob_triggers is 'owner: polling';
-comment on table qrtz_calendars is 'owner: polling';
-comment on table qrtz_cron_triggers is 'owner: polling';
-comment on table qrtz_fired_triggers is 'owner: polling';
-comment on table qrtz_job_details is 'owner: polling';
-comment on table qrtz_locks is 'owner: polling';
-comment on table qrtz_paused_trigger_grps is 'owner: polling';
-comment on table qrtz_scheduler_state is 'owner: polling';
-comment on table qrtz_simple_triggers is 'owner: polling';
-comment on table qrtz_simprop_triggers is 'owner: polling';
-comment on table qrtz_triggers is 'owner: polling';
+comment on table qrtz_blob_triggers is 'owner: runs';
+comment on table qrtz_calendars is 'owner: runs';
+comment on table qrtz_cron_triggers is 'owner: runs';
+comment on table qrtz_fired_triggers is 'owner: runs';
+comment on table qrtz_job_details is 'owner: runs';
+comment on table qrtz_locks is 'owner: runs';
+comment on table qrtz_paused_trigger_grps is 'owner: runs';
+comment on table qrtz_scheduler_state is 'owner: runs';
+comment on table qrtz_simple_triggers is 'owner: runs';
+comment on table qrtz_simprop_triggers is 'owner: runs';
+comment on table qrtz_triggers is 'owner: runs';
 
 -- health
 create view health_findings as select * from finding;

@@ -3,7 +3,7 @@
  * composed from that: grouped per recipient, rendered in their language, delivered from an outbox, each once.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "platform", "registry", "health", "discovery", "overview" })
+@ApplicationModule(allowedDependencies = { "common", "platform", "registry", "health", "discovery", "overview" })
 package org.vigia.alerts;
 
 import org.jspecify.annotations.NullMarked;

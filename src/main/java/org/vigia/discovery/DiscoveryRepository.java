@@ -31,15 +31,17 @@ import org.vigia.platform.Profile;
 @Repository
 class DiscoveryRepository {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final TypeReference<List<Profile.Field>> FIELDS = new TypeReference<>() {
 	};
 
 	private final JdbcClient jdbc;
 
-	DiscoveryRepository(JdbcClient jdbc) {
+	private final JsonMapper json;
+
+	DiscoveryRepository(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.json = json;
 	}
 
 	/** An organization's names and official domains. */
@@ -75,7 +77,7 @@ class DiscoveryRepository {
 			if (rs.getObject("profile_id") != null) {
 				profile = new Profile(rs.getString("display_name"), rs.getString("bio"), rs.getString("avatar_url"),
 						rs.getObject("followers", Long.class), rs.getObject("following", Long.class),
-						rs.getObject("posts", Long.class), JSON.readValue(rs.getString("fields"), FIELDS),
+						rs.getObject("posts", Long.class), json.readValue(rs.getString("fields"), FIELDS),
 						rs.getBoolean("bot"), instant(rs, "created_at"));
 			}
 			return new Official(rs.getLong("id"), new AccountAddress(Platform.valueOf(rs.getString("platform")),
@@ -136,7 +138,7 @@ class DiscoveryRepository {
 				var profile = rs.getString("profile");
 				if (existence == HandleProbe.Existence.EXISTS && profile != null && rs.getString("url") != null) {
 					account = new FoundAccount(new AccountAddress(platform, handle, rs.getString("url")),
-							rs.getString("platform_id"), JSON.readValue(profile, Profile.class));
+							rs.getString("platform_id"), json.readValue(profile, Profile.class));
 				}
 				if (existence != HandleProbe.Existence.EXISTS || account != null) {
 					probes.put(key(platform, handle), new HandleProbe(existence, account, "cached", null));
@@ -167,7 +169,7 @@ class DiscoveryRepository {
 			existences.add(entry.getValue().existence().name());
 			urls.add((account != null) ? account.address().url() : entry.getKey().url());
 			ids.add((account != null) ? account.platformId() : null);
-			profiles.add((account != null) ? JSON.writeValueAsString(storable(account).profile()) : null);
+			profiles.add((account != null) ? json.writeValueAsString(storable(account).profile()) : null);
 		}
 		jdbc.sql("""
 				insert into discovery_probe (platform, handle, existence, url, platform_id, profile, checked_at)

@@ -1,7 +1,9 @@
 package org.vigia.discovery;
 
+import org.vigia.common.NotFoundException;
+
 /** A discovery run that does not exist. */
-public class DiscoveryRunNotFoundException extends RuntimeException {
+public class DiscoveryRunNotFoundException extends NotFoundException {
 
 	DiscoveryRunNotFoundException(long id) {
 		super("There is no discovery run with id " + id);

@@ -1,9 +1,12 @@
 package org.vigia.discovery;
 
 import java.util.List;
+import java.util.Map;
+
+import org.vigia.common.InvalidException;
 
 /** A discovery run asked for organizations that do not exist; nothing was started. */
-public class UnknownOrganizationsException extends RuntimeException {
+public class UnknownOrganizationsException extends InvalidException {
 
 	private final List<Long> ids;
 
@@ -16,6 +19,16 @@ public class UnknownOrganizationsException extends RuntimeException {
 
 	public List<Long> ids() {
 		return this.ids;
+	}
+
+	@Override
+	public String title() {
+		return "Unknown organizations";
+	}
+
+	@Override
+	public Map<String, Object> details() {
+		return Map.of("organizationIds", ids);
 	}
 
 }

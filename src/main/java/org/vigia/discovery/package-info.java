@@ -2,7 +2,7 @@
  * Discovery: look-alike candidates (platform search, handle permutations) and their scoring.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "platform", "registry", "polling", "health" })
+@ApplicationModule(allowedDependencies = { "runs", "common", "platform", "registry", "polling", "health" })
 package org.vigia.discovery;
 
 import org.jspecify.annotations.NullMarked;

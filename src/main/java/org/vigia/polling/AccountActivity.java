@@ -32,10 +32,11 @@ public class AccountActivity {
 
 	private final JdbcClient jdbc;
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final JsonMapper json;
 
-	AccountActivity(JdbcClient jdbc) {
+	AccountActivity(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.json = json;
 	}
 
 	/** The current state of these accounts, by id; accounts never seen by polling are absent. */

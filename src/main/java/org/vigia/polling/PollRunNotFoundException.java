@@ -1,7 +1,9 @@
 package org.vigia.polling;
 
+import org.vigia.common.NotFoundException;
+
 /** A poll run that does not exist. */
-public class PollRunNotFoundException extends RuntimeException {
+public class PollRunNotFoundException extends NotFoundException {
 
 	PollRunNotFoundException(long id) {
 		super("There is no poll run with id " + id);

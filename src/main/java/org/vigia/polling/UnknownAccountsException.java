@@ -1,9 +1,12 @@
 package org.vigia.polling;
 
 import java.util.List;
+import java.util.Map;
+
+import org.vigia.common.InvalidException;
 
 /** A poll run asked for accounts that do not exist or are archived; no run was started. */
-public class UnknownAccountsException extends RuntimeException {
+public class UnknownAccountsException extends InvalidException {
 
 	private final List<Long> accountIds;
 
@@ -14,6 +17,16 @@ public class UnknownAccountsException extends RuntimeException {
 
 	public List<Long> accountIds() {
 		return accountIds;
+	}
+
+	@Override
+	public String title() {
+		return "Unknown accounts";
+	}
+
+	@Override
+	public Map<String, Object> details() {
+		return Map.of("accountIds", accountIds);
 	}
 
 }

@@ -1,7 +1,11 @@
 package org.vigia.registry;
 
+import java.util.Map;
+
+import org.vigia.common.VigiaException;
+
 /** A registry CSV with at least one bad line: nothing was written, and the report lists every error. */
-public class ImportRejectedException extends RuntimeException {
+public class ImportRejectedException extends VigiaException {
 
 	private final ImportReport report;
 
@@ -12,6 +16,21 @@ public class ImportRejectedException extends RuntimeException {
 
 	public ImportReport report() {
 		return report;
+	}
+
+	@Override
+	public Category category() {
+		return Category.REJECTED;
+	}
+
+	@Override
+	public String title() {
+		return "Registry file rejected";
+	}
+
+	@Override
+	public Map<String, Object> details() {
+		return Map.of("dryRun", report.dryRun(), "errors", report.errors());
 	}
 
 }

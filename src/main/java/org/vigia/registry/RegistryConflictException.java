@@ -1,7 +1,11 @@
 package org.vigia.registry;
 
+import java.util.Map;
+
+import org.vigia.common.ConflictException;
+
 /** A write that would register something twice; the message names the entry that already exists. */
-public class RegistryConflictException extends RuntimeException {
+public class RegistryConflictException extends ConflictException {
 
 	private final String existingType;
 
@@ -20,6 +24,16 @@ public class RegistryConflictException extends RuntimeException {
 
 	public long existingId() {
 		return existingId;
+	}
+
+	@Override
+	public String title() {
+		return "Already registered";
+	}
+
+	@Override
+	public Map<String, Object> details() {
+		return Map.of("existingType", existingType, "existingId", existingId);
 	}
 
 }

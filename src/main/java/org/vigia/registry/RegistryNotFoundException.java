@@ -1,7 +1,9 @@
 package org.vigia.registry;
 
+import org.vigia.common.NotFoundException;
+
 /** A registry entry that does not exist. */
-public class RegistryNotFoundException extends RuntimeException {
+public class RegistryNotFoundException extends NotFoundException {
 
 	RegistryNotFoundException(String type, long id) {
 		super("There is no " + type + " with id " + id);

@@ -1,9 +1,12 @@
 package org.vigia.registry;
 
 import java.util.List;
+import java.util.Map;
+
+import org.vigia.common.InvalidException;
 
 /** Input the registry refuses, with every problem found in it; nothing was written. */
-public class RegistryValidationException extends RuntimeException {
+public class RegistryValidationException extends InvalidException {
 
 	private final List<Violation> violations;
 
@@ -18,6 +21,13 @@ public class RegistryValidationException extends RuntimeException {
 
 	public List<Violation> violations() {
 		return violations;
+	}
+
+	@Override
+	public Map<String, Object> details() {
+		return Map.of("errors", violations.stream()
+			.map(v -> Map.of("field", v.field(), "message", v.message()))
+			.toList());
 	}
 
 }

@@ -1,5 +1,7 @@
 package org.vigia.runs;
 
+import java.time.Clock;
+
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,6 +19,12 @@ public class ClusterNodes {
 
 	/** Quartz's margin on top of a node's check-in interval. */
 	public static final long MARGIN_MILLIS = 7_500;
+
+	/**
+	 * Quartz's own clock: it stamps check-ins and fires triggers by the system's time, so whatever is compared with
+	 * those must read the same clock, never the application's (a test moves that one).
+	 */
+	public static final Clock QUARTZ_CLOCK = Clock.systemUTC();
 
 	private final String schedulerName;
 
@@ -64,7 +72,7 @@ public class ClusterNodes {
 	public JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
 		return statement.param("schedulerName", schedulerName)
 			.param("instanceId", instanceId)
-			.param("quartzNow", System.currentTimeMillis());
+			.param("quartzNow", QUARTZ_CLOCK.millis());
 	}
 
 }

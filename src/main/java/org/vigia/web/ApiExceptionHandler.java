@@ -16,17 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import org.vigia.alerts.AlertSettingsException;
-import org.vigia.health.FindingActionException;
-import org.vigia.health.FindingNotFoundException;
-import org.vigia.discovery.DiscoveryRunNotFoundException;
-import org.vigia.discovery.UnknownOrganizationsException;
-import org.vigia.polling.PollRunNotFoundException;
-import org.vigia.polling.UnknownAccountsException;
-import org.vigia.registry.ImportRejectedException;
-import org.vigia.registry.RegistryConflictException;
-import org.vigia.registry.RegistryNotFoundException;
-import org.vigia.registry.RegistryValidationException;
+import org.vigia.common.VigiaException;
 
 /**
  * Turns every error of the API into an RFC 9457 problem detail that says what was wrong and where. The API's
@@ -35,76 +25,12 @@ import org.vigia.registry.RegistryValidationException;
 @RestControllerAdvice(annotations = RestController.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
+	/** Every error of Vigía's own, by its category: the same status, title and details whichever module raised it. */
 	@ExceptionHandler
-	ProblemDetail invalid(RegistryValidationException ex) {
-		var problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", ex.getMessage());
-		problem.setProperty("errors", ex.violations()
-			.stream()
-			.map(v -> Map.of("field", v.field(), "message", v.message()))
-			.toList());
+	ProblemDetail vigia(VigiaException ex) {
+		var problem = problem(ErrorStatus.of(ex.category()), ex.title(), ex.getMessage());
+		ex.details().forEach(problem::setProperty);
 		return problem;
-	}
-
-	@ExceptionHandler
-	ProblemDetail conflict(RegistryConflictException ex) {
-		var problem = problem(HttpStatus.CONFLICT, "Already registered", ex.getMessage());
-		problem.setProperty("existingType", ex.existingType());
-		problem.setProperty("existingId", ex.existingId());
-		return problem;
-	}
-
-	@ExceptionHandler
-	ProblemDetail notFound(RegistryNotFoundException ex) {
-		return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail importRejected(ImportRejectedException ex) {
-		var report = ex.report();
-		var problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Registry file rejected", ex.getMessage());
-		problem.setProperty("dryRun", report.dryRun());
-		problem.setProperty("errors", report.errors());
-		return problem;
-	}
-
-	@ExceptionHandler
-	ProblemDetail unknownAccounts(UnknownAccountsException ex) {
-		var problem = problem(HttpStatus.BAD_REQUEST, "Unknown accounts", ex.getMessage());
-		problem.setProperty("accountIds", ex.accountIds());
-		return problem;
-	}
-
-	@ExceptionHandler
-	ProblemDetail runNotFound(PollRunNotFoundException ex) {
-		return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail discoveryRunNotFound(DiscoveryRunNotFoundException ex) {
-		return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail unknownOrganizations(UnknownOrganizationsException ex) {
-		var problem = problem(HttpStatus.BAD_REQUEST, "Unknown organizations", ex.getMessage());
-		problem.setProperty("organizationIds", ex.ids());
-		return problem;
-	}
-
-	@ExceptionHandler
-	ProblemDetail findingNotFound(FindingNotFoundException ex) {
-		return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail findingAction(FindingActionException ex) {
-		return ex.conflict() ? problem(HttpStatus.CONFLICT, "Not possible now", ex.getMessage())
-				: problem(HttpStatus.BAD_REQUEST, "Invalid input", ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail alertSettings(AlertSettingsException ex) {
-		return problem(HttpStatus.BAD_REQUEST, "Invalid input", ex.getMessage());
 	}
 
 	@ExceptionHandler

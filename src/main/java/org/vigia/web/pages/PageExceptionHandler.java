@@ -12,15 +12,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
-import org.vigia.discovery.DiscoveryRunNotFoundException;
-import org.vigia.discovery.UnknownOrganizationsException;
-import org.vigia.health.FindingActionException;
-import org.vigia.health.FindingNotFoundException;
-import org.vigia.polling.PollRunNotFoundException;
-import org.vigia.polling.UnknownAccountsException;
-import org.vigia.registry.RegistryConflictException;
-import org.vigia.registry.RegistryNotFoundException;
-import org.vigia.registry.RegistryValidationException;
+import org.vigia.common.VigiaException;
+import org.vigia.web.ErrorStatus;
 
 /**
  * What a page shows when what it was asked for does not exist or cannot be done: the dashboard's error page, in the
@@ -30,22 +23,21 @@ import org.vigia.registry.RegistryValidationException;
 @ControllerAdvice(basePackageClasses = PageExceptionHandler.class)
 class PageExceptionHandler {
 
-	@ExceptionHandler({ RegistryNotFoundException.class, FindingNotFoundException.class,
-			PollRunNotFoundException.class, DiscoveryRunNotFoundException.class })
-	ModelAndView notFound(RuntimeException ex) {
-		return page(HttpStatus.NOT_FOUND, ex.getMessage());
+	/** Every error of Vigía's own, by its category, with the status the API gives it. */
+	@ExceptionHandler
+	ModelAndView vigia(VigiaException ex) {
+		return page(ErrorStatus.of(ex.category()), ex.getMessage());
 	}
 
-	@ExceptionHandler({ RegistryValidationException.class, UnknownAccountsException.class,
-			UnknownOrganizationsException.class, PropertyReferenceException.class })
-	ModelAndView invalid(RuntimeException ex) {
-		return page(HttpStatus.BAD_REQUEST, ex.getMessage());
+	@ExceptionHandler
+	ModelAndView badSort(PropertyReferenceException ex) {
+		return page(HttpStatus.BAD_REQUEST, "Cannot sort by '" + ex.getPropertyName() + "'");
 	}
 
-	@ExceptionHandler({ RegistryConflictException.class, DataIntegrityViolationException.class })
-	ModelAndView conflict(RuntimeException ex) {
+	@ExceptionHandler
+	ModelAndView conflict(DataIntegrityViolationException ex) {
 		// A constraint's own message names tables and columns: the reader learns what happened, not how.
-		return page(HttpStatus.CONFLICT, (ex instanceof DataIntegrityViolationException) ? null : ex.getMessage());
+		return page(HttpStatus.CONFLICT, null);
 	}
 
 	/** {@code ?page=two}: the parameter and the value, as the API names them. */
@@ -65,11 +57,6 @@ class PageExceptionHandler {
 			case "Long", "Integer", "int", "long" -> "a number";
 			default -> "a " + type;
 		};
-	}
-
-	@ExceptionHandler
-	ModelAndView findingAction(FindingActionException ex) {
-		return page(ex.conflict() ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST, ex.getMessage());
 	}
 
 	/** The error page's model as Spring Boot's error view gets it: status, reason and (when there is one) message. */

@@ -1,4 +1,4 @@
-package org.vigia.polling;
+package org.vigia.runs;
 
 import java.time.Duration;
 
@@ -9,7 +9,6 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.vigia.runs.ClusterNodes;
 
 /**
  * The {@code scheduler} health: this node's Quartz scheduler is started, neither in standby nor shut down, and checks
@@ -53,8 +52,7 @@ class SchedulerHealthIndicator implements HealthIndicator {
 			if (checkIn.isEmpty()) {
 				return health.down().withDetail("checkIn", "none: the cluster does not know this node").build();
 			}
-			// Quartz's time, the system's, as in the check-in itself.
-			var age = Duration.ofMillis(Math.max(0, System.currentTimeMillis() - checkIn.get().at()));
+			var age = Duration.ofMillis(Math.max(0, ClusterNodes.QUARTZ_CLOCK.millis() - checkIn.get().at()));
 			health.withDetail("lastCheckIn", age.toMillis() + " ms ago");
 			if (age.toMillis() > checkIn.get().interval() + ClusterNodes.MARGIN_MILLIS) {
 				return health.down().withDetail("checkIn", "late: the other nodes take this one for dead").build();

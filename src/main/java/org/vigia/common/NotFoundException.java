@@ -1,0 +1,17 @@
+package org.vigia.common;
+
+/** What was asked for does not exist. */
+public abstract class NotFoundException extends VigiaException {
+
+	private static final long serialVersionUID = 1L;
+
+	protected NotFoundException(String message) {
+		super(message);
+	}
+
+	@Override
+	public final Category category() {
+		return Category.NOT_FOUND;
+	}
+
+}
