@@ -69,7 +69,7 @@ public class PublicVerdicts {
 				       evidence -> 'released' ->> 'releasedAt' as released_at
 				from finding
 				where subject_key = any(:keys) and type = 'IMPERSONATION' and status in ('OPEN', 'ACKNOWLEDGED')
-				  and evidence ? 'released' and evidence -> 'released' ? 'accountId'
+				  and evidence -> 'released' ->> 'accountId' is not null
 				""").param("keys", keys(addresses)).query((rs, row) -> {
 			var released = rs.getString("released_at");
 			return new TakenHandle(platform(rs.getString("platform")), rs.getString("handle"), rs.getLong("account_id"),

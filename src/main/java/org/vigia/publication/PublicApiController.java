@@ -137,6 +137,8 @@ class PublicApiController {
 	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, @Nullable String detail) {
 		var problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(URI.create("about:blank"));
+		// The same answer for every address: a 404 must not tell one unpublished organization from another.
+		problem.setInstance(URI.create("/public/api"));
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
