@@ -90,15 +90,12 @@ class Directory {
 			throw new IllegalArgumentException("'" + pasted.strip() + "' is not an account's address or handle on "
 					+ "any network Vigía knows");
 		}
-		var organizations = new HashMap<Long, PublishedOrganization>();
-		organizations().forEach(organization -> organizations.put(organization.id(), organization));
-		var confirmed = verdicts.confirmed(addresses)
-			.stream()
-			.filter(impersonation -> organizations.containsKey(impersonation.organizationId()))
-			.findFirst();
-		if (confirmed.isPresent()) {
-			var impersonation = confirmed.get();
-			var organization = organizations.get(impersonation.organizationId());
+		for (var impersonation : verdicts.confirmed(addresses)) {
+			var publishing = published.organization(impersonation.organizationId());
+			if (publishing.isEmpty()) {
+				continue;
+			}
+			var organization = publishing.get();
 			return new Verification(Verification.Status.IMPERSONATOR, impersonation.platform().id(),
 					impersonation.handle(), publicOrganization(organization), null, impersonation.publishedAt(), false,
 					onNetwork(organization, impersonation.platform()));
@@ -120,10 +117,11 @@ class Directory {
 		if (formerly != null) {
 			var handle = taken.get(formerly.accountId());
 			var since = (handle != null && handle.releasedAt() != null) ? handle.releasedAt() : formerly.archivedAt();
-			var organization = organizations.get(formerly.organizationId());
+			var retired = formerly;
+			var organization = published.organization(formerly.organizationId());
 			return new Verification(Verification.Status.FORMERLY_OFFICIAL, formerly.platform().id(), formerly.handle(),
 					publicOrganization(formerly), PublicAccount.of(formerly), since, handle != null,
-					(organization != null) ? onNetwork(organization, formerly.platform()) : List.of());
+					organization.map(o -> onNetwork(o, retired.platform())).orElse(List.of()));
 		}
 		var address = addresses.getFirst();
 		var organization = context;

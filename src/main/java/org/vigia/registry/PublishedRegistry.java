@@ -45,6 +45,13 @@ public class PublishedRegistry {
 			.optional();
 	}
 
+	/** The organization with this id, when it publishes its directory. */
+	public Optional<PublishedOrganization> organization(long id) {
+		return jdbc.sql(ORGANIZATIONS + " and o.id = :id group by o.id").param("id", id)
+			.query((rs, row) -> organization(rs))
+			.optional();
+	}
+
 	/** Every organization that publishes its directory, by name. */
 	public List<PublishedOrganization> organizations() {
 		return jdbc.sql(ORGANIZATIONS + " group by o.id order by lower(o.name)").query((rs, row) -> organization(rs)).list();
