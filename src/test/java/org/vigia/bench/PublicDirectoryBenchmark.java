@@ -84,7 +84,7 @@ class PublicDirectoryBenchmark {
 				""").param("n", ORGANIZATIONS).update();
 		jdbc.sql("""
 				insert into unit (organization_id, name, contact_emails, created_at, updated_at)
-				select o, 'Unidad ' || u, '{}', now(), now() from generate_series(1, :n) o, generate_series(1, 5) u
+				select o, 'Unidad ' || u, '{}', now(), now() from generate_series(1, :n) o, generate_series(1, 5) u order by o, u
 				""").param("n", ORGANIZATIONS).update();
 		// Account n lives on server social(n % 7), belongs to organization n % 300 + 1, and to one of its units.
 		jdbc.sql("""
