@@ -82,9 +82,11 @@ class Directory {
 	/**
 	 * What the directory says about a pasted handle or URL.
 	 * @param context the organization the visitor came from, whose accounts an unknown answer lists
+	 * @param suggest whether, without a context, an unknown answer names the organization the account resembles
+	 * most (scoring it against every publishing organization: for a person's page, not for the API's fast 404)
 	 * @throws IllegalArgumentException when no network reads the input as an account
 	 */
-	Verification verify(String pasted, @Nullable PublishedOrganization context) {
+	Verification verify(String pasted, @Nullable PublishedOrganization context, boolean suggest) {
 		var addresses = Platform.readAny(pasted);
 		if (addresses.isEmpty()) {
 			throw new IllegalArgumentException("'" + pasted.strip() + "' is not an account's address or handle on "
@@ -125,7 +127,7 @@ class Directory {
 		}
 		var address = addresses.getFirst();
 		var organization = context;
-		if (organization == null) {
+		if (organization == null && suggest) {
 			organization = bestMatch(addresses).map(Match::organization).orElse(null);
 		}
 		return new Verification(Verification.Status.NOT_FOUND, address.platform().id(), address.handle(),

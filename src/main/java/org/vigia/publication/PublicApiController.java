@@ -59,7 +59,7 @@ class PublicApiController {
 		if (url == null || url.isBlank()) {
 			throw new IllegalArgumentException("url: is required (an account's address or handle)");
 		}
-		var verification = directory.verify(url, null);
+		var verification = directory.verify(url, null, false);
 		var status = (verification.status() == Verification.Status.OFFICIAL) ? HttpStatus.OK : HttpStatus.NOT_FOUND;
 		return ResponseEntity.status(status).cacheControl(cache()).body(verification);
 	}

@@ -63,7 +63,7 @@ class PublicPagesController {
 		model.addAttribute("context", context);
 		if (q != null && !q.isBlank()) {
 			try {
-				model.addAttribute("verification", directory.verify(q, context));
+				model.addAttribute("verification", directory.verify(q, context, true));
 			}
 			catch (IllegalArgumentException ex) {
 				model.addAttribute("invalid", true);
