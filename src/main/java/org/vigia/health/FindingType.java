@@ -34,7 +34,10 @@ public enum FindingType {
 	IMPERSONATION(Severity.HIGH),
 
 	/** An account outside the registry that proves official control (discovery). */
-	UNREGISTERED(Severity.MEDIUM);
+	UNREGISTERED(Severity.MEDIUM),
+
+	/** A citizen reported an account that scored below the look-alike threshold: for triage. */
+	REPORTED(Severity.LOW);
 
 	private final Severity severity;
 

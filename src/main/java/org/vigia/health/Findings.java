@@ -25,7 +25,7 @@ public class Findings {
 	private static final String COLUMNS = """
 			f.id, f.type, f.severity, f.status, f.account_id, f.unit_id, f.organization_id, f.platform, f.subject, f.summary,
 			f.evidence::text as evidence, f.opened_at, f.updated_at, f.resolved_at, f.dismissed_until, f.dismiss_reason,
-			f.subject_key, f.fingerprint
+			f.subject_key, f.fingerprint, f.published_at
 			""";
 
 	private final JdbcClient jdbc;
@@ -160,6 +160,35 @@ public class Findings {
 		return act(stored, TransitionKind.REOPENED, FindingStatus.OPEN, "reopened by " + actor, null, actor);
 	}
 
+	/**
+	 * An editor states that a standing IMPERSONATION finding is confirmed: the public directory then tells citizens who
+	 * ask about the account that it is an impersonator. Nothing else is ever published about findings.
+	 */
+	@Transactional
+	public Finding publish(long id, String actor) {
+		var stored = lock(id);
+		if (stored.type() != FindingType.IMPERSONATION) {
+			throw new FindingActionException("Only an IMPERSONATION finding can be published as confirmed; finding "
+					+ id + " is " + stored.type(), false);
+		}
+		if (!stored.status().standing() || stored.status() == FindingStatus.DISMISSED) {
+			throw new FindingActionException("Finding " + id + " is " + stored.status()
+					+ ": only an open or acknowledged impersonation can be published as confirmed", true);
+		}
+		jdbc.sql("""
+				update finding set published_at = :now, published_by = :actor where id = :id and published_at is null
+				""").param("id", id).param("actor", actor).param("now", FindingWriter.timestamp(clock.instant())).update();
+		return get(id);
+	}
+
+	/** An editor takes back a published confirmation: the public directory no longer names the account. */
+	@Transactional
+	public Finding unpublish(long id, String actor) {
+		lock(id);
+		jdbc.sql("update finding set published_at = null, published_by = null where id = :id").param("id", id).update();
+		return get(id);
+	}
+
 	private Finding act(Lifecycle.Stored stored, TransitionKind kind, FindingStatus to, @Nullable String reason,
 			@Nullable Instant until, String actor) {
 		if (stored.status() == FindingStatus.RESOLVED) {
@@ -190,7 +219,8 @@ public class Findings {
 				rs.getString("platform"), rs.getString("subject"), rs.getString("summary"),
 				FindingWriter.map(rs.getString("evidence")), rs.getTimestamp("opened_at").toInstant(),
 				rs.getTimestamp("updated_at").toInstant(), FactsRepository.instant(rs, "resolved_at"),
-				FactsRepository.instant(rs, "dismissed_until"), rs.getString("dismiss_reason"));
+				FactsRepository.instant(rs, "dismissed_until"), rs.getString("dismiss_reason"),
+				FactsRepository.instant(rs, "published_at"));
 	}
 
 }

@@ -96,6 +96,26 @@ public enum Platform {
 		return fromUrl;
 	}
 
+	/**
+	 * Every account a person may mean by what they pasted, on whichever networks read it as an account: a profile URL
+	 * names one network, a bare handle ({@code @aytovillaverde}) may name one on several. Empty when no network does.
+	 */
+	public static java.util.List<AccountAddress> readAny(@Nullable String handleOrUrl) {
+		if (handleOrUrl == null || handleOrUrl.isBlank()) {
+			return java.util.List.of();
+		}
+		var addresses = new java.util.ArrayList<AccountAddress>();
+		for (var platform : values()) {
+			try {
+				addresses.add(platform.parse(handleOrUrl));
+			}
+			catch (InvalidHandleException ex) {
+				// Not an account on this network; another may read it.
+			}
+		}
+		return java.util.List.copyOf(addresses);
+	}
+
 	public String label() {
 		return this.label;
 	}

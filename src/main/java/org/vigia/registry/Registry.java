@@ -63,7 +63,9 @@ public class Registry {
 		organizations.findByName(checked.name()).ifPresent(existing -> {
 			throw organizationExists(existing);
 		});
-		return organizations.save(Organization.create(checked, clock.instant()));
+		var saved = organizations.save(Organization.create(checked, clock.instant()));
+		// The database gives the slug.
+		return organization(Objects.requireNonNull(saved.id()));
 	}
 
 	@Transactional
@@ -75,7 +77,8 @@ public class Registry {
 			.ifPresent(other -> {
 				throw organizationExists(other);
 			});
-		return organizations.save(organization.update(checked, clock.instant()));
+		organizations.save(organization.update(checked, clock.instant()));
+		return organization(id);
 	}
 
 	private static RegistryConflictException organizationExists(Organization existing) {
@@ -119,7 +122,7 @@ public class Registry {
 		if (!violations.isEmpty()) {
 			throw new RegistryValidationException(violations);
 		}
-		return new OrganizationDraft(name, List.copyOf(aliases), List.copyOf(domains));
+		return new OrganizationDraft(name, List.copyOf(aliases), List.copyOf(domains), draft.publicDirectory());
 	}
 
 	/** The names of these organizations, by id, read in one query. */

@@ -98,6 +98,17 @@ class FindingController {
 				(request != null) ? request.until() : null);
 	}
 
+	/** Publishes a standing IMPERSONATION finding as confirmed: the public directory names the impersonator. */
+	@PostMapping("/{id}/publish")
+	Finding publish(@PathVariable long id, Authentication user) {
+		return findings.publish(id, user.getName());
+	}
+
+	@PostMapping("/{id}/unpublish")
+	Finding unpublish(@PathVariable long id, Authentication user) {
+		return findings.unpublish(id, user.getName());
+	}
+
 	@PostMapping("/{id}/reopen")
 	Finding reopen(@PathVariable long id, Authentication user) {
 		return findings.reopen(id, user.getName());

@@ -99,6 +99,17 @@ class FindingsPage {
 		return act(id, redirect, () -> findings.reopen(id, user.getName()));
 	}
 
+	/** An editor confirms an impersonation to the public directory, or takes the confirmation back. */
+	@PostMapping("/findings/{id}/publish")
+	String publish(@PathVariable long id, Authentication user, RedirectAttributes redirect) {
+		return act(id, redirect, () -> findings.publish(id, user.getName()));
+	}
+
+	@PostMapping("/findings/{id}/unpublish")
+	String unpublish(@PathVariable long id, Authentication user, RedirectAttributes redirect) {
+		return act(id, redirect, () -> findings.unpublish(id, user.getName()));
+	}
+
 	private String act(long id, RedirectAttributes redirect, Runnable action) {
 		try {
 			action.run();

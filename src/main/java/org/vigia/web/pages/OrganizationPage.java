@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.vigia.registry.OrganizationDraft;
 import org.vigia.registry.Registry;
 import org.vigia.registry.RegistryConflictException;
 import org.vigia.registry.RegistryValidationException;
@@ -43,6 +44,7 @@ class OrganizationPage {
 			values.put("name", organization.name());
 			values.put("aliases", String.join("\n", organization.aliases()));
 			values.put("officialDomains", String.join("\n", organization.officialDomains()));
+			values.put("publicDirectory", String.valueOf(organization.publicDirectory()));
 			model.addAttribute("organizationForm", FormState.of(values));
 		}
 		var units = registry.units(id, PageRequest.of(0, RegistryPage.UNITS_SHOWN, Sort.by("name")));
@@ -55,16 +57,19 @@ class OrganizationPage {
 	@PostMapping("/registry/organizations/{id}")
 	String updateOrganization(@PathVariable long id, @RequestParam(required = false) @Nullable String name,
 			@RequestParam(required = false) @Nullable String aliases,
-			@RequestParam(required = false) @Nullable String officialDomains, RedirectAttributes redirect) {
+			@RequestParam(required = false) @Nullable String officialDomains,
+			@RequestParam(defaultValue = "false") boolean publicDirectory, RedirectAttributes redirect) {
 		registry.organization(id);
 		var sent = new LinkedHashMap<String, @Nullable String>();
 		sent.put("name", name);
 		sent.put("aliases", aliases);
 		sent.put("officialDomains", officialDomains);
+		sent.put("publicDirectory", String.valueOf(publicDirectory));
 		var form = FormState.of(sent);
 		try {
-			var organization = registry.updateOrganization(id,
-					RegistryPage.organizationDraft(name, aliases, officialDomains));
+			var draft = RegistryPage.organizationDraft(name, aliases, officialDomains);
+			var organization = registry.updateOrganization(id, new OrganizationDraft(draft.name(), draft.aliases(),
+					draft.officialDomains(), publicDirectory));
 			redirect.addFlashAttribute("organizationSaved", organization.name());
 		}
 		catch (RegistryValidationException ex) {

@@ -97,7 +97,7 @@ class OrganizationPageSliceTests {
 			.andExpect(redirectedUrl("/registry/organizations/1"))
 			.andExpect(flash().attribute("organizationSaved", "Villaverde"));
 		verify(registry).updateOrganization(1, new OrganizationDraft("Villaverde",
-				List.of("Ayto. de Villaverde", "Concello de Villaverde"), List.of("villaverde.example")));
+				List.of("Ayto. de Villaverde", "Concello de Villaverde"), List.of("villaverde.example"), false));
 	}
 
 	@Test

@@ -1,0 +1,194 @@
+package org.vigia.publication;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.vigia.discovery.LookalikeScoring;
+import org.vigia.discovery.scoring.Identity;
+import org.vigia.discovery.scoring.Institution;
+import org.vigia.discovery.scoring.PreparedInstitution;
+import org.vigia.discovery.scoring.Score;
+import org.vigia.health.PublicVerdicts;
+import org.vigia.platform.AccountAddress;
+import org.vigia.platform.Platform;
+import org.vigia.registry.AccountStatus;
+import org.vigia.registry.PublishedAccount;
+import org.vigia.registry.PublishedOrganization;
+import org.vigia.registry.PublishedRegistry;
+import org.vigia.registry.Registry;
+
+/**
+ * Answers citizens' questions from the registry: which accounts an organization publishes, and whether a pasted
+ * account is official, formerly official, a confirmed impersonator or unknown. Only organizations that publish their
+ * directory exist here: about the others it knows nothing, and says so in the same words as about an unknown one.
+ */
+@Service
+class Directory {
+
+	/** How long a prepared institution is reused for scoring; the registry changes far less often. */
+	private static final Duration PREPARED_FOR = Duration.ofMinutes(1);
+
+	private final PublishedRegistry published;
+
+	private final Registry registry;
+
+	private final PublicVerdicts verdicts;
+
+	private final LookalikeScoring scoring;
+
+	private final Clock clock;
+
+	private final Map<Long, Prepared> prepared = new ConcurrentHashMap<>();
+
+	private record Prepared(Instant version, Instant at, PreparedInstitution institution) {
+	}
+
+	/** An organization's best score for an account outside its registry. */
+	record Match(PublishedOrganization organization, AccountAddress address, Score score, boolean registered,
+			int threshold) {
+	}
+
+	Directory(PublishedRegistry published, Registry registry, PublicVerdicts verdicts, LookalikeScoring scoring,
+			Clock clock) {
+		this.published = published;
+		this.registry = registry;
+		this.verdicts = verdicts;
+		this.scoring = scoring;
+		this.clock = clock;
+	}
+
+	Optional<PublishedOrganization> organization(String slug) {
+		return published.organization(slug);
+	}
+
+	List<PublishedOrganization> organizations() {
+		return published.organizations();
+	}
+
+	List<PublicAccount> accounts(PublishedOrganization organization) {
+		return published.accounts(organization.id()).stream().map(PublicAccount::of).toList();
+	}
+
+	/**
+	 * What the directory says about a pasted handle or URL.
+	 * @param context the organization the visitor came from, whose accounts an unknown answer lists
+	 * @param suggest whether, without a context, an unknown answer names the organization the account resembles
+	 * most (scoring it against every publishing organization: for a person's page, not for the API's fast 404)
+	 * @throws IllegalArgumentException when no network reads the input as an account
+	 */
+	Verification verify(String pasted, @Nullable PublishedOrganization context, boolean suggest) {
+		var addresses = Platform.readAny(pasted);
+		if (addresses.isEmpty()) {
+			throw new IllegalArgumentException("'" + pasted.strip() + "' is not an account's address or handle on "
+					+ "any network Vigía knows");
+		}
+		for (var impersonation : verdicts.confirmed(addresses)) {
+			var publishing = published.organization(impersonation.organizationId());
+			if (publishing.isEmpty()) {
+				continue;
+			}
+			var organization = publishing.get();
+			return new Verification(Verification.Status.IMPERSONATOR, impersonation.platform().id(),
+					impersonation.handle(), publicOrganization(organization), null, impersonation.publishedAt(), false,
+					onNetwork(organization, impersonation.platform()));
+		}
+		var found = published.find(addresses);
+		var taken = new HashMap<Long, PublicVerdicts.TakenHandle>();
+		verdicts.taken(addresses).forEach(handle -> taken.put(handle.accountId(), handle));
+		PublishedAccount formerly = null;
+		for (var account : found) {
+			var handle = taken.get(account.accountId());
+			if (account.status() == AccountStatus.ACTIVE && handle == null) {
+				return new Verification(Verification.Status.OFFICIAL, account.platform().id(), account.handle(),
+						publicOrganization(account), PublicAccount.of(account), null, false, List.of());
+			}
+			if (formerly == null) {
+				formerly = account;
+			}
+		}
+		if (formerly != null) {
+			var handle = taken.get(formerly.accountId());
+			var since = (handle != null && handle.releasedAt() != null) ? handle.releasedAt() : formerly.archivedAt();
+			var retired = formerly;
+			var organization = published.organization(formerly.organizationId());
+			return new Verification(Verification.Status.FORMERLY_OFFICIAL, formerly.platform().id(), formerly.handle(),
+					publicOrganization(formerly), PublicAccount.of(formerly), since, handle != null,
+					organization.map(o -> onNetwork(o, retired.platform())).orElse(List.of()));
+		}
+		var address = addresses.getFirst();
+		var organization = context;
+		if (organization == null && suggest) {
+			organization = bestMatch(addresses).map(Match::organization).orElse(null);
+		}
+		return new Verification(Verification.Status.NOT_FOUND, address.platform().id(), address.handle(),
+				(organization != null) ? publicOrganization(organization) : null, null, null, false,
+				(organization != null) ? onNetwork(organization, address.platform()) : List.of());
+	}
+
+	/** The publishing organization an account outside every registry resembles most, if any resembles one at all. */
+	Optional<Match> bestMatch(List<AccountAddress> addresses) {
+		Match best = null;
+		for (var organization : organizations()) {
+			var match = match(organization, addresses);
+			if (match.score().points() > 0 && (best == null || match.score().points() > best.score().points())) {
+				best = match;
+			}
+		}
+		return Optional.ofNullable(best);
+	}
+
+	/** The organization's best score for any of the networks' readings of the account. */
+	Match match(PublishedOrganization organization, List<AccountAddress> addresses) {
+		var institution = institution(organization);
+		var now = clock.instant();
+		var scorer = scoring.scorer();
+		var threshold = scorer.weights().impersonationThreshold();
+		return addresses.stream().map(address -> {
+			var classification = scorer.classify(Identity.of(address.platform(), address.handle(), null), institution,
+					now);
+			return new Match(organization, address, classification.score(),
+					classification.verdict() == org.vigia.discovery.scoring.Verdict.REGISTERED, threshold);
+		}).max(Comparator.comparingInt((Match match) -> match.score().points())).orElseThrow();
+	}
+
+	private PreparedInstitution institution(PublishedOrganization organization) {
+		var now = clock.instant();
+		var cached = prepared.get(organization.id());
+		if (cached != null && cached.version().equals(organization.updatedAt())
+				&& cached.at().plus(PREPARED_FOR).isAfter(now)) {
+			return cached.institution();
+		}
+		var full = registry.organization(organization.id());
+		var identities = new ArrayList<Identity>();
+		for (var account : published.accounts(organization.id())) {
+			identities.add(Identity.of(account.platform(), account.handle(), account.displayName()));
+		}
+		var institution = scoring.scorer()
+			.prepare(new Institution(full.name(), full.aliases(), full.officialDomains(), identities));
+		prepared.put(organization.id(), new Prepared(organization.updatedAt(), now, institution));
+		return institution;
+	}
+
+	private List<PublicAccount> onNetwork(PublishedOrganization organization, Platform platform) {
+		return published.accounts(organization.id(), platform).stream().map(PublicAccount::of).toList();
+	}
+
+	private static Verification.PublicOrganization publicOrganization(PublishedOrganization organization) {
+		return new Verification.PublicOrganization(organization.name(), organization.slug());
+	}
+
+	private static Verification.PublicOrganization publicOrganization(PublishedAccount account) {
+		return new Verification.PublicOrganization(account.organizationName(), account.organizationSlug());
+	}
+
+}

@@ -1,0 +1,207 @@
+package org.vigia.publication;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.vigia.health.CitizenReport;
+import org.vigia.health.CitizenReports;
+import org.vigia.platform.Platform;
+import org.vigia.registry.PublishedOrganization;
+
+/**
+ * Citizens' reports of suspicious accounts: rate-limited per address (of which only a salted hash is kept, the salt
+ * changing daily), scored at once against the organization, and handed to health as a finding.
+ */
+@Service
+class Reports {
+
+	/** What became of a report. */
+	enum Outcome {
+
+		/** An IMPERSONATION finding opened or counts one report more. */
+		IMPERSONATION,
+
+		/** A REPORTED finding for triage. */
+		REPORTED,
+
+		/** The account is one of the organization's official ones: nothing to report. */
+		OFFICIAL,
+
+		/** The hidden field was filled: a robot. Answered as accepted, and nothing is kept. */
+		IGNORED
+
+	}
+
+	/** Too many reports from one address. */
+	static final class TooManyReportsException extends RuntimeException {
+
+		private final Duration retryAfter;
+
+		TooManyReportsException(Duration retryAfter) {
+			super("Too many reports from this address; try again later");
+			this.retryAfter = retryAfter;
+		}
+
+		Duration retryAfter() {
+			return retryAfter;
+		}
+
+	}
+
+	/** A report that names no organization and resembles none. */
+	static final class NoOrganizationException extends RuntimeException {
+
+		NoOrganizationException(String message) {
+			super(message);
+		}
+
+	}
+
+	private static final int MAX_NOTE_LENGTH = 1000;
+
+	private final JdbcClient jdbc;
+
+	private final Directory directory;
+
+	private final CitizenReports findings;
+
+	private final PublicationProperties properties;
+
+	private final Clock clock;
+
+	private final SecureRandom random = new SecureRandom();
+
+	Reports(JdbcClient jdbc, Directory directory, CitizenReports findings, PublicationProperties properties,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.directory = directory;
+		this.findings = findings;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records a report.
+	 * @param organizationSlug the organization the visitor reports to, or null: the one the account resembles most
+	 * @param honeypot the field people never see: filled only by robots
+	 * @throws IllegalArgumentException when the url names no account, or the note is too long
+	 */
+	@Transactional
+	Outcome report(String url, @Nullable String note, @Nullable String organizationSlug, @Nullable String honeypot,
+			String remoteAddress) {
+		var addresses = Platform.readAny(url);
+		if (addresses.isEmpty()) {
+			throw new IllegalArgumentException("url: '" + url.strip() + "' is not an account's address or handle on "
+					+ "any network Vigía knows");
+		}
+		var cleanNote = (note == null || note.isBlank()) ? null : note.strip();
+		if (cleanNote != null && cleanNote.length() > MAX_NOTE_LENGTH) {
+			throw new IllegalArgumentException("note: longer than " + MAX_NOTE_LENGTH + " characters");
+		}
+		if (honeypot != null && !honeypot.isEmpty()) {
+			return Outcome.IGNORED;
+		}
+		var now = clock.instant();
+		var hash = hash(remoteAddress);
+		var counts = jdbc.sql("""
+				select count(*) filter (where reported_at > :hour) as hour, count(*) as day
+				from public_report where address_hash = :hash and reported_at > :day
+				""").param("hash", hash).param("hour", timestamp(now.minus(Duration.ofHours(1))))
+			.param("day", timestamp(now.minus(Duration.ofDays(1))))
+			.query((rs, row) -> new long[] { rs.getLong("hour"), rs.getLong("day") })
+			.single();
+		if (counts[0] >= properties.reportsPerHour()) {
+			throw new TooManyReportsException(Duration.ofHours(1));
+		}
+		if (counts[1] >= properties.reportsPerDay()) {
+			throw new TooManyReportsException(Duration.ofDays(1));
+		}
+		Directory.Match match;
+		if (organizationSlug != null && !organizationSlug.isBlank()) {
+			PublishedOrganization organization = directory.organization(organizationSlug.strip())
+				.orElseThrow(() -> new NoOrganizationException(
+						"organization: no organization publishes a directory as '" + organizationSlug.strip() + "'"));
+			match = directory.match(organization, addresses);
+		}
+		else {
+			match = directory.bestMatch(addresses)
+				.orElseThrow(() -> new NoOrganizationException("organization: the account resembles no organization "
+						+ "that publishes its directory; name the one it pretends to be (its slug)"));
+		}
+		if (match.registered()) {
+			return Outcome.OFFICIAL;
+		}
+		var best = match.address();
+		var organizationId = match.organization().id();
+		jdbc.sql("""
+				insert into public_report (organization_id, platform, handle, note, points, address_hash, reported_at)
+				values (:organizationId, :platform, :handle, :note, :points, :hash, :now)
+				""").param("organizationId", organizationId).param("platform", best.platform().name())
+			.param("handle", best.handle()).param("note", cleanNote).param("points", match.score().points())
+			.param("hash", hash).param("now", timestamp(now))
+			.update();
+		long reports = jdbc.sql("""
+				select count(*) from public_report
+				where organization_id = :organizationId and platform = :platform and handle = :handle
+				""").param("organizationId", organizationId).param("platform", best.platform().name())
+			.param("handle", best.handle())
+			.query(Long.class)
+			.single();
+		var impersonation = match.score().points() >= match.threshold();
+		List<Map<String, Object>> reasons = match.score().reasons().stream().map(reason -> {
+			Map<String, Object> map = new LinkedHashMap<>();
+			map.put("signal", reason.signal());
+			map.put("points", reason.points());
+			map.put("detail", reason.detail());
+			return map;
+		}).toList();
+		var imitated = match.score().imitated();
+		findings.record(new CitizenReport(organizationId, best.platform(), best.handle(), best.url(), null,
+				(imitated != null) ? imitated.handle() : null, impersonation, match.score().points(), match.threshold(),
+				reasons, reports, now));
+		return impersonation ? Outcome.IMPERSONATION : Outcome.REPORTED;
+	}
+
+	/** The address, hashed with today's salt: enough to count its reports today, and nothing tomorrow. */
+	private String hash(String address) {
+		var day = clock.instant().atOffset(ZoneOffset.UTC).toLocalDate();
+		var fresh = new byte[32];
+		random.nextBytes(fresh);
+		jdbc.sql("insert into public_report_salt (day, salt) values (:day, :salt) on conflict (day) do nothing")
+			.param("day", day)
+			.param("salt", fresh)
+			.update();
+		var salt = jdbc.sql("select salt from public_report_salt where day = :day").param("day", day)
+			.query(byte[].class)
+			.single();
+		try {
+			var mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(salt, "HmacSHA256"));
+			return HexFormat.of().formatHex(mac.doFinal(address.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
+			throw new IllegalStateException("HmacSHA256 is part of every JDK", ex);
+		}
+	}
+
+	private static java.sql.Timestamp timestamp(java.time.Instant instant) {
+		return java.sql.Timestamp.from(instant);
+	}
+
+}

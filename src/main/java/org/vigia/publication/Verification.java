@@ -1,0 +1,31 @@
+package org.vigia.publication;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the directory answers about a pasted account.
+ * @param status OFFICIAL, FORMERLY_OFFICIAL (retired, or its handle now held by someone else), IMPERSONATOR (an
+ * editor published it as confirmed) or NOT_FOUND
+ * @param account the registry's record, for an official or formerly official account
+ * @param since for FORMERLY_OFFICIAL, since when it is no longer official; for IMPERSONATOR, since when confirmed
+ * @param handleTaken for FORMERLY_OFFICIAL, whether someone else now holds the handle
+ * @param officialAccounts for NOT_FOUND and IMPERSONATOR, the organization's official accounts on that network
+ */
+record Verification(Status status, String network, String handle, @Nullable PublicOrganization organization,
+		@Nullable PublicAccount account, @Nullable Instant since, boolean handleTaken,
+		List<PublicAccount> officialAccounts) {
+
+	enum Status {
+
+		OFFICIAL, FORMERLY_OFFICIAL, IMPERSONATOR, NOT_FOUND
+
+	}
+
+	/** An organization as the public sees it. */
+	record PublicOrganization(String name, String slug) {
+	}
+
+}

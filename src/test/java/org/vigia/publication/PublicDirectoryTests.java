@@ -1,0 +1,512 @@
+package org.vigia.publication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.jayway.jsonpath.JsonPath;
+import org.eclipse.rdf4j.model.vocabulary.DCAT;
+import org.eclipse.rdf4j.model.vocabulary.DCTERMS;
+import org.eclipse.rdf4j.model.vocabulary.RDF;
+import org.eclipse.rdf4j.model.vocabulary.VCARD4;
+import org.eclipse.rdf4j.rio.RDFFormat;
+import org.eclipse.rdf4j.rio.Rio;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.vigia.ApiCalls;
+import org.vigia.IntegrationTest;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The public directory end to end against PostgreSQL: what a citizen sees when they paste an account, what an
+ * organization publishes, what open-data portals harvest, and what a report does; nothing non-public leaks.
+ */
+@IntegrationTest
+class PublicDirectoryTests {
+
+	static final String SLUG = "ayuntamiento-de-villaverde";
+
+	static final String HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(2)> Villaverde";
+
+	/** Every field a public JSON answer may carry, at any depth. */
+	static final Set<String> ALLOWED_FIELDS = Set.of("organization", "accounts", "name", "slug", "network", "handle",
+			"url", "displayName", "unit", "purpose", "language", "registeredSince", "status", "account", "since",
+			"handleTaken", "officialAccounts");
+
+	/** What is in the registry about the accounts but must never be shown. */
+	static final List<String> SECRETS = List.of("secret-contact@villaverde.example", "NOTES-NOT-PUBLIC",
+			"prensa@villaverde.example", "Diputación Reservada");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	long villaverde;
+
+	long official;
+
+	long released;
+
+	@BeforeEach
+	void aTownThatPublishesItsDirectoryAndOneThatDoesNot() {
+		jdbc.sql("truncate account, unit, organization, finding, finding_transition, public_report, public_report_salt "
+				+ "restart identity cascade").update();
+		villaverde = jdbc.sql("""
+				insert into organization (name, aliases, official_domains, public_directory, created_at, updated_at)
+				values ('Ayuntamiento de Villaverde', '{Ayto. de Villaverde}', '{villaverde.example}', true, now(), now())
+				returning id
+				""").query(Long.class).single();
+		var secret = jdbc.sql("""
+				insert into organization (name, created_at, updated_at) values ('Diputación Reservada', now(), now())
+				returning id
+				""").query(Long.class).single();
+		var press = jdbc.sql("""
+				insert into unit (organization_id, name, contact_emails, created_at, updated_at)
+				values (:org, 'Prensa', '{prensa@villaverde.example}', now(), now()) returning id
+				""").param("org", villaverde).query(Long.class).single();
+		official = account(villaverde, press, "MASTODON", "aytovillaverde@mastodon.social",
+				"https://mastodon.social/@aytovillaverde", HOSTILE, "ACTIVE");
+		account(villaverde, press, "BLUESKY", "villaverde.bsky.social", "https://bsky.app/profile/villaverde.bsky.social",
+				"Ayuntamiento de Villaverde", "ACTIVE");
+		account(villaverde, null, "TELEGRAM", "villaverde_antiguo", "https://t.me/villaverde_antiguo", "Villaverde",
+				"ARCHIVED");
+		released = account(villaverde, press, "MASTODON", "cultura_villaverde@mastodon.social",
+				"https://mastodon.social/@cultura_villaverde", "Cultura Villaverde", "ACTIVE");
+		account(secret, null, "MASTODON", "secreta@mastodon.social", "https://mastodon.social/@secreta", "Reservada",
+				"ACTIVE");
+		// Discovery's watch found the handle the culture account left behind in someone else's hands.
+		jdbc.sql("""
+				insert into finding (type, subject_key, account_id, organization_id, platform, severity, status, subject,
+				                     summary, evidence, fingerprint, opened_at, updated_at)
+				values ('IMPERSONATION', 'lookalike:mastodon:cultura_villaverde@mastodon.social', :account, :org,
+				        'mastodon', 'HIGH', 'OPEN', 'cultura_villaverde@mastodon.social on Mastodon', 'Someone else',
+				        jsonb_build_object('candidate', jsonb_build_object('handle', 'cultura_villaverde@mastodon.social',
+				            'url', 'https://mastodon.social/@cultura_villaverde', 'platformId', '999'),
+				          'released', jsonb_build_object('accountId', :account, 'handle', 'cultura_villaverde@mastodon.social',
+				            'releasedAt', '2026-11-02T10:00:00Z')),
+				        'x', now(), now())
+				""").param("account", released).param("org", villaverde).update();
+	}
+
+	long account(long organization, Long unit, String platform, String handle, String url, String displayName,
+			String status) {
+		return jdbc.sql("""
+				insert into account (organization_id, unit_id, platform, handle, url, display_name, contact_email, purpose,
+				                     language, notes, status, created_at, updated_at, archived_at)
+				values (:org, :unit, :platform, :handle, :url, :name, 'secret-contact@villaverde.example', 'Noticias',
+				        'es', 'NOTES-NOT-PUBLIC', :status, '2025-03-01T09:00:00Z', now(),
+				        case when :status = 'ARCHIVED' then '2026-06-30T12:00:00Z'::timestamptz end)
+				returning id
+				""")
+			.param("org", organization)
+			.param("unit", unit, java.sql.Types.BIGINT)
+			.param("platform", platform)
+			.param("handle", handle)
+			.param("url", url)
+			.param("name", displayName)
+			.param("status", status)
+			.query(Long.class)
+			.single();
+	}
+
+	// Verification
+
+	@Test
+	void anOfficialAccountPastedInFiveFormsIsOfficialOnTheApiAndThePage() throws Exception {
+		for (var pasted : List.of("https://mastodon.social/@aytovillaverde", "@AytoVillaverde@mastodon.social",
+				"https://mastodon.social/@AytoVillaverde/with_replies", "https://mastodon.social/users/aytovillaverde",
+				"acct:aytovillaverde@mastodon.social")) {
+			var body = publicJson(get("/public/api/verify").param("url", pasted), 200);
+			assertThat((String) JsonPath.read(body, "$.status")).as(pasted).isEqualTo("OFFICIAL");
+			assertThat((String) JsonPath.read(body, "$.account.handle")).isEqualTo("aytovillaverde@mastodon.social");
+			assertThat((String) JsonPath.read(body, "$.account.unit")).isEqualTo("Prensa");
+			assertThat((String) JsonPath.read(body, "$.organization.slug")).isEqualTo(SLUG);
+			assertThat((String) JsonPath.read(body, "$.account.registeredSince")).isEqualTo("2025-03-01T09:00:00Z");
+			mvc.perform(get("/public/verify").param("q", pasted).header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+				.andExpect(status().isOk())
+				.andExpect(pageContent("aytovillaverde@mastodon.social is an official account of Ayuntamiento de Villaverde."));
+		}
+	}
+
+	@Test
+	void aRetiredAccountIsFormerlyOfficialWithTheDateItStopped() throws Exception {
+		var body = publicJson(get("/public/api/verify").param("url", "https://t.me/villaverde_antiguo"), 404);
+		assertThat((String) JsonPath.read(body, "$.status")).isEqualTo("FORMERLY_OFFICIAL");
+		assertThat((String) JsonPath.read(body, "$.since")).isEqualTo("2026-06-30T12:00:00Z");
+		mvc.perform(get("/public/verify").param("q", "t.me/villaverde_antiguo").header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+			.andExpect(pageContent("villaverde_antiguo no longer belongs to Ayuntamiento de Villaverde: do not trust it."))
+			.andExpect(pageContent("It stopped being official on 2026-06-30."));
+	}
+
+	@Test
+	void aReleasedHandleNowHeldBySomeoneElseIsNoLongerOfficial() throws Exception {
+		var body = publicJson(get("/public/api/verify").param("url", "@cultura_villaverde@mastodon.social"), 404);
+		assertThat((String) JsonPath.read(body, "$.status")).isEqualTo("FORMERLY_OFFICIAL");
+		assertThat((Boolean) JsonPath.read(body, "$.handleTaken")).isTrue();
+		assertThat((String) JsonPath.read(body, "$.since")).isEqualTo("2026-11-02T10:00:00Z");
+		mvc.perform(get("/public/verify").param("q", "https://mastodon.social/@cultura_villaverde")
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "es"))
+			.andExpect(pageContent("Otra persona usa ahora este nombre."));
+	}
+
+	@Test
+	void anImpersonatorIsNamedOnlyOnceAnEditorPublishedItsFindingAsConfirmed() throws Exception {
+		var finding = jdbc.sql("""
+				insert into finding (type, subject_key, organization_id, platform, severity, status, subject, summary,
+				                     evidence, fingerprint, opened_at, updated_at)
+				values ('IMPERSONATION', 'lookalike:mastodon:aytovillaverde@mastodon.online', :org, 'mastodon', 'HIGH',
+				        'OPEN', 's', 'Look-alike', jsonb_build_object('candidate', jsonb_build_object(
+				          'handle', 'aytovillaverde@mastodon.online', 'url', 'https://mastodon.online/@aytovillaverde')),
+				        'x', now(), now()) returning id
+				""").param("org", villaverde).query(Long.class).single();
+		var before = publicJson(get("/public/api/verify").param("url", "https://mastodon.online/@aytovillaverde"), 404);
+		assertThat((String) JsonPath.read(before, "$.status")).isEqualTo("NOT_FOUND");
+
+		mvc.perform(post("/api/findings/{id}/publish", finding).with(httpBasic("viewer", "viewer")))
+			.andExpect(status().isForbidden());
+		ApiCalls.editor(mvc, post("/api/findings/{id}/publish", finding));
+
+		var after = publicJson(get("/public/api/verify").param("url", "https://mastodon.online/@aytovillaverde"), 404);
+		assertThat((String) JsonPath.read(after, "$.status")).isEqualTo("IMPERSONATOR");
+		assertThat((List<?>) JsonPath.read(after, "$.officialAccounts")).hasSize(2);
+		mvc.perform(get("/public/verify").param("q", "@aytovillaverde@mastodon.online")
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+			.andExpect(pageContent("is not Ayuntamiento de Villaverde: it is a confirmed impersonator."));
+
+		ApiCalls.editor(mvc, post("/api/findings/{id}/unpublish", finding));
+		var withdrawn = publicJson(get("/public/api/verify").param("url", "https://mastodon.online/@aytovillaverde"), 404);
+		assertThat((String) JsonPath.read(withdrawn, "$.status")).isEqualTo("NOT_FOUND");
+	}
+
+	@Test
+	void onlyAnImpersonationFindingCanBePublished() throws Exception {
+		var gone = jdbc.sql("""
+				insert into finding (type, subject_key, account_id, organization_id, platform, severity, status, subject,
+				                     summary, evidence, fingerprint, opened_at, updated_at)
+				values ('GONE', 'account:' || :account, :account, :org, 'mastodon', 'HIGH', 'OPEN', 's', 'gone', '{}', 'x',
+				        now(), now()) returning id
+				""").param("account", official).param("org", villaverde).query(Long.class).single();
+		mvc.perform(post("/api/findings/{id}/publish", gone).with(httpBasic("editor", "editor")))
+			.andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void anUnknownAccountIsNotFoundAndThePageListsTheOrganizationsAccountsOnThatNetwork() throws Exception {
+		var body = publicJson(get("/public/api/verify").param("url", "https://mastodon.social/@nadie"), 404);
+		assertThat((String) JsonPath.read(body, "$.status")).isEqualTo("NOT_FOUND");
+		mvc.perform(get("/public/verify").param("q", "@nadie@mastodon.social").param("organization", SLUG)
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+			.andExpect(status().isOk())
+			.andExpect(pageContent("is not in the registry of any organization"))
+			.andExpect(pageContent("The official accounts of Ayuntamiento de Villaverde on Mastodon:"))
+			.andExpect(pageContent("aytovillaverde@mastodon.social"))
+			.andExpect(pageContent("name=\"website\""));
+	}
+
+	@Test
+	void somethingThatIsNoAccountAnywhereIsABadRequestNamingIt() throws Exception {
+		mvc.perform(get("/public/api/verify").param("url", "not an account at all!"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("not an account at all!")));
+	}
+
+	@Test
+	void anOrganizationThatHasNotOptedInIsNotFoundAndNothingAboutItIsRevealed() throws Exception {
+		var slug = jdbc.sql("select slug from organization where name = 'Diputación Reservada'").query(String.class).single();
+		var unknownSlug = "no-such-organization";
+		for (var path : List.of("/public/" + slug, "/public/" + slug + "/embed")) {
+			var hidden = mvc.perform(get(path)).andExpect(status().isNotFound()).andReturn().getResponse()
+				.getContentAsString(StandardCharsets.UTF_8);
+			var missing = mvc.perform(get(path.replace(slug, unknownSlug))).andExpect(status().isNotFound()).andReturn()
+				.getResponse().getContentAsString(StandardCharsets.UTF_8);
+			assertThat(hidden).isEqualTo(missing).doesNotContain("Reservada");
+		}
+		var hidden = mvc.perform(get("/public/api/organizations/{slug}/accounts", slug)).andExpect(status().isNotFound())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		var missing = mvc.perform(get("/public/api/organizations/{slug}/accounts", unknownSlug))
+			.andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(hidden).isEqualTo(missing);
+		var verify = publicJson(get("/public/api/verify").param("url", "https://mastodon.social/@secreta"), 404);
+		var unknown = publicJson(get("/public/api/verify").param("url", "https://mastodon.social/@nadiess"), 404);
+		assertThat(verify.replace("secreta", "nadiess")).isEqualTo(unknown);
+		assertThat(catalog(RDFFormat.TURTLE)).doesNotContain("Reservada", "secreta");
+	}
+
+	// The directory, its lists and the embed
+
+	@Test
+	void theAccountListIsJsonOrCsvWithEtagsCachingAndOpenCors() throws Exception {
+		var response = mvc.perform(get("/public/api/organizations/{slug}/accounts", SLUG)
+			.header(HttpHeaders.ORIGIN, "https://elsewhere.example"))
+			.andExpect(status().isOk())
+			.andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*"))
+			.andExpect(header().string(HttpHeaders.CACHE_CONTROL, containsString("public")))
+			.andReturn()
+			.getResponse();
+		var body = response.getContentAsString(StandardCharsets.UTF_8);
+		assertAllowed(body);
+		assertThat((List<String>) JsonPath.read(body, "$.accounts[*].handle")).containsExactly("villaverde.bsky.social",
+				"aytovillaverde@mastodon.social", "cultura_villaverde@mastodon.social");
+		var etag = response.getHeader(HttpHeaders.ETAG);
+		assertThat(etag).isNotBlank();
+		mvc.perform(get("/public/api/organizations/{slug}/accounts", SLUG).header(HttpHeaders.IF_NONE_MATCH, etag))
+			.andExpect(status().isNotModified());
+
+		var csv = mvc.perform(get("/public/api/organizations/{slug}/accounts", SLUG).accept("text/csv"))
+			.andExpect(status().isOk())
+			.andExpect(header().string(HttpHeaders.CONTENT_TYPE, containsString("text/csv")))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(csv.lines().findFirst().orElseThrow())
+			.isEqualTo("organization,network,handle,url,display_name,unit,purpose,language,registered_since");
+		assertThat(csv).contains("aytovillaverde@mastodon.social").hasLineCount(4);
+		SECRETS.forEach(secret -> assertThat(csv).doesNotContain(secret));
+		// Reads are open to every origin; the rest of the application is not.
+		mvc.perform(get("/api/organizations").header(HttpHeaders.ORIGIN, "https://elsewhere.example"))
+			.andExpect(header().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN));
+	}
+
+	@Test
+	void theDirectoryPageListsTheOfficialAccountsByNetworkWithHostileNamesEscaped() throws Exception {
+		var page = mvc.perform(get("/public/{slug}", SLUG).header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Security-Policy", containsString("frame-ancestors 'none'")))
+			.andExpect(header().string("X-Frame-Options", "DENY"))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("Official accounts of Ayuntamiento de Villaverde", "<h2>Mastodon</h2>",
+				"<h2>Bluesky</h2>", "&lt;script&gt;alert(1)&lt;/script&gt;")
+			.doesNotContain("<script>alert", "<img src=x")
+			.doesNotContain("villaverde_antiguo");
+		SECRETS.forEach(secret -> assertThat(page).doesNotContain(secret));
+	}
+
+	@Test
+	void theEmbedCanBeFramedFromAnotherOriginAndRunsNoScript() throws Exception {
+		var page = mvc.perform(get("/public/{slug}/embed", SLUG).header("Sec-Fetch-Dest", "iframe")
+			.header(HttpHeaders.REFERER, "https://www.villaverde.example/redes"))
+			.andExpect(status().isOk())
+			.andExpect(header().doesNotExist("X-Frame-Options"))
+			.andExpect(header().string("Content-Security-Policy", containsString("frame-ancestors *")))
+			.andExpect(header().string("Content-Security-Policy", containsString("default-src 'none'")))
+			.andExpect(header().string("Content-Security-Policy", not(containsString("script-src"))))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("aytovillaverde@mastodon.social", "&lt;script&gt;")
+			.doesNotContain("<script", "<img src=x", "<link");
+		assertThat(mvc.perform(get("/public/{slug}/embed", SLUG)).andReturn().getResponse().getCookies()).isEmpty();
+	}
+
+	@Test
+	void thePagesSpeakTheVisitorsLanguage() throws Exception {
+		mvc.perform(get("/public/{slug}", SLUG).header(HttpHeaders.ACCEPT_LANGUAGE, "es-ES,es;q=0.9"))
+			.andExpect(pageContent("Cuentas oficiales de Ayuntamiento de Villaverde"))
+			.andExpect(pageContent("lang=\"es\""));
+		mvc.perform(get("/public/{slug}", SLUG).header(HttpHeaders.ACCEPT_LANGUAGE, "en-GB"))
+			.andExpect(pageContent("Official accounts of Ayuntamiento de Villaverde"));
+		mvc.perform(get("/public/verify").param("q", "https://mastodon.social/@aytovillaverde")
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "es"))
+			.andExpect(pageContent("aytovillaverde@mastodon.social es una cuenta oficial de Ayuntamiento de Villaverde."));
+	}
+
+	@Test
+	void thePublicAreaNeedsNoLoginAndTheDashboardStillDoes() throws Exception {
+		mvc.perform(get("/public/{slug}", SLUG)).andExpect(status().isOk());
+		mvc.perform(get("/public/verify")).andExpect(status().isOk());
+		mvc.perform(get("/api/organizations")).andExpect(status().isUnauthorized());
+		mvc.perform(get("/accounts").accept(MediaType.TEXT_HTML)).andExpect(status().is3xxRedirection());
+		mvc.perform(post("/public/{slug}", SLUG)).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void editorsSwitchThePublicDirectoryOnAndTheSlugStaysAsItWas() throws Exception {
+		var secret = jdbc.sql("select id from organization where name = 'Diputación Reservada'").query(Long.class).single();
+		mvc.perform(put("/api/organizations/{id}", secret).with(httpBasic("viewer", "viewer"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\": \"Diputación Reservada\", \"publicDirectory\": true}"))
+			.andExpect(status().isForbidden());
+		var body = ApiCalls.editor(mvc, put("/api/organizations/{id}", secret).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\": \"Diputación Provincial\", \"publicDirectory\": true, \"slug\": \"other\"}"));
+		assertThat((Boolean) JsonPath.read(body, "$.publicDirectory")).isTrue();
+		assertThat((String) JsonPath.read(body, "$.slug")).isEqualTo("diputacion-reservada");
+		mvc.perform(get("/public/diputacion-reservada")).andExpect(status().isOk());
+	}
+
+	// Open data
+
+	@Test
+	void theCatalogueIsDcatApThatParsesBackInTurtleAndJsonLd() throws Exception {
+		for (var format : List.of(RDFFormat.TURTLE, RDFFormat.JSONLD)) {
+			var model = Rio.parse(new StringReader(catalog(format)), "http://localhost/", format);
+			assertThat(model.filter(null, RDF.TYPE, DCAT.CATALOG)).as(format.getName()).hasSize(1);
+			var datasets = model.filter(null, RDF.TYPE, DCAT.DATASET).subjects();
+			assertThat(datasets).hasSize(1);
+			var dataset = datasets.iterator().next();
+			for (var property : List.of(DCTERMS.TITLE, DCTERMS.DESCRIPTION, DCTERMS.PUBLISHER, DCAT.CONTACT_POINT,
+					DCTERMS.ACCRUAL_PERIODICITY, DCAT.DISTRIBUTION, DCAT.LANDING_PAGE, DCTERMS.MODIFIED)) {
+				assertThat(model.filter(dataset, property, null)).as(property.toString()).isNotEmpty();
+			}
+			var distributions = model.filter(null, RDF.TYPE, DCAT.DISTRIBUTION).subjects();
+			assertThat(distributions).hasSize(2);
+			for (var distribution : distributions) {
+				assertThat(model.filter(distribution, DCAT.ACCESS_URL, null)).isNotEmpty();
+				assertThat(model.filter(distribution, DCTERMS.LICENSE, null)).isNotEmpty();
+				assertThat(model.filter(distribution, DCAT.MEDIA_TYPE, null)).isNotEmpty();
+			}
+			assertThat(model.filter(null, RDF.TYPE, VCARD4.KIND)).hasSize(1);
+		}
+	}
+
+	// Reports
+
+	@Test
+	void aReportAboveTheThresholdOpensAnImpersonationFindingThatCountsTheReports() throws Exception {
+		report("203.0.113.1", "{\"url\": \"https://bsky.app/profile/aytovillaverde.bsky.social\", \"note\": \"me pide datos\"}")
+			.andExpect(status().isAccepted());
+		report("203.0.113.2", "{\"url\": \"@aytovillaverde.bsky.social\"}").andExpect(status().isAccepted());
+		var finding = jdbc.sql("""
+				select type, severity, status, organization_id, evidence::text as evidence from finding
+				where subject_key = 'lookalike:bluesky:aytovillaverde.bsky.social'
+				""").query().singleRow();
+		assertThat(finding).containsEntry("type", "IMPERSONATION").containsEntry("severity", "HIGH")
+			.containsEntry("status", "OPEN").containsEntry("organization_id", villaverde);
+		assertThat((Integer) JsonPath.read((String) finding.get("evidence"), "$.reportedByThePublic.count")).isEqualTo(2);
+		assertThat(jdbc.sql("select count(*) from finding where type = 'REPORTED'").query(Long.class).single()).isZero();
+		// Of the sender, only a hash is kept.
+		assertThat(jdbc.sql("select string_agg(address_hash, ',') from public_report").query(String.class).single())
+			.doesNotContain("203.0.113");
+	}
+
+	@Test
+	void aReportBelowTheThresholdOpensALowReportedFindingForTriage() throws Exception {
+		report("203.0.113.3", "{\"url\": \"https://mastodon.social/@vecinos_del_barrio\", \"organization\": \"" + SLUG
+				+ "\", \"note\": \"parece falsa\"}")
+			.andExpect(status().isAccepted());
+		var finding = jdbc.sql("""
+				select type, severity, status, summary, evidence::text as evidence from finding where type = 'REPORTED'
+				""").query().singleRow();
+		assertThat(finding).containsEntry("severity", "LOW").containsEntry("status", "OPEN");
+		assertThat((String) finding.get("summary")).startsWith("Reported by the public: vecinos_del_barrio@mastodon.social");
+		assertThat((String) JsonPath.read((String) finding.get("evidence"), "$.summaryCode"))
+			.isEqualTo("finding.summary.reported");
+	}
+
+	@Test
+	void reportsAreRateLimitedPerAddress() throws Exception {
+		for (int i = 0; i < 5; i++) {
+			report("198.51.100.7", "{\"url\": \"@vecino" + i + "@mastodon.social\", \"organization\": \"" + SLUG + "\"}")
+				.andExpect(status().isAccepted());
+		}
+		report("198.51.100.7", "{\"url\": \"@vecino9@mastodon.social\", \"organization\": \"" + SLUG + "\"}")
+			.andExpect(status().isTooManyRequests())
+			.andExpect(header().string(HttpHeaders.RETRY_AFTER, "3600"));
+		report("198.51.100.8", "{\"url\": \"@vecino9@mastodon.social\", \"organization\": \"" + SLUG + "\"}")
+			.andExpect(status().isAccepted());
+	}
+
+	@Test
+	void aReportWithTheHiddenFieldFilledIsAcceptedAndForgotten() throws Exception {
+		report("203.0.113.4", "{\"url\": \"@aytovillaverde.bsky.social\", \"website\": \"http://spam.example\"}")
+			.andExpect(status().isAccepted());
+		assertThat(jdbc.sql("select count(*) from public_report").query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("select count(*) from finding where subject_key like '%aytovillaverde.bsky%'")
+			.query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void aReportOfSomethingThatIsNoAccountIsRefusedNamingTheField() throws Exception {
+		report("203.0.113.5", "{\"url\": \"hello there\"}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("url")));
+		report("203.0.113.5", "{\"note\": \"x\"}").andExpect(status().isBadRequest());
+		assertThat(jdbc.sql("select count(*) from public_report").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void theReportFormOnTheVerifyPageWorksWithoutScriptOrLogin() throws Exception {
+		mvc.perform(post("/public/report").with(address("203.0.113.6"))
+			.param("url", "@aytovillaverde.bsky.social")
+			.param("organization", SLUG)
+			.param("website", "")
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "es"))
+			.andExpect(status().isAccepted())
+			.andExpect(pageContent("Gracias. La organización revisará esta cuenta."));
+	}
+
+	// Helpers
+
+	org.springframework.test.web.servlet.ResultActions report(String address, String json) throws Exception {
+		return mvc.perform(post("/public/api/reports").with(address(address))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(json));
+	}
+
+	static RequestPostProcessor address(String address) {
+		return request -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
+	}
+
+	String publicJson(MockHttpServletRequestBuilder request, int expectedStatus) throws Exception {
+		var body = mvc.perform(request)
+			.andExpect(status().is(expectedStatus))
+			.andExpect(header().string(HttpHeaders.CACHE_CONTROL, containsString("max-age")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertAllowed(body);
+		return body;
+	}
+
+	String catalog(RDFFormat format) throws Exception {
+		return mvc.perform(get("/public/catalog").accept(format.getDefaultMIMEType()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+	}
+
+	static org.springframework.test.web.servlet.ResultMatcher pageContent(String text) {
+		return result -> assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains(text);
+	}
+
+	/** Holds a public answer to the allow-list of fields, at every depth, and to the registry's secrets. */
+	static void assertAllowed(String json) {
+		walk(JsonMapper.builder().build().readValue(json, Object.class), "$");
+		SECRETS.forEach(secret -> assertThat(json).doesNotContain(secret));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static void walk(Object value, String path) {
+		if (value instanceof Map<?, ?> map) {
+			for (var entry : ((Map<String, Object>) map).entrySet()) {
+				assertThat(ALLOWED_FIELDS).as("field %s.%s", path, entry.getKey()).contains(entry.getKey());
+				walk(entry.getValue(), path + "." + entry.getKey());
+			}
+		}
+		else if (value instanceof List<?> list) {
+			list.forEach(item -> walk(item, path + "[]"));
+		}
+	}
+
+}
