@@ -33,9 +33,12 @@ public record PlatformProperties(@DefaultValue("20") @Min(1) @Max(100) int recen
 	 *     change: reposts and deletions-then-posts leave the count alone
 	 * @param jetstreamUrl Jetstream instances to take accounts' events from as they happen, tried in turn; empty: no
 	 *     push, polling only
+	 * @param jetstreamQuietAfter how long a socket may bring nothing before the consumer takes its DIDs to the next
+	 *     instance
 	 */
 	public record Bluesky(@DefaultValue("https://public.api.bsky.app") @NotNull URI apiUrl,
-			@DefaultValue("P7D") @NotNull Duration feedEvery, @DefaultValue List<URI> jetstreamUrl) {
+			@DefaultValue("P7D") @NotNull Duration feedEvery, @DefaultValue List<URI> jetstreamUrl,
+			@DefaultValue("PT10M") @NotNull Duration jetstreamQuietAfter) {
 
 		@ConstructorBinding
 		public Bluesky {
@@ -43,7 +46,7 @@ public record PlatformProperties(@DefaultValue("20") @Min(1) @Max(100) int recen
 		}
 
 		public Bluesky(URI apiUrl) {
-			this(apiUrl, Duration.ofDays(7), List.of());
+			this(apiUrl, Duration.ofDays(7), List.of(), Duration.ofMinutes(10));
 		}
 
 	}
