@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -77,6 +78,8 @@ class PollBenchmark {
 
 	static HttpServer server;
 
+	static double firstPollSeconds;
+
 	@DynamicPropertySource
 	static void fakes(DynamicPropertyRegistry registry) throws IOException {
 		// The JDK's server with TCP_NODELAY: a fake platform must not add Nagle's delay to every answer.
@@ -102,6 +105,70 @@ class PollBenchmark {
 		// The first poll meets a cold JVM and new accounts; the second is the steady state of a running service.
 		poll("first poll: cold JVM, accounts never checked");
 		poll("second poll: warm JVM, every account checked before");
+		if (PLATFORMS.equals(List.of("mastodon"))) {
+			plainClient();
+		}
+	}
+
+	/**
+	 * What a plain OkHttp client needs for the requests of the first Mastodon poll (a lookup, then the statuses, for
+	 * every account) with the same caps: the yardstick of the first poll. It runs last, on a warm JVM and a warm fake,
+	 * which only makes the yardstick stricter.
+	 */
+	private void plainClient() throws InterruptedException {
+		var dispatcher = new okhttp3.Dispatcher(Executors.newVirtualThreadPerTaskExecutor());
+		dispatcher.setMaxRequests(CONCURRENCY);
+		dispatcher.setMaxRequestsPerHost(PER_HOST);
+		var client = new okhttp3.OkHttpClient.Builder().dispatcher(dispatcher)
+			.connectionPool(new okhttp3.ConnectionPool(CONCURRENCY, 5, TimeUnit.MINUTES))
+			.build();
+		int port = server.getAddress().getPort();
+		var done = new java.util.concurrent.CountDownLatch(ACCOUNTS);
+		long started = System.nanoTime();
+		for (int i = 0; i < ACCOUNTS; i++) {
+			var host = "http://127.0.0." + (1 + i % HOSTS) + ":" + port;
+			var id = Integer.toString(i);
+			client.newCall(new okhttp3.Request.Builder().url(host + "/api/v1/accounts/lookup?acct=m" + id).build())
+				.enqueue(new okhttp3.Callback() {
+					@Override
+					public void onResponse(okhttp3.Call call, okhttp3.Response response) throws IOException {
+						try (response) {
+							response.body().string();
+						}
+						client.newCall(new okhttp3.Request.Builder()
+							.url(host + "/api/v1/accounts/" + id + "/statuses?limit=20")
+							.build()).enqueue(new okhttp3.Callback() {
+								@Override
+								public void onResponse(okhttp3.Call call, okhttp3.Response response) throws IOException {
+									try (response) {
+										response.body().string();
+									}
+									done.countDown();
+								}
+
+								@Override
+								public void onFailure(okhttp3.Call call, IOException ex) {
+									done.countDown();
+								}
+							});
+					}
+
+					@Override
+					public void onFailure(okhttp3.Call call, IOException ex) {
+						done.countDown();
+					}
+				});
+		}
+		done.await(5, TimeUnit.MINUTES);
+		double seconds = (System.nanoTime() - started) / 1e9;
+		System.out.printf("""
+
+				Poll benchmark, plain client
+				  the first poll's requests  %d lookups and %d statuses with OkHttp alone, %d at a time (%d per host)
+				  wall time                  %.2f s
+				  first poll / plain client  %.2f
+				""", ACCOUNTS, ACCOUNTS, CONCURRENCY, PER_HOST, seconds, firstPollSeconds / seconds);
+		client.dispatcher().executorService().shutdown();
 	}
 
 	/** Feeds, Mastodon's lookup and statuses, and the AppView's profiles and author feeds, all alike. */
@@ -235,6 +302,9 @@ class PollBenchmark {
 		int total = ACCOUNTS * PLATFORMS.size();
 		assertThat(run.checked()).isEqualTo(total);
 		double seconds = wall.toNanos() / 1e9;
+		if (firstPollSeconds == 0) {
+			firstPollSeconds = seconds;
+		}
 		double rate = total / seconds;
 		double ideal = CONCURRENCY / (LATENCY_MS / 1000.0);
 		System.out.printf("""
