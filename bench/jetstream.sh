@@ -7,4 +7,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q test -Dtest=JetstreamBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.events="${1:-100000}" -Dbench.accounts="${2:-2000}" \
-  -Dsurefire.redirectTestOutputToFile=false | grep -A5 '^Jetstream benchmark'
+  -Dsurefire.redirectTestOutputToFile=false | grep -A6 '^Jetstream benchmark'
