@@ -8,9 +8,16 @@ import org.jspecify.annotations.Nullable;
  * @param platformId the platform's stable id seen on an earlier check (Bluesky DID, Mastodon account id), or null
  * @param etag the ETag of the last successful answer, for a conditional request
  * @param lastModified the Last-Modified of the last successful answer, for a conditional request
+ * @param knownPosts the post count of the profile the last successful check saw, null when there was none: where a
+ *     profile counts posts (Bluesky), an unchanged count lets a check skip reading the posts
  */
 public record CheckRequest(AccountAddress address, @Nullable String platformId, @Nullable String etag,
-		@Nullable String lastModified) {
+		@Nullable String lastModified, @Nullable Long knownPosts) {
+
+	public CheckRequest(AccountAddress address, @Nullable String platformId, @Nullable String etag,
+			@Nullable String lastModified) {
+		this(address, platformId, etag, lastModified, null);
+	}
 
 	public static CheckRequest of(AccountAddress address) {
 		return new CheckRequest(address, null, null, null);

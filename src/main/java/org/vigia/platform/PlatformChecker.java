@@ -32,6 +32,41 @@ public class PlatformChecker {
 		return adapters.containsKey(platform);
 	}
 
+	/** How many accounts of the platform {@link #checkAll} takes at once: 1 where the platform has no batch call. */
+	public int batchSize(Platform platform) {
+		var adapter = adapters.get(platform);
+		return (adapter == null) ? 1 : Math.max(1, adapter.batchSize());
+	}
+
+	/**
+	 * Checks accounts of one platform, at most {@link #batchSize} of them, with the platform's batch call where it
+	 * has one; answers one result per request, in their order.
+	 */
+	public List<CheckResult> checkAll(List<CheckRequest> requests) {
+		if (requests.size() == 1) {
+			return List.of(check(requests.getFirst()));
+		}
+		var platform = requests.getFirst().address().platform();
+		var adapter = adapters.get(platform);
+		if (adapter == null || requests.stream().anyMatch(request -> request.address().platform() != platform)) {
+			return requests.stream().map(this::check).toList();
+		}
+		long started = System.nanoTime();
+		try {
+			var results = adapter.checkAll(requests);
+			if (results.size() != requests.size()) {
+				throw new IllegalStateException(results.size() + " results for " + requests.size() + " accounts");
+			}
+			return results;
+		}
+		catch (RuntimeException ex) {
+			log.warn("The {} adapter failed on a batch of {} accounts", platform.id(), requests.size(), ex);
+			var failure = CheckResult.failure(CheckOutcome.ERROR, null, Duration.ofNanos(System.nanoTime() - started),
+					0, "internal error: " + ex.getClass().getSimpleName(), null);
+			return requests.stream().map(request -> failure).toList();
+		}
+	}
+
 	/** Checks an account; UNSUPPORTED without an adapter, ERROR when the adapter itself failed. */
 	public CheckResult check(CheckRequest request) {
 		var adapter = adapters.get(request.address().platform());

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -36,7 +37,7 @@ class AccountPoller {
 
 	/** An account to check, with what earlier checks left behind. */
 	record Target(long accountId, AccountAddress address, @Nullable String platformId, @Nullable String etag,
-			@Nullable String lastModified, @Nullable String profileHash) {
+			@Nullable String lastModified, @Nullable String profileHash, @Nullable Long knownPosts) {
 	}
 
 	/** A finished check. */
@@ -81,14 +82,15 @@ class AccountPoller {
 		var recorded = new ArrayList<Checked>(targets.size());
 		try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
 			try {
-				var checks = new ExecutorCompletionService<Checked>(executor);
-				for (var target : targets) {
-					checks.submit(() -> check(target));
+				var checks = new ExecutorCompletionService<List<Checked>>(executor);
+				var batches = batches(targets);
+				for (var batch : batches) {
+					checks.submit(() -> check(batch));
 				}
 				var group = new ArrayList<Checked>(GROUP_SIZE);
 				long groupDue = 0;
-				for (int remaining = targets.size(); remaining > 0;) {
-					Future<Checked> next;
+				for (int remaining = batches.size(); remaining > 0;) {
+					Future<List<Checked>> next;
 					if (group.isEmpty()) {
 						next = checks.take();
 						groupDue = System.nanoTime() + GROUP_TIME.toNanos();
@@ -97,7 +99,7 @@ class AccountPoller {
 						next = checks.poll(Math.max(0, groupDue - System.nanoTime()), TimeUnit.NANOSECONDS);
 					}
 					if (next != null) {
-						group.add(next.get());
+						group.addAll(next.get());
 						remaining--;
 					}
 					if (group.size() >= GROUP_SIZE || remaining == 0 || System.nanoTime() - groupDue >= 0) {
@@ -130,7 +132,7 @@ class AccountPoller {
 	List<Target> load(List<Long> accountIds) {
 		return jdbc.sql("""
 				select a.id, a.platform, a.handle, a.url, s.handle as checked_handle, s.platform_id, s.etag,
-				       s.last_modified, p.hash
+				       s.last_modified, p.hash, p.posts, s.last_outcome
 				from registry_accounts a
 				left join account_state s on s.account_id = a.id
 				left join profile_snapshot p on p.id = s.profile_id
@@ -139,23 +141,66 @@ class AccountPoller {
 			var handle = rs.getString("handle");
 			// An edited registry entry may name another account: what was learnt about the old one must not leak.
 			boolean same = handle.equals(rs.getString("checked_handle"));
+			// A count seen before a failure or a verdict is no baseline: the next good check must read the posts.
+			var outcome = rs.getString("last_outcome");
+			boolean baseline = same && ("OK".equals(outcome) || "MOVED".equals(outcome));
+			var posts = rs.getObject("posts", Long.class);
 			return new Target(rs.getLong("id"),
 					new AccountAddress(Platform.valueOf(rs.getString("platform")), handle, rs.getString("url")),
 					same ? rs.getString("platform_id") : null, same ? rs.getString("etag") : null,
-					same ? rs.getString("last_modified") : null, rs.getString("hash"));
+					same ? rs.getString("last_modified") : null, rs.getString("hash"), baseline ? posts : null);
 		}).list();
 	}
 
-	private Checked check(Target target) throws InterruptedException {
+	/** The targets in the groups one call of the checker takes: one account, or a platform's batch. */
+	private List<List<Target>> batches(List<Target> targets) {
+		var batches = new ArrayList<List<Target>>();
+		var open = new LinkedHashMap<Platform, List<Target>>();
+		for (var target : targets) {
+			var platform = target.address().platform();
+			int size = checker.batchSize(platform);
+			if (size <= 1) {
+				batches.add(List.of(target));
+				continue;
+			}
+			var batch = open.computeIfAbsent(platform, key -> new ArrayList<>(size));
+			batch.add(target);
+			if (batch.size() == size) {
+				batches.add(batch);
+				open.remove(platform);
+			}
+		}
+		batches.addAll(open.values());
+		return batches;
+	}
+
+	private List<Checked> check(List<Target> batch) throws InterruptedException {
 		permits.acquire();
 		try {
-			var result = checker.check(
-					new CheckRequest(target.address(), target.platformId(), target.etag(), target.lastModified()));
-			return new Checked(target, result, clock.instant());
+			var requests = batch.stream()
+				.map(target -> new CheckRequest(target.address(), target.platformId(), target.etag(),
+						target.lastModified(), target.knownPosts()))
+				.toList();
+			var results = (requests.size() == 1) ? List.of(checker.check(requests.getFirst()))
+					: checker.checkAll(requests);
+			var checkedAt = clock.instant();
+			var checked = new ArrayList<Checked>(batch.size());
+			for (int i = 0; i < batch.size(); i++) {
+				checked.add(new Checked(batch.get(i), results.get(i), checkedAt));
+			}
+			return checked;
 		}
 		finally {
 			permits.release();
 		}
+	}
+
+	/**
+	 * Records activity the platform pushed (Bluesky's Jetstream): only activity newer than what is known.
+	 * @return the accounts whose activity moved on
+	 */
+	List<Long> recordPushed(List<Long> accountIds, List<Instant> activityAt, List<@Nullable String> urls) {
+		return recorder.recordPushed(accountIds, activityAt, urls);
 	}
 
 }

@@ -394,4 +394,35 @@ class CheckRecorder {
 		}
 	}
 
+	/**
+	 * Records activity the platform pushed (Bluesky's Jetstream): only activity newer than what is known, no check
+	 * row since nothing was asked, and listeners told as after checks.
+	 * @return the accounts whose activity moved on
+	 */
+	List<Long> recordPushed(List<Long> accountIds, List<Instant> activityAt, List<@Nullable String> urls) {
+		if (accountIds.isEmpty()) {
+			return List.of();
+		}
+		return Objects.requireNonNull(transactions.execute(status -> {
+			var updated = jdbc.sql("""
+					update account_state s set last_activity_at = t.at, newest_post_url = coalesce(t.url, s.newest_post_url),
+					                           updated_at = :now
+					from unnest(:accountIds::bigint[], :ats::timestamptz[], :urls::text[]) as t(account_id, at, url)
+					where s.account_id = t.account_id and (s.last_activity_at is null or t.at > s.last_activity_at)
+					returning s.account_id
+					""")
+				.param("now", java.sql.Timestamp.from(clock.instant()))
+				.param("accountIds", accountIds.toArray(Long[]::new))
+				.param("ats", activityAt.stream().map(Instant::toString).toArray(String[]::new))
+				.param("urls", urls.stream().map(url -> url == null || url.length() <= 2000 ? url : url.substring(0, 2000))
+					.toArray(String[]::new))
+				.query(Long.class)
+				.list();
+			if (!updated.isEmpty()) {
+				events.publishEvent(new AccountsChecked(updated, null));
+			}
+			return updated;
+		}));
+	}
+
 }

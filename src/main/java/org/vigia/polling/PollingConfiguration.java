@@ -13,6 +13,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.quartz.autoconfigure.SchedulerFactoryBeanCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.vigia.platform.PlatformProperties;
 
 /**
  * The coarse Quartz jobs of polling: a few shard jobs that check due accounts at every tick, one that sees the poll
@@ -27,12 +28,28 @@ class PollingConfiguration {
 	 * customizer replaces them, so they are added here).
 	 */
 	@Bean
-	SchedulerFactoryBeanCustomizer pollingJobsAndTriggers(PollingProperties properties,
+	SchedulerFactoryBeanCustomizer pollingJobsAndTriggers(PollingProperties properties, PlatformProperties platforms,
 			ObjectProvider<JobDetail> otherJobs, ObjectProvider<Trigger> otherTriggers) {
 		return factory -> {
 			var jobs = jobs(properties);
 			otherJobs.orderedStream().forEach(jobs::add);
 			var triggers = triggers(properties);
+			if (!platforms.bluesky().jetstreamUrl().isEmpty()) {
+				// Recovery puts the consumer back on a live node when its node dies while holding it.
+				jobs.add(JobBuilder.newJob(BlueskyPushJob.class)
+					.withIdentity("bluesky-push", "polling")
+					.storeDurably()
+					.requestRecovery()
+					.build());
+				triggers.add(TriggerBuilder.newTrigger()
+					.withIdentity("bluesky-push", "polling")
+					.forJob("bluesky-push", "polling")
+					.withSchedule(SimpleScheduleBuilder.simpleSchedule()
+						.withIntervalInSeconds(15)
+						.repeatForever()
+						.withMisfireHandlingInstructionNextWithRemainingCount())
+					.build());
+			}
 			otherTriggers.orderedStream().forEach(triggers::add);
 			factory.setJobDetails(jobs.toArray(JobDetail[]::new));
 			factory.setTriggers(triggers.toArray(Trigger[]::new));

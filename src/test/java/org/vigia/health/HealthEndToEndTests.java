@@ -580,6 +580,12 @@ class HealthEndToEndTests {
 					case "desactivada.bsky.social" -> json(400, read("bluesky/error-deactivated.json"));
 					default -> unexpected(request);
 				};
+				// As the AppView does, a batch answers the actors it found and leaves the others out.
+				case "/xrpc/app.bsky.actor.getProfiles" -> {
+					var actors = url.queryParameterValues("actors");
+					yield json(200, (actors.contains("cultura.gob.example") || actors.contains(DID))
+							? "{\"profiles\": [" + read("bluesky/profile-active.json") + "]}" : "{\"profiles\": []}");
+				}
 				case "/xrpc/app.bsky.feed.getAuthorFeed" ->
 					DID.equals(url.queryParameter("actor")) ? json(200, read("bluesky/feed-active.json")) : unexpected(request);
 				case "/feeds/videos.xml" -> switch (String.valueOf(url.queryParameter("channel_id"))) {

@@ -3,6 +3,7 @@ package org.vigia.platform.mastodon;
 import java.time.Clock;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -19,8 +20,9 @@ import org.vigia.platform.http.HttpResult;
 import org.vigia.platform.http.PlatformHttpClient;
 
 /**
- * Checks Mastodon accounts with two anonymous requests to the account's own server: the account by name, then its
- * recent statuses.
+ * Checks Mastodon accounts with anonymous requests to the account's own server: once the account's id is known, one
+ * request for its recent statuses, each of which embeds the account; otherwise (and whenever that answer cannot vouch
+ * for the account) the account by name, then its statuses.
  */
 @Component
 public class MastodonAdapter implements PlatformAdapter {
@@ -64,7 +66,23 @@ public class MastodonAdapter implements PlatformAdapter {
 			return calls.error(null, "the profile URL " + address.url() + " names no server");
 		}
 		var name = MastodonServer.name(address.handle());
-		// Looking up by name, even when the id is known, notices a name that was freed and taken by someone else.
+		var limit = Math.min(properties.recentPosts(), MAX_STATUSES);
+		JsonNode emptyStatuses = null;
+		if (request.platformId() != null) {
+			var statuses = calls.get(statuses(server, request.platformId(), limit));
+			if (statuses.status() == 429) {
+				// The lookup would meet the same limit.
+				return calls.unexpected(statuses, "the account's statuses");
+			}
+			var array = statuses.isSuccessful() ? Json.parse(statuses.text()) : null;
+			if (array != null && array.isArray()) {
+				var vouched = vouched(request, name, statuses, array, calls);
+				if (vouched != null) {
+					return vouched;
+				}
+				emptyStatuses = array.isEmpty() ? array : null;
+			}
+		}
 		var lookup = calls.get(server + "/api/v1/accounts/lookup?acct=" + encode(name));
 		if (lookup.status() == 404 || lookup.status() == 410) {
 			return unknown(lookup, server, name, calls);
@@ -79,14 +97,20 @@ public class MastodonAdapter implements PlatformAdapter {
 		if (account.suspended()) {
 			return calls.gone(CheckOutcome.SUSPENDED, lookup, server + " suspended " + address.handle());
 		}
-		var limit = Math.min(properties.recentPosts(), MAX_STATUSES);
-		var statuses = calls.get(server + "/api/v1/accounts/" + encode(account.id()) + "/statuses?limit=" + limit);
-		if (!statuses.isSuccessful()) {
-			return calls.unexpected(statuses, "the account's statuses");
+		MastodonTimeline timeline;
+		if (emptyStatuses != null && account.id().equals(request.platformId())) {
+			// The same account, whose statuses were just read: asking again would only cost a request.
+			timeline = MastodonTimeline.from(emptyStatuses, account.id());
 		}
-		var timeline = MastodonTimeline.from(Json.parse(statuses.text()), account.id());
-		if (timeline == null) {
-			return calls.malformed(statuses, "the account's statuses");
+		else {
+			var statuses = calls.get(statuses(server, account.id(), limit));
+			if (!statuses.isSuccessful()) {
+				return calls.unexpected(statuses, "the account's statuses");
+			}
+			timeline = MastodonTimeline.from(Json.parse(statuses.text()), account.id());
+			if (timeline == null) {
+				return calls.malformed(statuses, "the account's statuses");
+			}
 		}
 		// Without public statuses, the day of the last one is all the server tells.
 		var lastActivityAt = (timeline.newestAt() != null) ? timeline.newestAt() : account.lastStatusDay();
@@ -94,6 +118,35 @@ public class MastodonAdapter implements PlatformAdapter {
 				calls.latency(), calls.requests(), note(request, account), lastActivityAt, timeline.newestUrl(), false,
 				account.profile(), timeline.posts(), timeline.replyShare(), account.movedTo(), account.id(), null, null,
 				null);
+	}
+
+	/**
+	 * The check from the statuses alone, or null when they cannot vouch for the account and the lookup must decide:
+	 * the list is empty (a suspended account's statuses are an empty list, as are those of an account that never
+	 * posted), or the embedded account is suspended, moved, or no longer goes by the registered name.
+	 */
+	private static @Nullable CheckResult vouched(CheckRequest request, String name, HttpResult answer, JsonNode array,
+			JsonCalls calls) {
+		if (array.isEmpty()) {
+			return null;
+		}
+		var account = MastodonAccount.from(Json.object(array.get(0), "account"));
+		if (account == null || !account.id().equals(request.platformId()) || account.suspended() || account.moved()
+				|| account.acct() == null || !account.acct().equalsIgnoreCase(name)) {
+			return null;
+		}
+		var timeline = MastodonTimeline.from(array, account.id());
+		if (timeline == null) {
+			return null;
+		}
+		var lastActivityAt = (timeline.newestAt() != null) ? timeline.newestAt() : account.lastStatusDay();
+		return new CheckResult(CheckOutcome.OK, answer.status(), calls.latency(), calls.requests(), null,
+				lastActivityAt, timeline.newestUrl(), false, account.profile(), timeline.posts(), timeline.replyShare(),
+				null, account.id(), null, null, null);
+	}
+
+	private static String statuses(String server, String accountId, int limit) {
+		return server + "/api/v1/accounts/" + encode(accountId) + "/statuses?limit=" + limit;
 	}
 
 	/** NOT_FOUND only on Mastodon's own word; any other 404 is an error, not a missing account. */

@@ -410,4 +410,94 @@ class MastodonAdapterTests {
 		assertThat(result.requests()).isEqualTo(2);
 	}
 
+	@Test
+	void readsAnAccountWhoseIdIsKnownWithOneRequestForItsStatuses() throws InterruptedException {
+		routes.on(LOOKUP, routes.fixture("account-active.json")).on(STATUSES, routes.fixture("statuses-active.json"));
+
+		var result = check(adapter(Clock.fixed(NOW, ZoneOffset.UTC)), ID);
+
+		assertThat(result.outcome()).isEqualTo(CheckOutcome.OK);
+		assertThat(result.lastActivityAt()).isEqualTo("2026-04-30T09:30:00Z");
+		assertThat(result.newestPostUrl()).isEqualTo("https://social.cultura.example/@cultura/112400000000000005");
+		assertThat(result.recentPosts()).isEqualTo(4);
+		assertThat(result.replyShare()).isEqualTo(0.25);
+		assertThat(result.platformId()).isEqualTo(ID);
+		assertThat(result.profile()).isEqualTo(check().profile());
+		assertThat(result.requests()).isEqualTo(1);
+		assertThat(server.takeRequest(1, TimeUnit.SECONDS).getUrl().encodedPath()).isEqualTo(STATUSES);
+	}
+
+	@Test
+	void confirmsASuspensionByLookupWhenTheStatusesOfAKnownAccountComeBackEmpty() {
+		routes.on(LOOKUP, routes.fixture("account-suspended.json")).on(STATUSES, json(200, "[]"));
+
+		var result = check(adapter(Clock.fixed(NOW, ZoneOffset.UTC)), ID);
+
+		assertThat(result.outcome()).isEqualTo(CheckOutcome.SUSPENDED);
+		assertThat(result.error()).contains("suspended");
+		assertThat(result.requests()).isEqualTo(2).isEqualTo(server.getRequestCount());
+	}
+
+	@Test
+	void confirmsAMoveByLookupWhenTheStatusesEmbedAMovedAccount() {
+		var moved = routes.read("account-moved.json");
+		var statuses = "[{\"id\": \"112000000000000001\", \"created_at\": \"2025-10-13T09:15:00.000Z\", "
+				+ "\"url\": \"https://social.cultura.example/@cultura/112000000000000001\", \"reblog\": null, "
+				+ "\"in_reply_to_account_id\": null, \"account\": " + moved + "}]";
+		routes.on(LOOKUP, json(200, moved)).on(STATUSES, json(200, statuses));
+
+		var result = check(adapter(Clock.fixed(NOW, ZoneOffset.UTC)), ID);
+
+		assertThat(result.outcome()).isEqualTo(CheckOutcome.MOVED);
+		assertThat(result.movedTo()).isEqualTo("cultura@social.cultura.gob.example");
+		assertThat(result.lastActivityAt()).isEqualTo("2025-10-13T09:15:00Z");
+		assertThat(server.getRequestCount()).isEqualTo(3);
+	}
+
+	@Test
+	void readsAKnownAccountWithoutPostsWithTheLookupAndNoSecondStatusesRequest() {
+		routes.on(LOOKUP, routes.fixture("account-active.json")).on(STATUSES, json(200, "[]"));
+
+		var result = check(adapter(Clock.fixed(NOW, ZoneOffset.UTC)), ID);
+
+		assertThat(result.outcome()).isEqualTo(CheckOutcome.OK);
+		assertThat(result.lastActivityAt()).isEqualTo("2026-04-30T00:00:00Z");
+		assertThat(result.recentPosts()).isZero();
+		assertThat(result.profile()).isNotNull();
+		assertThat(result.requests()).isEqualTo(2).isEqualTo(server.getRequestCount());
+	}
+
+	@Test
+	void marksAKnownAccountGoneWhenItsStatusesAndItsNameAreBothUnknown() {
+		routes.on(LOOKUP, json(404, routes.read("not-found.json"))).on(STATUSES, json(404, routes.read("not-found.json")));
+
+		var result = check(adapter(Clock.fixed(NOW, ZoneOffset.UTC)), ID);
+
+		assertThat(result.outcome()).isEqualTo(CheckOutcome.NOT_FOUND);
+		assertThat(result.requests()).isEqualTo(2);
+	}
+
+	@Test
+	void reportsTheRateLimitOfTheOneRequestWithoutALookupThatWouldMeetItToo() {
+		routes.on(LOOKUP, routes.fixture("account-active.json"))
+			.on(STATUSES, new MockResponse.Builder().code(429).addHeader("Retry-After", "3600").build());
+
+		var result = check(adapter(Clock.systemUTC()), ID);
+
+		assertThat(result.outcome()).isEqualTo(CheckOutcome.RATE_LIMITED);
+		assertThat(result.retryAt()).isAfter(Instant.now().plusSeconds(3500));
+		assertThat(server.getRequestCount()).isEqualTo(result.requests());
+	}
+
+	@Test
+	void looksTheNameUpWhenTheStatusesOfAKnownIdEmbedAnotherName() {
+		var renamed = routes.read("statuses-active.json").replace("\"acct\": \"cultura\"", "\"acct\": \"otra\"");
+		routes.on(LOOKUP, routes.fixture("account-active.json")).on(STATUSES, json(200, renamed), routes.fixture("statuses-active.json"));
+
+		var result = check(adapter(Clock.fixed(NOW, ZoneOffset.UTC)), ID);
+
+		assertThat(result.outcome()).isEqualTo(CheckOutcome.OK);
+		assertThat(server.getRequestCount()).isEqualTo(3);
+	}
+
 }
