@@ -56,7 +56,7 @@ class MailRendererTests {
 				List.of(new Report.Offender(MULTILINE + " on Mastodon", MULTILINE, "GONE", 3L))));
 
 		assertThat(alert.subject())
-			.isEqualTo("[Vigía] MOVED: " + FLATTENED + " on Mastodon, renamed to " + FLATTENED);
+			.isEqualTo("[Vigía] Moved: " + FLATTENED + " on Mastodon, renamed to " + FLATTENED);
 		assertThat(alert.text()).contains("MOVED (HIGH): " + FLATTENED + " on Mastodon")
 			.contains("  Renamed to " + FLATTENED + "; the registry is stale");
 		assertThat(digest.text()).contains("DORMANT (HIGH): " + FLATTENED + " on Mastodon\n  " + FLATTENED + "\n")
@@ -77,7 +77,7 @@ class MailRendererTests {
 		var mail = List.of(line("GONE", "cultura@social.example on Mastodon", "Mastodon suspended the account"),
 				line("ABANDONED", "deportes.example on Bluesky", "No public post for 142 days; the limit is 90"));
 		var spanish = renderer.alert(new Mail("prensa@villaverde.example", Locale.forLanguageTag("es"), mail, List.of()));
-		assertThat(spanish.subject()).isEqualTo("[Vigía] 2 alertas: 1 GONE, 1 ABANDONED");
+		assertThat(spanish.subject()).isEqualTo("[Vigía] 2 alertas: 1 Desaparecida, 1 Abandonada");
 		assertThat(spanish.text()).contains("Vigía ha encontrado 2 problemas")
 			.contains("Qué hacer: Averigüe si la cuenta se borró")
 			.contains("Abrir en Vigía: https://vigia.gobierno.example/findings/7");
@@ -97,7 +97,7 @@ class MailRendererTests {
 					"No public post for 200 days; the limit for accounts is 90", "https://vigia.gobierno.example/findings/" + i));
 		}
 		var rendered = renderer.alert(new Mail("central@gobierno.example", Locale.ENGLISH, lines, List.of()));
-		assertThat(rendered.subject()).isEqualTo("[Vigía] 120 alerts: 120 ABANDONED");
+		assertThat(rendered.subject()).isEqualTo("[Vigía] 120 alerts: 120 Abandoned");
 		assertThat(rendered.text()).contains("Vigía found 120 problems")
 			.contains("cuenta49@social.example")
 			.doesNotContain("cuenta50@social.example")
@@ -125,7 +125,7 @@ class MailRendererTests {
 						"No public post for 142 days; the limit for this account is 90")),
 				List.of()));
 		assertThat(rendered.subject())
-			.isEqualTo("[Vigía] ABANDONED: deportes@social.example.es on Mastodon, no public post for 142 days");
+			.isEqualTo("[Vigía] Abandoned: deportes@social.example.es on Mastodon, no public post for 142 days");
 		assertThat(rendered.text()).startsWith("Vigía found a problem with official accounts you are responsible for.")
 			.contains("ABANDONED (HIGH): deportes@social.example.es on Mastodon")
 			.contains("Why you get this mail");
