@@ -148,7 +148,7 @@ class FindingLifecycleTests {
 		// Time passes: the evidence is refreshed without a transition, until the silence crosses the next threshold.
 		CLOCK.advance(Duration.ofDays(10));
 		sweep.sweep();
-		assertThat(only(id, FindingType.DORMANT).summary()).startsWith("No public post for 50 days");
+		assertThat(org.vigia.platform.English.text(only(id, FindingType.DORMANT).summary())).startsWith("No public post for 50 days");
 		assertThat(kinds(dormant.id())).containsExactly(TransitionKind.OPENED);
 
 		CLOCK.advance(Duration.ofDays(41));
@@ -193,7 +193,7 @@ class FindingLifecycleTests {
 		CLOCK.advance(Duration.ofDays(6));
 		sweep.sweep();
 		assertThat(only(id, FindingType.ABANDONED).status()).isEqualTo(FindingStatus.DISMISSED);
-		assertThat(only(id, FindingType.ABANDONED).summary()).startsWith("No public post for 126 days");
+		assertThat(org.vigia.platform.English.text(only(id, FindingType.ABANDONED).summary())).startsWith("No public post for 126 days");
 
 		CLOCK.advance(Duration.ofDays(1));
 		sweep.sweep();

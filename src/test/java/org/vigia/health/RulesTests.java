@@ -987,8 +987,8 @@ class RulesTests {
 		assertThat(condition.organizationId()).isNull();
 		assertThat(condition.platform()).isEqualTo(Platform.BLUESKY);
 		assertThat(org.vigia.platform.English.text(condition.subject())).isEqualTo("Bluesky");
-		assertThat(org.vigia.platform.English.text(condition.summary())).isEqualTo("%d of %d Bluesky accounts could not be checked 4 times in a row: "
-				.formatted(unreachable, checked) + "the platform, or Vigía's access to it, is failing");
+		assertThat(org.vigia.platform.English.text(condition.summary())).isEqualTo(String.format(java.util.Locale.ENGLISH, "%,d of %,d Bluesky accounts could not be checked 4 times in a row: ",
+				unreachable, checked) + "the platform, or Vigía's access to it, is failing");
 		assertThat(condition.evidence()).containsEntry("platform", "bluesky")
 			.containsEntry("unreachableAccounts", unreachable)
 			.containsEntry("checkedAccounts", checked)
