@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.vigia.platform.Message;
 
 /** The guards of issue 16: every bundle has every key, and a mail in Spanish carries no English sentence. */
-class LanguageGuardTests {
+public class LanguageGuardTests {
 
 	static final List<String> LANGUAGES = List.of("en", "es");
 
@@ -75,7 +75,7 @@ class LanguageGuardTests {
 	}
 
 	/** Every stretch of four words or more of the English bundles' values, between their placeholders. */
-	static Set<String> englishSentences() throws IOException {
+	public static Set<String> englishSentences() throws IOException {
 		var sentences = new TreeSet<String>();
 		for (var basename : List.of("messages_en", "mail/messages_en")) {
 			for (var value : bundle(basename).values()) {
