@@ -386,8 +386,8 @@ class DigestTests {
 		assertThat(jdbc.sql("select subject from finding where account_id = :id and type = 'DORMANT'").param("id", dormant)
 			.query(String.class).single()).isEqualTo(org.vigia.platform.Message.of("subject.account", "web" + flattened, "Mastodon").encode());
 		// A finding stored before summaries were kept to one line.
-		jdbc.sql("update finding set summary = summary || :tail where account_id = :id")
-			.param("tail", "\r\nBcc: legacy@example.org")
+		jdbc.sql("update finding set summary = :legacy where account_id = :id")
+			.param("legacy", "No public post for 142 days; the limit for accounts is 90\r\nBcc: legacy@example.org")
 			.param("id", abandoned)
 			.update();
 
@@ -412,7 +412,7 @@ class DigestTests {
 			assertThat(html(mail)).doesNotContain("\u2028", "\u202E").doesNotContain("\nBcc:");
 		}
 		var prensaMails = inboxes(received).get("prensa@villaverde.example");
-		var alert = prensaMails.stream().filter(mail -> subject(mail).startsWith("[Vigía] ABANDONED")).findFirst().get();
+		var alert = prensaMails.stream().filter(mail -> subject(mail).startsWith("[Vigía] Abandoned")).findFirst().get();
 		assertThat(alert.getSubject())
 			.isEqualTo("[Vigía] Abandoned: cultura@social.villaverde.example on Mastodon, no public post for 142 days");
 		assertThat(text(alert)).contains("  No public post for 142 days; the limit for accounts is 90 Bcc: legacy@example.org");
