@@ -286,7 +286,7 @@ class DashboardBrowserTests {
 		navigate("Findings");
 		assertThat(text()).contains("8 findings");
 		assertThat(browser.findElements(By.cssSelector("main tbody .badge")).stream().map(WebElement::getText))
-			.containsExactly("HIGH", "HIGH", "HIGH", "HIGH", "MEDIUM", "MEDIUM", "MEDIUM", "LOW");
+			.containsExactly("High", "High", "High", "High", "Medium", "Medium", "Medium", "Low");
 		screenshots.take(browser, "findings");
 		follow(By.linkText(cultura + " on Mastodon"));
 		assertThat(heading()).isEqualTo("HIGH ABANDONED: " + cultura + " on Mastodon");
@@ -354,7 +354,7 @@ class DashboardBrowserTests {
 		assertThat(new Select(find("select[name=type]")).getAllSelectedOptions()).extracting(WebElement::getText)
 			.containsExactly("IMPERSONATION");
 		assertThat(browser.findElements(By.cssSelector("main tbody tr strong")).stream().map(WebElement::getText))
-			.containsExactly("IMPERSONATION");
+			.containsExactly("Impersonation");
 		assertThat(text()).contains(impersonator.handle())
 			.doesNotContain("aytovillaviciosa")
 			.doesNotContain("villaverdefotos")
