@@ -15,6 +15,7 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import org.vigia.platform.Message;
 import org.vigia.platform.PlatformText;
 
 /**
@@ -36,7 +37,8 @@ class MailRenderer {
 
 	MailRenderer(AlertsProperties properties) {
 		this.properties = properties;
-		messages.setBasename("mail/messages");
+		// The mail's own sentences first; finding summaries, subjects and labels are the dashboard's.
+		messages.setBasenames("mail/messages", "messages");
 		messages.setDefaultEncoding("UTF-8");
 		messages.setFallbackToSystemLocale(false);
 		engine.addTemplateResolver(resolver(TemplateMode.HTML, ".html", 1));
@@ -59,7 +61,9 @@ class MailRenderer {
 	/** The most findings a mail lists in each section; the rest are counted, with a link to the dashboard. */
 	static final int MAX_LINES = 50;
 
-	Rendered alert(Mail mail) {
+	Rendered alert(Mail original) {
+		var mail = new Mail(original.recipient(), original.locale(), localized(original.alerts(), original.locale()),
+				localized(original.resolved(), original.locale()));
 		var context = new Context(mail.locale());
 		var shown = new Mail(mail.recipient(), mail.locale(), head(mail.alerts()), head(mail.resolved()));
 		context.setVariable("mail", shown);
@@ -71,11 +75,26 @@ class MailRenderer {
 				engine.process("alert.html", context));
 	}
 
+	/** The lines with their subjects and summaries written in the mail's language. */
+	private List<Mail.Line> localized(List<Mail.Line> lines, Locale locale) {
+		return lines.stream().map(line -> localized(line, locale)).toList();
+	}
+
+	private Mail.Line localized(Mail.Line line, Locale locale) {
+		return new Mail.Line(line.findingId(), line.type(), line.severity(), Message.render(line.subject(), messages, locale),
+				Message.render(line.summary(), messages, locale), line.link());
+	}
+
 	private static List<Mail.Line> head(List<Mail.Line> lines) {
 		return (lines.size() <= MAX_LINES) ? lines : lines.subList(0, MAX_LINES);
 	}
 
-	Rendered digest(Digest digest) {
+	Rendered digest(Digest original) {
+		var locale = original.locale();
+		var digest = new Digest(original.recipient(), locale, original.date(), localized(original.opened(), locale),
+				localized(original.resolved(), locale), original.reminders().stream()
+					.map(r -> new Digest.Reminder(localized(r.line(), locale), r.days()))
+					.toList());
 		var context = new Context(digest.locale());
 		context.setVariable("digest", digest);
 		context.setVariable("date", date(digest.date(), digest.locale()));
@@ -124,7 +143,8 @@ class MailRenderer {
 		String subject;
 		if (mail.alerts().size() == 1 && mail.resolved().isEmpty()) {
 			var line = mail.alerts().getFirst();
-			subject = message("subject.one", locale, line.type(), line.subject(), clause(line.summary()));
+			subject = message("subject.one", locale, message("type." + line.type(), locale), line.subject(),
+					clause(line.summary()));
 		}
 		else if (mail.alerts().isEmpty() && mail.resolved().size() == 1) {
 			var line = mail.resolved().getFirst();
@@ -136,7 +156,7 @@ class MailRenderer {
 		else {
 			Map<String, Long> byType = new LinkedHashMap<>();
 			mail.alerts().forEach(line -> byType.merge(line.type(), 1L, Long::sum));
-			var types = byType.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+			var types = byType.entrySet().stream().map(e -> e.getValue() + " " + message("type." + e.getKey(), locale))
 				.collect(Collectors.joining(", "));
 			subject = message("subject.many", locale, mail.alerts().size(), types);
 			if (!mail.resolved().isEmpty()) {

@@ -22,6 +22,7 @@ import org.vigia.health.AllowlistedLookalike;
 import org.vigia.health.FindingType;
 import org.vigia.health.LookalikeFindings;
 import org.vigia.health.LookalikeVerdict;
+import org.vigia.platform.Message;
 import org.vigia.platform.FoundAccount;
 
 /**
@@ -151,16 +152,19 @@ class Judge {
 		var imitated = imitated(score, candidate, examination.officials);
 		if (classification.verdict() == Verdict.UNREGISTERED) {
 			type = FindingType.UNREGISTERED;
-			summary = address.handle() + " is not in the registry but proves official control: " + proof.orElse("");
+			summary = Message.of("summary.unregistered", address.handle(), proof.orElse("")).encode();
 		}
 		else if (candidate.released != null) {
 			type = FindingType.IMPERSONATION;
-			summary = "Someone else now holds " + address.handle() + ", the handle an official account left behind";
+			summary = Message.of("summary.released", address.handle()).encode();
 		}
 		else if (classification.verdict() == Verdict.IMPERSONATION) {
 			type = FindingType.IMPERSONATION;
-			summary = "Look-alike" + ((imitated != null) ? " of " + imitated.address().handle() : " of the institution")
-					+ " scoring " + score.points() + " (threshold " + threshold() + "): " + topReasons(score);
+			summary = ((imitated != null)
+					? Message.of("summary.lookalike", imitated.address().handle(), score.points(), threshold(),
+							topReasons(score))
+					: Message.of("summary.lookalike.institution", score.points(), threshold(), topReasons(score)))
+				.encode();
 		}
 		else {
 			return LookalikeVerdict.cleared(address.platform(), address.handle(), address.url(),
@@ -186,14 +190,14 @@ class Judge {
 		return null;
 	}
 
-	private static String topReasons(Score score) {
-		return score.reasons().stream()
+	private static List<Message> topReasons(Score score) {
+		var top = score.reasons().stream()
 			.filter(reason -> reason.points() > 0)
 			.sorted(Comparator.comparingInt((Reason reason) -> -reason.points()))
 			.limit(3)
-			.map(Reason::signal)
-			.reduce((a, b) -> a + ", " + b)
-			.orElse("no single strong signal");
+			.map(reason -> Message.of("signal." + reason.signal()))
+			.toList();
+		return top.isEmpty() ? List.of(Message.of("signal.none")) : top;
 	}
 
 	private static DiscoveryRepository.@Nullable Official imitated(Score score, Candidate candidate,

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.vigia.platform.CheckOutcome;
+import org.vigia.platform.Message;
 import org.vigia.platform.Platform;
 
 /**
@@ -41,7 +42,7 @@ record AccountFacts(long accountId, long organizationId, String organizationName
 
 	/** What people call the account in a sentence: its handle and network. */
 	String subject() {
-		return handle + " on " + platform.label();
+		return Message.of("subject.account", handle, platform.label()).encode();
 	}
 
 }

@@ -3,7 +3,7 @@ package org.vigia.health;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import org.vigia.platform.Message;
 import java.util.Map;
 
 import org.springframework.context.MessageSource;
@@ -74,7 +74,7 @@ public class CitizenReports {
 					(report.imitatedHandle() != null) ? report.imitatedHandle() : "-" };
 			evidence.put("summaryCode", code);
 			evidence.put("summaryArguments", List.of(arguments));
-			summary = messages.getMessage(code, arguments, Locale.ENGLISH);
+			summary = Message.of(code, arguments).encode();
 			fingerprint = type + " " + report.platform().id() + ":" + report.handle();
 		}
 		var reports = new LinkedHashMap<String, Object>();
@@ -82,7 +82,7 @@ public class CitizenReports {
 		reports.put("lastReportedAt", report.reportedAt().toString());
 		evidence.put("reportedByThePublic", reports);
 		var condition = new Condition(type, key, report.imitatedAccountId(), null, report.organizationId(),
-				report.platform(), report.handle() + " on " + report.platform().label(), summary, evidence, fingerprint);
+				report.platform(), Message.of("subject.account", report.handle(), report.platform().label()).encode(), summary, evidence, fingerprint);
 		var decisions = new ArrayList<Lifecycle.Decision>();
 		var decision = Lifecycle.decide((existing != null) ? existing.stored() : null, condition, false, null,
 				report.reportedAt());

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.vigia.platform.Message;
 import org.vigia.platform.Platform;
 
 /**
@@ -133,7 +134,7 @@ public class LookalikeFindings {
 	}
 
 	private static String subject(LookalikeVerdict verdict) {
-		return verdict.handle() + " on " + verdict.platform().label();
+		return Message.of("subject.account", verdict.handle(), verdict.platform().label()).encode();
 	}
 
 	/** Adds a dismissed IMPERSONATION finding's account to its organization's allowlist, with the reason given. */

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.vigia.platform.CheckOutcome;
+import org.vigia.platform.Message;
 import org.vigia.platform.Platform;
 
 /**
@@ -132,8 +133,8 @@ final class Rules {
 		evidence.put("unreachableAfter", properties.unreachableAfter());
 		return new Condition(FindingType.UNREACHABLE, Condition.platformKey(platform), null, null, null, platform,
 				platform.label(),
-				"%d of %d %s accounts could not be checked %d times in a row: the platform, or Vigía's access to it, is failing"
-					.formatted(unreachable, checked, platform.label(), properties.unreachableAfter()),
+				Message.of("summary.outage", unreachable, checked, platform.label(), properties.unreachableAfter())
+					.encode(),
 				evidence, "");
 	}
 
@@ -174,11 +175,10 @@ final class Rules {
 			return Optional.empty();
 		}
 		long days = silence.toDays();
-		String quiet = fromPost ? "No public post for %d days".formatted(days)
-				: "No public post since the account was created %d days ago".formatted(days);
-		String summary = (type == FindingType.ABANDONED)
-				? quiet + "; the limit " + limitPhrase(limitSource, platform) + " is " + abandoned.toDays()
-				: quiet + "; dormant after %d, abandoned after %d".formatted(dormant.toDays(), abandoned.toDays());
+		var quiet = Message.of(fromPost ? "summary.silent.post" : "summary.silent.created", days);
+		String summary = ((type == FindingType.ABANDONED)
+				? Message.of("summary.abandoned", quiet, limitPhrase(limitSource, platform), abandoned.toDays())
+				: Message.of("summary.dormant", quiet, dormant.toDays(), abandoned.toDays())).encode();
 		var evidence = new LinkedHashMap<String, Object>();
 		evidence.put("silentDays", days);
 		evidence.put("lastActivityAt", state.lastActivityAt());
@@ -193,52 +193,50 @@ final class Rules {
 		return Optional.of(condition(type, facts, summary, evidence, ""));
 	}
 
-	private static String limitPhrase(String source, Platform platform) {
+	private static Message limitPhrase(String source, Platform platform) {
 		return switch (source) {
-			case "ACCOUNT" -> "for this account";
-			case "PLATFORM" -> "for " + platform.label() + " accounts";
-			default -> "for accounts";
+			case "ACCOUNT" -> Message.of("summary.limit.ACCOUNT");
+			case "PLATFORM" -> Message.of("summary.limit.PLATFORM", platform.label());
+			default -> Message.of("summary.limit.DEFAULT");
 		};
 	}
 
 	private Condition gone(AccountFacts facts, AccountFacts.State state, int confirmations) {
 		var outcome = state.lastOutcome();
-		String what = switch (outcome) {
-			case SUSPENDED -> "%s suspended the account".formatted(facts.platform().label());
-			case DEACTIVATED -> "The account was deactivated on %s".formatted(facts.platform().label());
-			default -> "%s says the account does not exist".formatted(facts.platform().label());
-		};
-		if (state.lastHttpStatus() != null) {
-			what += " (HTTP " + state.lastHttpStatus() + ")";
-		}
-		if (confirmations > 1) {
-			what += ", in %d checks in a row".formatted(state.outcomeStreak());
-		}
+		var what = Message.of(switch (outcome) {
+			case SUSPENDED -> "summary.gone.SUSPENDED";
+			case DEACTIVATED -> "summary.gone.DEACTIVATED";
+			default -> "summary.gone.NOT_FOUND";
+		}, facts.platform().label());
+		var http = (state.lastHttpStatus() != null)
+				? Message.of("summary.gone.http", String.valueOf(state.lastHttpStatus())) : Message.of("summary.none");
+		var streak = (confirmations > 1) ? Message.of("summary.gone.streak", state.outcomeStreak())
+				: Message.of("summary.none");
 		var evidence = new LinkedHashMap<String, Object>();
 		evidence.put("outcome", outcome.name());
 		evidence.put("httpStatus", state.lastHttpStatus());
 		evidence.put("checksInARow", state.outcomeStreak());
 		evidence.put("lastCheckedAt", state.lastCheckedAt());
 		evidence.put("lastActivityAt", state.lastActivityAt());
-		return condition(FindingType.GONE, facts, what + "; reclaim the handle or retire it from the registry",
+		return condition(FindingType.GONE, facts, Message.of("summary.gone", what, http, streak).encode(),
 				evidence, outcome.name());
 	}
 
 	private Condition moved(AccountFacts facts, AccountFacts.State state) {
-		String to = (state.movedTo() != null) ? state.movedTo() : "an unnamed account";
+		Object to = (state.movedTo() != null) ? state.movedTo() : Message.of("summary.moved.unnamed");
 		var evidence = new LinkedHashMap<String, Object>();
 		evidence.put("newHandle", state.movedTo());
 		evidence.put("registeredHandle", facts.handle());
 		evidence.put("lastCheckedAt", state.lastCheckedAt());
 		return condition(FindingType.MOVED, facts,
-				"The account moved to %s; the registry still lists %s".formatted(to, facts.handle()), evidence,
+				Message.of("summary.moved", to, facts.handle()).encode(), evidence,
 				String.valueOf(state.movedTo()));
 	}
 
 	private Condition unreachable(AccountFacts facts, AccountFacts.State state) {
-		var since = (state.failingSince() != null) ? " since " + DAY.format(state.failingSince()) : "";
-		String last = (state.lastError() != null) ? state.lastError()
-				: (state.lastHttpStatus() != null) ? "HTTP " + state.lastHttpStatus() : state.lastOutcome().name();
+		Object last = (state.lastError() != null) ? abbreviate(state.lastError(), 200)
+				: (state.lastHttpStatus() != null) ? "HTTP " + state.lastHttpStatus()
+				: Message.of("outcome." + state.lastOutcome().name());
 		var evidence = new LinkedHashMap<String, Object>();
 		evidence.put("failuresInARow", state.consecutiveFailures());
 		evidence.put("failingSince", state.failingSince());
@@ -246,8 +244,10 @@ final class Rules {
 		evidence.put("lastHttpStatus", state.lastHttpStatus());
 		evidence.put("lastError", state.lastError());
 		evidence.put("lastSuccessAt", state.lastSuccessAt());
-		return condition(FindingType.UNREACHABLE, facts, "Could not be checked %d times in a row%s (last: %s)"
-			.formatted(state.consecutiveFailures(), since, abbreviate(last, 200)), evidence, "");
+		var summary = (state.failingSince() != null)
+				? Message.of("summary.unreachable.since", state.consecutiveFailures(), DAY.format(state.failingSince()), last)
+				: Message.of("summary.unreachable", state.consecutiveFailures(), last);
+		return condition(FindingType.UNREACHABLE, facts, summary.encode(), evidence, "");
 	}
 
 	private Optional<Condition> unowned(AccountFacts facts) {
@@ -256,14 +256,14 @@ final class Rules {
 			evidence.put("reason", "NO_UNIT");
 			evidence.put("contactEmail", facts.contactEmail());
 			return Optional.of(condition(FindingType.UNOWNED, facts,
-					"No unit is responsible for this account; assign one in the registry", evidence, "NO_UNIT"));
+					Message.of("summary.unowned.unit").encode(), evidence, "NO_UNIT"));
 		}
 		if (blank(facts.contactEmail()) && facts.unitContacts().isEmpty()) {
 			evidence.put("reason", "NO_CONTACT");
 			evidence.put("unitId", facts.unitId());
 			evidence.put("unit", facts.unitName());
 			return Optional.of(condition(FindingType.UNOWNED, facts,
-					"Neither the account nor its unit %s has a contact address".formatted(facts.unitName()), evidence,
+					Message.of("summary.unowned.contact", facts.unitName()).encode(), evidence,
 					"NO_CONTACT"));
 		}
 		return Optional.empty();
@@ -279,7 +279,7 @@ final class Rules {
 		evidence.put("sameAccount", peers(sameAccount));
 		evidence.put("platformId", facts.state() != null ? facts.state().platformId() : null);
 		return Optional.of(condition(FindingType.DUPLICATE, facts,
-				"The same %s account is also registered as %s".formatted(facts.platform().label(), names(sameAccount)),
+				Message.of("summary.duplicate", facts.platform().label(), names(sameAccount)).encode(),
 				evidence, "account:" + ids(sameAccount)));
 	}
 
@@ -315,11 +315,14 @@ final class Rules {
 		evidence.put("firstAccounts", peers(group.first()));
 		var named = group.first().subList(0, Math.min(SUMMARY_PEERS, group.first().size()));
 		int more = group.accounts() - named.size();
-		var summary = "Unit %s runs %d accounts on %s: %s%s".formatted(group.unitName(), group.accounts(),
-				platform.label(), names(named), (more > 0) ? " and %d more".formatted(more) : "");
+		var summary = ((more > 0)
+				? Message.of("summary.unitDuplicate.more", group.unitName(), group.accounts(), platform.label(),
+						names(named), more)
+				: Message.of("summary.unitDuplicate", group.unitName(), group.accounts(), platform.label(), names(named)))
+			.encode();
 		// Material: which accounts the unit runs there, all of them (a digest, whatever their number).
 		var fingerprint = "accounts:" + group.accounts() + ":" + group.digest();
-		var subject = "Unit %s on %s".formatted(group.unitName(), platform.label());
+		var subject = Message.of("subject.unit", group.unitName(), platform.label()).encode();
 		return Optional.of(new Condition(FindingType.DUPLICATE, Condition.unitKey(group.unitId(), platform), null,
 				group.unitId(), group.organizationId(), platform, subject, summary, evidence, fingerprint));
 	}
@@ -355,24 +358,24 @@ final class Rules {
 	 */
 	private Optional<Condition> guideline(AccountFacts facts, boolean profileKnown) {
 		var guideline = facts.guideline();
-		var broken = new LinkedHashMap<String, String>();
+		var broken = new LinkedHashMap<String, Message>();
 		if (guideline.handlePattern() != null && !Pattern.compile(guideline.handlePattern()).matcher(facts.handle()).find()) {
-			broken.put("HANDLE_PATTERN", "the handle does not match " + guideline.handlePattern());
+			broken.put("HANDLE_PATTERN", Message.of("guideline.HANDLE_PATTERN", guideline.handlePattern()));
 		}
 		var profile = facts.profile();
 		if (profileKnown && profile != null) {
 			if (guideline.avatar() && SHOW_AVATARS.contains(facts.platform())
 					&& (blank(profile.avatarUrl()) || profile.avatarUrl().contains("/missing.png"))) {
-				broken.put("AVATAR", "no avatar");
+				broken.put("AVATAR", Message.of("guideline.AVATAR"));
 			}
 			if (guideline.displayNameContainsName() && !namesOrganization(profile.displayName(), facts)) {
 				broken.put("DISPLAY_NAME", blank(profile.displayName())
-						? "the profile has no display name, so it cannot contain " + facts.organizationName()
-						: "the display name \"%s\" does not contain %s or an alias"
-							.formatted(abbreviate(profile.displayName(), 100), facts.organizationName()));
+						? Message.of("guideline.DISPLAY_NAME.none", facts.organizationName())
+						: Message.of("guideline.DISPLAY_NAME", abbreviate(profile.displayName(), 100),
+								facts.organizationName()));
 			}
 			if (guideline.officialLink() && !facts.officialDomains().isEmpty() && !linksOfficialDomain(profile, facts)) {
-				broken.put("OFFICIAL_LINK", "the profile does not link to " + String.join(" or ", facts.officialDomains()));
+				broken.put("OFFICIAL_LINK", Message.of("guideline.OFFICIAL_LINK", String.join(", ", facts.officialDomains())));
 			}
 		}
 		if (broken.isEmpty()) {
@@ -380,14 +383,15 @@ final class Rules {
 		}
 		var evidence = new LinkedHashMap<String, Object>();
 		evidence.put("broken", List.copyOf(broken.keySet()));
-		evidence.put("details", List.copyOf(broken.values()));
+		evidence.put("details", broken.values().stream().map(Message::encode).toList());
 		if (profile != null) {
 			evidence.put("displayName", profile.displayName());
 			evidence.put("avatarUrl", profile.avatarUrl());
 		}
 		evidence.put("organizationGuidelines", guideline.custom());
-		var summary = (broken.size() == 1 ? "Breaks a guideline: " : "Breaks %d guidelines: ".formatted(broken.size()))
-				+ String.join("; ", broken.values());
+		var details = List.<Object>copyOf(broken.values());
+		var summary = ((broken.size() == 1) ? Message.of("summary.guideline.one", details)
+				: Message.of("summary.guideline.many", broken.size(), details)).encode();
 		return Optional.of(condition(FindingType.GUIDELINE, facts, summary, evidence,
 				String.join(",", new TreeSet<>(broken.keySet()))));
 	}
@@ -406,8 +410,7 @@ final class Rules {
 		evidence.put("replyShare", share);
 		evidence.put("minimumShare", oneWay.maxReplyShare());
 		return Optional.of(condition(FindingType.ONE_WAY, facts,
-				"%d of the last %d posts %s (%s); the minimum is %s".formatted(replies, posts,
-						replies == 1 ? "is a reply" : "are replies", percent(share), percent(oneWay.maxReplyShare())),
+				Message.of("summary.oneWay", replies, posts, share, oneWay.maxReplyShare()).encode(),
 				evidence, ""));
 	}
 
@@ -456,11 +459,6 @@ final class Rules {
 			String fingerprint) {
 		return new Condition(type, Condition.accountKey(facts.accountId()), facts.accountId(), null,
 				facts.organizationId(), facts.platform(), facts.subject(), summary, evidence, fingerprint);
-	}
-
-	private static String percent(double share) {
-		double value = Math.round(share * 1000) / 10.0;
-		return (value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value)) + "%";
 	}
 
 	private static boolean blank(@Nullable String value) {

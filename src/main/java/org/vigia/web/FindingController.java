@@ -47,8 +47,11 @@ class FindingController {
 
 	private final Findings findings;
 
-	FindingController(Findings findings) {
+	private final Sentences sentences;
+
+	FindingController(Findings findings, Sentences sentences) {
 		this.findings = findings;
+		this.sentences = sentences;
 	}
 
 	/**
@@ -78,24 +81,25 @@ class FindingController {
 				parse(severity, "severity", Severity::valueOf, Severity.values()),
 				(organizationId != null) ? organizationId : organization, (unitId != null) ? unitId : unit,
 				parsedPlatform, (accountId != null) ? accountId : account);
-		return new PagedModel<>(findings.list(filter, pageable));
+		return new PagedModel<>(findings.list(filter, pageable).map(sentences::finding));
 	}
 
 	@GetMapping("/{id}")
 	FindingDetail get(@PathVariable long id) {
-		return new FindingDetail(findings.get(id), findings.history(id));
+		return new FindingDetail(sentences.finding(findings.get(id)),
+				findings.history(id).stream().map(sentences::transition).toList());
 	}
 
 	@PostMapping("/{id}/acknowledge")
 	Finding acknowledge(@PathVariable long id, Authentication user) {
-		return findings.acknowledge(id, user.getName());
+		return sentences.finding(findings.acknowledge(id, user.getName()));
 	}
 
 	@PostMapping("/{id}/dismiss")
 	Finding dismiss(@PathVariable long id, @RequestBody(required = false) @Nullable DismissRequest request,
 			Authentication user) {
-		return findings.dismiss(id, user.getName(), (request != null) ? request.reason() : null,
-				(request != null) ? request.until() : null);
+		return sentences.finding(findings.dismiss(id, user.getName(), (request != null) ? request.reason() : null,
+				(request != null) ? request.until() : null));
 	}
 
 	/** Publishes a standing IMPERSONATION finding as confirmed: the public directory names the impersonator. */
@@ -111,7 +115,7 @@ class FindingController {
 
 	@PostMapping("/{id}/reopen")
 	Finding reopen(@PathVariable long id, Authentication user) {
-		return findings.reopen(id, user.getName());
+		return sentences.finding(findings.reopen(id, user.getName()));
 	}
 
 	private static <E extends Enum<E>> Set<E> parse(@Nullable List<String> values, String name,

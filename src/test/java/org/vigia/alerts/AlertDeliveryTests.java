@@ -142,18 +142,18 @@ class AlertDeliveryTests {
 		// One mail per recipient, however many findings: the office gets all three HIGH findings in one.
 		assertThat(inboxes.values()).allSatisfy(mails -> assertThat(mails).hasSize(1));
 		var central = inboxes.get("central@gobierno.example").getFirst();
-		assertThat(central.getSubject()).isEqualTo("[Vigía] 3 alerts: 2 ABANDONED, 1 GONE");
+		assertThat(central.getSubject()).isEqualTo("[Vigía] 3 alerts: 2 Abandoned, 1 Gone");
 		assertThat(text(central)).contains("cultura@social.villaverde.example on Mastodon")
 			.contains("deportes.villaverde.example on Bluesky")
 			.contains("villaverde_joven on Telegram");
 		var prensaMail = inboxes.get("prensa@villaverde.example").getFirst();
 		assertThat(prensaMail.getSubject()).isEqualTo(
-				"[Vigía] ABANDONED: cultura@social.villaverde.example on Mastodon, no public post for 142 days");
+				"[Vigía] Abandoned: cultura@social.villaverde.example on Mastodon, no public post for 142 days");
 		assertThat(text(prensaMail)).contains("No public post for 142 days; the limit for accounts is 90")
 			.contains("Post again, or close the account properly")
 			.contains("https://vigia.gobierno.example/findings/");
 		assertThat(inboxes.get("deportes@villaverde.example").getFirst().getSubject())
-			.startsWith("[Vigía] GONE: deportes.villaverde.example on Bluesky, bluesky says the account does not exist");
+			.startsWith("[Vigía] Gone: deportes.villaverde.example on Bluesky, bluesky says the account does not exist");
 		assertThat(central.getHeader("Auto-Submitted")).containsExactly("auto-generated");
 		assertThat(central.getHeader("List-Id")).containsExactly("Vigía alerts <alerts.gobierno.example>");
 		assertThat(central.getMessageID()).startsWith("<vigia.").endsWith("@gobierno.example>");
@@ -198,7 +198,7 @@ class AlertDeliveryTests {
 			}
 		}, Collectors.counting()));
 		assertThat(bySubject).containsOnly(
-				Map.entry("[Vigía] ABANDONED: cultura@social.villaverde.example on Mastodon, no public post for 142 days", 3L),
+				Map.entry("[Vigía] Abandoned: cultura@social.villaverde.example on Mastodon, no public post for 142 days", 3L),
 				Map.entry("[Vigía] Resolved: cultura@social.villaverde.example on Mastodon is active again", 3L));
 		assertThat(Arrays.stream(smtp.getReceivedMessages()).map(AlertDeliveryTests::text))
 			.filteredOn(body -> body.contains("These findings you were told about are resolved"))

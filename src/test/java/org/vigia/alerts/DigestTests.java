@@ -113,11 +113,11 @@ class DigestTests {
 		assertThat(text(first)).startsWith("Vigía's daily digest for June 1, 2026: what changed")
 			.contains("New findings (3):")
 			.doesNotContain("Resolved since the last digest")
-			.containsSubsequence("UNREACHABLE (MEDIUM): villaverde.example on Bluesky",
-					"DORMANT (LOW): cultura@social.villaverde.example on Mastodon",
+			.containsSubsequence("Unreachable (Medium): villaverde.example on Bluesky",
+					"Dormant (Low): cultura@social.villaverde.example on Mastodon",
 					"  No public post for 40 days", "  What to do: Post something",
 					"  Open in Vigía: https://vigia.gobierno.example/findings/",
-					"DORMANT (LOW): villaverde_cultura on Telegram");
+					"Dormant (Low): villaverde_cultura on Telegram");
 		assertThat(html(first)).contains("New findings (3):").contains("villaverde_cultura on Telegram");
 		assertThat(jdbc.sql("select kind from notification").query(String.class).list()).containsOnly("DIGEST");
 
@@ -144,9 +144,9 @@ class DigestTests {
 		// Bluesky resolved and reopened since the last digest: it stands, so it is listed once, as new.
 		assertThat(text(second).split("villaverde.example on Bluesky", -1)).hasSize(2);
 		assertThat(text(second)).containsSubsequence("New findings (2):",
-				"UNREACHABLE (MEDIUM): villaverde.example on Bluesky", "DORMANT (LOW): UCvillaverde on YouTube",
+				"Unreachable (Medium): villaverde.example on Bluesky", "Dormant (Low): UCvillaverde on YouTube",
 				"Resolved since the last digest (1):",
-				"DORMANT: cultura@social.villaverde.example on Mastodon is active again")
+				"Dormant: cultura@social.villaverde.example on Mastodon is active again")
 			.doesNotContain("villaverde.example/feed")
 			.doesNotContain("villaverde_cultura on Telegram");
 		assertThat(jdbc.sql("select distinct dropped from alert_item where dropped is not null")
@@ -183,7 +183,7 @@ class DigestTests {
 		assertThat(text(reminder))
 			.containsSubsequence("Nothing new today.",
 					"Still open after 7 days or more, and nobody acknowledged them (1):",
-					"DORMANT (LOW): cultura@social.villaverde.example on Mastodon, open for 7 days")
+					"Dormant (Low): cultura@social.villaverde.example on Mastodon, open for 7 days")
 			.doesNotContain("villaverde.example on Bluesky")
 			.doesNotContain("villaverde_cultura on Telegram");
 		assertThat(jdbc.sql("select recipient from alert_reminder order by recipient").query(String.class).list())
@@ -196,7 +196,7 @@ class DigestTests {
 		CLOCK.set(T0.plus(Duration.ofDays(14)));
 		assertThat(digest()).isEqualTo(2);
 		assertThat(text(inboxes(smtp.getReceivedMessages()).get("prensa@villaverde.example").getLast()))
-			.contains("DORMANT (LOW): cultura@social.villaverde.example on Mastodon, open for 14 days");
+			.contains("Dormant (Low): cultura@social.villaverde.example on Mastodon, open for 14 days");
 		assertThat(smtp.getReceivedMessages()).hasSize(6);
 	}
 
@@ -215,7 +215,7 @@ class DigestTests {
 		assertThat(inboxes.get("central@gobierno.example").getLast().getSubject())
 			.isEqualTo("[Vigía] Daily digest: 0 new, 0 resolved, 1 reminder");
 		assertThat(text(inboxes.get("cultura@villaverde.example").getLast()))
-			.contains("GONE (HIGH): cultura@social.villaverde.example on Mastodon, open for 8 days");
+			.contains("Gone (High): cultura@social.villaverde.example on Mastodon, open for 8 days");
 	}
 
 	@Test
@@ -232,7 +232,7 @@ class DigestTests {
 		assertThat(inboxes.keySet()).as("the unit's contacts, not the accounts' own, nor the central office (LOW)")
 			.containsExactly("jefa.prensa@villaverde.example", "prensa@villaverde.example");
 		assertThat(text(inboxes.get("prensa@villaverde.example").getLast())).containsSubsequence("New findings (1):",
-				"DUPLICATE (LOW): Unit Prensa on Mastodon",
+				"Duplicate (Low): Unit Prensa on Mastodon",
 				"  Unit Prensa runs 2 accounts on Mastodon: cultura@social.villaverde.example (#" + cultura
 						+ "), deportes@social.villaverde.example (#" + deportes + ")");
 
@@ -241,7 +241,7 @@ class DigestTests {
 		assertThat(inboxes(smtp.getReceivedMessages()).keySet())
 			.containsExactly("jefa.prensa@villaverde.example", "prensa@villaverde.example");
 		assertThat(text(inboxes(smtp.getReceivedMessages()).get("prensa@villaverde.example").getLast()))
-			.contains("DUPLICATE (LOW): Unit Prensa on Mastodon, open for 7 days");
+			.contains("Duplicate (Low): Unit Prensa on Mastodon, open for 7 days");
 	}
 
 	@Test
@@ -276,7 +276,7 @@ class DigestTests {
 		assertThat(inboxes.keySet()).containsExactly("central@gobierno.example");
 		var central = inboxes.get("central@gobierno.example").getFirst();
 		assertThat(central.getSubject()).isEqualTo("[Vigía] Daily digest: 1 new, 0 resolved");
-		assertThat(text(central)).contains("UNREACHABLE (MEDIUM): Mastodon")
+		assertThat(text(central)).contains("Unreachable (Medium): Mastodon")
 			.contains("4 of 4 Mastodon accounts could not be checked")
 			.doesNotContain("cultura@social.villaverde.example");
 		assertThat(jdbc.sql("select distinct recipient || ': ' || dropped from alert_item where dropped is not null")
@@ -290,7 +290,7 @@ class DigestTests {
 		digest();
 		assertThat(inboxes(smtp.getReceivedMessages()).keySet()).containsExactly("central@gobierno.example");
 		assertThat(text(inboxes(smtp.getReceivedMessages()).get("central@gobierno.example").getLast()))
-			.contains("UNREACHABLE (MEDIUM): Mastodon, open for 8 days")
+			.contains("Unreachable (Medium): Mastodon, open for 8 days")
 			.doesNotContain("cultura@social.villaverde.example");
 	}
 
@@ -384,10 +384,10 @@ class DigestTests {
 		registry.checked(dormant, "OK", daysAgo(40), 0);
 		sweep.sweep();
 		assertThat(jdbc.sql("select subject from finding where account_id = :id and type = 'DORMANT'").param("id", dormant)
-			.query(String.class).single()).isEqualTo("web" + flattened + " on Mastodon");
+			.query(String.class).single()).isEqualTo(org.vigia.platform.Message.of("subject.account", "web" + flattened, "Mastodon").encode());
 		// A finding stored before summaries were kept to one line.
-		jdbc.sql("update finding set summary = summary || :tail where account_id = :id")
-			.param("tail", "\r\nBcc: legacy@example.org")
+		jdbc.sql("update finding set summary = :legacy where account_id = :id")
+			.param("legacy", "No public post for 142 days; the limit for accounts is 90\r\nBcc: legacy@example.org")
 			.param("id", abandoned)
 			.update();
 
@@ -412,12 +412,12 @@ class DigestTests {
 			assertThat(html(mail)).doesNotContain("\u2028", "\u202E").doesNotContain("\nBcc:");
 		}
 		var prensaMails = inboxes(received).get("prensa@villaverde.example");
-		var alert = prensaMails.stream().filter(mail -> subject(mail).startsWith("[Vigía] ABANDONED")).findFirst().get();
+		var alert = prensaMails.stream().filter(mail -> subject(mail).startsWith("[Vigía] Abandoned")).findFirst().get();
 		assertThat(alert.getSubject())
-			.isEqualTo("[Vigía] ABANDONED: cultura@social.villaverde.example on Mastodon, no public post for 142 days");
+			.isEqualTo("[Vigía] Abandoned: cultura@social.villaverde.example on Mastodon, no public post for 142 days");
 		assertThat(text(alert)).contains("  No public post for 142 days; the limit for accounts is 90 Bcc: legacy@example.org");
 		var digest = prensaMails.stream().filter(mail -> subject(mail).startsWith("[Vigía] Daily digest")).findFirst().get();
-		assertThat(text(digest)).contains("DORMANT (LOW): web" + flattened + " on Mastodon");
+		assertThat(text(digest)).contains("Dormant (Low): web" + flattened + " on Mastodon");
 		assertThat(html(digest)).contains("web" + flattened.replace("<", "&lt;").replace(">", "&gt;") + " on Mastodon");
 		var report = prensaMails.stream().filter(mail -> subject(mail).startsWith("[Vigía] Weekly report")).findFirst().get();
 		assertThat(text(report)).contains("cultura@social.villaverde.example on Mastodon (\"" + flattened + "\"): Abandoned");
@@ -441,7 +441,7 @@ class DigestTests {
 		var mail = inboxes(smtp.getReceivedMessages()).get("prensa@villaverde.example").getFirst();
 		assertThat(html(mail)).doesNotContain("<img src=x")
 			.contains("&lt;img src=x onerror=alert(1)&gt; on Mastodon");
-		assertThat(text(mail)).contains("DORMANT (LOW): " + HOSTILE + " on Mastodon");
+		assertThat(text(mail)).contains("Dormant (Low): " + HOSTILE + " on Mastodon");
 	}
 
 }

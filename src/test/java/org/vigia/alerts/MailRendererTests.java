@@ -33,7 +33,7 @@ class MailRendererTests {
 
 		assertThat(rendered.html()).doesNotContain("<img src=x").contains("&lt;img src=x onerror=alert(1)&gt;");
 		assertThat(rendered.subject()).doesNotContain("\r").doesNotContain("\n")
-			.startsWith("[Vigía] GONE: <img src=x onerror=alert(1)> Bcc: everyone@example.org on Mastodon");
+			.startsWith("[Vigía] Gone: <img src=x onerror=alert(1)> Bcc: everyone@example.org on Mastodon");
 		assertThat(rendered.text()).contains("The account moved to <img src=x onerror=alert(1)>");
 	}
 
@@ -56,12 +56,12 @@ class MailRendererTests {
 				List.of(new Report.Offender(MULTILINE + " on Mastodon", MULTILINE, "GONE", 3L))));
 
 		assertThat(alert.subject())
-			.isEqualTo("[Vigía] MOVED: " + FLATTENED + " on Mastodon, renamed to " + FLATTENED);
-		assertThat(alert.text()).contains("MOVED (HIGH): " + FLATTENED + " on Mastodon")
+			.isEqualTo("[Vigía] Moved: " + FLATTENED + " on Mastodon, renamed to " + FLATTENED);
+		assertThat(alert.text()).contains("Moved (High): " + FLATTENED + " on Mastodon")
 			.contains("  Renamed to " + FLATTENED + "; the registry is stale");
-		assertThat(digest.text()).contains("DORMANT (HIGH): " + FLATTENED + " on Mastodon\n  " + FLATTENED + "\n")
-			.contains("GONE: " + FLATTENED + " ")
-			.contains("GONE (HIGH): x on Bluesky, open for 9 days\n  " + FLATTENED + "\n");
+		assertThat(digest.text()).contains("Dormant (High): " + FLATTENED + " on Mastodon\n  " + FLATTENED + "\n")
+			.contains("Gone: " + FLATTENED + " ")
+			.contains("Gone (High): x on Bluesky, open for 9 days\n  " + FLATTENED + "\n");
 		assertThat(report.text()).contains("  1. " + FLATTENED + " on Mastodon (\"" + FLATTENED + "\"): Gone");
 		for (var rendered : List.of(alert, digest, report)) {
 			assertThat(rendered.subject()).doesNotContain("\r", "\n", "\u2028", "\u202E");
@@ -77,14 +77,14 @@ class MailRendererTests {
 		var mail = List.of(line("GONE", "cultura@social.example on Mastodon", "Mastodon suspended the account"),
 				line("ABANDONED", "deportes.example on Bluesky", "No public post for 142 days; the limit is 90"));
 		var spanish = renderer.alert(new Mail("prensa@villaverde.example", Locale.forLanguageTag("es"), mail, List.of()));
-		assertThat(spanish.subject()).isEqualTo("[Vigía] 2 alertas: 1 GONE, 1 ABANDONED");
+		assertThat(spanish.subject()).isEqualTo("[Vigía] 2 alertas: 1 Desaparecida, 1 Abandonada");
 		assertThat(spanish.text()).contains("Vigía ha encontrado 2 problemas")
 			.contains("Qué hacer: Averigüe si la cuenta se borró")
 			.contains("Abrir en Vigía: https://vigia.gobierno.example/findings/7");
 		assertThat(spanish.html()).contains("lang=\"es\"").contains("Por qué recibe este correo");
 
 		var english = renderer.alert(new Mail("prensa@villaverde.example", Locale.ENGLISH, mail, List.of()));
-		assertThat(english.subject()).isEqualTo("[Vigía] 2 alerts: 1 GONE, 1 ABANDONED");
+		assertThat(english.subject()).isEqualTo("[Vigía] 2 alerts: 1 Gone, 1 Abandoned");
 		assertThat(english.text()).contains("Vigía found 2 problems")
 			.contains("What to do: Find out whether the account was deleted");
 	}
@@ -97,7 +97,7 @@ class MailRendererTests {
 					"No public post for 200 days; the limit for accounts is 90", "https://vigia.gobierno.example/findings/" + i));
 		}
 		var rendered = renderer.alert(new Mail("central@gobierno.example", Locale.ENGLISH, lines, List.of()));
-		assertThat(rendered.subject()).isEqualTo("[Vigía] 120 alerts: 120 ABANDONED");
+		assertThat(rendered.subject()).isEqualTo("[Vigía] 120 alerts: 120 Abandoned");
 		assertThat(rendered.text()).contains("Vigía found 120 problems")
 			.contains("cuenta49@social.example")
 			.doesNotContain("cuenta50@social.example")
@@ -111,7 +111,7 @@ class MailRendererTests {
 				List.of(line("ABANDONED", "cultura@social.example on Mastodon", "No public post for 142 days"))));
 		assertThat(rendered.subject()).isEqualTo("[Vigía] Resolved: cultura@social.example on Mastodon is active again");
 		assertThat(rendered.text()).contains("These findings you were told about are resolved:")
-			.contains("ABANDONED: cultura@social.example on Mastodon is active again");
+			.contains("Abandoned: cultura@social.example on Mastodon is active again");
 		var spanish = renderer.alert(new Mail("prensa@villaverde.example", Locale.forLanguageTag("es"), List.of(),
 				List.of(line("GONE", "cultura@social.example on Mastodon", "x"),
 						line("ABANDONED", "deportes.example on Bluesky", "y"))));
@@ -125,9 +125,9 @@ class MailRendererTests {
 						"No public post for 142 days; the limit for this account is 90")),
 				List.of()));
 		assertThat(rendered.subject())
-			.isEqualTo("[Vigía] ABANDONED: deportes@social.example.es on Mastodon, no public post for 142 days");
+			.isEqualTo("[Vigía] Abandoned: deportes@social.example.es on Mastodon, no public post for 142 days");
 		assertThat(rendered.text()).startsWith("Vigía found a problem with official accounts you are responsible for.")
-			.contains("ABANDONED (HIGH): deportes@social.example.es on Mastodon")
+			.contains("Abandoned (High): deportes@social.example.es on Mastodon")
 			.contains("Why you get this mail");
 	}
 
@@ -139,7 +139,7 @@ class MailRendererTests {
 		assertThat(digest.subject()).isEqualTo("[Vigía] Daily digest: 1 new, 0 resolved, 1 reminder");
 		assertThat(digest.html()).doesNotContain("<img src=x").contains("&lt;img src=x onerror=alert(1)&gt;")
 			.contains("open for 9 days");
-		assertThat(digest.text()).contains("GONE (HIGH): x on Bluesky, open for 9 days");
+		assertThat(digest.text()).contains("Gone (High): x on Bluesky, open for 9 days");
 
 		var report = renderer.report(new Report("prensa@villaverde.example", Locale.forLanguageTag("es"),
 				java.time.LocalDate.of(2026, 6, 1), 3, 1,

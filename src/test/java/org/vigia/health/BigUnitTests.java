@@ -136,17 +136,17 @@ class BigUnitTests {
 				       (evidence -> 'firstAccounts' -> 0 ->> 'handle') as first, length(evidence::text) as evidence_size
 				from finding where type = 'DUPLICATE'
 				""").query((rs, row) -> List.of(rs.getString("subject_key"), rs.getLong("unit_id"),
-				String.valueOf(rs.getObject("account_id")), rs.getString("status"), rs.getString("subject"),
-				rs.getString("summary"), rs.getString("fingerprint"), rs.getInt("accounts"), rs.getInt("listed"),
+				String.valueOf(rs.getObject("account_id")), rs.getString("status"), org.vigia.platform.English.text(rs.getString("subject")),
+				org.vigia.platform.English.text(rs.getString("summary")), rs.getString("fingerprint"), rs.getInt("accounts"), rs.getInt("listed"),
 				rs.getString("first"), rs.getInt("evidence_size")))
 			.list();
 		assertThat(duplicates).as("one DUPLICATE finding for the unit on Bluesky, none per account").hasSize(1);
 		var finding = duplicates.getFirst();
 		assertThat(finding.subList(0, 5)).containsExactly("unit:" + unit + ":bluesky", unit, "null", "OPEN",
 				"Unit Gabinete de Prensa on Bluesky");
-		assertThat((String) finding.get(5)).startsWith("Unit Gabinete de Prensa runs " + ACCOUNTS
+		assertThat((String) finding.get(5)).startsWith("Unit Gabinete de Prensa runs " + String.format(java.util.Locale.ENGLISH, "%,d", ACCOUNTS)
 				+ " accounts on Bluesky: municipio1.diputacion.example (#1), ")
-			.endsWith(" and " + (ACCOUNTS - 5) + " more")
+			.endsWith(" and " + String.format(java.util.Locale.ENGLISH, "%,d", ACCOUNTS - 5) + " more")
 			.hasSizeLessThan(400);
 		assertThat((String) finding.get(6)).hasSizeLessThan(100);
 		assertThat(finding.subList(7, 10)).containsExactly(ACCOUNTS, 20, "municipio1.diputacion.example");

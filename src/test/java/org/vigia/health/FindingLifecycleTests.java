@@ -142,20 +142,20 @@ class FindingLifecycleTests {
 		evaluator.evaluate(List.of(id));
 		var dormant = only(id, FindingType.DORMANT);
 		assertThat(dormant.status()).isEqualTo(FindingStatus.OPEN);
-		assertThat(dormant.summary()).isEqualTo("No public post for 40 days; dormant after 30, abandoned after 90");
+		assertThat(org.vigia.platform.English.text(dormant.summary())).isEqualTo("No public post for 40 days; dormant after 30, abandoned after 90");
 		assertThat(dormant.evidence()).containsEntry("silentDays", 40);
 
 		// Time passes: the evidence is refreshed without a transition, until the silence crosses the next threshold.
 		CLOCK.advance(Duration.ofDays(10));
 		sweep.sweep();
-		assertThat(only(id, FindingType.DORMANT).summary()).startsWith("No public post for 50 days");
+		assertThat(org.vigia.platform.English.text(only(id, FindingType.DORMANT).summary())).startsWith("No public post for 50 days");
 		assertThat(kinds(dormant.id())).containsExactly(TransitionKind.OPENED);
 
 		CLOCK.advance(Duration.ofDays(41));
 		sweep.sweep();
 		var abandoned = only(id, FindingType.ABANDONED);
 		assertThat(abandoned.status()).isEqualTo(FindingStatus.OPEN);
-		assertThat(abandoned.summary()).isEqualTo("No public post for 91 days; the limit for accounts is 90");
+		assertThat(org.vigia.platform.English.text(abandoned.summary())).isEqualTo("No public post for 91 days; the limit for accounts is 90");
 		assertThat(only(id, FindingType.DORMANT).status()).isEqualTo(FindingStatus.RESOLVED);
 		assertThat(findings.history(dormant.id()).getFirst().reason()).isEqualTo("superseded by ABANDONED");
 
@@ -193,7 +193,7 @@ class FindingLifecycleTests {
 		CLOCK.advance(Duration.ofDays(6));
 		sweep.sweep();
 		assertThat(only(id, FindingType.ABANDONED).status()).isEqualTo(FindingStatus.DISMISSED);
-		assertThat(only(id, FindingType.ABANDONED).summary()).startsWith("No public post for 126 days");
+		assertThat(org.vigia.platform.English.text(only(id, FindingType.ABANDONED).summary())).startsWith("No public post for 126 days");
 
 		CLOCK.advance(Duration.ofDays(1));
 		sweep.sweep();
@@ -287,7 +287,7 @@ class FindingLifecycleTests {
 			assertThat(transition.severity()).isEqualTo(Severity.HIGH);
 			assertThat(transition.accountId()).isEqualTo(id);
 			assertThat(transition.organizationId()).isEqualTo(organization);
-			assertThat(transition.summary()).isEqualTo("No public post for 100 days; the limit for accounts is 90");
+			assertThat(org.vigia.platform.English.text(transition.summary())).isEqualTo("No public post for 100 days; the limit for accounts is 90");
 		});
 	}
 
@@ -378,8 +378,8 @@ class FindingLifecycleTests {
 		assertThat(opened.unitId()).isEqualTo(unit);
 		assertThat(opened.organizationId()).isEqualTo(organization);
 		assertThat(opened.platform()).isEqualTo("mastodon");
-		assertThat(opened.subject()).isEqualTo("Unit Prensa on Mastodon");
-		assertThat(opened.summary()).isEqualTo("Unit Prensa runs 3 accounts on Mastodon: prensa (#%d), alcaldia (#%d), cultura (#%d)"
+		assertThat(org.vigia.platform.English.text(opened.subject())).isEqualTo("Unit Prensa on Mastodon");
+		assertThat(org.vigia.platform.English.text(opened.summary())).isEqualTo("Unit Prensa runs 3 accounts on Mastodon: prensa (#%d), alcaldia (#%d), cultura (#%d)"
 			.formatted(ids.get(0), ids.get(1), ids.get(2)));
 		assertThat(opened.evidence()).containsEntry("accounts", 3).containsEntry("unit", "Prensa");
 		for (long id : ids) {
@@ -430,7 +430,7 @@ class FindingLifecycleTests {
 		jdbc.sql("update unit set name = 'Comunicación' where id = :id").param("id", unit).update();
 		sweep.sweep();
 		assertThat(unitFinding().status()).isEqualTo(FindingStatus.DISMISSED);
-		assertThat(unitFinding().subject()).isEqualTo("Unit Comunicación on Mastodon");
+		assertThat(org.vigia.platform.English.text(unitFinding().subject())).isEqualTo("Unit Comunicación on Mastodon");
 
 		archive(second);
 		long third = account("empleo");
@@ -493,7 +493,7 @@ class FindingLifecycleTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.managesManyAccounts").value(false));
 		assertThat(unitFinding().status()).isEqualTo(FindingStatus.OPEN);
-		assertThat(unitFinding().subject()).isEqualTo("Unit Prensa y Comunicación on Mastodon");
+		assertThat(org.vigia.platform.English.text(unitFinding().subject())).isEqualTo("Unit Prensa y Comunicación on Mastodon");
 		assertThat(findings.history(finding.id()).getFirst().reason()).isEqualTo("the condition came back");
 	}
 
@@ -564,7 +564,7 @@ class FindingLifecycleTests {
 		}
 		sweep.sweep();
 		var duplicate = only(sameFeed, FindingType.DUPLICATE);
-		assertThat(duplicate.summary()).isEqualTo(
+		assertThat(org.vigia.platform.English.text(duplicate.summary())).isEqualTo(
 				"The same RSS/Atom account is also registered as https://villaverde.example/rss (#" + feed + ")");
 		assertThat(standing(feed)).extracting(Finding::type).doesNotContain(FindingType.DUPLICATE);
 		assertThat(standing(otherServer)).extracting(Finding::type).doesNotContain(FindingType.DUPLICATE);
@@ -589,9 +589,9 @@ class FindingLifecycleTests {
 				java.util.Set.of(), null, null, null, null), PageRequest.of(0, 50)).getContent();
 		assertThat(outage).extracting(Finding::accountId).containsExactlyInAnyOrder(null, lone);
 		var platform = outage.stream().filter(f -> f.accountId() == null).findFirst().orElseThrow();
-		assertThat(platform.subject()).isEqualTo("Bluesky");
+		assertThat(org.vigia.platform.English.text(platform.subject())).isEqualTo("Bluesky");
 		assertThat(platform.platform()).isEqualTo("bluesky");
-		assertThat(platform.summary()).isEqualTo("5 of 5 Bluesky accounts could not be checked 4 times in a row: "
+		assertThat(org.vigia.platform.English.text(platform.summary())).isEqualTo("5 of 5 Bluesky accounts could not be checked 4 times in a row: "
 				+ "the platform, or Vigía's access to it, is failing");
 		// Failures are no evidence of silence: no ABANDONED for accounts silent for 120 days.
 		assertThat(jdbc.sql("select count(*) from finding where type in ('DORMANT', 'ABANDONED')").query(Long.class)

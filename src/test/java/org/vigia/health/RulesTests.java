@@ -138,7 +138,7 @@ class RulesTests {
 				.containsEntry("abandonedAfterDays", abandonedDays)
 				.containsEntry("limitSource", limitSource)
 				.doesNotContainKey("accountCreatedAt");
-			assertThat(condition.summary()).startsWith("No public post for %d days; ".formatted(silence.toDays()))
+			assertThat(org.vigia.platform.English.text(condition.summary())).startsWith("No public post for %d days; ".formatted(silence.toDays()))
 				.endsWith((expected == FindingType.DORMANT)
 						? "; dormant after %d, abandoned after %d".formatted(dormantDays, abandonedDays)
 						: " is " + abandonedDays);
@@ -181,8 +181,8 @@ class RulesTests {
 		var evaluation = new Rules(properties(platforms)).evaluate(facts, Context.EMPTY, NOW);
 
 		assertThat(evaluation.conditions()).singleElement().satisfies((condition) -> {
-			assertThat(condition.summary()).isEqualTo(summary);
-			assertThat(condition.subject()).isEqualTo("cultura@mastodon.social on " + platform.label());
+			assertThat(org.vigia.platform.English.text(condition.summary())).isEqualTo(summary);
+			assertThat(org.vigia.platform.English.text(condition.subject())).isEqualTo("cultura@mastodon.social on " + platform.label());
 			assertThat(condition.evidence()).containsEntry("limitSource", limitSource)
 				.containsEntry("lastActivityAt", lastPost)
 				.containsEntry("newestPostUrl", "https://mastodon.social/@cultura/113")
@@ -223,12 +223,12 @@ class RulesTests {
 			assertThat(condition.type()).isEqualTo(expected);
 			assertThat(condition.evidence()).containsEntry("silentDays", silentDays);
 			if (lastPost == null) {
-				assertThat(condition.summary()).startsWith("No public post since the account was created");
+				assertThat(org.vigia.platform.English.text(condition.summary())).startsWith("No public post since the account was created");
 				assertThat(condition.evidence()).containsEntry("accountCreatedAt", created)
 					.containsEntry("lastActivityAt", null);
 			}
 			else {
-				assertThat(condition.summary()).startsWith("No public post for %d days".formatted(silentDays));
+				assertThat(org.vigia.platform.English.text(condition.summary())).startsWith("No public post for %d days".formatted(silentDays));
 				assertThat(condition.evidence()).containsEntry("lastActivityAt", lastPost)
 					.doesNotContainKey("accountCreatedAt");
 			}
@@ -279,7 +279,7 @@ class RulesTests {
 
 		assertThat(evaluation.conditions()).singleElement().satisfies((condition) -> {
 			assertThat(condition.type()).isEqualTo(FindingType.GUIDELINE);
-			assertThat(condition.summary()).isEqualTo("Breaks a guideline: the handle does not match ^ayto");
+			assertThat(org.vigia.platform.English.text(condition.summary())).isEqualTo("Breaks a guideline: the handle does not match ^ayto");
 			assertThat(condition.fingerprint()).isEqualTo("HANDLE_PATTERN");
 			assertThat(condition.evidence()).containsEntry("broken", List.of("HANDLE_PATTERN"));
 		});
@@ -327,7 +327,7 @@ class RulesTests {
 				assertThat(evaluation.held()).containsExactlyInAnyOrderElementsOf(FROM_CHECKS);
 				assertThat(evaluation.conditions()).singleElement().satisfies((condition) -> {
 					assertThat(condition.type()).isEqualTo(FindingType.UNREACHABLE);
-					assertThat(condition.summary()).isEqualTo(
+					assertThat(org.vigia.platform.English.text(condition.summary())).isEqualTo(
 							"Could not be checked %d times in a row since 2026-05-30 (last: connect timed out)"
 								.formatted(failures));
 					assertThat(condition.evidence()).containsEntry("failuresInARow", failures)
@@ -351,8 +351,8 @@ class RulesTests {
 	@CsvSource(delimiter = '|', nullValues = "-", textBlock = """
 			ERROR        | connect timed out | 503 | 2026-05-30T10:00:00Z | Could not be checked 4 times in a row since 2026-05-30 (last: connect timed out)
 			ERROR        | -                 | 503 | 2026-05-30T10:00:00Z | Could not be checked 4 times in a row since 2026-05-30 (last: HTTP 503)
-			RATE_LIMITED | -                 | -   | 2026-05-31T23:59:59Z | Could not be checked 4 times in a row since 2026-05-31 (last: RATE_LIMITED)
-			ERROR        | -                 | -   | -                    | Could not be checked 4 times in a row (last: ERROR)
+			RATE_LIMITED | -                 | -   | 2026-05-31T23:59:59Z | Could not be checked 4 times in a row since 2026-05-31 (last: rate limited)
+			ERROR        | -                 | -   | -                    | Could not be checked 4 times in a row (last: error)
 			""")
 	void unreachableSaysWhatFailedLastAndSinceWhen(CheckOutcome outcome, String error, Integer httpStatus,
 			Instant failingSince, String summary) {
@@ -362,7 +362,7 @@ class RulesTests {
 		var evaluation = evaluate(facts);
 
 		assertThat(evaluation.conditions()).singleElement().satisfies((condition) -> {
-			assertThat(condition.summary()).isEqualTo(summary);
+			assertThat(org.vigia.platform.English.text(condition.summary())).isEqualTo(summary);
 			assertThat(condition.evidence()).containsEntry("lastHttpStatus", httpStatus)
 				.containsEntry("lastError", error);
 		});
@@ -375,7 +375,7 @@ class RulesTests {
 		var evaluation = evaluate(facts);
 
 		assertThat(evaluation.conditions()).singleElement()
-			.extracting(Condition::summary)
+			.extracting(c -> org.vigia.platform.English.text(c.summary()))
 			.isEqualTo("Could not be checked 5 times in a row since 2026-05-30 (last: " + "x".repeat(199) + "…)");
 	}
 
@@ -415,7 +415,7 @@ class RulesTests {
 		assertThat(evaluation.held()).isEmpty();
 		assertThat(evaluation.conditions()).singleElement().satisfies((condition) -> {
 			assertThat(condition.type()).isEqualTo(FindingType.GONE);
-			assertThat(condition.summary()).isEqualTo(summary);
+			assertThat(org.vigia.platform.English.text(condition.summary())).isEqualTo(summary);
 			assertThat(condition.fingerprint()).isEqualTo(outcome.name());
 			assertThat(condition.evidence()).containsEntry("outcome", outcome.name())
 				.containsEntry("httpStatus", httpStatus)
@@ -445,7 +445,7 @@ class RulesTests {
 		assertThat(evaluation.held()).isEmpty();
 		assertThat(evaluation.conditions()).singleElement().satisfies((condition) -> {
 			assertThat(condition.type()).isEqualTo(FindingType.MOVED);
-			assertThat(condition.summary()).isEqualTo(summary);
+			assertThat(org.vigia.platform.English.text(condition.summary())).isEqualTo(summary);
 			assertThat(condition.evidence()).containsEntry("newHandle", movedTo)
 				.containsEntry("registeredHandle", "cultura@mastodon.social");
 			assertThat(condition.fingerprint()).isEqualTo(String.valueOf(movedTo));
@@ -483,7 +483,7 @@ class RulesTests {
 		}
 		assertThat(evaluation.conditions()).singleElement().satisfies((condition) -> {
 			assertThat(condition.type()).isEqualTo(FindingType.UNOWNED);
-			assertThat(condition.summary()).isEqualTo(summary);
+			assertThat(org.vigia.platform.English.text(condition.summary())).isEqualTo(summary);
 			assertThat(condition.fingerprint()).isEqualTo(reason);
 			assertThat(condition.evidence()).containsEntry("reason", reason);
 			if (unitId == null) {
@@ -565,7 +565,7 @@ class RulesTests {
 			assertThat(condition.type()).isEqualTo(FindingType.DUPLICATE);
 			assertThat(condition.subjectKey()).isEqualTo("account:" + accountId);
 			assertThat(condition.unitId()).isNull();
-			assertThat(condition.summary()).isEqualTo(summary);
+			assertThat(org.vigia.platform.English.text(condition.summary())).isEqualTo(summary);
 			assertThat(condition.fingerprint()).isEqualTo(fingerprint);
 			assertThat(peerIds(condition.evidence().get("sameAccount"))).isEqualTo(ids(sameAccount));
 			assertThat(condition.evidence()).containsEntry("platformId", "109").doesNotContainKey("sameUnit");
@@ -592,8 +592,8 @@ class RulesTests {
 		assertThat(condition.unitId()).isEqualTo(7L);
 		assertThat(condition.organizationId()).isEqualTo(3L);
 		assertThat(condition.platform()).isEqualTo(Platform.MASTODON);
-		assertThat(condition.subject()).isEqualTo("Unit Cultura on Mastodon");
-		assertThat(condition.summary()).isEqualTo(
+		assertThat(org.vigia.platform.English.text(condition.subject())).isEqualTo("Unit Cultura on Mastodon");
+		assertThat(org.vigia.platform.English.text(condition.summary())).isEqualTo(
 				"Unit Cultura runs 2 accounts on Mastodon: madridcultura@mastodon.social (#12), museos@mastodon.social (#21)");
 		assertThat(condition.evidence()).containsExactly(Map.entry("unitId", 7L), Map.entry("unit", "Cultura"),
 				Map.entry("platform", "mastodon"), Map.entry("accounts", 2),
@@ -612,10 +612,10 @@ class RulesTests {
 
 		var condition = RULES.sameUnit(group).orElseThrow();
 
-		assertThat(condition.summary()).isEqualTo("Unit Gabinete de Prensa runs 20000 accounts on Bluesky: "
+		assertThat(org.vigia.platform.English.text(condition.summary())).isEqualTo("Unit Gabinete de Prensa runs 20,000 accounts on Bluesky: "
 				+ "municipio1.diputacion.example (#1), municipio2.diputacion.example (#2), "
 				+ "municipio3.diputacion.example (#3), municipio4.diputacion.example (#4), "
-				+ "municipio5.diputacion.example (#5) and 19995 more");
+				+ "municipio5.diputacion.example (#5) and 19,995 more");
 		assertThat(condition.evidence()).containsEntry("accounts", 20_000);
 		assertThat(peerIds(condition.evidence().get("firstAccounts"))).hasSize(20).startsWith(1L, 2L).endsWith(20L);
 		assertThat(condition.fingerprint()).isEqualTo("accounts:20000:9e107d");
@@ -682,10 +682,10 @@ class RulesTests {
 			return;
 		}
 		assertThat(guideline).isNotNull();
-		assertThat(guideline.summary()).isEqualTo("Breaks a guideline: no avatar");
+		assertThat(org.vigia.platform.English.text(guideline.summary())).isEqualTo("Breaks a guideline: no avatar");
 		assertThat(guideline.fingerprint()).isEqualTo("AVATAR");
 		assertThat(guideline.evidence()).containsEntry("broken", List.of("AVATAR"))
-			.containsEntry("details", List.of("no avatar"))
+			.containsEntry("details", List.of(org.vigia.platform.Message.of("guideline.AVATAR").encode()))
 			.containsEntry("avatarUrl", avatarUrl)
 			.containsEntry("organizationGuidelines", false);
 	}
@@ -737,11 +737,11 @@ class RulesTests {
 		assertThat(guideline).isNotNull();
 		assertThat(guideline.fingerprint()).isEqualTo("DISPLAY_NAME");
 		if (displayName == null || displayName.isBlank()) {
-			assertThat(guideline.summary()).isEqualTo(
+			assertThat(org.vigia.platform.English.text(guideline.summary())).isEqualTo(
 					"Breaks a guideline: the profile has no display name, so it cannot contain Ayuntamiento de Málaga");
 		}
 		else {
-			assertThat(guideline.summary())
+			assertThat(org.vigia.platform.English.text(guideline.summary()))
 				.isEqualTo("Breaks a guideline: the display name \"" + displayName
 						+ "\" does not contain Ayuntamiento de Málaga or an alias");
 		}
@@ -758,7 +758,7 @@ class RulesTests {
 
 		var guideline = condition(evaluate(facts), FindingType.GUIDELINE);
 
-		assertThat(guideline.summary()).isEqualTo("Breaks a guideline: the display name \"Cultura Bcc: "
+		assertThat(org.vigia.platform.English.text(guideline.summary())).isEqualTo("Breaks a guideline: the display name \"Cultura Bcc: "
 				+ "everyone@example.org factura<U+202E>fdp.exe\" does not contain Ayuntamiento de Málaga or an alias");
 		// The evidence keeps what the platform said, for the dashboard to show escaped.
 		assertThat(guideline.evidence()).containsEntry("displayName",
@@ -772,7 +772,7 @@ class RulesTests {
 
 		var moved = condition(evaluate(facts), FindingType.MOVED);
 
-		assertThat(moved.summary()).isEqualTo("The account moved to cultura@social.madrid.es Bcc: x@example.org; "
+		assertThat(org.vigia.platform.English.text(moved.summary())).isEqualTo("The account moved to cultura@social.madrid.es Bcc: x@example.org; "
 				+ "the registry still lists cultura@mastodon.social");
 	}
 
@@ -808,8 +808,8 @@ class RulesTests {
 			return;
 		}
 		assertThat(guideline).isNotNull();
-		assertThat(guideline.summary())
-			.isEqualTo("Breaks a guideline: the profile does not link to madrid.es or esmadrid.com");
+		assertThat(org.vigia.platform.English.text(guideline.summary()))
+			.isEqualTo("Breaks a guideline: the profile does not link to madrid.es, esmadrid.com");
 		assertThat(guideline.fingerprint()).isEqualTo("OFFICIAL_LINK");
 	}
 
@@ -842,7 +842,7 @@ class RulesTests {
 			return;
 		}
 		assertThat(guideline).isNotNull();
-		assertThat(guideline.summary()).isEqualTo("Breaks a guideline: the handle does not match " + pattern);
+		assertThat(org.vigia.platform.English.text(guideline.summary())).isEqualTo("Breaks a guideline: the handle does not match " + pattern);
 		assertThat(guideline.fingerprint()).isEqualTo("HANDLE_PATTERN");
 	}
 
@@ -875,7 +875,7 @@ class RulesTests {
 		assertThat(guideline.fingerprint()).isEqualTo(fingerprint);
 		assertThat(guideline.evidence()).containsEntry("broken", List.of(broken.split(",")));
 		int count = broken.split(",").length;
-		assertThat(guideline.summary())
+		assertThat(org.vigia.platform.English.text(guideline.summary()))
 			.startsWith((count == 1) ? "Breaks a guideline: " : "Breaks %d guidelines: ".formatted(count));
 	}
 
@@ -888,10 +888,11 @@ class RulesTests {
 		var guideline = condition(evaluate(facts), FindingType.GUIDELINE);
 
 		assertThat(guideline).isNotNull();
-		assertThat(guideline.summary()).isEqualTo("Breaks 4 guidelines: the handle does not match ^ayto; no avatar; "
+		assertThat(org.vigia.platform.English.text(guideline.summary())).isEqualTo("Breaks 4 guidelines: the handle does not match ^ayto; no avatar; "
 				+ "the display name \"Cultura\" does not contain Ayuntamiento de Madrid or an alias; "
 				+ "the profile does not link to madrid.es");
-		assertThat(guideline.evidence()).containsEntry("details",
+		assertThat(((List<?>) guideline.evidence().get("details")).stream()
+			.map(detail -> org.vigia.platform.English.text((String) detail)).toList()).isEqualTo(
 				List.of("the handle does not match ^ayto", "no avatar",
 						"the display name \"Cultura\" does not contain Ayuntamiento de Madrid or an alias",
 						"the profile does not link to madrid.es"));
@@ -939,7 +940,7 @@ class RulesTests {
 		}
 		assertThat(evaluation.conditions()).singleElement().satisfies((condition) -> {
 			assertThat(condition.type()).isEqualTo(FindingType.ONE_WAY);
-			assertThat(condition.summary()).isEqualTo(summary);
+			assertThat(org.vigia.platform.English.text(condition.summary())).isEqualTo(summary);
 			assertThat(condition.evidence()).containsEntry("replies", Math.round(replyShare * posts))
 				.containsEntry("posts", posts)
 				.containsEntry("replyShare", replyShare)
@@ -985,9 +986,9 @@ class RulesTests {
 		assertThat(condition.accountId()).isNull();
 		assertThat(condition.organizationId()).isNull();
 		assertThat(condition.platform()).isEqualTo(Platform.BLUESKY);
-		assertThat(condition.subject()).isEqualTo("Bluesky");
-		assertThat(condition.summary()).isEqualTo("%d of %d Bluesky accounts could not be checked 4 times in a row: "
-				.formatted(unreachable, checked) + "the platform, or Vigía's access to it, is failing");
+		assertThat(org.vigia.platform.English.text(condition.subject())).isEqualTo("Bluesky");
+		assertThat(org.vigia.platform.English.text(condition.summary())).isEqualTo(String.format(java.util.Locale.ENGLISH, "%,d of %,d Bluesky accounts could not be checked 4 times in a row: ",
+				unreachable, checked) + "the platform, or Vigía's access to it, is failing");
 		assertThat(condition.evidence()).containsEntry("platform", "bluesky")
 			.containsEntry("unreachableAccounts", unreachable)
 			.containsEntry("checkedAccounts", checked)

@@ -27,6 +27,7 @@ import org.vigia.health.FindingStatus;
 import org.vigia.health.FindingType;
 import org.vigia.health.Findings;
 import org.vigia.health.Severity;
+import org.vigia.web.Sentences;
 import org.vigia.platform.Platform;
 
 /** Triage: findings, gravest first; a finding with its evidence and history; acknowledge, dismiss, reopen. */
@@ -37,9 +38,12 @@ class FindingsPage {
 
 	private final Clock clock;
 
-	FindingsPage(Findings findings, Clock clock) {
+	private final Sentences sentences;
+
+	FindingsPage(Findings findings, Clock clock, Sentences sentences) {
 		this.findings = findings;
 		this.clock = clock;
+		this.sentences = sentences;
 	}
 
 	@GetMapping("/findings")
@@ -76,6 +80,8 @@ class FindingsPage {
 		model.addAttribute("section", "findings");
 		var finding = findings.get(id);
 		model.addAttribute("finding", finding);
+		// The page title is a fragment parameter, where templates may not call beans.
+		model.addAttribute("findingSubject", sentences.text(finding.subject()));
 		model.addAttribute("lookalike", LookalikeView.of(finding));
 		model.addAttribute("history", findings.history(id));
 		model.addAttribute("tomorrow", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1));

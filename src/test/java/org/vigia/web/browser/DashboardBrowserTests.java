@@ -286,10 +286,10 @@ class DashboardBrowserTests {
 		navigate("Findings");
 		assertThat(text()).contains("8 findings");
 		assertThat(browser.findElements(By.cssSelector("main tbody .badge")).stream().map(WebElement::getText))
-			.containsExactly("HIGH", "HIGH", "HIGH", "HIGH", "MEDIUM", "MEDIUM", "MEDIUM", "LOW");
+			.containsExactly("High", "High", "High", "High", "Medium", "Medium", "Medium", "Low");
 		screenshots.take(browser, "findings");
 		follow(By.linkText(cultura + " on Mastodon"));
-		assertThat(heading()).isEqualTo("HIGH ABANDONED: " + cultura + " on Mastodon");
+		assertThat(heading()).isEqualTo("High Abandoned: " + cultura + " on Mastodon");
 		var reason = "Closed for refurbishment until September; the museum reopens with a new account";
 		browser.findElement(By.name("reason")).sendKeys(reason);
 		follow(By.xpath("//button[normalize-space()='Dismiss']"));
@@ -354,7 +354,7 @@ class DashboardBrowserTests {
 		assertThat(new Select(find("select[name=type]")).getAllSelectedOptions()).extracting(WebElement::getText)
 			.containsExactly("IMPERSONATION");
 		assertThat(browser.findElements(By.cssSelector("main tbody tr strong")).stream().map(WebElement::getText))
-			.containsExactly("IMPERSONATION");
+			.containsExactly("Impersonation");
 		assertThat(text()).contains(impersonator.handle())
 			.doesNotContain("aytovillaviciosa")
 			.doesNotContain("villaverdefotos")
@@ -362,13 +362,13 @@ class DashboardBrowserTests {
 		// The sports department's account proves official control with its handle: it is unregistered.
 		filterFindings("UNREGISTERED");
 		assertThat(browser.findElements(By.cssSelector("main tbody tr strong")).stream().map(WebElement::getText))
-			.containsExactly("UNREGISTERED");
+			.containsExactly("Unregistered");
 		assertThat(text()).contains(VillaverdePlatforms.UNREGISTERED.handle() + " on Bluesky");
 
 		// Side by side: the official account and the candidate, the score and its reasons, what found it.
 		filterFindings("IMPERSONATION");
 		follow(By.linkText(impersonator.handle() + " on Bluesky"));
-		assertThat(heading()).isEqualTo("HIGH IMPERSONATION: " + impersonator.handle() + " on Bluesky");
+		assertThat(heading()).isEqualTo("High Impersonation: " + impersonator.handle() + " on Bluesky");
 		var sideBySide = find("table.side-by-side");
 		var handles = sideBySide.findElements(By.cssSelector("tbody tr")).stream().map(DashboardBrowserTests::cells)
 			.filter(row -> row.getFirst().equals("Handle"))

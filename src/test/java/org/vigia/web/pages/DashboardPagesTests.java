@@ -293,6 +293,24 @@ class DashboardPagesTests {
 	}
 
 	@Test
+	void theSpanishFindingsPagesWriteEveryFindingInSpanishWithoutAnEnglishSentence() throws Exception {
+		long id = findingId("ABANDONED");
+		for (var path : java.util.List.of("/findings?lang=es", "/findings/" + id + "?lang=es")) {
+			var html = mvc.perform(get(path).with(httpBasic("viewer", "viewer")))
+				.andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+			var text = org.jsoup.Jsoup.parse(html).text();
+			assertThat(text).contains("Sin publicaciones públicas desde hace 142 días; el límite de las cuentas es de 90 días")
+				.contains("Abandonada")
+				.doesNotContain("??")
+				.doesNotContain("{\"code\"");
+			for (var sentence : org.vigia.alerts.LanguageGuardTests.englishSentences()) {
+				assertThat(text).as(path).doesNotContainIgnoringCase(sentence);
+			}
+		}
+	}
+
+	@Test
 	void findingsAreTriagedGravestFirstAndEditorsActOnThem() throws Exception {
 		long id = findingId("ABANDONED");
 		mvc.perform(get("/findings").with(httpBasic("viewer", "viewer")))

@@ -1,0 +1,48 @@
+package org.vigia.web;
+
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import org.vigia.health.Finding;
+import org.vigia.health.FindingTransition;
+import org.vigia.platform.Message;
+
+/**
+ * Writes what findings keep as message codes and arguments (subjects, summaries) in the reader's language: the
+ * request's locale, which the dashboard's language choice or the API's {@code Accept-Language} sets.
+ * Templates call it as {@code ${@sentences.text(f.summary)}}.
+ */
+@Component("sentences")
+public class Sentences {
+
+	private final MessageSource messages;
+
+	Sentences(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	/** A stored sentence in the request's language. */
+	public String text(@Nullable String stored) {
+		return text(stored, LocaleContextHolder.getLocale());
+	}
+
+	public String text(@Nullable String stored, Locale locale) {
+		return Message.render(stored, messages, locale);
+	}
+
+	Finding finding(Finding f) {
+		return new Finding(f.id(), f.type(), f.severity(), f.status(), f.accountId(), f.unitId(), f.organizationId(),
+				f.platform(), text(f.subject()), text(f.summary()), f.evidence(), f.openedAt(), f.updatedAt(),
+				f.resolvedAt(), f.dismissedUntil(), f.dismissReason());
+	}
+
+	FindingTransition transition(FindingTransition t) {
+		return new FindingTransition(t.id(), t.findingId(), t.type(), t.severity(), t.kind(), t.from(), t.to(), t.at(),
+				t.actor(), (t.reason() == null) ? null : text(t.reason()), t.accountId(), t.unitId(), t.organizationId(),
+				t.platform(), text(t.subject()), text(t.summary()), t.evidence());
+	}
+
+}
