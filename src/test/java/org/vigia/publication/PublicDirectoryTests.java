@@ -406,7 +406,7 @@ class PublicDirectoryTests {
 				select type, severity, status, summary, evidence::text as evidence from finding where type = 'REPORTED'
 				""").query().singleRow();
 		assertThat(finding).containsEntry("severity", "LOW").containsEntry("status", "OPEN");
-		assertThat((String) finding.get("summary")).startsWith("Reported by the public: vecinos_del_barrio@mastodon.social");
+		assertThat(org.vigia.platform.English.text((String) finding.get("summary"))).startsWith("Reported by the public: vecinos_del_barrio@mastodon.social");
 		assertThat((String) JsonPath.read((String) finding.get("evidence"), "$.summaryCode"))
 			.isEqualTo("finding.summary.reported");
 	}
