@@ -17,6 +17,10 @@ begin
         base := 'organization';
     end if;
     base := left(base, 80);
+    -- The public area's own pages take these names: an organization called "Verify" must not be shadowed by them.
+    if base in ('verify', 'catalog', 'report', 'api') then
+        base := base || '-' || id;
+    end if;
     if exists (select 1 from organization o where o.slug = base and o.id <> organization_slug.id) then
         base := base || '-' || id;
     end if;

@@ -352,6 +352,16 @@ class PublicDirectoryTests {
 		mvc.perform(get("/public/diputacion-reservada")).andExpect(status().isOk());
 	}
 
+	@Test
+	void anOrganizationNamedLikeAPublicPageGetsASlugOfItsOwn() throws Exception {
+		for (var name : List.of("Verify", "Catalog", "Report", "API")) {
+			var body = ApiCalls.editor(mvc, post("/api/organizations").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\": \"" + name + "\"}"));
+			var slug = (String) JsonPath.read(body, "$.slug");
+			assertThat(slug).startsWith(name.toLowerCase() + "-").isNotEqualTo(name.toLowerCase());
+		}
+	}
+
 	// Open data
 
 	@Test
