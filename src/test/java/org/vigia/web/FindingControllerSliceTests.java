@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +55,14 @@ class FindingControllerSliceTests {
 
 	@MockitoBean
 	Findings findings;
+
+	/** As the service does, an action answers the finding it acted on, which the API writes in the reader's words. */
+	@BeforeEach
+	void actionsAnswerTheFinding() {
+		when(findings.acknowledge(anyLong(), anyString())).thenReturn(WebSamples.dormant(5));
+		when(findings.dismiss(anyLong(), anyString(), any(), any())).thenReturn(WebSamples.dormant(5));
+		when(findings.reopen(anyLong(), anyString())).thenReturn(WebSamples.dormant(5));
+	}
 
 	@Test
 	void bindsEveryFilterOfTheListAndPagesFiftyByDefault() throws Exception {

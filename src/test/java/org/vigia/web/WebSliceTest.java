@@ -45,12 +45,12 @@ public @interface WebSliceTest {
 
 	/**
 	 * What a slice does not pick up by itself: the security configuration and its problem handlers (plain
-	 * {@code @Configuration} and {@code @Component}), and the registry CSV the pages' upload limit is read from (the
+	 * {@code @Configuration} and {@code @Component}, and the sentences findings are written in), and the registry CSV the pages' upload limit is read from (the
 	 * page configuration is a {@code WebMvcConfigurer}, which every web slice includes).
 	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(SecurityProperties.class)
-	@Import({ SecurityConfiguration.class, ProblemAuthenticationHandlers.class })
+	@Import({ SecurityConfiguration.class, ProblemAuthenticationHandlers.class, Sentences.class })
 	class Beans {
 
 		/** The default limit of {@code vigia.registry.import-max-size}; a test that needs the CSV mocks it itself. */
