@@ -88,15 +88,15 @@ class SpanishDigestTests {
 		var mails = inboxes(smtp.getReceivedMessages()).get("prensa@villaverde.example");
 		assertThat(mails.getFirst().getSubject()).isEqualTo("[Vigía] Resumen diario: 2 nuevos, 0 resueltos");
 		assertThat(text(mails.getFirst())).startsWith("Resumen diario de Vigía del 1 de junio de 2026")
-			.containsSubsequence("Hallazgos nuevos (2):", "UNREACHABLE (MEDIUM): villaverde_cultura on Telegram",
+			.containsSubsequence("Hallazgos nuevos (2):", "Inaccesible (Media): villaverde_cultura en Telegram",
 					"Qué hacer: Vigía no puede comprobar la cuenta",
-					"DORMANT (LOW): cultura@social.villaverde.example on Mastodon",
+					"Inactiva (Baja): cultura@social.villaverde.example en Mastodon",
 					"Abrir en Vigía: https://vigia.gobierno.example/findings/");
 		assertThat(html(mails.getFirst())).contains("lang=\"es\"").contains("Por qué recibe este correo");
 		assertThat(mails.getLast().getSubject()).isEqualTo("[Vigía] Resumen diario: 0 nuevos, 1 resueltos");
 		assertThat(text(mails.getLast())).contains("Hoy no hay novedades.")
 			.contains("Resueltos desde el último resumen (1):")
-			.contains("DORMANT: cultura@social.villaverde.example on Mastodon vuelve a estar activa");
+			.contains("Inactiva: cultura@social.villaverde.example en Mastodon vuelve a estar activa");
 
 		assertThat(reports.compose()).isEqualTo(2);
 		sender.send();
