@@ -171,7 +171,7 @@ public class AlertSettings {
 			return null;
 		}
 		var language = locale.strip().toLowerCase(Locale.ROOT);
-		if (!AlertsProperties.LANGUAGES.contains(language)) {
+		if (!AlertsProperties.RECIPIENT_LANGUAGES.contains(language)) {
 			throw new AlertSettingsException("locale must be en or es, was '" + locale + "'");
 		}
 		return language;

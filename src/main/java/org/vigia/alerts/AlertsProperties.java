@@ -21,7 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * Who gets alerts, when, and how they are delivered.
  * @param from the sender address
  * @param recipients the central communications office: every HIGH alert, and what has no owner
- * @param locale the language of the mails, {@code en} or {@code es}
+ * @param locale the language of the mails: {@code en}, {@code es}, {@code ca}, {@code gl} or {@code eu}
  * @param baseUrl where the dashboard is, for the links in the mails
  * @param groupWindow how long an alert waits for others to the same recipient, so that they make one mail
  * @param deliveryInterval how often pending alerts are composed and pending mails sent
@@ -45,7 +45,11 @@ public record AlertsProperties(@DefaultValue("vigia@localhost") String from, Lis
 		@DefaultValue("0 0 8 * * ?") String digestCron, @DefaultValue("0 0 8 ? * MON") String reportCron,
 		@DefaultValue("Europe/Madrid") String timeZone, @DefaultValue("P7D") Duration remindAfter) {
 
-	static final Set<String> LANGUAGES = Set.of("en", "es");
+	static final Set<String> LANGUAGES = Set.of("en", "es", "ca", "gl", "eu");
+
+	// A recipient's own language is stored under a check constraint that knows only these two; widening it needs a
+	// migration of its own.
+	static final Set<String> RECIPIENT_LANGUAGES = Set.of("en", "es");
 
 	public AlertsProperties {
 		recipients = (recipients != null)
@@ -57,7 +61,7 @@ public record AlertsProperties(@DefaultValue("vigia@localhost") String from, Lis
 			require(Addresses.valid(recipient), "vigia.alerts.recipients holds an invalid e-mail address: " + recipient);
 		}
 		require(LANGUAGES.contains(locale.getLanguage()),
-				"vigia.alerts.locale must be en or es, was " + locale.toLanguageTag());
+				"vigia.alerts.locale must be en, es, ca, gl or eu, was " + locale.toLanguageTag());
 		require(baseUrl.getScheme() != null && baseUrl.getScheme().startsWith("http"),
 				"vigia.alerts.base-url must be an http(s) URL, was " + baseUrl);
 		require(!groupWindow.isNegative(), "vigia.alerts.group-window must not be negative");

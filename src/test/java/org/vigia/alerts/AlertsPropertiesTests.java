@@ -45,11 +45,20 @@ class AlertsPropertiesTests {
 	}
 
 	@Test
+	void mailsCanBeWrittenInCatalanGalicianAndBasque() {
+		for (var language : List.of("ca", "gl", "eu")) {
+			runner.withPropertyValues("vigia.alerts.locale=" + language)
+				.run(context -> assertThat(context.getBean(AlertsProperties.class).locale().getLanguage())
+					.isEqualTo(language));
+		}
+	}
+
+	@Test
 	void aBadValueStopsStartUpNamingTheProperty() {
 		expectFailure("vigia.alerts.recipients=prensa@gobierno.example,not an address",
 				"vigia.alerts.recipients holds an invalid e-mail address: not an address");
 		expectFailure("vigia.alerts.from=Vigía <vigia@gobierno.example>", "vigia.alerts.from is not an e-mail address");
-		expectFailure("vigia.alerts.locale=fr", "vigia.alerts.locale must be en or es, was fr");
+		expectFailure("vigia.alerts.locale=fr", "vigia.alerts.locale must be en, es, ca, gl or eu, was fr");
 		expectFailure("vigia.alerts.base-url=ftp://vigia", "vigia.alerts.base-url must be an http(s) URL");
 		expectFailure("vigia.alerts.digest-cron=every day at 8", "vigia.alerts.digest-cron is not a Quartz cron expression");
 		expectFailure("vigia.alerts.report-cron=0 0 8 * * MON", "vigia.alerts.report-cron is not a Quartz cron expression");

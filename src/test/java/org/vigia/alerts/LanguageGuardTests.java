@@ -17,29 +17,30 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.vigia.platform.Message;
 
-/** The guards of issue 16: every bundle has every key, and a mail in Spanish carries no English sentence. */
+/**
+ * The guards of issue 16: every bundle has exactly the English keys, and a mail in any other language carries no English
+ * sentence and no unresolved key.
+ */
 public class LanguageGuardTests {
 
-	static final List<String> LANGUAGES = List.of("en", "es");
+	public static final List<String> LANGUAGES = List.of("en", "es", "ca", "gl", "eu");
 
 	@ParameterizedTest
 	@ValueSource(strings = { "messages", "mail/messages" })
-	void everyBundleHasEveryKeyAnotherHas(String basename) throws IOException {
-		var keys = new TreeSet<String>();
+	void everyBundleHasExactlyTheKeysEnglishHas(String basename) throws IOException {
+		var english = bundle(basename + "_en").stringPropertyNames();
+		assertThat(bundle(basename).stringPropertyNames()).as(basename).isEqualTo(english);
 		for (var language : LANGUAGES) {
-			keys.addAll(bundle(basename + "_" + language).stringPropertyNames());
-		}
-		keys.addAll(bundle(basename).stringPropertyNames());
-		for (var language : LANGUAGES) {
-			assertThat(bundle(basename + "_" + language).stringPropertyNames())
-				.as("%s_%s lacks keys", basename, language)
-				.containsAll(keys);
+			assertThat(new TreeSet<>(bundle(basename + "_" + language).stringPropertyNames()))
+				.as("%s_%s has exactly the English keys", basename, language)
+				.isEqualTo(new TreeSet<>(english));
 		}
 	}
 
-	@Test
-	void aSpanishAlertMailContainsNoEnglishSentenceAndNoUnresolvedKey() throws IOException {
-		var renderer = new MailRenderer(MailRendererTests.properties("es"));
+	@ParameterizedTest
+	@ValueSource(strings = { "es", "ca", "gl", "eu" })
+	void anAlertMailContainsNoEnglishSentenceAndNoUnresolvedKey(String language) throws IOException {
+		var renderer = new MailRenderer(MailRendererTests.properties(language));
 		var gone = new Mail.Line(7, "GONE", "HIGH",
 				Message.of("subject.account", "deportes.villaverde.example", "Bluesky").encode(),
 				Message.of("summary.gone", Message.of("summary.gone.NOT_FOUND", "Bluesky"),
@@ -59,19 +60,34 @@ public class LanguageGuardTests {
 				Message.of("subject.account", "prensa@social.villaverde.example", "Mastodon").encode(), "",
 				"https://vigia.example/findings/10");
 
-		var mail = renderer.alert(new Mail("prensa@villaverde.example", Locale.forLanguageTag("es"),
+		var mail = renderer.alert(new Mail("prensa@villaverde.example", Locale.forLanguageTag(language),
 				List.of(gone, abandoned, lookalike), List.of(resolved)));
 
 		assertThat(englishSentences()).as("the English sentences looked for").hasSizeGreaterThan(100);
 		for (var text : List.of(mail.subject(), mail.text(), Jsoup.parse(mail.html()).text())) {
-			assertThat(text).doesNotContain("??").doesNotContain("{\"code\"");
-			for (var sentence : englishSentences()) {
-				assertThat(text).as("English sentence in a Spanish mail").doesNotContainIgnoringCase(sentence);
-			}
+			assertNoEnglishAndNoKey(text, "a mail in " + language);
+		}
+		var expected = switch (language) {
+			case "ca" -> "Sense publicacions públiques des de fa 1.200 dies; el límit d'aquest compte és de 90 dies";
+			case "gl" -> "Sen publicacións públicas desde hai 1.200 días; o límite desta conta é de 90 días";
+			case "eu" -> "Argitalpen publikorik gabe azken 1.200 egunetan; kontu honen muga 90 egunekoa da";
+			default -> "Sin publicaciones públicas desde hace 1.200 días; el límite de esta cuenta es de 90 días";
+		};
+		assertThat(mail.text()).contains(expected);
+		if (!language.equals("es")) {
+			return;
 		}
 		assertThat(mail.text()).contains("Bluesky indica que la cuenta no existe (HTTP 400), en 3 comprobaciones seguidas")
 			.contains("Sin publicaciones públicas desde hace 1.200 días; el límite de esta cuenta es de 90 días")
 			.contains("Desaparecida (Alta)");
+	}
+
+	/** Fails if the text holds an English sentence of the English bundles, an unresolved key or a raw message code. */
+	public static void assertNoEnglishAndNoKey(String text, String where) throws IOException {
+		assertThat(text).as(where).doesNotContain("??").doesNotContain("{\"code\"");
+		for (var sentence : englishSentences()) {
+			assertThat(text).as("English sentence in " + where).doesNotContainIgnoringCase(sentence);
+		}
 	}
 
 	/** Every stretch of four words or more of the English bundles' values, between their placeholders. */

@@ -3,6 +3,7 @@ package org.vigia.web.pages;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import jakarta.servlet.MultipartConfigElement;
 
@@ -17,13 +18,13 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.vigia.registry.RegistryCsv;
 
 /**
- * The dashboard's language: the browser's, English or Spanish, switched with {@code ?lang=es} and remembered; and its
- * uploads' size limit.
+ * The dashboard's language: the browser's if Vigía speaks it (English, Spanish, Catalan, Galician, Basque), switched
+ * with {@code ?lang=ca} and remembered; and its uploads' size limit.
  */
 @Configuration(proxyBeanMethods = false)
 class PagesConfiguration implements WebMvcConfigurer {
 
-	static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.forLanguageTag("es"));
+	static final List<Locale> LANGUAGES = Stream.of("en", "es", "ca", "gl", "eu").map(Locale::forLanguageTag).toList();
 
 	@Bean
 	LocaleResolver localeResolver() {

@@ -310,6 +310,40 @@ class DashboardPagesTests {
 		}
 	}
 
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "es", "ca", "gl", "eu" })
+	void theOverviewAndFindingsPagesCarryNoEnglishSentenceInAnotherLanguage(String language) throws Exception {
+		long id = findingId("ABANDONED");
+		for (var path : java.util.List.of("/", "/findings", "/findings/" + id)) {
+			var html = mvc.perform(get(path + "?lang=" + language).with(httpBasic("viewer", "viewer")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("<html lang=\"" + language + "\">")))
+				.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+			org.vigia.alerts.LanguageGuardTests.assertNoEnglishAndNoKey(org.jsoup.Jsoup.parse(html).text(),
+					path + " in " + language);
+		}
+	}
+
+	@Test
+	void theLanguageSwitchOffersEveryLanguageInItsOwnName() throws Exception {
+		var html = mvc.perform(get("/?lang=gl").with(httpBasic("viewer", "viewer")))
+			.andExpect(cookie().value("vigia-lang", "gl"))
+			.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		var languages = org.jsoup.Jsoup.parse(html).select("nav.languages a, nav.languages strong");
+		assertThat(languages.eachText()).containsExactly("English", "Español", "Català", "Galego", "Euskara");
+		assertThat(languages.eachAttr("lang")).containsExactly("en", "es", "ca", "gl", "eu");
+		// the current language is said, not linked
+		assertThat(languages.select("strong").eachText()).containsExactly("Galego");
+		assertThat(languages.select("a").eachAttr("href"))
+			.containsExactly("?lang=en", "?lang=es", "?lang=ca", "?lang=eu");
+		mvc.perform(get("/accounts").header("Accept-Language", "eu-ES,eu;q=0.9").with(httpBasic("viewer", "viewer")))
+			.andExpect(content().string(containsString("<html lang=\"eu\">")))
+			.andExpect(content().string(containsString("Kontuak")));
+		mvc.perform(get("/login?lang=ca"))
+			.andExpect(content().string(containsString("Inicia la sessió")))
+			.andExpect(content().string(containsString("href=\"/login?lang=eu\"")));
+	}
+
 	@Test
 	void findingsAreTriagedGravestFirstAndEditorsActOnThem() throws Exception {
 		long id = findingId("ABANDONED");
