@@ -437,6 +437,9 @@ class DashboardBrowserTests {
 	@Test
 	void theLoginFormAndTheMainNavigationWorkWithTheKeyboard() {
 		open("/login");
+		// Autofocus applies once the page has rendered, which a loaded machine may delay past the load event.
+		new WebDriverWait(browser, Duration.ofSeconds(5))
+			.until(driver -> "username".equals(driver.switchTo().activeElement().getAttribute("name")));
 		assertThat(focused().getAttribute("name")).as("focused on arrival").isEqualTo("username");
 		typeInFocused("editor");
 		press(Keys.TAB);
