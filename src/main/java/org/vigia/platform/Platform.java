@@ -3,41 +3,64 @@ package org.vigia.platform;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
+import org.vigia.platform.bluesky.BlueskyHandles;
+import org.vigia.platform.facebook.FacebookHandles;
+import org.vigia.platform.feed.FeedHandles;
+import org.vigia.platform.handle.HandleParser;
+import org.vigia.platform.handle.HandleSyntax;
+import org.vigia.platform.instagram.InstagramHandles;
+import org.vigia.platform.linkedin.LinkedInHandles;
+import org.vigia.platform.mastodon.MastodonHandles;
+import org.vigia.platform.telegram.TelegramHandles;
+import org.vigia.platform.tiktok.TikTokHandles;
+import org.vigia.platform.x.XHandles;
+import org.vigia.platform.youtube.YouTubeHandles;
 
-/** A social network Vigía knows. */
+/**
+ * A social network Vigía knows. Each network lives in a package of its own under {@code org.vigia.platform} (its
+ * handle parser, its adapter, its look-alike source); its constant here, with its parser, is its one registration.
+ */
 public enum Platform {
 
-	MASTODON("Mastodon", true),
+	MASTODON("Mastodon", true, () -> MastodonHandles.PARSER),
 
-	BLUESKY("Bluesky", true),
+	BLUESKY("Bluesky", true, () -> BlueskyHandles.PARSER),
 
-	FEED("RSS/Atom", true),
+	FEED("RSS/Atom", true, () -> FeedHandles.PARSER),
 
-	YOUTUBE("YouTube", true),
+	YOUTUBE("YouTube", true, () -> YouTubeHandles.PARSER),
 
-	TELEGRAM("Telegram", true),
+	TELEGRAM("Telegram", true, () -> TelegramHandles.PARSER),
 
-	X("X", false),
+	X("X", false, () -> XHandles.PARSER),
 
-	FACEBOOK("Facebook", false),
+	FACEBOOK("Facebook", false, () -> FacebookHandles.PARSER),
 
-	INSTAGRAM("Instagram", false),
+	INSTAGRAM("Instagram", false, () -> InstagramHandles.INSTAGRAM),
 
-	THREADS("Threads", false),
+	THREADS("Threads", false, () -> InstagramHandles.THREADS),
 
-	TIKTOK("TikTok", false),
+	TIKTOK("TikTok", false, () -> TikTokHandles.PARSER),
 
-	LINKEDIN("LinkedIn", false);
+	LINKEDIN("LinkedIn", false, () -> LinkedInHandles.PARSER);
 
 	private final String label;
 
 	private final boolean pollable;
 
-	Platform(String label, boolean pollable) {
+	/**
+	 * The network's handle parser, from the network's own package; read lazily because the parsers build addresses
+	 * with these constants.
+	 */
+	private final Supplier<HandleParser> parser;
+
+	Platform(String label, boolean pollable, Supplier<HandleParser> parser) {
 		this.label = label;
 		this.pollable = pollable;
+		this.parser = parser;
 	}
 
 	/** The lower-case name used in the API, in CSV files and in the database, such as {@code mastodon}. */
@@ -121,23 +144,11 @@ public enum Platform {
 	}
 
 	HandleParser parser() {
-		return switch (this) {
-			case MASTODON -> MastodonHandles.PARSER;
-			case BLUESKY -> BlueskyHandles.PARSER;
-			case FEED -> FeedHandles.PARSER;
-			case YOUTUBE -> YouTubeHandles.PARSER;
-			case TELEGRAM -> TelegramHandles.PARSER;
-			case X -> XHandles.PARSER;
-			case FACEBOOK -> FacebookHandles.PARSER;
-			case INSTAGRAM -> InstagramHandles.INSTAGRAM;
-			case THREADS -> InstagramHandles.THREADS;
-			case TIKTOK -> TikTokHandles.PARSER;
-			case LINKEDIN -> LinkedInHandles.PARSER;
-		};
+		return this.parser.get();
 	}
 
 	/** The platform that serves profiles on this host, if it is one of the well-known ones. */
-	static Optional<Platform> owning(String host) {
+	public static Optional<Platform> owning(String host) {
 		return Arrays.stream(values()).filter((platform) -> platform.parser().owns(host)).findFirst();
 	}
 

@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.vigia.platform.AccountAddress;
+import org.vigia.platform.AccountRef;
 import org.vigia.platform.CheckRequest;
 import org.vigia.platform.CheckResult;
 import org.vigia.platform.Platform;
@@ -36,8 +37,9 @@ class AccountPoller {
 	private static final Duration GROUP_TIME = Duration.ofSeconds(1);
 
 	/** An account to check, with what earlier checks left behind. */
-	record Target(long accountId, AccountAddress address, @Nullable String platformId, @Nullable String etag,
-			@Nullable String lastModified, @Nullable String profileHash, @Nullable Long knownPosts) {
+	record Target(long accountId, long organizationId, AccountAddress address, @Nullable String platformId,
+			@Nullable String etag, @Nullable String lastModified, @Nullable String profileHash,
+			@Nullable Long knownPosts) {
 	}
 
 	/** A finished check. */
@@ -131,8 +133,8 @@ class AccountPoller {
 	/** The accounts with what earlier checks left behind, for the next check of each. */
 	List<Target> load(List<Long> accountIds) {
 		return jdbc.sql("""
-				select a.id, a.platform, a.handle, a.url, s.handle as checked_handle, s.platform_id, s.etag,
-				       s.last_modified, p.hash, p.posts, s.last_outcome
+				select a.id, a.organization_id, a.platform, a.handle, a.url, s.handle as checked_handle,
+				       s.platform_id, s.etag, s.last_modified, p.hash, p.posts, s.last_outcome
 				from registry_accounts a
 				left join account_state s on s.account_id = a.id
 				left join profile_snapshot p on p.id = s.profile_id
@@ -145,7 +147,7 @@ class AccountPoller {
 			var outcome = rs.getString("last_outcome");
 			boolean baseline = same && ("OK".equals(outcome) || "MOVED".equals(outcome));
 			var posts = rs.getObject("posts", Long.class);
-			return new Target(rs.getLong("id"),
+			return new Target(rs.getLong("id"), rs.getLong("organization_id"),
 					new AccountAddress(Platform.valueOf(rs.getString("platform")), handle, rs.getString("url")),
 					same ? rs.getString("platform_id") : null, same ? rs.getString("etag") : null,
 					same ? rs.getString("last_modified") : null, rs.getString("hash"), baseline ? posts : null);
@@ -179,7 +181,8 @@ class AccountPoller {
 		try {
 			var requests = batch.stream()
 				.map(target -> new CheckRequest(target.address(), target.platformId(), target.etag(),
-						target.lastModified(), target.knownPosts()))
+						target.lastModified(), target.knownPosts(),
+						new AccountRef(target.accountId(), target.organizationId())))
 				.toList();
 			var results = (requests.size() == 1) ? List.of(checker.check(requests.getFirst()))
 					: checker.checkAll(requests);

@@ -1,4 +1,4 @@
-package org.vigia.platform;
+package org.vigia.platform.handle;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -6,22 +6,22 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** The host names under which one platform serves profiles, including the subdomains it treats as aliases. */
-record Hosts(Pattern pattern) {
+public record Hosts(Pattern pattern) {
 
 	/**
 	 * @param aliases a regular expression for one optional leading label, such as {@code www|m|mobile}
 	 */
-	static Hosts of(String aliases, String... names) {
+	public static Hosts of(String aliases, String... names) {
 		var alternatives = Arrays.stream(names).map(Pattern::quote).collect(Collectors.joining("|"));
 		return new Hosts(Pattern.compile("(?:(?:" + aliases + ")\\.)?(?:" + alternatives + ")"));
 	}
 
-	boolean owns(String host) {
+	public boolean owns(String host) {
 		return this.pattern.matcher(host).matches();
 	}
 
 	/** A bare site name must not pass for a handle on platforms whose handles may contain dots. */
-	boolean isBareHost(String input) {
+	public boolean isBareHost(String input) {
 		var lower = input.toLowerCase(Locale.ROOT);
 		return owns(lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower);
 	}

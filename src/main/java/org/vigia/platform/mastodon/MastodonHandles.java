@@ -1,15 +1,21 @@
-package org.vigia.platform;
+package org.vigia.platform.mastodon;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.vigia.platform.AccountAddress;
+import org.vigia.platform.Platform;
+import org.vigia.platform.handle.HandleParser;
+import org.vigia.platform.handle.HandleSyntax;
+import org.vigia.platform.handle.WebUrl;
+
 import org.jspecify.annotations.Nullable;
 
 /** Mastodon and other fediverse accounts: a name on a server, so the server is part of the handle. */
-final class MastodonHandles implements HandleParser {
+public final class MastodonHandles implements HandleParser {
 
-	static final HandleParser PARSER = new MastodonHandles();
+	public static final HandleParser PARSER = new MastodonHandles();
 
 	private static final HandleSyntax SYNTAX = new HandleSyntax("a Mastodon handle", "Mastodon",
 			"@name@server or https://server/@name");

@@ -1,14 +1,21 @@
-package org.vigia.platform;
+package org.vigia.platform.bluesky;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.vigia.platform.AccountAddress;
+import org.vigia.platform.Platform;
+import org.vigia.platform.handle.HandleParser;
+import org.vigia.platform.handle.HandleSyntax;
+import org.vigia.platform.handle.Hosts;
+import org.vigia.platform.handle.WebUrl;
+
 import org.jspecify.annotations.Nullable;
 
 /** Bluesky accounts: a domain-name handle or a DID, shown at bsky.app/profile/. */
-final class BlueskyHandles implements HandleParser {
+public final class BlueskyHandles implements HandleParser {
 
-	static final HandleParser PARSER = new BlueskyHandles();
+	public static final HandleParser PARSER = new BlueskyHandles();
 
 	private static final HandleSyntax SYNTAX = new HandleSyntax("a Bluesky handle", "Bluesky",
 			"name.bsky.social, a domain handle, a DID (did:plc:… or did:web:…) or "

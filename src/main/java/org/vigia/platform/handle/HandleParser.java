@@ -1,9 +1,12 @@
-package org.vigia.platform;
+package org.vigia.platform.handle;
+
+import org.vigia.platform.AccountAddress;
+import org.vigia.platform.InvalidHandleException;
 
 import org.jspecify.annotations.Nullable;
 
 /** Turns whatever people paste for one platform into that platform's canonical account address. */
-interface HandleParser {
+public interface HandleParser {
 
 	/**
 	 * @throws InvalidHandleException when the input does not name an account on the platform

@@ -1,8 +1,15 @@
-package org.vigia.platform;
+package org.vigia.platform.youtube;
 
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import org.vigia.platform.AccountAddress;
+import org.vigia.platform.Platform;
+import org.vigia.platform.handle.HandleParser;
+import org.vigia.platform.handle.HandleSyntax;
+import org.vigia.platform.handle.Hosts;
+import org.vigia.platform.handle.WebUrl;
 
 import org.jspecify.annotations.Nullable;
 
@@ -10,9 +17,9 @@ import org.jspecify.annotations.Nullable;
  * YouTube channels: a channel id, an @handle, or one of the legacy user and custom names; channel ids are
  * case-sensitive, the names are not.
  */
-final class YouTubeHandles implements HandleParser {
+public final class YouTubeHandles implements HandleParser {
 
-	static final HandleParser PARSER = new YouTubeHandles();
+	public static final HandleParser PARSER = new YouTubeHandles();
 
 	private static final HandleSyntax SYNTAX = new HandleSyntax("a YouTube channel", "YouTube",
 			"@name, a channel id (UC…) or https://www.youtube.com/@name");

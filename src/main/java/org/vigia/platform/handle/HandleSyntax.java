@@ -1,4 +1,4 @@
-package org.vigia.platform;
+package org.vigia.platform.handle;
 
 import java.net.IDN;
 import java.net.URI;
@@ -8,6 +8,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.vigia.platform.InvalidHandleException;
+import org.vigia.platform.Platform;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param site the network's name, as in {@code "X"}
  * @param expected the accepted forms, as in {@code "@name or https://x.com/name"}
  */
-record HandleSyntax(String noun, String site, String expected) {
+public record HandleSyntax(String noun, String site, String expected) {
 
 	static final int MAX_LENGTH = 2048;
 
@@ -45,7 +48,7 @@ record HandleSyntax(String noun, String site, String expected) {
 	/**
 	 * Strips the input and refuses what can never be a handle or a link, whatever the platform.
 	 */
-	String clean(@Nullable String input) {
+	public String clean(@Nullable String input) {
 		var stripped = strip(input == null ? "" : input);
 		if (stripped.isEmpty()) {
 			throw refuse(stripped, "it is empty");
@@ -64,12 +67,12 @@ record HandleSyntax(String noun, String site, String expected) {
 		return stripped;
 	}
 
-	InvalidHandleException refuse(String input, String reason) {
+	public InvalidHandleException refuse(String input, String reason) {
 		return new InvalidHandleException(
 				"'" + quote(input) + "' is not " + this.noun + ": " + reason + "; expected " + this.expected);
 	}
 
-	InvalidHandleException wrongHost(String input, String host) {
+	public InvalidHandleException wrongHost(String input, String host) {
 		var owner = Platform.owning(host).map((platform) -> " (" + platform.label() + ")").orElse("");
 		return refuse(input, "the link points to " + host + owner + ", not to " + this.site);
 	}
@@ -79,7 +82,7 @@ record HandleSyntax(String noun, String site, String expected) {
 	 * @param input what the user typed, for messages
 	 * @param text the part of it that should be a link
 	 */
-	WebUrl url(String input, String text) {
+	public WebUrl url(String input, String text) {
 		var absolute = text.startsWith("//") ? "https:" + text : (scheme(text).isPresent() ? text : "https://" + text);
 		var scheme = scheme(absolute).orElse("");
 		if (!scheme.equals("http") && !scheme.equals("https")) {
@@ -159,7 +162,7 @@ record HandleSyntax(String noun, String site, String expected) {
 	 * The host in lower-case ASCII (internationalised names in Punycode), or empty when it is not a host name or
 	 * an IPv4 address.
 	 */
-	static Optional<String> asciiHost(String host) {
+	public static Optional<String> asciiHost(String host) {
 		var name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
 		if (name.isEmpty() || name.length() > 253) {
 			return Optional.empty();
@@ -177,7 +180,7 @@ record HandleSyntax(String noun, String site, String expected) {
 	/**
 	 * The lower-case scheme the input starts with, if any.
 	 */
-	static Optional<String> scheme(String input) {
+	public static Optional<String> scheme(String input) {
 		var matcher = SCHEME.matcher(input);
 		if (!matcher.matches() || PORT_THEN_PATH.matcher(matcher.group(2)).matches()) {
 			return Optional.empty();
@@ -186,7 +189,7 @@ record HandleSyntax(String noun, String site, String expected) {
 	}
 
 	/** Whether the input is meant as a link rather than a handle. */
-	static boolean looksLikeUrl(String input) {
+	public static boolean looksLikeUrl(String input) {
 		return input.indexOf('/') >= 0 || scheme(input).isPresent();
 	}
 
@@ -194,7 +197,7 @@ record HandleSyntax(String noun, String site, String expected) {
 	 * Percent-encodes non-ASCII characters, upper-cases escapes and decodes needlessly escaped characters, so that
 	 * one resource has one spelling.
 	 */
-	static String normalizeEscapes(String raw) {
+	public static String normalizeEscapes(String raw) {
 		var out = new StringBuilder(raw.length());
 		for (var i = 0; i < raw.length(); i++) {
 			var c = raw.charAt(i);
@@ -224,7 +227,7 @@ record HandleSyntax(String noun, String site, String expected) {
 	 * A decoded path segment in lower case, with non-ASCII letters and digits percent-encoded so that the form a
 	 * browser shows and the form it sends are one account; empty when it holds other punctuation than allowed.
 	 */
-	static Optional<String> slug(String decoded, String punctuation) {
+	public static Optional<String> slug(String decoded, String punctuation) {
 		var lower = decoded.toLowerCase(Locale.ROOT);
 		var out = new StringBuilder();
 		for (var i = 0; i < lower.length();) {
@@ -245,7 +248,7 @@ record HandleSyntax(String noun, String site, String expected) {
 		return (out.isEmpty() || out.length() > MAX_SLUG_LENGTH) ? Optional.empty() : Optional.of(out.toString());
 	}
 
-	static void percentEncode(String text, StringBuilder out) {
+	public static void percentEncode(String text, StringBuilder out) {
 		for (var b : text.getBytes(StandardCharsets.UTF_8)) {
 			out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
 		}
@@ -254,7 +257,7 @@ record HandleSyntax(String noun, String site, String expected) {
 	/**
 	 * Displays the input inside a message: invisible characters escaped, long inputs cut.
 	 */
-	static String quote(String input) {
+	public static String quote(String input) {
 		var out = new StringBuilder();
 		var count = 0;
 		for (var i = 0; i < input.length(); count++) {

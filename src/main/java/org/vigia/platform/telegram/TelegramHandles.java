@@ -1,15 +1,22 @@
-package org.vigia.platform;
+package org.vigia.platform.telegram;
 
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.vigia.platform.AccountAddress;
+import org.vigia.platform.Platform;
+import org.vigia.platform.handle.HandleParser;
+import org.vigia.platform.handle.HandleSyntax;
+import org.vigia.platform.handle.Hosts;
+import org.vigia.platform.handle.WebUrl;
+
 import org.jspecify.annotations.Nullable;
 
 /** Public Telegram channels and groups: a username shown at t.me. */
-final class TelegramHandles implements HandleParser {
+public final class TelegramHandles implements HandleParser {
 
-	static final HandleParser PARSER = new TelegramHandles();
+	public static final HandleParser PARSER = new TelegramHandles();
 
 	private static final HandleSyntax SYNTAX = new HandleSyntax("a Telegram channel", "Telegram",
 			"@name, name or https://t.me/name");

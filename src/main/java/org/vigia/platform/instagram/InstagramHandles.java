@@ -1,19 +1,26 @@
-package org.vigia.platform;
+package org.vigia.platform.instagram;
 
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.vigia.platform.AccountAddress;
+import org.vigia.platform.Platform;
+import org.vigia.platform.handle.HandleParser;
+import org.vigia.platform.handle.HandleSyntax;
+import org.vigia.platform.handle.Hosts;
+import org.vigia.platform.handle.WebUrl;
+
 import org.jspecify.annotations.Nullable;
 
 /** Instagram and Threads accounts, which share one username, shown at different paths. */
-final class InstagramHandles implements HandleParser {
+public final class InstagramHandles implements HandleParser {
 
-	static final HandleParser INSTAGRAM = new InstagramHandles(false,
+	public static final HandleParser INSTAGRAM = new InstagramHandles(false,
 			new HandleSyntax("an Instagram account", "Instagram", "@name, name or https://www.instagram.com/name/"),
 			Hosts.of("www|m", "instagram.com", "instagr.am"));
 
-	static final HandleParser THREADS = new InstagramHandles(true,
+	public static final HandleParser THREADS = new InstagramHandles(true,
 			new HandleSyntax("a Threads account", "Threads", "@name, name or https://www.threads.com/@name"),
 			Hosts.of("www", "threads.net", "threads.com"));
 

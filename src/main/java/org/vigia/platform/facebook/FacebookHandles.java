@@ -1,4 +1,4 @@
-package org.vigia.platform;
+package org.vigia.platform.facebook;
 
 import java.util.List;
 import java.util.Locale;
@@ -6,15 +6,22 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.vigia.platform.AccountAddress;
+import org.vigia.platform.Platform;
+import org.vigia.platform.handle.HandleParser;
+import org.vigia.platform.handle.HandleSyntax;
+import org.vigia.platform.handle.Hosts;
+import org.vigia.platform.handle.WebUrl;
+
 import org.jspecify.annotations.Nullable;
 
 /**
  * Facebook pages and profiles: a username, or the numeric id that pages without a username (and the many URL
  * shapes Facebook has used over the years) carry.
  */
-final class FacebookHandles implements HandleParser {
+public final class FacebookHandles implements HandleParser {
 
-	static final HandleParser PARSER = new FacebookHandles();
+	public static final HandleParser PARSER = new FacebookHandles();
 
 	private static final HandleSyntax SYNTAX = new HandleSyntax("a Facebook page", "Facebook",
 			"a username, a numeric page id or https://www.facebook.com/name");

@@ -1,15 +1,22 @@
-package org.vigia.platform;
+package org.vigia.platform.linkedin;
 
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.vigia.platform.AccountAddress;
+import org.vigia.platform.Platform;
+import org.vigia.platform.handle.HandleParser;
+import org.vigia.platform.handle.HandleSyntax;
+import org.vigia.platform.handle.Hosts;
+import org.vigia.platform.handle.WebUrl;
+
 import org.jspecify.annotations.Nullable;
 
 /** LinkedIn pages: a kind of page and its slug, since companies, schools and people share one namespace per kind. */
-final class LinkedInHandles implements HandleParser {
+public final class LinkedInHandles implements HandleParser {
 
-	static final HandleParser PARSER = new LinkedInHandles();
+	public static final HandleParser PARSER = new LinkedInHandles();
 
 	private static final HandleSyntax SYNTAX = new HandleSyntax("a LinkedIn page", "LinkedIn",
 			"company/name, showcase/name, school/name, in/name or https://www.linkedin.com/company/name/");

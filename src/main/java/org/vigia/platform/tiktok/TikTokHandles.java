@@ -1,14 +1,21 @@
-package org.vigia.platform;
+package org.vigia.platform.tiktok;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.vigia.platform.AccountAddress;
+import org.vigia.platform.Platform;
+import org.vigia.platform.handle.HandleParser;
+import org.vigia.platform.handle.HandleSyntax;
+import org.vigia.platform.handle.Hosts;
+import org.vigia.platform.handle.WebUrl;
+
 import org.jspecify.annotations.Nullable;
 
 /** TikTok accounts: a username shown at tiktok.com/@name. */
-final class TikTokHandles implements HandleParser {
+public final class TikTokHandles implements HandleParser {
 
-	static final HandleParser PARSER = new TikTokHandles();
+	public static final HandleParser PARSER = new TikTokHandles();
 
 	private static final HandleSyntax SYNTAX = new HandleSyntax("a TikTok account", "TikTok",
 			"@name, name or https://www.tiktok.com/@name");

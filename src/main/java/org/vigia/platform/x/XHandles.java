@@ -1,16 +1,23 @@
-package org.vigia.platform;
+package org.vigia.platform.x;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.vigia.platform.AccountAddress;
+import org.vigia.platform.Platform;
+import org.vigia.platform.handle.HandleParser;
+import org.vigia.platform.handle.HandleSyntax;
+import org.vigia.platform.handle.Hosts;
+import org.vigia.platform.handle.WebUrl;
+
 import org.jspecify.annotations.Nullable;
 
 /** X (formerly Twitter) accounts: a screen name, on either domain. */
-final class XHandles implements HandleParser {
+public final class XHandles implements HandleParser {
 
-	static final HandleParser PARSER = new XHandles();
+	public static final HandleParser PARSER = new XHandles();
 
 	private static final HandleSyntax SYNTAX = new HandleSyntax("an X handle", "X",
 			"@name, name or https://x.com/name");

@@ -1,4 +1,4 @@
-package org.vigia.platform;
+package org.vigia.platform.handle;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -6,22 +6,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+
 import org.jspecify.annotations.Nullable;
 
 /**
  * An http(s) link taken apart: lower-case scheme and ASCII host, the port only when it is not the scheme's default,
  * and the path, query and fragment still percent-encoded.
  */
-record WebUrl(String scheme, String host, int port, String rawPath, @Nullable String rawQuery,
+public record WebUrl(String scheme, String host, int port, String rawPath, @Nullable String rawQuery,
 		@Nullable String rawFragment) {
 
 	/** Host and, when it is not the default, port, as in {@code 127.0.0.1:8089}. */
-	String authority() {
+	public String authority() {
 		return (this.port < 0) ? this.host : this.host + ":" + this.port;
 	}
 
 	/** The decoded path segments; empty segments are dropped so that trailing and doubled slashes do not count. */
-	List<String> segments() {
+	public List<String> segments() {
 		var segments = new ArrayList<String>();
 		for (var raw : this.rawPath.split("/")) {
 			if (!raw.isEmpty()) {
@@ -32,7 +33,7 @@ record WebUrl(String scheme, String host, int port, String rawPath, @Nullable St
 	}
 
 	/** The decoded value of the first query parameter with this name. */
-	Optional<String> parameter(String name) {
+	public Optional<String> parameter(String name) {
 		if (this.rawQuery == null) {
 			return Optional.empty();
 		}
@@ -47,7 +48,7 @@ record WebUrl(String scheme, String host, int port, String rawPath, @Nullable St
 	}
 
 	/** Percent-decodes UTF-8; malformed sequences become U+FFFD, which no handle pattern accepts. */
-	static String decode(String raw) {
+	public static String decode(String raw) {
 		if (raw.indexOf('%') < 0) {
 			return raw;
 		}

@@ -1,4 +1,4 @@
-package org.vigia.platform;
+package org.vigia.platform.feed;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -6,15 +6,21 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.StringJoiner;
 
+import org.vigia.platform.AccountAddress;
+import org.vigia.platform.Platform;
+import org.vigia.platform.handle.HandleParser;
+import org.vigia.platform.handle.HandleSyntax;
+import org.vigia.platform.handle.WebUrl;
+
 import org.jspecify.annotations.Nullable;
 
 /**
  * RSS and Atom feeds: the account is the feed's URL, normalised so that spellings of one URL are one account, and
  * named without its scheme so that http and https of one feed are one account.
  */
-final class FeedHandles implements HandleParser {
+public final class FeedHandles implements HandleParser {
 
-	static final HandleParser PARSER = new FeedHandles();
+	public static final HandleParser PARSER = new FeedHandles();
 
 	private static final HandleSyntax SYNTAX = new HandleSyntax("a feed URL", "a feed",
 			"an http(s) link to an RSS or Atom feed, such as https://example.org/feed.xml");
