@@ -29,6 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vigia.platform.CheckOutcome;
+import org.vigia.platform.CheckResult;
 import org.vigia.platform.Platform;
 import org.vigia.platform.PlatformProperties;
 import org.vigia.runs.ClusterNodes;
@@ -443,6 +444,21 @@ class CheckRecorder {
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
+		}
+	}
+
+	/**
+	 * Runs what recording computes in memory (the state machine, profile hashing) on the warm-up's results, writing
+	 * nothing; see {@link PollingWarmUp}.
+	 */
+	void warmUp(List<CheckResult> results) {
+		var before = PollState.NONE;
+		var at = clock.instant();
+		for (var result : results) {
+			if (result.profile() != null) {
+				hash(result.profile());
+			}
+			before = states.after(before, new PollStateMachine.Check("warm-up", result, null, true), at);
 		}
 	}
 
