@@ -48,6 +48,15 @@ class BlueskyPush {
 
 	private static final Duration RELOAD = Duration.ofMinutes(1);
 
+	/**
+	 * While one of its sockets is open, the consumer marks the cursor's row at least this often, even when no event
+	 * came, so that every node can tell that Bluesky activity arrives by push.
+	 */
+	static final Duration HEARTBEAT = Duration.ofMinutes(1);
+
+	/** Push counts as healthy while the cursor's row was marked this recently: polling then slows down. */
+	static final Duration HEALTHY_WITHIN = Duration.ofMinutes(5);
+
 	private static final Duration RETRY = Duration.ofSeconds(1);
 
 	private static final int DRAIN = 5_000;
@@ -338,13 +347,19 @@ class BlueskyPush {
 		if (cursor <= 0 || sockets.isEmpty()) {
 			return;
 		}
+		// The row's time is also the heartbeat polling reads (see HEALTHY_WITHIN): only while a socket is open and not
+		// failing over and over (a socket that keeps being refused has failures > 0 until a message comes).
+		boolean open = sockets.stream().anyMatch(socket -> socket.open && socket.failures == 0);
 		jdbc.sql("""
 				insert into bluesky_push_cursor (id, time_us, instance, updated_at) values (1, :cursor, :instance, :now)
 				on conflict (id) do update set time_us = excluded.time_us, instance = excluded.instance,
 				    updated_at = excluded.updated_at
 				where bluesky_push_cursor.time_us <> excluded.time_us
+				   or (:open and bluesky_push_cursor.updated_at < excluded.updated_at - :heartbeat * interval '1 second')
 				""")
 			.param("cursor", cursor)
+			.param("open", open)
+			.param("heartbeat", HEARTBEAT.toSeconds())
 			.param("instance", instances.get(sockets.getFirst().instance).toString())
 			.param("now", Timestamp.from(clock.instant()))
 			.update();

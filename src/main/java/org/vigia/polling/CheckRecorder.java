@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,6 +29,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vigia.platform.CheckOutcome;
+import org.vigia.platform.CheckResult;
+import org.vigia.platform.Platform;
+import org.vigia.platform.PlatformProperties;
 import org.vigia.runs.ClusterNodes;
 import org.vigia.platform.Profile;
 import org.vigia.polling.AccountPoller.Checked;
@@ -65,15 +69,56 @@ class CheckRecorder {
 
 	private final PollStateMachine states;
 
+	private final boolean pushEnabled;
+
+	/** Whether push was healthy when last asked, and when that was (nanoTime); asked again after {@link #PUSH_ASKED}. */
+	private volatile boolean pushHealthy;
+
+	private volatile long pushAskedAt;
+
+	private volatile boolean pushAsked;
+
+	private static final Duration PUSH_ASKED = Duration.ofSeconds(30);
+
 	CheckRecorder(JdbcClient jdbc, TransactionTemplate transactions, ApplicationEventPublisher events,
-			ClusterNodes nodes, PollingProperties properties, Clock clock, JsonMapper json) {
+			ClusterNodes nodes, PollingProperties properties, PlatformProperties platforms, Clock clock,
+			JsonMapper json) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.events = events;
 		this.nodes = nodes;
 		this.clock = clock;
 		this.json = json;
-		this.states = new PollStateMachine(properties.interval(), new Random());
+		this.states = new PollStateMachine(properties.interval(), properties.pushedInterval(), new Random());
+		this.pushEnabled = !platforms.bluesky().jetstreamUrl().isEmpty();
+	}
+
+	/**
+	 * Whether Bluesky accounts' activity arrives by push now: push is on and its consumer, wherever in the cluster it
+	 * runs, has an open socket (it marks the cursor at least every minute while one is open, see {@link BlueskyPush}).
+	 */
+	private boolean pushHealthy() {
+		if (!pushEnabled) {
+			return false;
+		}
+		long now = System.nanoTime();
+		if (!pushAsked || now - pushAskedAt > PUSH_ASKED.toNanos()) {
+			pushHealthy = jdbc.sql("select count(*) > 0 from bluesky_push_cursor where updated_at > :since")
+				.param("since", java.sql.Timestamp.from(clock.instant().minus(BlueskyPush.HEALTHY_WITHIN)))
+				.query(Boolean.class)
+				.single();
+			pushAskedAt = now;
+			pushAsked = true;
+		}
+		return pushHealthy;
+	}
+
+	/** Whether the account's activity arrives by push: a Bluesky account whose DID push follows, checked fine. */
+	private boolean pushed(Checked check, PollState after, boolean healthy) {
+		var outcome = check.result().outcome();
+		return healthy && check.target().address().platform() == Platform.BLUESKY && after.platformId() != null
+				&& after.platformId().startsWith("did:") && outcome != CheckOutcome.ERROR
+				&& outcome != CheckOutcome.RATE_LIMITED;
 	}
 
 	/**
@@ -115,6 +160,8 @@ class CheckRecorder {
 		var recorded = new ArrayList<Long>();
 		var updated = new ArrayList<State>();
 		var inserted = new ArrayList<State>();
+		boolean healthy = checked.stream().anyMatch(check -> check.target().address().platform() == Platform.BLUESKY)
+				&& pushHealthy();
 		for (var check : checked) {
 			long accountId = check.target().accountId();
 			var previous = before.get(accountId);
@@ -122,6 +169,12 @@ class CheckRecorder {
 					new PollStateMachine.Check(check.target().address().handle(), check.result(),
 							snapshotIds.get(accountId), scheduled),
 					check.checkedAt());
+			if (pushed(check, after, healthy)) {
+				after = states.after(previous == null ? PollState.NONE : previous,
+						new PollStateMachine.Check(check.target().address().handle(), check.result(),
+								snapshotIds.get(accountId), scheduled, true),
+						check.checkedAt());
+			}
 			(previous == null ? inserted : updated).add(new State(accountId, after));
 			recorded.add(accountId);
 		}
@@ -391,6 +444,21 @@ class CheckRecorder {
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
+		}
+	}
+
+	/**
+	 * Runs what recording computes in memory (the state machine, profile hashing) on the warm-up's results, writing
+	 * nothing; see {@link PollingWarmUp}.
+	 */
+	void warmUp(List<CheckResult> results) {
+		var before = PollState.NONE;
+		var at = clock.instant();
+		for (var result : results) {
+			if (result.profile() != null) {
+				hash(result.profile());
+			}
+			before = states.after(before, new PollStateMachine.Check("warm-up", result, null, true), at);
 		}
 	}
 

@@ -14,21 +14,38 @@ import org.vigia.platform.CheckResult;
  */
 final class PollStateMachine {
 
-	/** What is known of one finished check beside its result. */
-	record Check(String handle, CheckResult result, @Nullable Long snapshotId, boolean scheduled) {
+	/**
+	 * What is known of one finished check beside its result.
+	 * @param pushed whether the account's activity arrives by push: its next scheduled check comes after the pushed
+	 * interval, as a reconciliation pass
+	 */
+	record Check(String handle, CheckResult result, @Nullable Long snapshotId, boolean scheduled, boolean pushed) {
+
+		Check(String handle, CheckResult result, @Nullable Long snapshotId, boolean scheduled) {
+			this(handle, result, snapshotId, scheduled, false);
+		}
+
 	}
 
 	private final Duration interval;
+
+	private final Duration pushedInterval;
 
 	private final RandomGenerator random;
 
 	/**
 	 * @param interval how often every account is checked
+	 * @param pushedInterval how often an account whose activity arrives by push is checked
 	 * @param random where an account's first due time in the interval comes from
 	 */
-	PollStateMachine(Duration interval, RandomGenerator random) {
+	PollStateMachine(Duration interval, Duration pushedInterval, RandomGenerator random) {
 		this.interval = interval;
+		this.pushedInterval = pushedInterval;
 		this.random = random;
+	}
+
+	PollStateMachine(Duration interval, RandomGenerator random) {
+		this(interval, interval, random);
 	}
 
 	/** The state after {@code check}, which finished at {@code at}, given the state before it. */
@@ -69,16 +86,17 @@ final class PollStateMachine {
 	}
 
 	private Instant nextDue(@Nullable Instant previous, Check check, Instant at) {
+		var every = check.pushed() ? pushedInterval : interval;
 		if (previous == null) {
 			// First check: place the account at a random point of the interval so that checks spread out.
-			return at.plusMillis(random.nextLong(Math.max(1, interval.toMillis())));
+			return at.plusMillis(random.nextLong(Math.max(1, every.toMillis())));
 		}
 		if (!check.scheduled()) {
 			return previous;
 		}
-		var next = previous.plus(interval);
+		var next = previous.plus(every);
 		if (next.isBefore(at)) {
-			next = at.plus(interval);
+			next = at.plus(every);
 		}
 		var retryAt = check.result().retryAt();
 		if (check.result().outcome() == CheckOutcome.RATE_LIMITED && retryAt != null && retryAt.isBefore(next)) {

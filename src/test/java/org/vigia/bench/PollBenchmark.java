@@ -54,12 +54,19 @@ class PollBenchmark {
 
 	static final int HOSTS = Integer.getInteger("bench.hosts", Math.max(1, CONCURRENCY / PER_HOST));
 
+	static final boolean WARM_UP = Boolean.parseBoolean(System.getProperty("bench.warmUp", "true"));
+
 	@DynamicPropertySource
 	static void stack(DynamicPropertyRegistry registry) {
 		registry.add("vigia.http.allow-private-addresses", () -> "true");
 		registry.add("vigia.http.max-concurrent-requests", () -> CONCURRENCY);
 		registry.add("vigia.http.max-requests-per-host", () -> PER_HOST);
 		registry.add("logging.level.org.vigia", () -> "WARN");
+		registry.add("logging.level.org.vigia.polling.PollingWarmUp", () -> "INFO");
+		registry.add("logging.level.org.vigia.platform.PlatformWarmUp", () -> "INFO");
+		// As a service starts: warmed up (-Dbench.warmUp=false for a cold start), its connection pool filled.
+		registry.add("vigia.polling.warm-up", () -> WARM_UP);
+		registry.add("spring.datasource.hikari.minimum-idle", () -> Integer.getInteger("bench.minIdle", 18));
 	}
 
 	@Autowired

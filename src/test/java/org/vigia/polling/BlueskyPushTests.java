@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.vigia.IntegrationTest;
+import org.vigia.platform.CheckResult;
 import org.vigia.platform.Jetstream;
 import org.vigia.platform.PlatformProperties;
 import org.vigia.registry.RegistryCsv;
@@ -54,6 +55,21 @@ class BlueskyPushTests {
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+
+	@Autowired
+	org.vigia.runs.ClusterNodes nodes;
+
+	@Autowired
+	PollingProperties polling;
+
+	@Autowired
+	tools.jackson.databind.json.JsonMapper json;
 
 	final MockWebServer server = new MockWebServer();
 
@@ -279,6 +295,69 @@ class BlueskyPushTests {
 		var now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 		next.socket().send(post(TEATRO, now, "3lnx3ysrdbk2e"));
 		assertThat(await(() -> lastActivity(TEATRO), at -> at.equals(now))).isEqualTo(now);
+	}
+
+	@Test
+	void keepsMarkingTheCursorWhileASocketIsOpenSoThatPollingKnowsPushIsHealthy() throws Exception {
+		long stored = micros(Instant.now().minus(Duration.ofHours(1)));
+		jdbc.sql("insert into bluesky_push_cursor (time_us, instance, updated_at) values (:cursor, 'x', now() - interval '10 minutes')")
+			.param("cursor", stored)
+			.update();
+		acceptSocket();
+		startConsumer(Duration.ofMinutes(10), "/subscribe");
+		assertThat(sockets.poll(10, TimeUnit.SECONDS)).isNotNull();
+
+		assertThat(await(() -> jdbc.sql("select updated_at > now() - interval '1 minute' from bluesky_push_cursor")
+			.query(Boolean.class).single(), fresh -> fresh)).isTrue();
+		assertThat(cursor()).as("no event came: the cursor stays where it was").isEqualTo(stored);
+	}
+
+	/** A recorder as on a node whose configuration turns push on, or not. */
+	CheckRecorder recorder(boolean pushOn) {
+		var base = PlatformProperties.at(URI.create("http://127.0.0.1:1/"));
+		var platforms = new PlatformProperties(20, new PlatformProperties.Bluesky(base.bluesky().apiUrl(),
+				Duration.ofDays(7), pushOn ? List.of(URI.create("ws://127.0.0.1:1/subscribe")) : List.of(),
+				Duration.ofMinutes(10)), base.telegram(), base.youtube());
+		return new CheckRecorder(jdbc, transactions, events, nodes, polling, platforms, clock, json);
+	}
+
+	/** Records a scheduled check of the account, claimed by this node; answers how far its next check moved on. */
+	Duration scheduledCheck(CheckRecorder recorder, String did, CheckResult result) {
+		var id = jdbc.sql("select account_id from account_state where platform_id = :did").param("did", did)
+			.query(Long.class).single();
+		jdbc.sql("update account_state set claimed_by = :node, lease_until = now() + interval '5 minutes' where account_id = :id")
+			.param("node", nodes.instanceId()).param("id", id).update();
+		var before = jdbc.sql("select next_due_at from account_state where account_id = :id").param("id", id)
+			.query(Instant.class).single();
+		var target = poller.load(List.of(id)).getFirst();
+		assertThat(recorder.record(List.of(new AccountPoller.Checked(target, result, clock.instant())), null, true))
+			.hasSize(1);
+		var after = jdbc.sql("select next_due_at from account_state where account_id = :id").param("id", id)
+			.query(Instant.class).single();
+		return Duration.between(before, after);
+	}
+
+	static CheckResult seen(String did) {
+		return new CheckResult(org.vigia.platform.CheckOutcome.OK, 200, Duration.ofMillis(40), 1, null,
+				Instant.parse("2026-11-20T10:15:30Z"), null, false, null, null, null, null, did, null, null, null);
+	}
+
+	@Test
+	void pushedAccountsArePolledAtThePushedIntervalWhilePushIsHealthyAndAtTheIntervalOtherwise() {
+		assertThat(polling.pushedInterval()).isEqualTo(Duration.ofDays(1));
+		jdbc.sql("insert into bluesky_push_cursor (time_us, instance, updated_at) values (:cursor, 'x', now())")
+			.param("cursor", micros(Instant.now())).update();
+		var healthy = recorder(true);
+		assertThat(scheduledCheck(healthy, CULTURA, seen(CULTURA))).isEqualTo(polling.pushedInterval());
+		// A failed check tells nothing: the account is asked again at the usual interval.
+		assertThat(scheduledCheck(healthy, MUSEO, CheckResult.failure(org.vigia.platform.CheckOutcome.ERROR, 503,
+				Duration.ofMillis(40), 1, "HTTP 503", null))).isEqualTo(polling.interval());
+		// Push turned off in the configuration: the usual interval.
+		assertThat(scheduledCheck(recorder(false), TEATRO, seen(TEATRO))).isEqualTo(polling.interval());
+
+		// The consumer stopped marking the cursor (no open socket anywhere): polling goes back to the interval.
+		jdbc.sql("update bluesky_push_cursor set updated_at = now() - interval '10 minutes'").update();
+		assertThat(scheduledCheck(recorder(true), CULTURA, seen(CULTURA))).isEqualTo(polling.interval());
 	}
 
 }

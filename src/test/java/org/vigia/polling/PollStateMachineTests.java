@@ -224,4 +224,23 @@ class PollStateMachineTests {
 		return Instant.parse((nextDay ? "2026-06-02T" : "2026-06-01T") + time.replace("+1", "") + ":00Z");
 	}
 
+	@Test
+	void anAccountWhoseActivityArrivesByPushIsCheckedAgainAfterThePushedInterval() {
+		var pushing = new PollStateMachine(INTERVAL, Duration.ofDays(1), () -> 0x5DEECE66DL);
+		var pushed = pushing.after(known(), new PollStateMachine.Check("cultura", result(CheckOutcome.OK), null, true,
+				true), T0.plusSeconds(30));
+		assertThat(pushed.nextDueAt()).isEqualTo(T0.plus(Duration.ofDays(1)));
+		var polled = pushing.after(known(), new PollStateMachine.Check("cultura", result(CheckOutcome.OK), null, true,
+				false), T0.plusSeconds(30));
+		assertThat(polled.nextDueAt()).isEqualTo(T0.plus(INTERVAL));
+		// A run's check leaves the schedule alone, pushed or not.
+		var run = pushing.after(known(), new PollStateMachine.Check("cultura", result(CheckOutcome.OK), null, false,
+				true), T0.plusSeconds(30));
+		assertThat(run.nextDueAt()).isEqualTo(T0);
+		// A first check places a pushed account within the pushed interval.
+		var first = pushing.after(PollState.NONE, new PollStateMachine.Check("cultura", result(CheckOutcome.OK), null,
+				true, true), T0);
+		assertThat(first.nextDueAt()).isAfterOrEqualTo(T0).isBefore(T0.plus(Duration.ofDays(1)));
+	}
+
 }
