@@ -48,9 +48,18 @@ class Directory {
 
 	private final Clock clock;
 
+	/** How many organizations resembling an account outside every registry are scored to suggest one. */
+	private static final int SUGGESTED_AMONG = 5;
+
 	private final Map<Long, Prepared> prepared = new ConcurrentHashMap<>();
 
+	private final Map<Long, Listed> listed = new ConcurrentHashMap<>();
+
 	private record Prepared(Instant version, Instant at, PreparedInstitution institution) {
+	}
+
+	/** An organization's official accounts as of a version of its directory. */
+	private record Listed(Instant version, int count, List<PublicAccount> accounts) {
 	}
 
 	/** An organization's best score for an account outside its registry. */
@@ -75,8 +84,20 @@ class Directory {
 		return published.organizations();
 	}
 
+	/**
+	 * The organization's official accounts, by network, unit and handle: read once per version of its directory (the
+	 * latest change to it, its units or its accounts, and how many it lists), so that a busy directory is not read
+	 * again for every visitor.
+	 */
 	List<PublicAccount> accounts(PublishedOrganization organization) {
-		return published.accounts(organization.id()).stream().map(PublicAccount::of).toList();
+		var cached = listed.get(organization.id());
+		if (cached != null && cached.version().equals(organization.updatedAt())
+				&& cached.count() == organization.accounts()) {
+			return cached.accounts();
+		}
+		var accounts = published.accounts(organization.id()).stream().map(PublicAccount::of).toList();
+		listed.put(organization.id(), new Listed(organization.updatedAt(), organization.accounts(), accounts));
+		return accounts;
 	}
 
 	/**
@@ -135,11 +156,26 @@ class Directory {
 				(organization != null) ? onNetwork(organization, address.platform()) : List.of());
 	}
 
-	/** The publishing organization an account outside every registry resembles most, if any resembles one at all. */
+	/**
+	 * The publishing organization an account outside every registry resembles most, if any resembles one at all: the
+	 * few organizations whose names and official handles are nearest the account's handle (or its display name, when
+	 * known) are scored, not every organization.
+	 */
 	Optional<Match> bestMatch(List<AccountAddress> addresses) {
+		return bestMatch(addresses, null);
+	}
+
+	Optional<Match> bestMatch(List<AccountAddress> addresses, @Nullable String displayName) {
+		var ids = new java.util.LinkedHashSet<Long>();
+		for (var address : addresses) {
+			ids.addAll(published.resembling(nameOf(address.handle()), SUGGESTED_AMONG));
+		}
+		if (displayName != null && !displayName.isBlank()) {
+			ids.addAll(published.resembling(displayName, SUGGESTED_AMONG));
+		}
 		Match best = null;
-		for (var organization : organizations()) {
-			var match = match(organization, addresses);
+		for (var organization : published.organizations(ids)) {
+			var match = match(organization, addresses, displayName);
 			if (match.score().points() > 0 && (best == null || match.score().points() > best.score().points())) {
 				best = match;
 			}
@@ -149,13 +185,18 @@ class Directory {
 
 	/** The organization's best score for any of the networks' readings of the account. */
 	Match match(PublishedOrganization organization, List<AccountAddress> addresses) {
+		return match(organization, addresses, null);
+	}
+
+	private Match match(PublishedOrganization organization, List<AccountAddress> addresses,
+			@Nullable String displayName) {
 		var institution = institution(organization);
 		var now = clock.instant();
 		var scorer = scoring.scorer();
 		var threshold = scorer.weights().impersonationThreshold();
 		return addresses.stream().map(address -> {
-			var classification = scorer.classify(Identity.of(address.platform(), address.handle(), null), institution,
-					now);
+			var classification = scorer.classify(Identity.of(address.platform(), address.handle(), displayName),
+					institution, now);
 			return new Match(organization, address, classification.score(),
 					classification.verdict() == org.vigia.discovery.scoring.Verdict.REGISTERED, threshold);
 		}).max(Comparator.comparingInt((Match match) -> match.score().points())).orElseThrow();
@@ -180,7 +221,13 @@ class Directory {
 	}
 
 	private List<PublicAccount> onNetwork(PublishedOrganization organization, Platform platform) {
-		return published.accounts(organization.id(), platform).stream().map(PublicAccount::of).toList();
+		return accounts(organization).stream().filter(account -> account.network().equals(platform.id())).toList();
+	}
+
+	/** The name part of a canonical handle: {@code name} of {@code name@server}, a Bluesky handle as it is. */
+	private static String nameOf(String handle) {
+		var at = handle.indexOf('@');
+		return (at > 0) ? handle.substring(0, at) : handle;
 	}
 
 	private static Verification.PublicOrganization publicOrganization(PublishedOrganization organization) {

@@ -73,6 +73,12 @@ class PublicApiController {
 					directory.accounts(organization)));
 	}
 
+	/** The CSV by its own address, as the catalogue's CSV distribution names it (a harvester may not send Accept). */
+	@GetMapping(path = "/organizations/{slug}/accounts", params = "format=csv")
+	ResponseEntity<String> accountsCsvByAddress(@PathVariable String slug) throws IOException {
+		return accountsCsv(slug);
+	}
+
 	@GetMapping(path = "/organizations/{slug}/accounts", produces = "text/csv")
 	ResponseEntity<String> accountsCsv(@PathVariable String slug) throws IOException {
 		var organization = directory.organization(slug).orElseThrow(() -> new UnpublishedException(slug));

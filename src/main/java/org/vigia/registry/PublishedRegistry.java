@@ -40,27 +40,84 @@ public class PublishedRegistry {
 
 	/** The organization with this slug, when it publishes its directory; empty otherwise, whether it exists or not. */
 	public Optional<PublishedOrganization> organization(String slug) {
-		return jdbc.sql(ORGANIZATIONS + " and o.slug = :slug group by o.id").param("slug", slug)
+		return jdbc.sql(ORGANIZATIONS + " and o.slug = :slug").param("slug", slug)
 			.query((rs, row) -> organization(rs))
 			.optional();
 	}
 
 	/** The organization with this id, when it publishes its directory. */
 	public Optional<PublishedOrganization> organization(long id) {
-		return jdbc.sql(ORGANIZATIONS + " and o.id = :id group by o.id").param("id", id)
+		return jdbc.sql(ORGANIZATIONS + " and o.id = :id").param("id", id)
 			.query((rs, row) -> organization(rs))
 			.optional();
 	}
 
 	/** Every organization that publishes its directory, by name. */
 	public List<PublishedOrganization> organizations() {
-		return jdbc.sql(ORGANIZATIONS + " group by o.id order by lower(o.name)").query((rs, row) -> organization(rs)).list();
+		return jdbc.sql(ORGANIZATIONS + " order by lower(o.name)").query((rs, row) -> organization(rs)).list();
 	}
 
+	/** The publishing organizations with these ids, by name. */
+	public List<PublishedOrganization> organizations(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(ORGANIZATIONS + " and o.id = any(:ids) order by lower(o.name)")
+			.param("ids", ids.toArray(Long[]::new))
+			.query((rs, row) -> organization(rs))
+			.list();
+	}
+
+	/**
+	 * The publishing organizations whose names or official accounts' handles are nearest this name (a nearest-neighbour
+	 * search on the trigram index of the handles' names, and a look at every publishing organization's name): the few
+	 * worth scoring an account outside every registry against.
+	 * @param name a handle's name part, or a display name
+	 * @param limit how many organizations at most
+	 */
+	public List<Long> resembling(String name, int limit) {
+		var term = name.strip().toLowerCase(java.util.Locale.ROOT);
+		if (term.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				with near_accounts as (
+				    select a.organization_id,
+				           split_part(lower(a.handle), '@', 1) operator(extensions.<->) :term as distance
+				    from account a join organization o on o.id = a.organization_id
+				    where a.status = 'ACTIVE' and o.public_directory
+				    order by split_part(lower(a.handle), '@', 1) operator(extensions.<->) :term
+				    limit :accounts
+				), near_names as (
+				    select o.id as organization_id,
+				           least(lower(o.name) operator(extensions.<<->) :term,
+				                 :term operator(extensions.<<->) lower(o.name),
+				                 o.slug operator(extensions.<<->) :term) as distance
+				    from organization o where o.public_directory
+				    order by 2 limit :limit
+				)
+				select organization_id from (
+				    select organization_id, min(distance) as distance
+				    from (select * from near_accounts union all select * from near_names) candidates
+				    where distance < 1
+				    group by organization_id
+				) best order by distance, organization_id limit :limit
+				""").param("term", term).param("accounts", limit * 20).param("limit", limit)
+			.query(Long.class)
+			.list();
+	}
+
+	/**
+	 * An organization's version is the latest change to it, its units or its accounts, and it counts its active
+	 * accounts: each is one probe of an index on the organization's rows, whatever the size of the registry.
+	 */
 	private static final String ORGANIZATIONS = """
-			select o.id, o.name, o.slug, o.official_domains, greatest(o.updated_at, max(a.updated_at)) as updated_at,
-			       count(a.id) filter (where a.status = 'ACTIVE') as accounts
-			from organization o left join account a on a.organization_id = o.id
+			select o.id, o.name, o.slug, o.official_domains,
+			       greatest(o.updated_at,
+			                (select max(a.updated_at) from account a where a.organization_id = o.id),
+			                (select max(u.updated_at) from unit u where u.organization_id = o.id)) as updated_at,
+			       (select count(*) from account a where a.organization_id = o.id and a.status = 'ACTIVE') as accounts
+			from organization o
 			where o.public_directory
 			""";
 
