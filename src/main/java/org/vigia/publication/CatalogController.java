@@ -73,7 +73,7 @@ class CatalogController {
 		var format = jsonLd ? RDFFormat.JSONLD : RDFFormat.TURTLE;
 		var base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
 		var organizations = directory.organizations();
-		var version = version(organizations);
+		var version = Directory.version(organizations);
 		var key = format.getName() + " " + base;
 		var cached = written.get(key);
 		if (cached == null || !cached.version().equals(version)) {
@@ -93,16 +93,6 @@ class CatalogController {
 			.contentType(jsonLd ? MediaType.parseMediaType("application/ld+json")
 					: MediaType.parseMediaType("text/turtle;charset=UTF-8"))
 			.body(cached.body());
-	}
-
-	/** What the catalogue says depends on these, and on nothing else (the licence is fixed at start). */
-	private static String version(List<PublishedOrganization> organizations) {
-		var version = new StringBuilder();
-		for (var organization : organizations) {
-			version.append(organization.id()).append('\t').append(organization.slug()).append('\t')
-				.append(organization.name()).append('\t').append(organization.updatedAt()).append('\n');
-		}
-		return version.toString();
 	}
 
 	private static String etag(String text) {

@@ -36,7 +36,7 @@ import org.vigia.registry.Registry;
 class Directory {
 
 	/** How long a prepared institution is reused for scoring; the registry changes far less often. */
-	private static final Duration PREPARED_FOR = Duration.ofMinutes(1);
+	private static final Duration PREPARED_FOR = Duration.ofMinutes(10);
 
 	private final PublishedRegistry published;
 
@@ -49,11 +49,13 @@ class Directory {
 	private final Clock clock;
 
 	/** How many organizations resembling an account outside every registry are scored to suggest one. */
-	private static final int SUGGESTED_AMONG = 5;
+	private static final int SUGGESTED_AMONG = 3;
 
 	private final Map<Long, Prepared> prepared = new ConcurrentHashMap<>();
 
 	private final Map<Long, Listed> listed = new ConcurrentHashMap<>();
+
+	private volatile @Nullable Resemblance resemblance;
 
 	private record Prepared(Instant version, Instant at, PreparedInstitution institution) {
 	}
@@ -90,6 +92,14 @@ class Directory {
 	 * again for every visitor.
 	 */
 	List<PublicAccount> accounts(PublishedOrganization organization) {
+		if (organization.accounts() < 0) {
+			// From the list of every publishing organization, which does not count their accounts.
+			var counted = published.organization(organization.id());
+			if (counted.isEmpty()) {
+				return List.of();
+			}
+			organization = counted.get();
+		}
 		var cached = listed.get(organization.id());
 		if (cached != null && cached.version().equals(organization.updatedAt())
 				&& cached.count() == organization.accounts()) {
@@ -166,13 +176,14 @@ class Directory {
 	}
 
 	Optional<Match> bestMatch(List<AccountAddress> addresses, @Nullable String displayName) {
-		var ids = new java.util.LinkedHashSet<Long>();
+		var names = new ArrayList<String>();
 		for (var address : addresses) {
-			ids.addAll(published.resembling(nameOf(address.handle()), SUGGESTED_AMONG));
+			names.add(Resemblance.nameOf(address.handle()));
 		}
 		if (displayName != null && !displayName.isBlank()) {
-			ids.addAll(published.resembling(displayName, SUGGESTED_AMONG));
+			names.add(displayName);
 		}
+		var ids = resemblance().nearest(names, SUGGESTED_AMONG);
 		Match best = null;
 		for (var organization : published.organizations(ids)) {
 			var match = match(organization, addresses, displayName);
@@ -224,10 +235,35 @@ class Directory {
 		return accounts(organization).stream().filter(account -> account.network().equals(platform.id())).toList();
 	}
 
-	/** The name part of a canonical handle: {@code name} of {@code name@server}, a Bluesky handle as it is. */
-	private static String nameOf(String handle) {
-		var at = handle.indexOf('@');
-		return (at > 0) ? handle.substring(0, at) : handle;
+	/**
+	 * The index of the publishing organizations' names and handles, built again when any of them changed (the
+	 * organizations' versions are one index probe each).
+	 */
+	private Resemblance resemblance() {
+		var organizations = published.organizations();
+		var version = version(organizations);
+		var current = resemblance;
+		if (current != null && current.version().equals(version)) {
+			return current;
+		}
+		synchronized (this) {
+			current = resemblance;
+			if (current == null || !current.version().equals(version)) {
+				current = Resemblance.of(version, organizations, published.handles());
+				resemblance = current;
+			}
+			return current;
+		}
+	}
+
+	/** What the published registries say depends on this: every publishing organization's slug, name and version. */
+	static String version(List<PublishedOrganization> organizations) {
+		var version = new StringBuilder();
+		for (var organization : organizations) {
+			version.append(organization.id()).append('\t').append(organization.slug()).append('\t')
+				.append(organization.name()).append('\t').append(organization.updatedAt()).append('\n');
+		}
+		return version.toString();
 	}
 
 	private static Verification.PublicOrganization publicOrganization(PublishedOrganization organization) {

@@ -52,9 +52,21 @@ public class PublishedRegistry {
 			.optional();
 	}
 
-	/** Every organization that publishes its directory, by name. */
+	/**
+	 * Every organization that publishes its directory, by name, with its version but without counting its accounts
+	 * ({@code accounts} is -1): one index probe per organization, whatever the size of the registry.
+	 */
 	public List<PublishedOrganization> organizations() {
-		return jdbc.sql(ORGANIZATIONS + " order by lower(o.name)").query((rs, row) -> organization(rs)).list();
+		return jdbc.sql("""
+				select o.id, o.name, o.slug, o.official_domains,
+				       greatest(o.updated_at,
+				                (select max(a.updated_at) from account a where a.organization_id = o.id),
+				                (select max(u.updated_at) from unit u where u.organization_id = o.id)) as updated_at,
+				       -1 as accounts
+				from organization o
+				where o.public_directory
+				order by lower(o.name)
+				""").query((rs, row) -> organization(rs)).list();
 	}
 
 	/** The publishing organizations with these ids, by name. */
@@ -68,43 +80,17 @@ public class PublishedRegistry {
 			.list();
 	}
 
-	/**
-	 * The publishing organizations whose names or official accounts' handles are nearest this name (a nearest-neighbour
-	 * search on the trigram index of the handles' names, and a look at every publishing organization's name): the few
-	 * worth scoring an account outside every registry against.
-	 * @param name a handle's name part, or a display name
-	 * @param limit how many organizations at most
-	 */
-	public List<Long> resembling(String name, int limit) {
-		var term = name.strip().toLowerCase(java.util.Locale.ROOT);
-		if (term.isEmpty()) {
-			return List.of();
-		}
+	/** A handle of a publishing organization's official (active) account. */
+	public record PublishedHandle(long organizationId, String handle) {
+	}
+
+	/** Every official (active) handle of every publishing organization: what suggestions are looked up in. */
+	public List<PublishedHandle> handles() {
 		return jdbc.sql("""
-				with near_accounts as (
-				    select a.organization_id,
-				           split_part(lower(a.handle), '@', 1) operator(extensions.<->) :term as distance
-				    from account a join organization o on o.id = a.organization_id
-				    where a.status = 'ACTIVE' and o.public_directory
-				    order by split_part(lower(a.handle), '@', 1) operator(extensions.<->) :term
-				    limit :accounts
-				), near_names as (
-				    select o.id as organization_id,
-				           least(lower(o.name) operator(extensions.<<->) :term,
-				                 :term operator(extensions.<<->) lower(o.name),
-				                 o.slug operator(extensions.<<->) :term) as distance
-				    from organization o where o.public_directory
-				    order by 2 limit :limit
-				)
-				select organization_id from (
-				    select organization_id, min(distance) as distance
-				    from (select * from near_accounts union all select * from near_names) candidates
-				    where distance < 1
-				    group by organization_id
-				) best order by distance, organization_id limit :limit
-				""").param("term", term).param("accounts", limit * 20).param("limit", limit)
-			.query(Long.class)
-			.list();
+				select a.organization_id, a.handle
+				from account a join organization o on o.id = a.organization_id
+				where o.public_directory and a.status = 'ACTIVE'
+				""").query((rs, row) -> new PublishedHandle(rs.getLong("organization_id"), rs.getString("handle"))).list();
 	}
 
 	/**

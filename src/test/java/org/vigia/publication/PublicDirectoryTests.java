@@ -416,6 +416,8 @@ class PublicDirectoryTests {
 	void anAccountListFollowsTheRegistryAndItsCsvHasTheAddressTheCatalogueGives() throws Exception {
 		var before = publicJson(get("/public/api/organizations/{slug}/accounts", SLUG), 200);
 		assertThat((List<String>) JsonPath.read(before, "$.accounts[*].handle")).contains("cultura_villaverde@mastodon.social");
+		mvc.perform(get("/public/{slug}", SLUG)).andExpect(pageContent("cultura_villaverde@mastodon.social"));
+		mvc.perform(get("/public/{slug}/embed", SLUG)).andExpect(pageContent("cultura_villaverde@mastodon.social"));
 		jdbc.sql("update account set status = 'ARCHIVED', archived_at = now(), updated_at = now() where id = :id")
 			.param("id", released)
 			.update();
@@ -423,6 +425,9 @@ class PublicDirectoryTests {
 		assertThat((List<String>) JsonPath.read(after, "$.accounts[*].handle"))
 			.doesNotContain("cultura_villaverde@mastodon.social");
 		mvc.perform(get("/public/{slug}", SLUG)).andExpect(pageContent("aytovillaverde@mastodon.social"))
+			.andExpect(result -> assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8))
+				.doesNotContain("cultura_villaverde"));
+		mvc.perform(get("/public/{slug}/embed", SLUG))
 			.andExpect(result -> assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8))
 				.doesNotContain("cultura_villaverde"));
 		// The catalogue's CSV distribution is this address: CSV without an Accept header.
