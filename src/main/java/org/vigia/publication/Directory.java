@@ -184,11 +184,21 @@ class Directory {
 			names.add(displayName);
 		}
 		var ids = resemblance().nearest(names, SUGGESTED_AMONG);
+		var found = new HashMap<Long, PublishedOrganization>();
+		published.organizations(ids).forEach(organization -> found.put(organization.id(), organization));
 		Match best = null;
-		for (var organization : published.organizations(ids)) {
+		// Nearest first; one that the account imitates (at or above the threshold) ends the search.
+		for (var id : ids) {
+			var organization = found.get(id);
+			if (organization == null) {
+				continue;
+			}
 			var match = match(organization, addresses, displayName);
 			if (match.score().points() > 0 && (best == null || match.score().points() > best.score().points())) {
 				best = match;
+			}
+			if (match.score().points() >= match.threshold()) {
+				break;
 			}
 		}
 		return Optional.ofNullable(best);
