@@ -69,6 +69,7 @@ class PublicApiController {
 		var organization = directory.organization(slug).orElseThrow(() -> new UnpublishedException(slug));
 		return ResponseEntity.ok()
 			.cacheControl(cache())
+			.varyBy(HttpHeaders.ACCEPT)
 			.body(new AccountList(new Verification.PublicOrganization(organization.name(), organization.slug()),
 					directory.accounts(organization)));
 	}
@@ -95,6 +96,7 @@ class PublicApiController {
 		}
 		return ResponseEntity.ok()
 			.cacheControl(cache())
+			.varyBy(HttpHeaders.ACCEPT)
 			.contentType(CSV)
 			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + organization.slug() + ".csv\"")
 			.body(out.toString());

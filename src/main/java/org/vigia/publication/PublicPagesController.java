@@ -75,9 +75,11 @@ class PublicPagesController {
 			model.put("labels", labels());
 			return render(view, model, locale, request, response);
 		});
+		// The language is the browser's or the one the visitor chose (a cookie): shared caches keep one per language.
 		return ResponseEntity.ok()
 			.contentType(HTML)
 			.cacheControl(CacheControl.maxAge(properties.maxAge()).cachePublic())
+			.varyBy(HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.COOKIE)
 			.body(html);
 	}
 

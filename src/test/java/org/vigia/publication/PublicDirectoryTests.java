@@ -265,6 +265,7 @@ class PublicDirectoryTests {
 			.andExpect(status().isOk())
 			.andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*"))
 			.andExpect(header().string(HttpHeaders.CACHE_CONTROL, containsString("public")))
+			.andExpect(header().stringValues(HttpHeaders.VARY, org.hamcrest.Matchers.hasItem(containsString("Accept"))))
 			.andReturn()
 			.getResponse();
 		var body = response.getContentAsString(StandardCharsets.UTF_8);
