@@ -1,7 +1,14 @@
 package org.vigia.publication;
 
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.ValueFactory;
@@ -14,12 +21,18 @@ import org.eclipse.rdf4j.model.vocabulary.RDF;
 import org.eclipse.rdf4j.model.vocabulary.VCARD4;
 import org.eclipse.rdf4j.rio.RDFFormat;
 import org.eclipse.rdf4j.rio.Rio;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.vigia.registry.PublishedOrganization;
 
 /**
  * The published registries as a DCAT-AP catalogue that open-data portals harvest: one dataset per organization that
@@ -42,23 +55,58 @@ class CatalogController {
 		this.properties = properties;
 	}
 
-	@GetMapping(path = "/public/catalog", produces = { "text/turtle", "application/ld+json" })
-	ResponseEntity<String> catalog(@org.springframework.web.bind.annotation.RequestHeader(
-			name = "Accept", required = false) String accept) {
-		var jsonLd = accept != null && accept.contains("application/ld+json") && !accept.startsWith("text/turtle");
-		var format = jsonLd ? RDFFormat.JSONLD : RDFFormat.TURTLE;
-		var out = new StringWriter();
-		Rio.write(model(), out, format);
-		return ResponseEntity.ok()
-			.cacheControl(CacheControl.maxAge(properties.maxAge()).cachePublic())
-			.contentType(jsonLd ? MediaType.parseMediaType("application/ld+json")
-					: MediaType.parseMediaType("text/turtle;charset=UTF-8"))
-			.body(out.toString());
+	/** The catalogue as last written, for one address and format, and the version of the registries it describes. */
+	private record Written(String version, String etag, String body) {
 	}
 
-	Model model() {
-		ValueFactory values = SimpleValueFactory.getInstance();
+	private final Map<String, Written> written = new ConcurrentHashMap<>();
+
+	/**
+	 * The catalogue. Written once per version of the published registries (every publishing organization's name, slug
+	 * and latest change, each an index probe) and kept: a harvester asking again gets the same text, or 304 for the
+	 * ETag it has, without the catalogue being built again.
+	 */
+	@GetMapping(path = "/public/catalog", produces = { "text/turtle", "application/ld+json" })
+	ResponseEntity<String> catalog(@RequestHeader(name = "Accept", required = false) @Nullable String accept,
+			WebRequest request) {
+		var jsonLd = accept != null && accept.contains("application/ld+json") && !accept.startsWith("text/turtle");
+		var format = jsonLd ? RDFFormat.JSONLD : RDFFormat.TURTLE;
 		var base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+		var organizations = directory.organizations();
+		var version = Directory.version(organizations);
+		var key = format.getName() + " " + base;
+		var cached = written.get(key);
+		if (cached == null || !cached.version().equals(version)) {
+			var out = new StringWriter();
+			Rio.write(model(base, organizations), out, format);
+			cached = new Written(version, etag(key + "\n" + version), out.toString());
+			written.put(key, cached);
+		}
+		var cacheControl = CacheControl.maxAge(properties.maxAge()).cachePublic();
+		if (request.checkNotModified(cached.etag())) {
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).cacheControl(cacheControl).eTag(cached.etag()).build();
+		}
+		return ResponseEntity.ok()
+			.cacheControl(cacheControl)
+			.eTag(cached.etag())
+			.varyBy(HttpHeaders.ACCEPT)
+			.contentType(jsonLd ? MediaType.parseMediaType("application/ld+json")
+					: MediaType.parseMediaType("text/turtle;charset=UTF-8"))
+			.body(cached.body());
+	}
+
+	private static String etag(String text) {
+		try {
+			var digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+			return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
+		}
+	}
+
+	private Model model(String base, List<PublishedOrganization> organizations) {
+		ValueFactory values = SimpleValueFactory.getInstance();
 		var catalog = values.createIRI(base + "/public/catalog");
 		var builder = new ModelBuilder().setNamespace(DCAT.NS)
 			.setNamespace(DCTERMS.NS)
@@ -72,7 +120,7 @@ class CatalogController {
 					"Registries of official social media accounts that institutions publish through Vigía", "en"))
 			.add(FOAF.HOMEPAGE, values.createIRI(base + "/public"));
 		var licence = values.createIRI(properties.licence());
-		for (var organization : directory.organizations()) {
+		for (var organization : organizations) {
 			var page = base + "/public/" + organization.slug();
 			var dataset = values.createIRI(page + "#dataset");
 			var publisher = values.createIRI(page + "#publisher");

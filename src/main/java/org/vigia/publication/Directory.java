@@ -36,7 +36,7 @@ import org.vigia.registry.Registry;
 class Directory {
 
 	/** How long a prepared institution is reused for scoring; the registry changes far less often. */
-	private static final Duration PREPARED_FOR = Duration.ofMinutes(1);
+	private static final Duration PREPARED_FOR = Duration.ofMinutes(10);
 
 	private final PublishedRegistry published;
 
@@ -48,9 +48,20 @@ class Directory {
 
 	private final Clock clock;
 
+	/** How many organizations resembling an account outside every registry are scored to suggest one. */
+	private static final int SUGGESTED_AMONG = 3;
+
 	private final Map<Long, Prepared> prepared = new ConcurrentHashMap<>();
 
+	private final Map<Long, Listed> listed = new ConcurrentHashMap<>();
+
+	private volatile @Nullable Resemblance resemblance;
+
 	private record Prepared(Instant version, Instant at, PreparedInstitution institution) {
+	}
+
+	/** An organization's official accounts as of a version of its directory. */
+	private record Listed(Instant version, int count, List<PublicAccount> accounts) {
 	}
 
 	/** An organization's best score for an account outside its registry. */
@@ -75,8 +86,28 @@ class Directory {
 		return published.organizations();
 	}
 
+	/**
+	 * The organization's official accounts, by network, unit and handle: read once per version of its directory (the
+	 * latest change to it, its units or its accounts, and how many it lists), so that a busy directory is not read
+	 * again for every visitor.
+	 */
 	List<PublicAccount> accounts(PublishedOrganization organization) {
-		return published.accounts(organization.id()).stream().map(PublicAccount::of).toList();
+		if (organization.accounts() < 0) {
+			// From the list of every publishing organization, which does not count their accounts.
+			var counted = published.organization(organization.id());
+			if (counted.isEmpty()) {
+				return List.of();
+			}
+			organization = counted.get();
+		}
+		var cached = listed.get(organization.id());
+		if (cached != null && cached.version().equals(organization.updatedAt())
+				&& cached.count() == organization.accounts()) {
+			return cached.accounts();
+		}
+		var accounts = published.accounts(organization.id()).stream().map(PublicAccount::of).toList();
+		listed.put(organization.id(), new Listed(organization.updatedAt(), organization.accounts(), accounts));
+		return accounts;
 	}
 
 	/**
@@ -135,13 +166,39 @@ class Directory {
 				(organization != null) ? onNetwork(organization, address.platform()) : List.of());
 	}
 
-	/** The publishing organization an account outside every registry resembles most, if any resembles one at all. */
+	/**
+	 * The publishing organization an account outside every registry resembles most, if any resembles one at all: the
+	 * few organizations whose names and official handles are nearest the account's handle (or its display name, when
+	 * known) are scored, not every organization.
+	 */
 	Optional<Match> bestMatch(List<AccountAddress> addresses) {
+		return bestMatch(addresses, null);
+	}
+
+	Optional<Match> bestMatch(List<AccountAddress> addresses, @Nullable String displayName) {
+		var names = new ArrayList<String>();
+		for (var address : addresses) {
+			names.add(Resemblance.nameOf(address.handle()));
+		}
+		if (displayName != null && !displayName.isBlank()) {
+			names.add(displayName);
+		}
+		var ids = resemblance().nearest(names, SUGGESTED_AMONG);
+		var found = new HashMap<Long, PublishedOrganization>();
+		published.organizations(ids).forEach(organization -> found.put(organization.id(), organization));
 		Match best = null;
-		for (var organization : organizations()) {
-			var match = match(organization, addresses);
+		// Nearest first; one that the account imitates (at or above the threshold) ends the search.
+		for (var id : ids) {
+			var organization = found.get(id);
+			if (organization == null) {
+				continue;
+			}
+			var match = match(organization, addresses, displayName);
 			if (match.score().points() > 0 && (best == null || match.score().points() > best.score().points())) {
 				best = match;
+			}
+			if (match.score().points() >= match.threshold()) {
+				break;
 			}
 		}
 		return Optional.ofNullable(best);
@@ -149,13 +206,18 @@ class Directory {
 
 	/** The organization's best score for any of the networks' readings of the account. */
 	Match match(PublishedOrganization organization, List<AccountAddress> addresses) {
+		return match(organization, addresses, null);
+	}
+
+	private Match match(PublishedOrganization organization, List<AccountAddress> addresses,
+			@Nullable String displayName) {
 		var institution = institution(organization);
 		var now = clock.instant();
 		var scorer = scoring.scorer();
 		var threshold = scorer.weights().impersonationThreshold();
 		return addresses.stream().map(address -> {
-			var classification = scorer.classify(Identity.of(address.platform(), address.handle(), null), institution,
-					now);
+			var classification = scorer.classify(Identity.of(address.platform(), address.handle(), displayName),
+					institution, now);
 			return new Match(organization, address, classification.score(),
 					classification.verdict() == org.vigia.discovery.scoring.Verdict.REGISTERED, threshold);
 		}).max(Comparator.comparingInt((Match match) -> match.score().points())).orElseThrow();
@@ -180,7 +242,38 @@ class Directory {
 	}
 
 	private List<PublicAccount> onNetwork(PublishedOrganization organization, Platform platform) {
-		return published.accounts(organization.id(), platform).stream().map(PublicAccount::of).toList();
+		return accounts(organization).stream().filter(account -> account.network().equals(platform.id())).toList();
+	}
+
+	/**
+	 * The index of the publishing organizations' names and handles, built again when any of them changed (the
+	 * organizations' versions are one index probe each).
+	 */
+	private Resemblance resemblance() {
+		var organizations = published.organizations();
+		var version = version(organizations);
+		var current = resemblance;
+		if (current != null && current.version().equals(version)) {
+			return current;
+		}
+		synchronized (this) {
+			current = resemblance;
+			if (current == null || !current.version().equals(version)) {
+				current = Resemblance.of(version, organizations, published.handles());
+				resemblance = current;
+			}
+			return current;
+		}
+	}
+
+	/** What the published registries say depends on this: every publishing organization's slug, name and version. */
+	static String version(List<PublishedOrganization> organizations) {
+		var version = new StringBuilder();
+		for (var organization : organizations) {
+			version.append(organization.id()).append('\t').append(organization.slug()).append('\t')
+				.append(organization.name()).append('\t').append(organization.updatedAt()).append('\n');
+		}
+		return version.toString();
 	}
 
 	private static Verification.PublicOrganization publicOrganization(PublishedOrganization organization) {

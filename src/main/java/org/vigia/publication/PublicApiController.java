@@ -69,8 +69,15 @@ class PublicApiController {
 		var organization = directory.organization(slug).orElseThrow(() -> new UnpublishedException(slug));
 		return ResponseEntity.ok()
 			.cacheControl(cache())
+			.varyBy(HttpHeaders.ACCEPT)
 			.body(new AccountList(new Verification.PublicOrganization(organization.name(), organization.slug()),
 					directory.accounts(organization)));
+	}
+
+	/** The CSV by its own address, as the catalogue's CSV distribution names it (a harvester may not send Accept). */
+	@GetMapping(path = "/organizations/{slug}/accounts", params = "format=csv")
+	ResponseEntity<String> accountsCsvByAddress(@PathVariable String slug) throws IOException {
+		return accountsCsv(slug);
 	}
 
 	@GetMapping(path = "/organizations/{slug}/accounts", produces = "text/csv")
@@ -89,6 +96,7 @@ class PublicApiController {
 		}
 		return ResponseEntity.ok()
 			.cacheControl(cache())
+			.varyBy(HttpHeaders.ACCEPT)
 			.contentType(CSV)
 			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + organization.slug() + ".csv\"")
 			.body(out.toString());

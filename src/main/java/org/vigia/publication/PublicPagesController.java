@@ -1,7 +1,9 @@
 package org.vigia.publication;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -18,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 import org.vigia.registry.PublishedOrganization;
 
 /** The public pages: an organization's directory, its embeddable list, verification and reports. */
@@ -30,28 +35,63 @@ class PublicPagesController {
 
 	private final PublicationProperties properties;
 
-	PublicPagesController(Directory directory, Reports reports, PublicationProperties properties) {
+	private static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
+
+	private final ThymeleafViewResolver thymeleaf;
+
+	private final RenderedPages pages = new RenderedPages(RenderedPages.DEFAULT_CAPACITY);
+
+	PublicPagesController(Directory directory, Reports reports, PublicationProperties properties,
+			ThymeleafViewResolver thymeleaf) {
 		this.directory = directory;
 		this.reports = reports;
 		this.properties = properties;
+		this.thymeleaf = thymeleaf;
 	}
 
 	@GetMapping("/public/{slug}")
-	String directory(@PathVariable String slug, Model model, HttpServletResponse response) {
-		var organization = published(slug);
-		model.addAttribute("organization", organization);
-		model.addAttribute("networks", byNetwork(directory.accounts(organization)));
-		cache(response);
-		return "public/directory";
+	ResponseEntity<String> directory(@PathVariable String slug, Locale locale, HttpServletRequest request,
+			HttpServletResponse response) throws Exception {
+		return page("public/directory", published(slug), locale, request, response);
 	}
 
 	@GetMapping("/public/{slug}/embed")
-	String embed(@PathVariable String slug, Model model, HttpServletResponse response) {
-		var organization = published(slug);
-		model.addAttribute("organization", organization);
-		model.addAttribute("networks", byNetwork(directory.accounts(organization)));
-		cache(response);
-		return "public/embed";
+	ResponseEntity<String> embed(@PathVariable String slug, Locale locale, HttpServletRequest request,
+			HttpServletResponse response) throws Exception {
+		return page("public/embed", published(slug), locale, request, response);
+	}
+
+	/**
+	 * An organization's page as rendered for this language and this version of its directory: rendered once and kept
+	 * ({@link RenderedPages}), since a directory of hundreds of accounts takes far longer to render than to send.
+	 */
+	private ResponseEntity<String> page(String view, PublishedOrganization organization, Locale locale,
+			HttpServletRequest request, HttpServletResponse response) throws Exception {
+		var version = organization.updatedAt() + " " + organization.accounts();
+		var html = pages.get(view, organization.id(), locale, version, () -> {
+			var model = new LinkedHashMap<String, Object>();
+			model.put("organization", organization);
+			model.put("networks", byNetwork(directory.accounts(organization)));
+			model.put("labels", labels());
+			return render(view, model, locale, request, response);
+		});
+		// The language is the browser's or the one the visitor chose (a cookie): shared caches keep one per language.
+		return ResponseEntity.ok()
+			.contentType(HTML)
+			.cacheControl(CacheControl.maxAge(properties.maxAge()).cachePublic())
+			.varyBy(HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.COOKIE)
+			.body(html);
+	}
+
+	private String render(String name, Map<String, Object> model, Locale locale, HttpServletRequest request,
+			HttpServletResponse response) throws Exception {
+		var view = thymeleaf.resolveViewName(name, locale);
+		if (view == null) {
+			throw new IllegalStateException("No template " + name);
+		}
+		var capture = new RenderedPages.Capture(response);
+		view.render(model, request, capture);
+		return capture.text();
 	}
 
 	@GetMapping("/public/verify")
@@ -108,11 +148,6 @@ class PublicPagesController {
 
 	private PublishedOrganization published(String slug) {
 		return directory.organization(slug).orElseThrow(() -> new UnpublishedException(slug));
-	}
-
-	private void cache(HttpServletResponse response) {
-		response.setHeader(HttpHeaders.CACHE_CONTROL,
-				CacheControl.maxAge(properties.maxAge()).cachePublic().getHeaderValue());
 	}
 
 	@org.springframework.web.bind.annotation.ModelAttribute("labels")

@@ -6,6 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Objects;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -18,7 +21,10 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.vigia.discovery.LookalikeScoring;
+import org.vigia.discovery.scoring.Verdict;
 import org.vigia.health.CitizenReport;
 import org.vigia.health.CitizenReports;
 import org.vigia.platform.Platform;
@@ -79,7 +85,11 @@ class Reports {
 
 	private final Directory directory;
 
+	private final LookalikeScoring scoring;
+
 	private final CitizenReports findings;
+
+	private final TransactionTemplate transactions;
 
 	private final PublicationProperties properties;
 
@@ -87,22 +97,28 @@ class Reports {
 
 	private final SecureRandom random = new SecureRandom();
 
-	Reports(JdbcClient jdbc, Directory directory, CitizenReports findings, PublicationProperties properties,
-			Clock clock) {
+	Reports(JdbcClient jdbc, Directory directory, LookalikeScoring scoring, CitizenReports findings,
+			PlatformTransactionManager transactions, PublicationProperties properties, Clock clock) {
 		this.jdbc = jdbc;
 		this.directory = directory;
+		this.scoring = scoring;
 		this.findings = findings;
+		this.transactions = new TransactionTemplate(transactions);
 		this.properties = properties;
 		this.clock = clock;
 	}
 
+	/** How many of the networks' readings of a pasted account are looked up on their platforms. */
+	private static final int READINGS_ASKED = 3;
+
 	/**
-	 * Records a report.
+	 * Records a report. The account's profile is read from its platform (where Vigía can ask it: Bluesky, Mastodon)
+	 * and scored with discovery's look-alike scorer against the organization's official accounts as polling last saw
+	 * them; the network is asked before anything is written, outside any transaction.
 	 * @param organizationSlug the organization the visitor reports to, or null: the one the account resembles most
 	 * @param honeypot the field people never see: filled only by robots
 	 * @throws IllegalArgumentException when the url names no account, or the note is too long
 	 */
-	@Transactional
 	Outcome report(String url, @Nullable String note, @Nullable String organizationSlug, @Nullable String honeypot,
 			String remoteAddress) {
 		var addresses = Platform.readAny(url);
@@ -117,8 +133,87 @@ class Reports {
 		if (honeypot != null && !honeypot.isEmpty()) {
 			return Outcome.IGNORED;
 		}
-		var now = clock.instant();
 		var hash = hash(remoteAddress);
+		limit(hash, clock.instant());
+		PublishedOrganization named = null;
+		if (organizationSlug != null && !organizationSlug.isBlank()) {
+			named = directory.organization(organizationSlug.strip())
+				.orElseThrow(() -> new NoOrganizationException(
+						"organization: no organization publishes a directory as '" + organizationSlug.strip() + "'"));
+		}
+		var candidates = new ArrayList<LookalikeScoring.Candidate>();
+		for (var address : addresses.subList(0, Math.min(READINGS_ASKED, addresses.size()))) {
+			candidates.add(scoring.candidate(address));
+		}
+		var organization = named;
+		if (organization == null) {
+			var displayName = candidates.stream()
+				.map(candidate -> candidate.identity().displayName())
+				.filter(name -> name != null && !name.isBlank())
+				.findFirst()
+				.orElse(null);
+			organization = directory.bestMatch(addresses, displayName)
+				.map(Directory.Match::organization)
+				.orElseThrow(() -> new NoOrganizationException("organization: the account resembles no organization "
+						+ "that publishes its directory; name the one it pretends to be (its slug)"));
+		}
+		var now = clock.instant();
+		LookalikeScoring.Assessment best = null;
+		for (var candidate : candidates) {
+			var assessment = scoring.assess(organization.id(), candidate, now);
+			if (best == null || assessment.classification().score().points() > best.classification().score().points()
+					|| (candidate.profileRead() && !best.candidate().profileRead() && assessment.classification()
+						.score()
+						.points() == best.classification().score().points())) {
+				best = assessment;
+			}
+		}
+		Objects.requireNonNull(best, "at least one reading");
+		if (best.classification().verdict() == Verdict.REGISTERED) {
+			return Outcome.OFFICIAL;
+		}
+		var chosen = best;
+		var organizationId = organization.id();
+		return Objects.requireNonNull(transactions.execute(status -> record(chosen, organizationId, cleanNote, hash)));
+	}
+
+	private Outcome record(LookalikeScoring.Assessment assessment, long organizationId, @Nullable String note,
+			String hash) {
+		var now = clock.instant();
+		limit(hash, now);
+		var address = assessment.candidate().address();
+		var score = assessment.classification().score();
+		jdbc.sql("""
+				insert into public_report (organization_id, platform, handle, note, points, address_hash, reported_at)
+				values (:organizationId, :platform, :handle, :note, :points, :hash, :now)
+				""").param("organizationId", organizationId).param("platform", address.platform().name())
+			.param("handle", address.handle()).param("note", note).param("points", score.points())
+			.param("hash", hash).param("now", timestamp(now))
+			.update();
+		long reports = jdbc.sql("""
+				select count(*) from public_report
+				where organization_id = :organizationId and platform = :platform and handle = :handle
+				""").param("organizationId", organizationId).param("platform", address.platform().name())
+			.param("handle", address.handle())
+			.query(Long.class)
+			.single();
+		var impersonation = score.points() >= assessment.threshold();
+		List<Map<String, Object>> reasons = score.reasons().stream().map(reason -> {
+			Map<String, Object> map = new LinkedHashMap<>();
+			map.put("signal", reason.signal());
+			map.put("points", reason.points());
+			map.put("detail", reason.detail());
+			return map;
+		}).toList();
+		var imitated = score.imitated();
+		findings.record(new CitizenReport(organizationId, address.platform(), address.handle(), address.url(), null,
+				(imitated != null) ? imitated.handle() : null, impersonation, score.points(), assessment.threshold(),
+				reasons, reports, now));
+		return impersonation ? Outcome.IMPERSONATION : Outcome.REPORTED;
+	}
+
+	/** Refuses a report from an address that has sent its share. */
+	private void limit(String hash, Instant now) {
 		var counts = jdbc.sql("""
 				select count(*) filter (where reported_at > :hour) as hour, count(*) as day
 				from public_report where address_hash = :hash and reported_at > :day
@@ -132,50 +227,6 @@ class Reports {
 		if (counts[1] >= properties.reportsPerDay()) {
 			throw new TooManyReportsException(Duration.ofDays(1));
 		}
-		Directory.Match match;
-		if (organizationSlug != null && !organizationSlug.isBlank()) {
-			PublishedOrganization organization = directory.organization(organizationSlug.strip())
-				.orElseThrow(() -> new NoOrganizationException(
-						"organization: no organization publishes a directory as '" + organizationSlug.strip() + "'"));
-			match = directory.match(organization, addresses);
-		}
-		else {
-			match = directory.bestMatch(addresses)
-				.orElseThrow(() -> new NoOrganizationException("organization: the account resembles no organization "
-						+ "that publishes its directory; name the one it pretends to be (its slug)"));
-		}
-		if (match.registered()) {
-			return Outcome.OFFICIAL;
-		}
-		var best = match.address();
-		var organizationId = match.organization().id();
-		jdbc.sql("""
-				insert into public_report (organization_id, platform, handle, note, points, address_hash, reported_at)
-				values (:organizationId, :platform, :handle, :note, :points, :hash, :now)
-				""").param("organizationId", organizationId).param("platform", best.platform().name())
-			.param("handle", best.handle()).param("note", cleanNote).param("points", match.score().points())
-			.param("hash", hash).param("now", timestamp(now))
-			.update();
-		long reports = jdbc.sql("""
-				select count(*) from public_report
-				where organization_id = :organizationId and platform = :platform and handle = :handle
-				""").param("organizationId", organizationId).param("platform", best.platform().name())
-			.param("handle", best.handle())
-			.query(Long.class)
-			.single();
-		var impersonation = match.score().points() >= match.threshold();
-		List<Map<String, Object>> reasons = match.score().reasons().stream().map(reason -> {
-			Map<String, Object> map = new LinkedHashMap<>();
-			map.put("signal", reason.signal());
-			map.put("points", reason.points());
-			map.put("detail", reason.detail());
-			return map;
-		}).toList();
-		var imitated = match.score().imitated();
-		findings.record(new CitizenReport(organizationId, best.platform(), best.handle(), best.url(), null,
-				(imitated != null) ? imitated.handle() : null, impersonation, match.score().points(), match.threshold(),
-				reasons, reports, now));
-		return impersonation ? Outcome.IMPERSONATION : Outcome.REPORTED;
 	}
 
 	/** The address, hashed with today's salt: enough to count its reports today, and nothing tomorrow. */

@@ -40,27 +40,70 @@ public class PublishedRegistry {
 
 	/** The organization with this slug, when it publishes its directory; empty otherwise, whether it exists or not. */
 	public Optional<PublishedOrganization> organization(String slug) {
-		return jdbc.sql(ORGANIZATIONS + " and o.slug = :slug group by o.id").param("slug", slug)
+		return jdbc.sql(ORGANIZATIONS + " and o.slug = :slug").param("slug", slug)
 			.query((rs, row) -> organization(rs))
 			.optional();
 	}
 
 	/** The organization with this id, when it publishes its directory. */
 	public Optional<PublishedOrganization> organization(long id) {
-		return jdbc.sql(ORGANIZATIONS + " and o.id = :id group by o.id").param("id", id)
+		return jdbc.sql(ORGANIZATIONS + " and o.id = :id").param("id", id)
 			.query((rs, row) -> organization(rs))
 			.optional();
 	}
 
-	/** Every organization that publishes its directory, by name. */
+	/**
+	 * Every organization that publishes its directory, by name, with its version but without counting its accounts
+	 * ({@code accounts} is -1): one index probe per organization, whatever the size of the registry.
+	 */
 	public List<PublishedOrganization> organizations() {
-		return jdbc.sql(ORGANIZATIONS + " group by o.id order by lower(o.name)").query((rs, row) -> organization(rs)).list();
+		return jdbc.sql("""
+				select o.id, o.name, o.slug, o.official_domains,
+				       greatest(o.updated_at,
+				                (select max(a.updated_at) from account a where a.organization_id = o.id),
+				                (select max(u.updated_at) from unit u where u.organization_id = o.id)) as updated_at,
+				       -1 as accounts
+				from organization o
+				where o.public_directory
+				order by lower(o.name)
+				""").query((rs, row) -> organization(rs)).list();
 	}
 
+	/** The publishing organizations with these ids, by name. */
+	public List<PublishedOrganization> organizations(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(ORGANIZATIONS + " and o.id = any(:ids) order by lower(o.name)")
+			.param("ids", ids.toArray(Long[]::new))
+			.query((rs, row) -> organization(rs))
+			.list();
+	}
+
+	/** A handle of a publishing organization's official (active) account. */
+	public record PublishedHandle(long organizationId, String handle) {
+	}
+
+	/** Every official (active) handle of every publishing organization: what suggestions are looked up in. */
+	public List<PublishedHandle> handles() {
+		return jdbc.sql("""
+				select a.organization_id, a.handle
+				from account a join organization o on o.id = a.organization_id
+				where o.public_directory and a.status = 'ACTIVE'
+				""").query((rs, row) -> new PublishedHandle(rs.getLong("organization_id"), rs.getString("handle"))).list();
+	}
+
+	/**
+	 * An organization's version is the latest change to it, its units or its accounts, and it counts its active
+	 * accounts: each is one probe of an index on the organization's rows, whatever the size of the registry.
+	 */
 	private static final String ORGANIZATIONS = """
-			select o.id, o.name, o.slug, o.official_domains, greatest(o.updated_at, max(a.updated_at)) as updated_at,
-			       count(a.id) filter (where a.status = 'ACTIVE') as accounts
-			from organization o left join account a on a.organization_id = o.id
+			select o.id, o.name, o.slug, o.official_domains,
+			       greatest(o.updated_at,
+			                (select max(a.updated_at) from account a where a.organization_id = o.id),
+			                (select max(u.updated_at) from unit u where u.organization_id = o.id)) as updated_at,
+			       (select count(*) from account a where a.organization_id = o.id and a.status = 'ACTIVE') as accounts
+			from organization o
 			where o.public_directory
 			""";
 

@@ -30,8 +30,9 @@ import org.vigia.TestDatabase;
  * The public directory under load, over real HTTP on this machine only: seeds bench.accounts (100,000) accounts in 300
  * organizations that all publish their directory, then sends a bounded number of requests (bench.requests, 20,000)
  * from bench.concurrency (16) client threads to 127.0.0.1 and prints throughput and p50/p95/max for
- * /public/api/verify (half official accounts pasted as URLs, half unknown handles), then for an organization's account
- * list and directory page. Not part of the test run: {@code bench/public.sh}.
+ * /public/api/verify (official accounts pasted as URLs, then unknown handles), an organization's account list and
+ * directory page, the verify page for an unknown account (which suggests the organization it resembles) and the DCAT
+ * catalogue. Not part of the test run: {@code bench/public.sh}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestDatabase.class)
@@ -72,6 +73,9 @@ class PublicDirectoryBenchmark {
 		measure("GET /public/api/organizations/{slug}/accounts", i -> "/public/api/organizations/organismo-"
 				+ (1 + i % ORGANIZATIONS) + "/accounts", 200);
 		measure("GET /public/{slug}", i -> "/public/organismo-" + (1 + i % ORGANIZATIONS), 200);
+		measure("GET /public/verify?q= (unknown: suggestion)", i -> "/public/verify?q="
+				+ URLEncoder.encode("@cuentaa" + i + "@otro.example", StandardCharsets.UTF_8), 200);
+		measure("GET /public/catalog (Turtle, 300 datasets)", i -> "/public/catalog", 200);
 		System.out.println();
 	}
 

@@ -43,6 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  * organization publishes, what open-data portals harvest, and what a report does; nothing non-public leaks.
  */
 @IntegrationTest
+@org.springframework.context.annotation.Import(LocalPlatformsOnly.class)
 class PublicDirectoryTests {
 
 	static final String SLUG = "ayuntamiento-de-villaverde";
@@ -264,6 +265,7 @@ class PublicDirectoryTests {
 			.andExpect(status().isOk())
 			.andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*"))
 			.andExpect(header().string(HttpHeaders.CACHE_CONTROL, containsString("public")))
+			.andExpect(header().stringValues(HttpHeaders.VARY, org.hamcrest.Matchers.hasItem(containsString("Accept"))))
 			.andReturn()
 			.getResponse();
 		var body = response.getContentAsString(StandardCharsets.UTF_8);
@@ -387,88 +389,65 @@ class PublicDirectoryTests {
 		}
 	}
 
-	// Reports
-
 	@Test
-	void aReportAboveTheThresholdOpensAnImpersonationFindingThatCountsTheReports() throws Exception {
-		report("203.0.113.1", "{\"url\": \"https://bsky.app/profile/aytovillaverde.bsky.social\", \"note\": \"me pide datos\"}")
-			.andExpect(status().isAccepted());
-		report("203.0.113.2", "{\"url\": \"@aytovillaverde.bsky.social\"}").andExpect(status().isAccepted());
-		var finding = jdbc.sql("""
-				select type, severity, status, organization_id, evidence::text as evidence from finding
-				where subject_key = 'lookalike:bluesky:aytovillaverde.bsky.social'
-				""").query().singleRow();
-		assertThat(finding).containsEntry("type", "IMPERSONATION").containsEntry("severity", "HIGH")
-			.containsEntry("status", "OPEN").containsEntry("organization_id", villaverde);
-		assertThat((Integer) JsonPath.read((String) finding.get("evidence"), "$.reportedByThePublic.count")).isEqualTo(2);
-		assertThat(jdbc.sql("select count(*) from finding where type = 'REPORTED'").query(Long.class).single()).isZero();
-		// Of the sender, only a hash is kept.
-		assertThat(jdbc.sql("select string_agg(address_hash, ',') from public_report").query(String.class).single())
-			.doesNotContain("203.0.113");
+	void theCatalogueIsKeptUntilAPublishedRegistryChangesAndAnsweredWithItsEtag() throws Exception {
+		var first = mvc.perform(get("/public/catalog").accept("text/turtle"))
+			.andExpect(status().isOk())
+			.andExpect(header().string(HttpHeaders.CACHE_CONTROL, containsString("max-age")))
+			.andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, (String) null))
+			.andReturn()
+			.getResponse();
+		var etag = first.getHeader(HttpHeaders.ETAG);
+		assertThat(etag).isNotBlank();
+		mvc.perform(get("/public/catalog").accept("text/turtle").header(HttpHeaders.IF_NONE_MATCH, etag))
+			.andExpect(status().isNotModified());
+		// A new organization publishes its directory: the catalogue changes, and so does its ETag.
+		var secret = jdbc.sql("select id from organization where name = 'Diputación Reservada'").query(Long.class).single();
+		ApiCalls.editor(mvc, put("/api/organizations/{id}", secret).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\": \"Diputación Reservada\", \"publicDirectory\": true}"));
+		var second = mvc.perform(get("/public/catalog").accept("text/turtle").header(HttpHeaders.IF_NONE_MATCH, etag))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse();
+		assertThat(second.getHeader(HttpHeaders.ETAG)).isNotEqualTo(etag);
+		assertThat(second.getContentAsString(StandardCharsets.UTF_8)).contains("diputacion-reservada");
 	}
 
 	@Test
-	void aReportBelowTheThresholdOpensALowReportedFindingForTriage() throws Exception {
-		report("203.0.113.3", "{\"url\": \"https://mastodon.social/@vecinos_del_barrio\", \"organization\": \"" + SLUG
-				+ "\", \"note\": \"parece falsa\"}")
-			.andExpect(status().isAccepted());
-		var finding = jdbc.sql("""
-				select type, severity, status, summary, evidence::text as evidence from finding where type = 'REPORTED'
-				""").query().singleRow();
-		assertThat(finding).containsEntry("severity", "LOW").containsEntry("status", "OPEN");
-		assertThat(org.vigia.platform.English.text((String) finding.get("summary"))).startsWith("Reported by the public: vecinos_del_barrio@mastodon.social");
-		assertThat((String) JsonPath.read((String) finding.get("evidence"), "$.summaryCode"))
-			.isEqualTo("finding.summary.reported");
+	void anAccountListFollowsTheRegistryAndItsCsvHasTheAddressTheCatalogueGives() throws Exception {
+		var before = publicJson(get("/public/api/organizations/{slug}/accounts", SLUG), 200);
+		assertThat((List<String>) JsonPath.read(before, "$.accounts[*].handle")).contains("cultura_villaverde@mastodon.social");
+		mvc.perform(get("/public/{slug}", SLUG)).andExpect(pageContent("cultura_villaverde@mastodon.social"));
+		mvc.perform(get("/public/{slug}/embed", SLUG)).andExpect(pageContent("cultura_villaverde@mastodon.social"));
+		jdbc.sql("update account set status = 'ARCHIVED', archived_at = now(), updated_at = now() where id = :id")
+			.param("id", released)
+			.update();
+		var after = publicJson(get("/public/api/organizations/{slug}/accounts", SLUG), 200);
+		assertThat((List<String>) JsonPath.read(after, "$.accounts[*].handle"))
+			.doesNotContain("cultura_villaverde@mastodon.social");
+		mvc.perform(get("/public/{slug}", SLUG)).andExpect(pageContent("aytovillaverde@mastodon.social"))
+			.andExpect(result -> assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8))
+				.doesNotContain("cultura_villaverde"));
+		mvc.perform(get("/public/{slug}/embed", SLUG))
+			.andExpect(result -> assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8))
+				.doesNotContain("cultura_villaverde"));
+		// The catalogue's CSV distribution is this address: CSV without an Accept header.
+		mvc.perform(get("/public/api/organizations/{slug}/accounts", SLUG).param("format", "csv"))
+			.andExpect(status().isOk())
+			.andExpect(header().string(HttpHeaders.CONTENT_TYPE, containsString("text/csv")));
 	}
 
 	@Test
-	void reportsAreRateLimitedPerAddress() throws Exception {
-		for (int i = 0; i < 5; i++) {
-			report("198.51.100.7", "{\"url\": \"@vecino" + i + "@mastodon.social\", \"organization\": \"" + SLUG + "\"}")
-				.andExpect(status().isAccepted());
-		}
-		report("198.51.100.7", "{\"url\": \"@vecino9@mastodon.social\", \"organization\": \"" + SLUG + "\"}")
-			.andExpect(status().isTooManyRequests())
-			.andExpect(header().string(HttpHeaders.RETRY_AFTER, "3600"));
-		report("198.51.100.8", "{\"url\": \"@vecino9@mastodon.social\", \"organization\": \"" + SLUG + "\"}")
-			.andExpect(status().isAccepted());
+	void anUnknownAccountOnThePageWithoutContextSuggestsTheOrganizationItResembles() throws Exception {
+		mvc.perform(get("/public/verify").param("q", "https://mastodon.social/@aytovillaverde_oficial")
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+			.andExpect(status().isOk())
+			.andExpect(pageContent("aytovillaverde@mastodon.social"));
 	}
 
-	@Test
-	void aReportWithTheHiddenFieldFilledIsAcceptedAndForgotten() throws Exception {
-		report("203.0.113.4", "{\"url\": \"@aytovillaverde.bsky.social\", \"website\": \"http://spam.example\"}")
-			.andExpect(status().isAccepted());
-		assertThat(jdbc.sql("select count(*) from public_report").query(Long.class).single()).isZero();
-		assertThat(jdbc.sql("select count(*) from finding where subject_key like '%aytovillaverde.bsky%'")
-			.query(Long.class).single()).isZero();
-	}
-
-	@Test
-	void aReportOfSomethingThatIsNoAccountIsRefusedNamingTheField() throws Exception {
-		report("203.0.113.5", "{\"url\": \"hello there\"}").andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.detail").value(containsString("url")));
-		report("203.0.113.5", "{\"note\": \"x\"}").andExpect(status().isBadRequest());
-		assertThat(jdbc.sql("select count(*) from public_report").query(Long.class).single()).isZero();
-	}
-
-	@Test
-	void theReportFormOnTheVerifyPageWorksWithoutScriptOrLogin() throws Exception {
-		mvc.perform(post("/public/report").with(address("203.0.113.6"))
-			.param("url", "@aytovillaverde.bsky.social")
-			.param("organization", SLUG)
-			.param("website", "")
-			.header(HttpHeaders.ACCEPT_LANGUAGE, "es"))
-			.andExpect(status().isAccepted())
-			.andExpect(pageContent("Gracias. La organización revisará esta cuenta."));
-	}
+	// Reports: PublicReportsTests, with the platforms played by MockWebServer.
 
 	// Helpers
-
-	org.springframework.test.web.servlet.ResultActions report(String address, String json) throws Exception {
-		return mvc.perform(post("/public/api/reports").with(address(address))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(json));
-	}
 
 	static RequestPostProcessor address(String address) {
 		return request -> {
