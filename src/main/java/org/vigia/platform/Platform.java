@@ -15,6 +15,7 @@ import org.vigia.platform.instagram.InstagramHandles;
 import org.vigia.platform.linkedin.LinkedInHandles;
 import org.vigia.platform.mastodon.MastodonHandles;
 import org.vigia.platform.telegram.TelegramHandles;
+import org.vigia.platform.threads.ThreadsHandles;
 import org.vigia.platform.tiktok.TikTokHandles;
 import org.vigia.platform.x.XHandles;
 import org.vigia.platform.youtube.YouTubeHandles;
@@ -41,7 +42,7 @@ public enum Platform {
 
 	INSTAGRAM("Instagram", false, () -> InstagramHandles.INSTAGRAM),
 
-	THREADS("Threads", false, () -> InstagramHandles.THREADS),
+	THREADS("Threads", false, () -> ThreadsHandles.PARSER),
 
 	TIKTOK("TikTok", false, () -> TikTokHandles.PARSER),
 

@@ -13,32 +13,26 @@ import org.vigia.platform.handle.WebUrl;
 
 import org.jspecify.annotations.Nullable;
 
-/** Instagram and Threads accounts, which share one username, shown at different paths. */
+/** Instagram accounts: the handles and profile links people paste. */
 public final class InstagramHandles implements HandleParser {
 
-	public static final HandleParser INSTAGRAM = new InstagramHandles(false,
-			new HandleSyntax("an Instagram account", "Instagram", "@name, name or https://www.instagram.com/name/"),
-			Hosts.of("www|m", "instagram.com", "instagr.am"));
+	public static final HandleParser INSTAGRAM = new InstagramHandles();
 
-	public static final HandleParser THREADS = new InstagramHandles(true,
-			new HandleSyntax("a Threads account", "Threads", "@name, name or https://www.threads.com/@name"),
-			Hosts.of("www", "threads.net", "threads.com"));
-
-	private static final Pattern NAME = Pattern.compile("(?!\\.)(?!.*\\.\\.)[a-z0-9._]{1,30}(?<!\\.)");
+	/**
+	 * An Instagram username, lower case: 1 to 30 letters, digits, underscores or dots, not starting or ending with a
+	 * dot. Threads profiles go by their Instagram username.
+	 */
+	public static final Pattern USERNAME = Pattern.compile("(?!\\.)(?!.*\\.\\.)[a-z0-9._]{1,30}(?<!\\.)");
 
 	private static final Set<String> RESERVED = Set.of("p", "reel", "reels", "explore", "stories", "accounts",
 			"direct", "tv", "about", "legal", "developer", "web", "challenge", "emails", "session", "privacy");
 
-	private final boolean threads;
+	private final HandleSyntax syntax = new HandleSyntax("an Instagram account", "Instagram",
+			"@name, name or https://www.instagram.com/name/");
 
-	private final HandleSyntax syntax;
+	private final Hosts hosts = Hosts.of("www|m", "instagram.com", "instagr.am");
 
-	private final Hosts hosts;
-
-	private InstagramHandles(boolean threads, HandleSyntax syntax, Hosts hosts) {
-		this.threads = threads;
-		this.syntax = syntax;
-		this.hosts = hosts;
+	private InstagramHandles() {
 	}
 
 	@Override
@@ -64,12 +58,6 @@ public final class InstagramHandles implements HandleParser {
 			throw this.syntax.refuse(input, "the link names the site, not an account");
 		}
 		var first = segments.get(0);
-		if (this.threads) {
-			if (!first.startsWith("@")) {
-				throw this.syntax.refuse(input, "Threads profile links have the form https://www.threads.com/@name");
-			}
-			return address(input, first.substring(1));
-		}
 		// instagram.com/_u/name is the link that opens the app.
 		if (first.equals("_u") && segments.size() > 1) {
 			return address(input, segments.get(1));
@@ -82,12 +70,9 @@ public final class InstagramHandles implements HandleParser {
 
 	private AccountAddress address(String input, String rawName) {
 		var name = rawName.toLowerCase(Locale.ROOT);
-		if (!NAME.matcher(name).matches()) {
+		if (!USERNAME.matcher(name).matches()) {
 			throw this.syntax.refuse(input, "usernames have 1 to 30 letters, digits, underscores or dots, and do "
 					+ "not start or end with a dot");
-		}
-		if (this.threads) {
-			return new AccountAddress(Platform.THREADS, name, "https://www.threads.com/@" + name);
 		}
 		if (RESERVED.contains(name)) {
 			throw this.syntax.refuse(input, "'" + name + "' is a part of Instagram, not an account");

@@ -1,4 +1,7 @@
-/** Instagram and Threads accounts, which share their user names: the handles and profile links people paste. */
+/**
+ * Instagram professional accounts: the handles and profile links people paste, and the adapter that reads them through
+ * a connection of the account's organization (its Page's token, or Business Discovery).
+ */
 @NullMarked
 package org.vigia.platform.instagram;
 

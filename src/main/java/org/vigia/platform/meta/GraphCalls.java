@@ -1,0 +1,144 @@
+package org.vigia.platform.meta;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import org.vigia.platform.AccountRef;
+import org.vigia.platform.CheckOutcome;
+import org.vigia.platform.CheckResult;
+import org.vigia.platform.Credential;
+import org.vigia.platform.Credentials;
+import org.vigia.platform.Message;
+import org.vigia.platform.Platform;
+import org.vigia.platform.adapter.Calls;
+import org.vigia.platform.adapter.Json;
+import org.vigia.platform.http.HttpFailure;
+import org.vigia.platform.http.PlatformHttpClient;
+
+/**
+ * The Graph API calls of one check, made with the credentials of the account's organization: what a refused
+ * credential, a throttle or an error answer means for the check, and for the connection.
+ */
+public final class GraphCalls extends Calls {
+
+	// Graph API times: 2026-04-30T09:30:00+0000.
+	private static final DateTimeFormatter GRAPH_TIME = new DateTimeFormatterBuilder()
+		.append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+		.appendPattern("[XXX][XX][X]")
+		.toFormatter();
+
+	/** Credentials where no module keeps connections: nothing reaches any account. */
+	public static final Credentials NO_CREDENTIALS = new Credentials() {
+
+		@Override
+		public List<Credential> forAccount(Platform platform, AccountRef account) {
+			return List.of();
+		}
+
+		@Override
+		public void worked(Credential credential) {
+		}
+
+		@Override
+		public void refused(Credential credential, Message reason) {
+		}
+
+	};
+
+	private final Graph graph;
+
+	private final Platform platform;
+
+	private final Credentials credentials;
+
+	private @Nullable String refusal;
+
+	public GraphCalls(PlatformHttpClient http, Graph graph, Platform platform, Credentials credentials) {
+		super(http);
+		this.graph = graph;
+		this.platform = platform;
+		this.credentials = credentials;
+	}
+
+	public Graph.Answer get(Credential credential, String path, Map<String, String> params,
+			@Nullable String subject) throws HttpFailure {
+		return graph.get(this, platform, path, params, credential.accessToken(), subject);
+	}
+
+	/**
+	 * The result of an answer the check cannot use, or null when the network refused the credential: then the
+	 * connection is told ({@link Credentials#refused}) and the check may try the next credential.
+	 */
+	public @Nullable CheckResult failure(Graph.Answer answer, Credential credential, String what) {
+		if (answer.limited()) {
+			var detail = (answer.error() != null) ? answer.error().describe()
+					: "Vigía pauses calls because the usage headers neared the limit";
+			return CheckResult.failure(CheckOutcome.RATE_LIMITED, answer.status(), latency(), requests(),
+					graph.name() + " limits calls to " + what + " (" + detail + ")", answer.retryAt());
+		}
+		var error = answer.error();
+		if (error != null && (error.tokenRefused() || error.permissionRefused())) {
+			var code = error.tokenRefused() ? "platform.refused.token" : "platform.refused.permission";
+			credentials.refused(credential, Message.of(code, platform.label(), error.describe()));
+			refusal = graph.name() + " refused the token of connection " + credential.connectionId() + " ("
+					+ error.describe() + ")";
+			return null;
+		}
+		if (error != null) {
+			return error(answer.status(), graph.name() + " answered " + what + " with " + error.describe());
+		}
+		if (answer.answer() != null && !answer.answer().isSuccessful()) {
+			return error(answer.status(), "unexpected answer HTTP " + answer.status() + " to " + what);
+		}
+		return malformed(answer, what);
+	}
+
+	public CheckResult malformed(Graph.Answer answer, String what) {
+		return error(answer.status(), "malformed answer to " + what + ": not the JSON " + graph.name() + " sends");
+	}
+
+	/** The check after every credential was tried and refused, or when there was none. */
+	public CheckResult unreachable(String what) {
+		if (refusal != null) {
+			return error(null, refusal + "; no other connection of the organization reaches " + what);
+		}
+		return CheckResult.failure(CheckOutcome.UNSUPPORTED, null, latency(), requests(),
+				"no connection of the account's organization reaches " + what + ": an administrator of the "
+						+ platform.label() + " account can connect it to Vigía",
+				null);
+	}
+
+	/** The credential was used successfully: the connection is told. */
+	public void worked(Credential credential) {
+		credentials.worked(credential);
+	}
+
+	/** A Graph API time ({@code 2026-04-30T09:30:00+0000}), or null when absent or unreadable. */
+	public static @Nullable Instant time(@Nullable JsonNode node, String field) {
+		var text = Json.text(node, field);
+		if (text == null) {
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(text, GRAPH_TIME).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	/** The first element of an edge's {@code data}, or null when it is empty. */
+	public static @Nullable JsonNode first(@Nullable JsonNode edge) {
+		var data = (edge == null) ? null : edge.get("data");
+		return (data != null && data.isArray() && !data.isEmpty()) ? data.get(0) : null;
+	}
+
+}

@@ -1,0 +1,122 @@
+package org.vigia.platform.facebook;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.Test;
+
+import org.vigia.MutableClock;
+import org.vigia.platform.NetworkAuthorization;
+import org.vigia.platform.Platform;
+import org.vigia.platform.adapter.Routes;
+import org.vigia.platform.http.HttpProperties;
+import org.vigia.platform.http.PlatformHttpClient;
+import org.vigia.platform.meta.Graph;
+import org.vigia.platform.meta.LogCapture;
+import org.vigia.platform.meta.MetaProperties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FacebookAuthorizationTests {
+
+	private static final String SECRET = FacebookAdapterTests.SECRET;
+
+	private static final String LONG_LIVED = "EAAlonglivedUSERtoken0001";
+
+	private static final Instant NOW = Instant.parse("2026-12-05T12:00:00Z");
+
+	@StartStop
+	private final MockWebServer server = new MockWebServer();
+
+	private final Routes routes = new Routes("facebook");
+
+	private FacebookAuthorization authorization() {
+		server.setDispatcher(routes);
+		var http = new PlatformHttpClient(HttpProperties.forLocalTests());
+		var properties = new MetaProperties("1234567890", SECRET, server.url("/").uri(),
+				URI.create("https://www.facebook.com"));
+		var clock = new MutableClock(NOW);
+		var graph = new Graph(http, properties.versionedGraphUrl(), SECRET, true, "the Graph API", clock, (wait) -> {
+		});
+		return new FacebookAuthorization(http, graph, properties, clock);
+	}
+
+	@Test
+	void exchangesForALongLivedTokenAndListsThePagesWithTheirTokensAndLinkedInstagramAccounts() throws Exception {
+		routes.on("/v26.0/oauth/access_token", routes.fixture("long-lived-token.json"))
+			.on("/v26.0/me", routes.fixture("me.json"))
+			.on("/v26.0/me/accounts", routes.fixture("accounts.json"));
+		var authorization = authorization();
+
+		NetworkAuthorization.Grant grant;
+		try (var logs = new LogCapture()) {
+			grant = authorization.complete(new NetworkAuthorization.Token("EAAshortlived", null, null, null),
+					Set.of("pages_show_list", "pages_read_engagement"));
+			assertThat(logs.text()).doesNotContain(SECRET)
+				.doesNotContain(LONG_LIVED)
+				.doesNotContain("EAAPAGEtoken")
+				.doesNotContain("EAAshortlived");
+		}
+
+		assertThat(authorization.registrationId()).isEqualTo("facebook");
+		assertThat(authorization.platforms()).containsExactlyInAnyOrder(Platform.FACEBOOK, Platform.INSTAGRAM);
+		assertThat(grant.userId()).isEqualTo("10229384756000001");
+		assertThat(grant.userName()).isEqualTo("María Pérez");
+		assertThat(grant.token().accessToken()).isEqualTo(LONG_LIVED);
+		assertThat(grant.token().expiresAt()).isEqualTo(NOW.plusSeconds(5183944));
+		assertThat(grant.token().toString()).doesNotContain(LONG_LIVED);
+		assertThat(grant.assets()).extracting((asset) -> asset.platform() + " " + asset.platformId() + " "
+				+ asset.handle() + " " + asset.accessToken())
+			.containsExactly("FACEBOOK 104958162837 aytovillaverde EAAPAGEtokenVILLAVERDE",
+					"INSTAGRAM 17841400000000001 aytovillaverde EAAPAGEtokenVILLAVERDE",
+					"FACEBOOK 110223344556677 null EAAPAGEtokenCULTURA");
+		assertThat(grant.assets().toString()).doesNotContain("EAAPAGEtoken");
+
+		var exchange = server.takeRequest(1, TimeUnit.SECONDS);
+		assertThat(exchange.getUrl().queryParameter("grant_type")).isEqualTo("fb_exchange_token");
+		assertThat(exchange.getUrl().queryParameter("client_id")).isEqualTo("1234567890");
+		assertThat(exchange.getUrl().queryParameter("fb_exchange_token")).isEqualTo("EAAshortlived");
+		for (int i = 0; i < 2; i++) {
+			var call = server.takeRequest(1, TimeUnit.SECONDS);
+			assertThat(call.getUrl().queryParameter("access_token")).isEqualTo(LONG_LIVED);
+			assertThat(call.getUrl().queryParameter("appsecret_proof")).isEqualTo(Graph.proof(LONG_LIVED, SECRET));
+		}
+	}
+
+	@Test
+	void aPageRemovedFromThePersonsRolesIsNoLongerAnAsset() {
+		routes.on("/v26.0/me/accounts", Routes.json(200, """
+				{"data":[],"paging":{"cursors":{"before":"QVFI","after":"QVFI"}}}"""));
+
+		var assets = authorization().assets(new NetworkAuthorization.Token(LONG_LIVED, null, null, null));
+
+		assertThat(assets).isEmpty();
+	}
+
+	@Test
+	void aRefusedExchangeSaysWhatFacebookSaidAndNoSecret() {
+		routes.on("/v26.0/oauth/access_token", Routes.json(400, routes.read("error-expired.json")));
+
+		assertThatThrownBy(() -> authorization()
+			.complete(new NetworkAuthorization.Token("EAAshortlived", null, null, null), Set.of()))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("error 190/463")
+			.hasMessageNotContaining(SECRET)
+			.hasMessageNotContaining("EAAshortlived");
+	}
+
+	@Test
+	void cannotRefreshOrRevoke() {
+		var authorization = authorization();
+		var token = new NetworkAuthorization.Token(LONG_LIVED, null, null, null);
+
+		assertThat(authorization.refresh(token)).isEmpty();
+		assertThat(authorization.revoke(token)).isFalse();
+	}
+
+}
