@@ -69,6 +69,21 @@ class OwnershipTests {
 	}
 
 	@Test
+	void noModuleHangsATriggerOnATableAnotherModuleOwns() {
+		var trespasses = jdbc.sql("""
+				select t.tgname || ' on ' || c.relname || ' (trigger owner: ' || substring(obj_description(t.oid, 'pg_trigger')
+				       from 'owner: ([a-z]+)') || ', table owner: ' || substring(obj_description(c.oid, 'pg_class')
+				       from 'owner: ([a-z]+)') || ')'
+				from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
+				where not t.tgisinternal and n.nspname = current_schema()
+				  and substring(obj_description(t.oid, 'pg_trigger') from 'owner: ([a-z]+)')
+				      is distinct from substring(obj_description(c.oid, 'pg_class') from 'owner: ([a-z]+)')
+				order by 1
+				""").query(String.class).list();
+		assertThat(trespasses).as("triggers on a table another module owns (publish an event instead)").isEmpty();
+	}
+
+	@Test
 	void everyOwnerIsAModule() throws IOException {
 		var modules = modules();
 		assertThat(owners().values()).allSatisfy(owner -> assertThat(modules).contains(owner));

@@ -46,7 +46,7 @@ public class CitizenReports {
 				""").param("type", type.name()).param("key", key).query((rs, row) -> new StoredFinding(
 				new Lifecycle.Stored(rs.getLong("id"), type, key, FindingStatus.valueOf(rs.getString("status")),
 						rs.getString("fingerprint"), FactsRepository.instant(rs, "dismissed_until")),
-				FindingWriter.map(rs.getString("evidence")), rs.getString("summary")))
+				writer.map(rs.getString("evidence")), rs.getString("summary")))
 			.optional()
 			.orElse(null);
 		var evidence = new LinkedHashMap<String, Object>();

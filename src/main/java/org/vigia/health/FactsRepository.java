@@ -21,6 +21,7 @@ import org.vigia.platform.CheckOutcome;
 import org.vigia.platform.Platform;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads what the rules need, set-based: the facts of a set of accounts in one query, the groups of duplicates and the
@@ -37,9 +38,12 @@ class FactsRepository {
 
 	private final HealthProperties properties;
 
-	FactsRepository(JdbcClient jdbc, HealthProperties properties) {
+	private final JsonMapper json;
+
+	FactsRepository(JdbcClient jdbc, HealthProperties properties, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.properties = properties;
+		this.json = json;
 	}
 
 	/**
@@ -248,7 +252,7 @@ class FactsRepository {
 		}
 	}
 
-	private static AccountFacts facts(ResultSet rs, HealthProperties.GuidelineDefaults defaults) throws SQLException {
+	private AccountFacts facts(ResultSet rs, HealthProperties.GuidelineDefaults defaults) throws SQLException {
 		AccountFacts.State state = null;
 		if (rs.getBoolean("state_current")) {
 			var outcome = rs.getString("last_outcome");
@@ -276,12 +280,12 @@ class FactsRepository {
 				"ACTIVE".equals(rs.getString("status")), integer(rs, "max_silence_days"), state, profile, guideline);
 	}
 
-	private static List<String> links(@Nullable String fields) {
+	private List<String> links(@Nullable String fields) {
 		if (fields == null) {
 			return List.of();
 		}
 		var links = new ArrayList<String>();
-		for (JsonNode field : FindingWriter.JSON.readTree(fields)) {
+		for (JsonNode field : json.readTree(fields)) {
 			var value = field.get("value");
 			if (value != null && value.isString()) {
 				links.add(value.asString());

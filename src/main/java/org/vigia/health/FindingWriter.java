@@ -28,8 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class FindingWriter {
 
-	static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
 	};
 
@@ -37,9 +35,12 @@ class FindingWriter {
 
 	private final ApplicationEventPublisher events;
 
-	FindingWriter(JdbcClient jdbc, ApplicationEventPublisher events) {
+	private final JsonMapper json;
+
+	FindingWriter(JdbcClient jdbc, ApplicationEventPublisher events, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.events = events;
+		this.json = json;
 	}
 
 	/** A changed row as it is after the change. */
@@ -91,7 +92,7 @@ class FindingWriter {
 				.param("severities", inserts.stream().map(d -> d.condition().type().severity().name()).toArray(String[]::new))
 				.param("subjects", inserts.stream().map(d -> d.condition().subject()).toArray(String[]::new))
 				.param("summaries", inserts.stream().map(d -> d.condition().summary()).toArray(String[]::new))
-				.param("evidence", inserts.stream().map(d -> JSON.writeValueAsString(d.condition().evidence())).toArray(String[]::new))
+				.param("evidence", inserts.stream().map(d -> json.writeValueAsString(d.condition().evidence())).toArray(String[]::new))
 				.param("fingerprints", inserts.stream().map(d -> d.condition().fingerprint()).toArray(String[]::new))
 				.query((rs, n) -> {
 					var row = row(rs);
@@ -142,7 +143,7 @@ class FindingWriter {
 				.param("subjects", updates.stream().map(d -> d.condition() == null ? null : d.condition().subject()).toArray(String[]::new))
 				.param("summaries", updates.stream().map(d -> d.condition() == null ? null : d.condition().summary()).toArray(String[]::new))
 				.param("evidence", updates.stream()
-					.map(d -> d.condition() == null ? null : JSON.writeValueAsString(d.condition().evidence()))
+					.map(d -> d.condition() == null ? null : json.writeValueAsString(d.condition().evidence()))
 					.toArray(String[]::new))
 				.param("fingerprints", updates.stream().map(d -> d.condition() == null ? null : d.condition().fingerprint()).toArray(String[]::new))
 				.param("until", updates.stream().map(d -> d.dismissedUntil() == null ? null : d.dismissedUntil().toString()).toArray(String[]::new))
@@ -224,8 +225,9 @@ class FindingWriter {
 		return condition.platform() == null ? null : condition.platform().id();
 	}
 
-	static Map<String, Object> map(String json) {
-		return JSON.readValue(json, MAP);
+	/** A finding's evidence as stored (jsonb read as text). */
+	Map<String, Object> map(String evidence) {
+		return json.readValue(evidence, MAP);
 	}
 
 	static java.sql.Timestamp timestamp(Instant instant) {

@@ -108,7 +108,7 @@ public class Findings {
 					FindingStatus.valueOf(rs.getString("to_status")), rs.getTimestamp("at").toInstant(),
 					rs.getString("actor"), rs.getString("reason"), finding.accountId(), finding.unitId(),
 					finding.organizationId(), finding.platform(), finding.subject(), rs.getString("summary"),
-					FindingWriter.map(rs.getString("evidence")));
+					writer.map(rs.getString("evidence")));
 		}).list();
 	}
 
@@ -211,13 +211,13 @@ public class Findings {
 			.orElseThrow(() -> new FindingNotFoundException(id));
 	}
 
-	static Finding finding(ResultSet rs) throws SQLException {
+	Finding finding(ResultSet rs) throws SQLException {
 		return new Finding(rs.getLong("id"), FindingType.valueOf(rs.getString("type")),
 				Severity.valueOf(rs.getString("severity")), FindingStatus.valueOf(rs.getString("status")),
 				FindingWriter.nullableLong(rs, "account_id"), FindingWriter.nullableLong(rs, "unit_id"),
 				FindingWriter.nullableLong(rs, "organization_id"),
 				rs.getString("platform"), rs.getString("subject"), rs.getString("summary"),
-				FindingWriter.map(rs.getString("evidence")), rs.getTimestamp("opened_at").toInstant(),
+				writer.map(rs.getString("evidence")), rs.getTimestamp("opened_at").toInstant(),
 				rs.getTimestamp("updated_at").toInstant(), FactsRepository.instant(rs, "resolved_at"),
 				FactsRepository.instant(rs, "dismissed_until"), rs.getString("dismiss_reason"),
 				FactsRepository.instant(rs, "published_at"));

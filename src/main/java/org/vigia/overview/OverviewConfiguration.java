@@ -10,8 +10,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The health snapshot's refresh: every minute, and right after each health sweep. The job keeps its Quartz identity
- * and its switch ({@code vigia.health.snapshot-refresh-enabled}) from when it lived in health.
+ * The health snapshot's refresh: every minute, and right after each health sweep; and its reconcile over every account,
+ * every ten minutes. The refresh job keeps its Quartz identity and its switch
+ * ({@code vigia.health.snapshot-refresh-enabled}, which switches the reconcile too) from when it lived in health.
  */
 @Configuration(proxyBeanMethods = false)
 class OverviewConfiguration {
@@ -34,6 +35,25 @@ class OverviewConfiguration {
 			.forJob(healthSnapshotJob)
 			.withSchedule(SimpleScheduleBuilder.simpleSchedule()
 				.withIntervalInSeconds(60)
+				.repeatForever()
+				.withMisfireHandlingInstructionNextWithRemainingCount())
+			.build();
+	}
+
+	@Bean
+	JobDetail healthReconcileJob() {
+		return JobBuilder.newJob(HealthReconcileJob.class).withIdentity("reconcile", "overview").storeDurably().build();
+	}
+
+	/** Every ten minutes, on one node of the cluster at a time; a missed one is simply the next one. */
+	@Bean
+	@ConditionalOnProperty(name = "vigia.health.snapshot-refresh-enabled", matchIfMissing = true)
+	Trigger healthReconcileTrigger(JobDetail healthReconcileJob) {
+		return TriggerBuilder.newTrigger()
+			.withIdentity("reconcile", "overview")
+			.forJob(healthReconcileJob)
+			.withSchedule(SimpleScheduleBuilder.simpleSchedule()
+				.withIntervalInMinutes(10)
 				.repeatForever()
 				.withMisfireHandlingInstructionNextWithRemainingCount())
 			.build();

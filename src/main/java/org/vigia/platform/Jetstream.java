@@ -33,13 +33,17 @@ public class Jetstream {
 
 	static final String REPOST = "app.bsky.feed.repost";
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private final JsonMapper json;
 
 	private final OkHttpClient client = new OkHttpClient.Builder().connectTimeout(10, TimeUnit.SECONDS)
 		.readTimeout(0, TimeUnit.SECONDS)
 		// Pings keep idle sockets through proxies and tell a dead peer within a minute.
 		.pingInterval(30, TimeUnit.SECONDS)
 		.build();
+
+	Jetstream(JsonMapper json) {
+		this.json = json;
+	}
 
 	/** What a socket reports, on OkHttp's reader thread. */
 	public interface Listener {
@@ -61,7 +65,7 @@ public class Jetstream {
 		}
 		var url = instance.toString() + (instance.getRawQuery() == null ? "?" : "&") + "wantedCollections=" + POST
 				+ "&wantedCollections=" + REPOST + "&requireHello=true" + ((cursor != null) ? "&cursor=" + cursor : "");
-		var hello = JSON.writeValueAsString(Map.of("type", "options_update", "payload",
+		var hello = json.writeValueAsString(Map.of("type", "options_update", "payload",
 				Map.of("wantedCollections", new String[] { POST, REPOST }, "wantedDids", dids, "maxMessageSizeBytes", 0)));
 		return client.newWebSocket(new Request.Builder().url(url).build(), new WebSocketListener() {
 
@@ -98,11 +102,8 @@ public class Jetstream {
 
 	/** The event in a Jetstream message, or null for what Vigía does not follow (deletions, other collections). */
 	public static @Nullable JetstreamEvent parse(String text) {
-		JsonNode node;
-		try {
-			node = JSON.readTree(text);
-		}
-		catch (RuntimeException ex) {
+		JsonNode node = Json.parse(text);
+		if (node == null) {
 			return null;
 		}
 		var did = Json.text(node, "did");

@@ -21,6 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record Message(String code, List<@Nullable Object> arguments) {
 
+	// A value, not a bean: encoded and rendered from anywhere (rules, mails, templates), and its stored form must not
+	// follow the application's JSON settings, since rows written years apart are read with the same code.
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final String PREFIX = "{\"code\":";

@@ -266,7 +266,9 @@ public class Registry {
 		accounts.findByPlatformAndHandle(address.platform(), address.handle()).ifPresent(existing -> {
 			throw accountExists(existing);
 		});
-		return account(Objects.requireNonNull(accounts.save(Account.register(details, clock.instant())).id()));
+		long id = Objects.requireNonNull(accounts.save(Account.register(details, clock.instant())).id());
+		events.publishEvent(new AccountsChanged(List.of(id)));
+		return account(id);
 	}
 
 	/** Replaces what the registry says about an account; {@code status} ACTIVE restores an archived one. */
@@ -296,6 +298,7 @@ public class Registry {
 			updated = updated.restore(now);
 		}
 		accounts.save(updated);
+		events.publishEvent(new AccountsChanged(List.of(id)));
 		return account(id);
 	}
 
@@ -303,6 +306,7 @@ public class Registry {
 	@Transactional
 	public AccountEntry archive(long id) {
 		accounts.save(find(id).archive(clock.instant()));
+		events.publishEvent(new AccountsChanged(List.of(id)));
 		return account(id);
 	}
 

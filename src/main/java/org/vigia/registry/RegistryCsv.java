@@ -28,6 +28,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,10 +54,13 @@ public class RegistryCsv {
 
 	private final Clock clock;
 
-	RegistryCsv(JdbcClient jdbc, RegistryProperties properties, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	RegistryCsv(JdbcClient jdbc, RegistryProperties properties, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** The largest file {@link #importCsv} accepts, so the web layer can stop reading early. */
@@ -460,6 +464,7 @@ public class RegistryCsv {
 	private void write(Plan plan) {
 		var now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
 		Map<Long, Long> ids = new HashMap<>();
+		var written = new ArrayList<Long>();
 		if (!plan.newOrganizations.isEmpty()) {
 			var names = plan.newOrganizations.keySet().toArray(String[]::new);
 			Map<String, Long> created = new HashMap<>();
@@ -506,12 +511,14 @@ public class RegistryCsv {
 					            :languages::text[], :maxSilenceDays::int[], :notes::text[])
 					     as t(organization_id, unit_id, platform, handle, url, display_name, contact_email, purpose,
 					          language, max_silence_days, notes)
-					""").params(columns.params(now)).update();
+					returning id
+					""").params(columns.params(now)).query(Long.class).list().forEach(written::add);
 		}
 		if (!plan.updates.isEmpty()) {
 			var columns = new Columns(plan.updates, ids);
 			var params = columns.params(now);
 			params.put("ids", plan.updates.stream().map(w -> w.existingId).toArray(Long[]::new));
+			plan.updates.forEach(w -> written.add(Objects.requireNonNull(w.existingId)));
 			jdbc.sql("""
 					update account a
 					set organization_id = t.organization_id, unit_id = t.unit_id, handle = t.handle, url = t.url,
@@ -525,6 +532,9 @@ public class RegistryCsv {
 					          language, max_silence_days, notes)
 					where a.id = t.id
 					""").params(params).update();
+		}
+		if (!written.isEmpty()) {
+			events.publishEvent(new AccountsChanged(written.stream().sorted().toList()));
 		}
 	}
 

@@ -121,7 +121,7 @@ public class Runs {
 			// Quartz's time, the system's: a trigger placed by another clock would be a misfire, fired late.
 			var trigger = TriggerBuilder.newTrigger()
 				.withIdentity(name, kind.workerGroup())
-				.startAt(new Date(System.currentTimeMillis() + 250L * worker))
+				.startAt(new Date(ClusterNodes.QUARTZ_CLOCK.millis() + 250L * worker))
 				.build();
 			scheduler.scheduleJob(job, trigger);
 		}

@@ -36,7 +36,7 @@ class DashboardBenchmark extends HealthSweepBenchmark {
 	@Test
 	void pages() throws Exception {
 		long history = seed();
-		jdbc.sql("truncate finding_transition, finding restart identity cascade").update();
+		clearFindings();
 		var report = sweep.sweep();
 		long refreshStarted = System.nanoTime();
 		int refreshed = snapshot.refresh();

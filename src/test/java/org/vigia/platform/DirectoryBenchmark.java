@@ -1,5 +1,7 @@
 package org.vigia.platform;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -59,7 +61,7 @@ class DirectoryBenchmark {
 				return new MockResponse.Builder().code(200).addHeader("Content-Type", "image/png").body(avatar).build();
 			}
 		});
-		var http = new PlatformHttpClient(HttpProperties.forLocalTests());
+		var http = new PlatformHttpClient(HttpProperties.forLocalTests(), new SimpleMeterRegistry(), Clock.systemUTC());
 		var clock = Clock.systemUTC();
 		var base = server.url("/").uri();
 		var sources = List.<LookalikeSource>of(new BlueskyLookalikes(http, PlatformProperties.at(base), clock),

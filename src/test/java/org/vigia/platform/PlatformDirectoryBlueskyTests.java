@@ -1,5 +1,7 @@
 package org.vigia.platform;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -37,7 +39,7 @@ class PlatformDirectoryBlueskyTests {
 
 	private final Routes routes = new Routes("bluesky");
 
-	private final PlatformHttpClient http = new PlatformHttpClient(HttpProperties.forLocalTests());
+	private final PlatformHttpClient http = new PlatformHttpClient(HttpProperties.forLocalTests(), new SimpleMeterRegistry(), Clock.systemUTC());
 
 	private PlatformDirectory directory() {
 		server.setDispatcher(routes);

@@ -1,5 +1,9 @@
 package org.vigia.platform;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import java.time.Clock;
+
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -155,7 +159,7 @@ class PlatformDirectoryImageTests {
 	}
 
 	private static PlatformHttpClient open() {
-		return new PlatformHttpClient(HttpProperties.forLocalTests());
+		return new PlatformHttpClient(HttpProperties.forLocalTests(), new SimpleMeterRegistry(), Clock.systemUTC());
 	}
 
 	private static PlatformDirectory directory(PlatformHttpClient http) {

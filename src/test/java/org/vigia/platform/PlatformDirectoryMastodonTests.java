@@ -1,5 +1,7 @@
 package org.vigia.platform;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -37,7 +39,7 @@ class PlatformDirectoryMastodonTests {
 
 	private final Routes routes = new Routes("mastodon");
 
-	private final PlatformHttpClient http = new PlatformHttpClient(HttpProperties.forLocalTests());
+	private final PlatformHttpClient http = new PlatformHttpClient(HttpProperties.forLocalTests(), new SimpleMeterRegistry(), Clock.systemUTC());
 
 	private PlatformDirectory directory() {
 		server.setDispatcher(routes);

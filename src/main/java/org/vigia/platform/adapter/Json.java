@@ -17,6 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Json {
 
+	// Only reads trees of other servers' JSON, from static helpers the handle parsers and adapters share outside any
+	// Spring context: none of the application's JSON settings applies to a tree, so a private plain mapper is the same.
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	private Json() {

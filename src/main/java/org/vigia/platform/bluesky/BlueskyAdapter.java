@@ -48,11 +48,6 @@ public class BlueskyAdapter implements PlatformAdapter {
 
 	private final Clock clock;
 
-	/** An adapter on the system clock. */
-	public BlueskyAdapter(PlatformHttpClient http, PlatformProperties properties) {
-		this(http, properties, Clock.systemUTC());
-	}
-
 	@Autowired
 	public BlueskyAdapter(PlatformHttpClient http, PlatformProperties properties, Clock clock) {
 		this.http = http;

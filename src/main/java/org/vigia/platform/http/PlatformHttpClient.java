@@ -28,7 +28,6 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.Dns;
@@ -74,11 +73,6 @@ public class PlatformHttpClient {
 	private final ConcurrentMap<String, Semaphore> hostPermits = new ConcurrentHashMap<>();
 
 	private final RateLimits rateLimits = new RateLimits();
-
-	/** A client with a meter registry of its own and the system clock. */
-	public PlatformHttpClient(HttpProperties properties) {
-		this(properties, new SimpleMeterRegistry(), Clock.systemUTC());
-	}
 
 	@Autowired
 	public PlatformHttpClient(HttpProperties properties, MeterRegistry meters, Clock clock) {

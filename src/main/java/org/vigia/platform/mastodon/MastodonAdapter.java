@@ -36,11 +36,6 @@ public class MastodonAdapter implements PlatformAdapter {
 
 	private final Clock clock;
 
-	/** An adapter on the system clock. */
-	public MastodonAdapter(PlatformHttpClient http, PlatformProperties properties) {
-		this(http, properties, Clock.systemUTC());
-	}
-
 	@Autowired
 	public MastodonAdapter(PlatformHttpClient http, PlatformProperties properties, Clock clock) {
 		this.http = http;

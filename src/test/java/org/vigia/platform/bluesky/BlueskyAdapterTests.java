@@ -1,5 +1,7 @@
 package org.vigia.platform.bluesky;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +43,7 @@ class BlueskyAdapterTests {
 
 	private final Routes routes = new Routes("bluesky");
 
-	private final PlatformHttpClient http = new PlatformHttpClient(HttpProperties.forLocalTests());
+	private final PlatformHttpClient http = new PlatformHttpClient(HttpProperties.forLocalTests(), new SimpleMeterRegistry(), Clock.systemUTC());
 
 	private BlueskyAdapter adapter(Clock clock) {
 		server.setDispatcher(routes);

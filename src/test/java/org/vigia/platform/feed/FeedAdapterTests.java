@@ -474,7 +474,8 @@ class FeedAdapterTests {
 		// Bytes keep coming, so the read timeout never fires: only the call timeout stops the check.
 		var http = new PlatformHttpClient(new HttpProperties(true, 64, 4, local.connectTimeout(), Duration.ofSeconds(5),
 				callTimeout, local.maxResponseSize(), local.maxRedirects(), local.maxRetries(),
-				local.maxRateLimitWait(), local.contactUrl(), local.retryBaseDelay()));
+				local.maxRateLimitWait(), local.contactUrl(), local.retryBaseDelay()), new SimpleMeterRegistry(),
+				Clock.systemUTC());
 		var adapter = new FeedAdapter(new FeedReader(http, PlatformProperties.at(server.url("/").uri()),
 				Clock.fixed(NOW, ZoneOffset.UTC)));
 

@@ -161,7 +161,7 @@ class YouTubeAdapterTests {
 	@Test
 	void passesOnTheWaitTheHttpClientsOwnRateLimitImposes() {
 		var retryAt = NOW.plusSeconds(90);
-		var client = new PlatformHttpClient(HttpProperties.forLocalTests()) {
+		var client = new PlatformHttpClient(HttpProperties.forLocalTests(), new SimpleMeterRegistry(), Clock.systemUTC()) {
 			@Override
 			public HttpResult get(HttpGet get) throws HttpFailure {
 				throw new HttpFailure(HttpFailure.Kind.RATE_LIMITED, "rate limit of www.youtube.com", retryAt, 0, null);

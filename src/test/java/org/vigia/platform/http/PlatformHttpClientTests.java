@@ -97,7 +97,7 @@ class PlatformHttpClientTests {
 		var server = server();
 		server.enqueue(new MockResponse.Builder().code(200).body("ok").build());
 
-		var result = new PlatformHttpClient(HttpProperties.forLocalTests())
+		var result = new PlatformHttpClient(HttpProperties.forLocalTests(), new SimpleMeterRegistry(), Clock.systemUTC())
 			.get(HttpGet.of(Platform.FEED, url(server, "/feed")));
 
 		assertThat(result.text()).isEqualTo("ok");

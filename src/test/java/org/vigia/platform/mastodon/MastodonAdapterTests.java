@@ -1,5 +1,7 @@
 package org.vigia.platform.mastodon;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +45,7 @@ class MastodonAdapterTests {
 
 	private final Routes routes = new Routes("mastodon");
 
-	private final PlatformHttpClient http = new PlatformHttpClient(HttpProperties.forLocalTests());
+	private final PlatformHttpClient http = new PlatformHttpClient(HttpProperties.forLocalTests(), new SimpleMeterRegistry(), Clock.systemUTC());
 
 	private MastodonAdapter adapter(Clock clock) {
 		server.setDispatcher(routes);
@@ -104,7 +106,7 @@ class MastodonAdapterTests {
 		server.setDispatcher(routes);
 		var base = PlatformProperties.at(server.url("/").uri());
 		var adapter = new MastodonAdapter(http,
-				new PlatformProperties(100, base.bluesky(), base.telegram(), base.youtube()));
+				new PlatformProperties(100, base.bluesky(), base.telegram(), base.youtube()), Clock.systemUTC());
 
 		check(adapter, null);
 

@@ -1,5 +1,9 @@
 package org.vigia.platform.mastodon;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import java.time.Clock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -43,7 +47,7 @@ class MastodonLookupPacingTests {
 	private final Server fake = new Server(clock, 10, Duration.ofMinutes(1));
 
 	private final MastodonLookalikes lookalikes = new MastodonLookalikes(
-			new PlatformHttpClient(HttpProperties.forLocalTests()), clock, (duration) -> {
+			new PlatformHttpClient(HttpProperties.forLocalTests(), new SimpleMeterRegistry(), Clock.systemUTC()), clock, (duration) -> {
 				waits.add(duration);
 				clock.advance(duration);
 			});

@@ -177,7 +177,7 @@ class TelegramAdapterTests {
 	@Test
 	void passesOnTheWaitTheHttpClientsOwnRateLimitImposes() {
 		var retryAt = NOW.plusSeconds(45);
-		var client = new PlatformHttpClient(HttpProperties.forLocalTests()) {
+		var client = new PlatformHttpClient(HttpProperties.forLocalTests(), new SimpleMeterRegistry(), Clock.systemUTC()) {
 			@Override
 			public HttpResult get(HttpGet get) throws HttpFailure {
 				throw new HttpFailure(HttpFailure.Kind.RATE_LIMITED, "rate limit of t.me", retryAt, 0, null);

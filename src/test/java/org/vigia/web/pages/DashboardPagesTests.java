@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.vigia.overview.HealthSnapshot;
 import org.vigia.IntegrationTest;
 import org.vigia.health.HealthSweep;
 import org.vigia.overview.Overview;
@@ -38,6 +39,9 @@ class DashboardPagesTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	HealthSnapshot snapshot;
 
 	@Autowired
 	HealthSweep sweep;
@@ -66,6 +70,8 @@ class DashboardPagesTests {
 		state(abandoned, Instant.now().minus(Duration.ofDays(142)));
 		state(active, Instant.now().minus(Duration.ofDays(2)));
 		sweep.sweep();
+		// Written by hand, not by the modules, so no event noted it: the reconcile catches up, as its job would.
+		snapshot.reconcile();
 	}
 
 	long account(String platform, String handle, String displayName) {
@@ -99,6 +105,8 @@ class DashboardPagesTests {
 				select :org, :unit, 'TELEGRAM', 'canal_' || n, 'https://t.me/canal_' || n, now(), now()
 				from generate_series(1, 60) as n
 				""").param("org", organization).param("unit", unit).update();
+		// Written by hand, not by the modules, so no event noted it: the reconcile catches up, as its job would.
+		snapshot.reconcile();
 		mvc.perform(get("/accounts?sort=handle").with(httpBasic("viewer", "viewer")))
 			.andExpect(content().string(containsString("63 accounts")))
 			.andExpect(content().string(containsString("Page 1 of 2")))
@@ -130,6 +138,8 @@ class DashboardPagesTests {
 				       now() - ((n + 1) || ' days')::interval, case when n = 3 then 'slow <b>answer</b>' end
 				from generate_series(1, 3) as n
 				""").param("id", id).update();
+		// Written by hand, not by the modules, so no event noted it: the reconcile catches up, as its job would.
+		snapshot.reconcile();
 		mvc.perform(get("/accounts/" + id).with(httpBasic("viewer", "viewer")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("<h1><span>villaverde.example</span>")))
@@ -230,6 +240,8 @@ class DashboardPagesTests {
 		long id = jdbc.sql("select id from finding where type = 'DUPLICATE' and unit_id = :unit").param("unit", unit)
 			.query(Long.class).single();
 
+		// Written by hand, not by the modules, so no event noted it: the reconcile catches up, as its job would.
+		snapshot.reconcile();
 		mvc.perform(get("/findings/" + id).with(httpBasic("viewer", "viewer")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Unit &lt;script&gt;alert(1)&lt;/script&gt; Prensa on Mastodon")))
@@ -250,6 +262,8 @@ class DashboardPagesTests {
 	@Test
 	void theMatrixLeavesAUnitThatRunsManyAccountsByDesignUnhighlighted() throws Exception {
 		jdbc.sql("update unit set manages_many_accounts = true where id = :id").param("id", unit).update();
+		// Written by hand, not by the modules, so no event noted it: the reconcile catches up, as its job would.
+		snapshot.reconcile();
 		mvc.perform(get("/").with(httpBasic("viewer", "viewer")))
 			.andExpect(content().string(containsString("<td>2</td>")))
 			.andExpect(content().string(not(containsString("<td class=\"two\">"))));
@@ -264,6 +278,8 @@ class DashboardPagesTests {
 				insert into account (organization_id, platform, handle, url, created_at, updated_at)
 				values (:org, 'TELEGRAM', 'villabajo', 'https://t.me/villabajo', now(), now())
 				""").param("org", other).update();
+		// Written by hand, not by the modules, so no event noted it: the reconcile catches up, as its job would.
+		snapshot.reconcile();
 		mvc.perform(get("/").with(httpBasic("viewer", "viewer")))
 			.andExpect(content().string(containsString("<h1>Overview</h1>")))
 			.andExpect(content().string(containsString("<a href=\"/?organizationId=" + other + "\">Villabajo</a>")))
