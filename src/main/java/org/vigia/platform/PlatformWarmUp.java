@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.concurrent.Future;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -39,6 +41,12 @@ public class PlatformWarmUp {
 	/** Checks in flight at once during the warm-up. */
 	private static final int CONCURRENCY = 16;
 
+	private final Clock clock;
+
+	public PlatformWarmUp(Clock clock) {
+		this.clock = clock;
+	}
+
 	/**
 	 * Warms up for at most {@code budget} (or until {@code rounds} rounds are done): each round checks a few Mastodon
 	 * accounts for the first time (lookup and statuses) and a few known ones (statuses only), and a batch of Bluesky
@@ -58,10 +66,10 @@ public class PlatformWarmUp {
 			var base = "http://127.0.0.1:" + server.getAddress().getPort();
 			var http = new PlatformHttpClient(new HttpProperties(true, CONCURRENCY, CONCURRENCY, Duration.ofSeconds(2),
 					Duration.ofSeconds(2), Duration.ofSeconds(5), DataSize.ofMegabytes(1), 0, 0, Duration.ZERO,
-					"https://github.com/vigia-project/vigia"));
+					"https://github.com/vigia-project/vigia"), new SimpleMeterRegistry(), this.clock);
 			var properties = PlatformProperties.at(URI.create(base + "/"));
-			var mastodon = new MastodonAdapter(http, properties);
-			var bluesky = new BlueskyAdapter(http, properties);
+			var mastodon = new MastodonAdapter(http, properties, this.clock);
+			var bluesky = new BlueskyAdapter(http, properties, this.clock);
 			for (int round = 0; round < rounds && System.nanoTime() < deadline; round++) {
 				var checks = new ArrayList<Future<List<CheckResult>>>();
 				for (int i = 0; i < CONCURRENCY - 1; i++) {

@@ -11,7 +11,7 @@ class PlatformWarmUpTests {
 
 	@Test
 	void everyWarmUpCheckSucceedsAgainstTheCannedAnswers() {
-		var results = new PlatformWarmUp().warmUp(Duration.ofSeconds(30), 2);
+		var results = new PlatformWarmUp(java.time.Clock.systemUTC()).warmUp(Duration.ofSeconds(30), 2);
 
 		// Each round: 15 Mastodon accounts, half of them checked for the first time, and a batch of 25 Bluesky ones.
 		assertThat(results).hasSize(2 * (15 + 25));

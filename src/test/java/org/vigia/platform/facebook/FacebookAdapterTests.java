@@ -69,7 +69,7 @@ class FacebookAdapterTests {
 	}
 
 	private FacebookAdapter adapter() {
-		var http = new PlatformHttpClient(HttpProperties.forLocalTests());
+		var http = new PlatformHttpClient(HttpProperties.forLocalTests(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), java.time.Clock.systemUTC());
 		return new FacebookAdapter(http, graph(http), provider(credentials));
 	}
 

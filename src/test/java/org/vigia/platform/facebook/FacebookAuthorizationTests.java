@@ -37,7 +37,7 @@ class FacebookAuthorizationTests {
 
 	private FacebookAuthorization authorization() {
 		server.setDispatcher(routes);
-		var http = new PlatformHttpClient(HttpProperties.forLocalTests());
+		var http = new PlatformHttpClient(HttpProperties.forLocalTests(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), java.time.Clock.systemUTC());
 		var properties = new MetaProperties("1234567890", SECRET, server.url("/").uri(),
 				URI.create("https://www.facebook.com"));
 		var clock = new MutableClock(NOW);

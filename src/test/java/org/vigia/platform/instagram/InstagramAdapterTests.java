@@ -43,7 +43,7 @@ class InstagramAdapterTests {
 
 	private InstagramAdapter adapter() {
 		server.setDispatcher(routes);
-		var http = new PlatformHttpClient(HttpProperties.forLocalTests());
+		var http = new PlatformHttpClient(HttpProperties.forLocalTests(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), java.time.Clock.systemUTC());
 		var properties = new MetaProperties("1234567890", SECRET, server.url("/").uri(),
 				URI.create("https://www.facebook.com"));
 		var graph = new Graph(http, properties.versionedGraphUrl(), SECRET, true, "the Graph API",

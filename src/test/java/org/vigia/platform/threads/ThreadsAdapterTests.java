@@ -41,7 +41,7 @@ class ThreadsAdapterTests {
 
 	private final TestCredentials credentials = new TestCredentials();
 
-	private final PlatformHttpClient http = new PlatformHttpClient(HttpProperties.forLocalTests());
+	private final PlatformHttpClient http = new PlatformHttpClient(HttpProperties.forLocalTests(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), java.time.Clock.systemUTC());
 
 	private ThreadsApi api() {
 		server.setDispatcher(routes);
