@@ -142,6 +142,8 @@ class ConnectionsTests {
 				(int) instagram);
 		assertThat(JsonPath.<String>read(list, "$[0].state")).isEqualTo("ACTIVE");
 		assertThat(JsonPath.<String>read(list, "$[0].network")).isEqualTo("fake");
+		var page = ApiCalls.viewer(mvc, get("/connections"));
+		assertThat(page).contains("Marta Comunicación").contains("ayuntamientovillaverde").doesNotContain("EAAB");
 		mvc.perform(delete("/api/connections/" + connection.id()).with(httpBasic("viewer", "viewer")))
 			.andExpect(status().isForbidden());
 		var one = ApiCalls.editor(mvc, delete("/api/connections/" + connection.id()));
