@@ -2,7 +2,15 @@ package org.vigia.connections;
 
 import java.util.TreeSet;
 
+import java.time.Duration;
+
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
 import org.springframework.context.annotation.Bean;
@@ -29,6 +37,24 @@ class ConnectionsConfiguration {
 					+ "(openssl rand -base64 32) and keep it apart from the database; see docs/connections.md");
 		}
 		return vault;
+	}
+
+	@Bean
+	JobDetail connectionLifecycleJob() {
+		return JobBuilder.newJob(ConnectionLifecycleJob.class).withIdentity("lifecycle", "connections").storeDurably().build();
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "vigia.connections.lifecycle-enabled", matchIfMissing = true)
+	Trigger connectionLifecycleTrigger(JobDetail connectionLifecycleJob) {
+		return TriggerBuilder.newTrigger()
+			.withIdentity("lifecycle", "connections")
+			.forJob(connectionLifecycleJob)
+			.withSchedule(SimpleScheduleBuilder.simpleSchedule()
+				.withIntervalInMilliseconds(Duration.ofHours(1).toMillis())
+				.repeatForever()
+				.withMisfireHandlingInstructionNextWithRemainingCount())
+			.build();
 	}
 
 }
