@@ -122,7 +122,7 @@ class SecurityConfiguration {
 				.requestMatchers("/login", "/error", "/favicon.ico", "/css/**")
 				.permitAll()
 				// The dashboard's forms change things: editors only, as on the API.
-				.requestMatchers(HttpMethod.POST, "/findings/**", "/accounts/**", "/registry/**", "/runs/**")
+				.requestMatchers(HttpMethod.POST, "/findings/**", "/accounts/**", "/registry/**", "/runs/**", "/connections/**")
 				.hasRole("EDITOR")
 				.anyRequest()
 				.hasRole("VIEWER"))

@@ -1,0 +1,59 @@
+package org.vigia.web.pages;
+
+import java.security.Principal;
+import java.util.HashSet;
+import java.util.stream.Collectors;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.vigia.connections.Connections;
+import org.vigia.registry.Registry;
+
+/**
+ * The connections: who granted each, when, what it may do, until when, which registry accounts it covers; a button per
+ * configured network to connect one for an organization, and disconnect (editors).
+ */
+@Controller
+class ConnectionsPage {
+
+	private final Connections connections;
+
+	private final Registry registry;
+
+	ConnectionsPage(Connections connections, Registry registry) {
+		this.connections = connections;
+		this.registry = registry;
+	}
+
+	@GetMapping("/connections")
+	String list(Model model) {
+		var list = connections.list(null);
+		var organizationIds = new HashSet<Long>();
+		list.forEach(connection -> organizationIds.add(connection.organizationId()));
+		var accountIds = list.stream().flatMap(connection -> connection.accountIds().stream()).collect(Collectors.toSet());
+		var handles = new java.util.HashMap<Long, String>();
+		for (var id : accountIds) {
+			handles.put(id, registry.account(id).account().handle());
+		}
+		model.addAttribute("section", "connections");
+		model.addAttribute("connections", list);
+		model.addAttribute("organizationNames", registry.organizationNames(organizationIds));
+		model.addAttribute("accountHandles", handles);
+		model.addAttribute("registrations", connections.registrations());
+		model.addAttribute("organizations",
+				registry.organizations(PageRequest.of(0, 500, Sort.by("name"))).getContent());
+		return "connections";
+	}
+
+	@PostMapping("/connections/{id}/disconnect")
+	String disconnect(@PathVariable long id, Principal principal) {
+		connections.disconnect(id, principal.getName());
+		return "redirect:/connections?disconnected=" + id;
+	}
+
+}
