@@ -145,7 +145,7 @@ public class Answers {
 		var organization = jdbc.sql("select organization_id from registry_accounts account where id = :id")
 			.param("id", accountId).query(Long.class).optional()
 			.orElseThrow(() -> new RecertificationNotFoundException("account " + accountId + " does not exist"));
-		if (answeredBy == null || answeredBy.isBlank() || answeredBy.strip().length() > 200) {
+		if (answeredBy == null || answeredBy.isBlank() || answeredBy.equals("null") || answeredBy.strip().length() > 200) {
 			throw new InvalidAnswerException("answeredBy: who answered, in up to 200 characters, is required");
 		}
 		var clean = clean(answer);

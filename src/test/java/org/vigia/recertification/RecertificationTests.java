@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -382,6 +385,33 @@ class RecertificationTests {
 		var inboxes = delivered();
 		assertThat(inboxes.values()).allSatisfy(inbox -> assertThat(inbox).hasSize(1));
 		assertThat(inboxes).hasSize(3);
+	}
+
+	@Test
+	void editorsRecordAPhoneAnswerAndTheApiListsAnswersNewestFirst() throws Exception {
+		var body = """
+				{"answeredBy": "Concejal de deportes", "stillOfficial": "YES", "administrators": "Prensa",
+				 "twoFactor": "YES", "institutionalRecovery": "NO"}""";
+		mvc.perform(post("/api/accounts/" + deportes + "/attestations").with(httpBasic("viewer", "viewer"))
+			.contentType("application/json").content(body)).andExpect(status().isForbidden());
+		mvc.perform(post("/api/accounts/" + deportes + "/attestations").with(httpBasic("editor", "editor"))
+			.contentType("application/json").content(body))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.channel").value("PHONE"))
+			.andExpect(jsonPath("$.recordedBy").value("editor"));
+		mvc.perform(get("/api/accounts/" + deportes + "/attestations").with(httpBasic("viewer", "viewer")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].answeredBy").value("Concejal de deportes"))
+			.andExpect(jsonPath("$[0].answer.institutionalRecovery").value("NO"));
+		assertThat(standing("ACCOUNT_SECURITY", deportes)).isOne();
+		mvc.perform(put("/api/organizations/" + organization + "/recertification").with(httpBasic("editor", "editor"))
+			.contentType("application/json").content("{\"cadence\": \"quarterly\", \"window\": \"P14D\"}"))
+			.andExpect(status().is4xxClientError())
+			.andExpect(content().string(Matchers.containsString("cadence")));
+		mvc.perform(put("/api/organizations/" + organization + "/recertification").with(httpBasic("editor", "editor"))
+			.contentType("application/json").content("{\"cadence\": \"P6M\", \"window\": \"P21D\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.cadence").value("P6M"));
 	}
 
 }
