@@ -341,6 +341,12 @@ class RecertificationTests {
 		assertThat(standing("UNCERTIFIED", deportes)).isOne();
 		assertThat(standing("UNCERTIFIED", tiktok)).isOne();
 		assertThat(standing("UNCERTIFIED", cultura)).isZero();
+		assertThat(jdbc.sql("""
+				select distinct i.recipient from alert_item i join finding f on f.id = i.finding_id
+				where f.type = 'UNCERTIFIED' order by 1
+				""").query(String.class).list()).as("the owners and the central office hear of it")
+			.containsExactly("central@gobierno.example", "deportes@villaverde.example", "jefa.prensa@villaverde.example",
+					"prensa@villaverde.example");
 		assertThat(jdbc.sql("select severity from finding where type = 'UNCERTIFIED' and account_id = :a")
 			.param("a", deportes).query(String.class).single()).isEqualTo("MEDIUM");
 
