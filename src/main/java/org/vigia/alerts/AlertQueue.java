@@ -13,6 +13,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.vigia.health.FindingTransition;
+import org.vigia.health.FindingType;
 import org.vigia.health.FindingsTransitioned;
 import org.vigia.health.Severity;
 import org.vigia.health.TransitionKind;
@@ -77,7 +78,7 @@ class AlertQueue {
 					var recipients = Routes.recipients((transition.accountId() != null)
 							? owners.getOrDefault(transition.accountId(), List.of())
 							: (transition.unitId() != null) ? unitOwners.getOrDefault(transition.unitId(), List.of())
-									: List.of(), high,
+									: List.of(), high || transition.type() == FindingType.UNCERTIFIED,
 							offices.central(settings, transition.organizationId()));
 					for (var recipient : recipients) {
 						items.add(new Item(transition.id(), transition.findingId(), recipient, high ? "ALERT" : "DIGEST",

@@ -134,6 +134,19 @@ class MailRenderer {
 				engine.process("discovery-run.html", context));
 	}
 
+	Rendered campaign(CampaignMail mail, Locale locale) {
+		var context = new Context(locale);
+		var closes = date(LocalDate.ofInstant(mail.closesAt(), properties.zone()), locale);
+		context.setVariable("mail", mail);
+		context.setVariable("closes", closes);
+		context.setVariable("link", properties.dashboard() + mail.path());
+		context.setVariable("dashboard", properties.dashboard());
+		var subject = message("campaign.subject." + mail.kind().name(), locale, mail.accounts().size(), closes,
+				mail.organization());
+		return new Rendered(oneLine(subject, 200), engine.process("campaign.txt", context).strip() + "\n",
+				engine.process("campaign.html", context));
+	}
+
 	private static String date(LocalDate date, Locale locale) {
 		return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(date);
 	}

@@ -197,6 +197,7 @@ class Evaluator {
 
 	/** The types the account rules judge; discovery's findings are judged by discovery. */
 	private static final EnumSet<FindingType> ACCOUNT_TYPES = EnumSet.complementOf(
-			EnumSet.of(FindingType.IMPERSONATION, FindingType.UNREGISTERED));
+			EnumSet.of(FindingType.IMPERSONATION, FindingType.UNREGISTERED, FindingType.LOST_CONTROL,
+					FindingType.ACCOUNT_SECURITY, FindingType.UNCERTIFIED));
 
 }

@@ -196,7 +196,8 @@ class FactsRepository {
 	Map<String, Lifecycle.Stored> storedForAccounts(List<Long> accountIds) {
 		return stored(jdbc.sql("""
 				select id, type, subject_key, status, fingerprint, dismissed_until from finding
-				where account_id = any(:ids) and type not in ('IMPERSONATION', 'UNREGISTERED')
+				where account_id = any(:ids)
+				  and type not in ('IMPERSONATION', 'UNREGISTERED', 'LOST_CONTROL', 'ACCOUNT_SECURITY', 'UNCERTIFIED')
 				""").param("ids", accountIds.toArray(Long[]::new)));
 	}
 

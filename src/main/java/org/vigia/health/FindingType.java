@@ -37,7 +37,16 @@ public enum FindingType {
 	UNREGISTERED(Severity.MEDIUM),
 
 	/** A citizen reported an account that scored below the look-alike threshold: for triage. */
-	REPORTED(Severity.LOW);
+	REPORTED(Severity.LOW),
+
+	/** An owner says the account is no longer the institution's: taken over, or forgotten (recertification). */
+	LOST_CONTROL(Severity.HIGH),
+
+	/** An owner says two-factor authentication or the recovery address is not the institution's (recertification). */
+	ACCOUNT_SECURITY(Severity.LOW),
+
+	/** Nobody recertified the account before its round's window closed (recertification). */
+	UNCERTIFIED(Severity.MEDIUM);
 
 	private final Severity severity;
 

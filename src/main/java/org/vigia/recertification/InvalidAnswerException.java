@@ -1,0 +1,14 @@
+package org.vigia.recertification;
+
+import org.vigia.common.InvalidException;
+
+/** An answer or a setting that names its bad field; nothing changed. */
+final class InvalidAnswerException extends InvalidException {
+
+	private static final long serialVersionUID = 1L;
+
+	InvalidAnswerException(String message) {
+		super(message);
+	}
+
+}

@@ -1,0 +1,423 @@
+package org.vigia.recertification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import org.hamcrest.Matchers;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.convention.TestBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.vigia.IntegrationTest;
+import org.vigia.MutableClock;
+import org.vigia.alerts.Outgoing;
+
+/**
+ * Recertification end to end against PostgreSQL and GreenMail, with a clock the tests move: a round mails each person
+ * once with all their accounts, the link answers each account once and nothing else, reminders come on their days, the
+ * round's close opens UNCERTIFIED, and answers open the findings they mean.
+ */
+@IntegrationTest
+@TestPropertySource(properties = { "spring.mail.host=127.0.0.1", "vigia.alerts.recipients=central@gobierno.example",
+		"vigia.alerts.from=vigia@gobierno.example", "vigia.alerts.base-url=https://vigia.gobierno.example/",
+		"vigia.recertification.schedule-enabled=false" })
+class RecertificationTests {
+
+	@RegisterExtension
+	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+		.withPerMethodLifecycle(false);
+
+	@DynamicPropertySource
+	static void smtpPort(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+	}
+
+	static final Instant T0 = Instant.parse("2026-06-01T08:00:00Z");
+
+	static final MutableClock CLOCK = new MutableClock(T0);
+
+	static final Pattern LINK = Pattern.compile("https://vigia\\.gobierno\\.example(/recertify/[A-Za-z0-9_-]{43})");
+
+	@TestBean
+	Clock clock;
+
+	static Clock clock() {
+		return CLOCK;
+	}
+
+	@Autowired
+	Campaigns campaigns;
+
+	@Autowired
+	Answers answers;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ApplicationContext context;
+
+	long organization;
+
+	long deportes;
+
+	long cultura;
+
+	long tiktok;
+
+	@BeforeEach
+	void aTownWithAUnitOfTwoContactsAndAnAccountWithItsOwnContact() throws Exception {
+		CLOCK.set(T0);
+		smtp.purgeEmailFromAllMailboxes();
+		jdbc.sql("truncate account, unit, organization, finding, finding_transition, notification, alert_item, "
+				+ "alert_reminder, alert_recipient, recertification_visit restart identity cascade").update();
+		organization = jdbc.sql("""
+				insert into organization (name, created_at, updated_at) values ('Villaverde', now(), now()) returning id
+				""").query(Long.class).single();
+		var prensa = jdbc.sql("""
+				insert into unit (organization_id, name, contact_emails, created_at, updated_at)
+				values (:org, 'Prensa', '{prensa@villaverde.example,Jefa.Prensa@villaverde.example}', now(), now())
+				returning id
+				""").param("org", organization).query(Long.class).single();
+		deportes = account("BLUESKY", "deportes.villaverde.example", prensa, "deportes@villaverde.example");
+		cultura = account("MASTODON", "cultura@social.villaverde.example", prensa, null);
+		tiktok = account("TIKTOK", "villaverde", prensa, null);
+	}
+
+	long account(String platform, String handle, Long unit, @Nullable String contact) {
+		return jdbc.sql("""
+				insert into account (organization_id, unit_id, platform, handle, url, contact_email, display_name,
+				                     created_at, updated_at)
+				values (:org, :unit, :platform, :handle, 'https://example.org/' || :handle, :contact, :handle, now(), now())
+				returning id
+				""").param("org", organization).param("unit", unit).param("platform", platform).param("handle", handle)
+			.param("contact", contact, java.sql.Types.VARCHAR).query(Long.class).single();
+	}
+
+	Map<String, List<MimeMessage>> delivered() throws Exception {
+		Outgoing.send(context);
+		var inboxes = new TreeMap<String, List<MimeMessage>>();
+		for (var message : smtp.getReceivedMessages()) {
+			for (var to : message.getAllRecipients()) {
+				inboxes.computeIfAbsent(to.toString(), k -> new ArrayList<>()).add(message);
+			}
+		}
+		return inboxes;
+	}
+
+	static String text(MimeMessage message) throws Exception {
+		return part(message, "text/plain");
+	}
+
+	static String html(MimeMessage message) throws Exception {
+		return part(message, "text/html");
+	}
+
+	private static @Nullable String part(Part part, String type) throws Exception {
+		if (part.isMimeType(type)) {
+			return (String) part.getContent();
+		}
+		if (part.getContent() instanceof Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				BodyPart body = multipart.getBodyPart(i);
+				var found = part(body, type);
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
+	}
+
+	static String link(MimeMessage message) throws Exception {
+		var matcher = LINK.matcher(text(message));
+		assertThat(matcher.find()).as("a link in the mail").isTrue();
+		return matcher.group(1);
+	}
+
+	String linkOf(String recipient) throws Exception {
+		var inbox = delivered().get(recipient);
+		return link(inbox.getLast());
+	}
+
+	org.springframework.test.web.servlet.ResultActions answer(String path, long account, String still,
+			String twoFactor, String recovery, @Nullable String lastPost) throws Exception {
+		var request = post(path + "/accounts/" + account).with(csrf())
+			.param("stillOfficial", still)
+			.param("administrators", "Jefa de prensa")
+			.param("twoFactor", twoFactor)
+			.param("institutionalRecovery", recovery);
+		if (lastPost != null) {
+			request = request.param("lastPost", lastPost);
+		}
+		return mvc.perform(request);
+	}
+
+	long standing(String type, long account) {
+		return jdbc.sql("""
+				select count(*) from finding where type = :type and account_id = :account and status in ('OPEN', 'ACKNOWLEDGED')
+				""").param("type", type).param("account", account).query(Long.class).single();
+	}
+
+	@Test
+	void aRoundMailsEachPersonOnceListingAllTheAccountsTheyAnswerFor() throws Exception {
+		assertThat(campaigns.run()).isEqualTo(3);
+		assertThat(campaigns.run()).as("the round is open: nothing more to send").isZero();
+
+		var inboxes = delivered();
+		assertThat(inboxes.keySet()).containsExactly("deportes@villaverde.example", "jefa.prensa@villaverde.example",
+				"prensa@villaverde.example");
+		assertThat(inboxes.values()).allSatisfy(inbox -> assertThat(inbox).hasSize(1));
+		var prensa = text(inboxes.get("prensa@villaverde.example").getFirst());
+		assertThat(prensa).contains("cultura@social.villaverde.example on Mastodon", "villaverde on TikTok")
+			.doesNotContain("deportes.villaverde.example");
+		assertThat(inboxes.get("prensa@villaverde.example").getFirst().getSubject())
+			.isEqualTo("[Vigía] Villaverde: please confirm your 2 official accounts by June 15, 2026");
+		assertThat(text(inboxes.get("deportes@villaverde.example").getFirst()))
+			.contains("deportes.villaverde.example on Bluesky").doesNotContain("cultura@");
+		assertThat(link(inboxes.get("prensa@villaverde.example").getFirst()))
+			.isNotEqualTo(link(inboxes.get("jefa.prensa@villaverde.example").getFirst()));
+		assertThat(jdbc.sql("select count(*) from recertification_link where token_hash like '%' || :tail")
+			.param("tail", link(inboxes.get("prensa@villaverde.example").getFirst()).substring(11))
+			.query(Long.class).single()).as("the token itself is not stored").isZero();
+	}
+
+	@Test
+	void aPersonsLanguageWritesTheirMail() throws Exception {
+		jdbc.sql("insert into alert_recipient (address, locale, updated_at) values ('deportes@villaverde.example', 'es', now())").update();
+		campaigns.run();
+		var mail = delivered().get("deportes@villaverde.example").getFirst();
+		assertThat(mail.getSubject()).isEqualTo("[Vigía] Villaverde: confirme su cuenta oficial antes del 15 de junio de 2026");
+		assertThat(text(mail)).contains("deportes.villaverde.example en Bluesky", "Responder ahora");
+	}
+
+	@Test
+	void aLinkAnswersEachOfItsAccountsOnceAndShowsWhoAnswered() throws Exception {
+		campaigns.run();
+		var path = linkOf("prensa@villaverde.example");
+		mvc.perform(get(path).header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(Matchers.containsString("cultura@social.villaverde.example")))
+			.andExpect(content().string(Matchers.not(Matchers.containsString("deportes.villaverde.example"))));
+
+		answer(path, cultura, "YES", "YES", "YES", null).andExpect(status().is3xxRedirection());
+		answer(path, cultura, "NOT_OURS", "NO", "NO", null).andExpect(status().isConflict());
+		var jefa = linkOf("jefa.prensa@villaverde.example");
+		answer(jefa, cultura, "RETIRE", "YES", "YES", null).andExpect(status().isConflict());
+		mvc.perform(get(jefa).header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(Matchers.containsString("Answered by prensa@villaverde.example")));
+		answer(path, deportes, "YES", "YES", "YES", null).andExpect(status().isNotFound());
+
+		var answers = jdbc.sql("select channel, answered_by, still_official, request_id is not null from attestation")
+			.query((rs, row) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getBoolean(4))
+			.list();
+		assertThat(answers).containsExactly("LINK prensa@villaverde.example YES true");
+	}
+
+	@Test
+	void aGuessedTokenAnExpiredLinkAndALinkOfAnotherRoundAreRefused() throws Exception {
+		campaigns.run();
+		var path = linkOf("prensa@villaverde.example");
+		mvc.perform(get("/recertify/" + Tokens.fresh())).andExpect(status().isNotFound());
+		answer("/recertify/" + Tokens.fresh(), cultura, "YES", "YES", "YES", null).andExpect(status().isNotFound());
+
+		CLOCK.advance(Duration.ofDays(14 + 7).minusMinutes(1));
+		mvc.perform(get(path)).andExpect(status().isOk());
+		CLOCK.advance(Duration.ofMinutes(2));
+		mvc.perform(get(path)).andExpect(status().isGone());
+		answer(path, cultura, "YES", "YES", "YES", null).andExpect(status().isGone());
+
+		CLOCK.set(T0.plus(Duration.ofDays(92)));
+		campaigns.run();
+		var next = linkOf("prensa@villaverde.example");
+		mvc.perform(get(next)).andExpect(status().isOk());
+		CLOCK.advance(Duration.ofDays(1));
+		assertThat(jdbc.sql("update recertification_request set expires_at = expires_at + interval '200 days'").update())
+			.isPositive();
+		mvc.perform(get(path)).andExpect(status().isGone())
+			.andExpect(content().string(Matchers.containsString("earlier review")));
+		assertThat(jdbc.sql("select count(*) from attestation").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void guessingLinksIsRateLimited() throws Exception {
+		for (int i = 0; i < 12; i++) {
+			mvc.perform(get("/recertify/" + Tokens.fresh())).andExpect(status().isNotFound());
+		}
+		mvc.perform(get("/recertify/" + Tokens.fresh())).andExpect(status().isTooManyRequests());
+	}
+
+	@Test
+	void theAnswerFormRequiresItsCsrfToken() throws Exception {
+		campaigns.run();
+		var path = linkOf("prensa@villaverde.example");
+		mvc.perform(post(path + "/accounts/" + cultura).param("stillOfficial", "YES")).andExpect(status().isForbidden());
+		assertThat(jdbc.sql("select count(*) from attestation").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void remindersComeSevenDaysBeforeTheCloseAndOnTheLastDayToThoseWhoHaveNotAnswered() throws Exception {
+		campaigns.run();
+		var path = linkOf("prensa@villaverde.example");
+		answer(path, cultura, "YES", "YES", "YES", null).andExpect(status().is3xxRedirection());
+		answer(path, tiktok, "YES", "YES", "YES", "2026-05-30").andExpect(status().is3xxRedirection());
+		smtp.purgeEmailFromAllMailboxes();
+
+		CLOCK.set(T0.plus(Duration.ofDays(7)).minus(Duration.ofMinutes(1)));
+		assertThat(campaigns.run()).isZero();
+		CLOCK.set(T0.plus(Duration.ofDays(7)));
+		assertThat(campaigns.run()).as("deportes has not answered").isEqualTo(1);
+		var inboxes = delivered();
+		assertThat(inboxes.keySet()).containsExactly("deportes@villaverde.example");
+		assertThat(inboxes.get("deportes@villaverde.example").getFirst().getSubject())
+			.startsWith("[Vigía] Reminder: an official account waits");
+		var reminderLink = link(inboxes.get("deportes@villaverde.example").getFirst());
+		mvc.perform(get(reminderLink)).andExpect(status().isOk());
+		CLOCK.set(T0.plus(Duration.ofDays(8)));
+		assertThat(campaigns.run()).isZero();
+
+		smtp.purgeEmailFromAllMailboxes();
+		CLOCK.set(Instant.parse("2026-06-14T23:59:00Z"));
+		assertThat(campaigns.run()).isZero();
+		CLOCK.set(Instant.parse("2026-06-15T00:00:00Z"));
+		assertThat(campaigns.run()).isEqualTo(1);
+		assertThat(campaigns.run()).isZero();
+		inboxes = delivered();
+		assertThat(inboxes.keySet()).containsExactly("deportes@villaverde.example");
+		assertThat(inboxes.get("deportes@villaverde.example").getFirst().getSubject())
+			.isEqualTo("[Vigía] Last day: an official account waits for your confirmation");
+	}
+
+	@Test
+	void theCloseOpensUncertifiedForEveryUnansweredAccountAndAnAnswerResolvesIt() throws Exception {
+		campaigns.run();
+		var prensa = linkOf("prensa@villaverde.example");
+		answer(prensa, cultura, "YES", "YES", "YES", null).andExpect(status().is3xxRedirection());
+
+		CLOCK.set(T0.plus(Duration.ofDays(14)).minusSeconds(1));
+		campaigns.run();
+		assertThat(standing("UNCERTIFIED", deportes)).isZero();
+		CLOCK.set(T0.plus(Duration.ofDays(14)));
+		campaigns.run();
+		assertThat(standing("UNCERTIFIED", deportes)).isOne();
+		assertThat(standing("UNCERTIFIED", tiktok)).isOne();
+		assertThat(standing("UNCERTIFIED", cultura)).isZero();
+		assertThat(jdbc.sql("""
+				select distinct i.recipient from alert_item i join finding f on f.id = i.finding_id
+				where f.type = 'UNCERTIFIED' order by 1
+				""").query(String.class).list()).as("the owners and the central office hear of it")
+			.containsExactly("central@gobierno.example", "deportes@villaverde.example", "jefa.prensa@villaverde.example",
+					"prensa@villaverde.example");
+		assertThat(jdbc.sql("select severity from finding where type = 'UNCERTIFIED' and account_id = :a")
+			.param("a", deportes).query(String.class).single()).isEqualTo("MEDIUM");
+
+		CLOCK.advance(Duration.ofDays(2));
+		answer(prensa, tiktok, "YES", "YES", "YES", null).andExpect(status().is3xxRedirection());
+		assertThat(standing("UNCERTIFIED", tiktok)).as("resolved by the answer").isZero();
+		answers.record(deportes, new Attestation.Answer(Attestation.StillOfficial.YES, "Concejal", Attestation.Choice.YES,
+				Attestation.Choice.YES, null), "Concejal de deportes", "editor");
+		assertThat(standing("UNCERTIFIED", deportes)).as("resolved by a phone answer").isZero();
+	}
+
+	@Test
+	void noLongerOursOpensALostControlFindingAtOnceAndNoTwoFactorAnAccountSecurityOne() throws Exception {
+		campaigns.run();
+		var path = linkOf("prensa@villaverde.example");
+		answer(path, cultura, "NOT_OURS", "UNKNOWN", "UNKNOWN", null).andExpect(status().is3xxRedirection());
+		answer(path, tiktok, "YES", "NO", "YES", null).andExpect(status().is3xxRedirection());
+
+		assertThat(standing("LOST_CONTROL", cultura)).isOne();
+		assertThat(jdbc.sql("select severity from finding where type = 'LOST_CONTROL'").query(String.class).single())
+			.isEqualTo("HIGH");
+		assertThat(standing("ACCOUNT_SECURITY", tiktok)).isOne();
+		assertThat(standing("ACCOUNT_SECURITY", cultura)).isZero();
+		assertThat(jdbc.sql("select severity from finding where type = 'ACCOUNT_SECURITY'").query(String.class).single())
+			.isEqualTo("LOW");
+	}
+
+	@Test
+	void twoNodesRunningTheRoundAtOnceMailEachPersonOnce() throws Exception {
+		var barrier = new CyclicBarrier(2);
+		try (var pool = Executors.newFixedThreadPool(2)) {
+			var first = pool.submit(() -> {
+				barrier.await();
+				return campaigns.run();
+			});
+			var second = pool.submit(() -> {
+				barrier.await();
+				return campaigns.run();
+			});
+			assertThat(first.get() + second.get()).isEqualTo(3);
+		}
+		var inboxes = delivered();
+		assertThat(inboxes.values()).allSatisfy(inbox -> assertThat(inbox).hasSize(1));
+		assertThat(inboxes).hasSize(3);
+	}
+
+	@Test
+	void editorsRecordAPhoneAnswerAndTheApiListsAnswersNewestFirst() throws Exception {
+		var body = """
+				{"answeredBy": "Concejal de deportes", "stillOfficial": "YES", "administrators": "Prensa",
+				 "twoFactor": "YES", "institutionalRecovery": "NO"}""";
+		mvc.perform(post("/api/accounts/" + deportes + "/attestations").with(httpBasic("viewer", "viewer"))
+			.contentType("application/json").content(body)).andExpect(status().isForbidden());
+		mvc.perform(post("/api/accounts/" + deportes + "/attestations").with(httpBasic("editor", "editor"))
+			.contentType("application/json").content(body))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.channel").value("PHONE"))
+			.andExpect(jsonPath("$.recordedBy").value("editor"));
+		mvc.perform(get("/api/accounts/" + deportes + "/attestations").with(httpBasic("viewer", "viewer")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].answeredBy").value("Concejal de deportes"))
+			.andExpect(jsonPath("$[0].answer.institutionalRecovery").value("NO"));
+		assertThat(standing("ACCOUNT_SECURITY", deportes)).isOne();
+		mvc.perform(put("/api/organizations/" + organization + "/recertification").with(httpBasic("editor", "editor"))
+			.contentType("application/json").content("{\"cadence\": \"quarterly\", \"window\": \"P14D\"}"))
+			.andExpect(status().is4xxClientError())
+			.andExpect(content().string(Matchers.containsString("cadence")));
+		mvc.perform(put("/api/organizations/" + organization + "/recertification").with(httpBasic("editor", "editor"))
+			.contentType("application/json").content("{\"cadence\": \"P6M\", \"window\": \"P21D\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.cadence").value("P6M"));
+	}
+
+}
