@@ -9,6 +9,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -37,12 +38,13 @@ class PublicPagesController {
 
 	private static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
 
-	private final ThymeleafViewResolver thymeleaf;
+	/** Asked for when a page is rendered: a node started without a web server (a worker) has no view resolver. */
+	private final ObjectProvider<ThymeleafViewResolver> thymeleaf;
 
 	private final RenderedPages pages = new RenderedPages(RenderedPages.DEFAULT_CAPACITY);
 
 	PublicPagesController(Directory directory, Reports reports, PublicationProperties properties,
-			ThymeleafViewResolver thymeleaf) {
+			ObjectProvider<ThymeleafViewResolver> thymeleaf) {
 		this.directory = directory;
 		this.reports = reports;
 		this.properties = properties;
@@ -85,7 +87,7 @@ class PublicPagesController {
 
 	private String render(String name, Map<String, Object> model, Locale locale, HttpServletRequest request,
 			HttpServletResponse response) throws Exception {
-		var view = thymeleaf.resolveViewName(name, locale);
+		var view = thymeleaf.getObject().resolveViewName(name, locale);
 		if (view == null) {
 			throw new IllegalStateException("No template " + name);
 		}

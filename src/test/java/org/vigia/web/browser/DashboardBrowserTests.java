@@ -309,12 +309,12 @@ class DashboardBrowserTests {
 		assertThat(path()).isEqualTo(here);
 		assertThat(find("html").getAttribute("lang")).isEqualTo("es");
 		assertThat(find("h1").getText()).isEqualTo("Hallazgos");
-		assertThat(navigationLinks()).containsExactly("Resumen", "Cuentas", "Hallazgos", "Registro", "Ejecuciones", "Correo");
+		assertThat(navigationLinks()).containsExactly("Resumen", "Cuentas", "Hallazgos", "Registro", "Ejecuciones", "Conexiones", "Correo");
 		navigate("Resumen");
 		assertThat(cards()).containsEntry("Abandonada", "1");
 		follow(By.linkText("English"));
 		assertThat(find("html").getAttribute("lang")).isEqualTo("en");
-		assertThat(navigationLinks()).containsExactly("Overview", "Accounts", "Findings", "Registry", "Runs", "Mail");
+		assertThat(navigationLinks()).containsExactly("Overview", "Accounts", "Findings", "Registry", "Runs", "Connections", "Mail");
 
 		assertThat(PLATFORMS.unexpected).isEmpty();
 		assertNoConsoleErrors();
