@@ -298,7 +298,7 @@ class DashboardBrowserTests {
 		var history = browser.findElements(By.cssSelector("ol.history li"));
 		assertThat(history).hasSize(2);
 		assertThat(history.getFirst().getText()).startsWith("DISMISSED").contains("editor").contains(reason);
-		assertThat(history.getLast().getText()).startsWith("OPENED");
+		assertThat(history.getLast().getText()).startsWith("Opened");
 		screenshots.take(browser, "finding");
 		navigate("Findings");
 		assertThat(text()).contains("7 findings").doesNotContain(cultura);

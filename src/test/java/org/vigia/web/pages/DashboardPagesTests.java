@@ -355,7 +355,7 @@ class DashboardPagesTests {
 		mvc.perform(get("/findings/" + id).with(httpBasic("viewer", "viewer")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("silentDays")))
-			.andExpect(content().string(containsString("OPENED")))
+			.andExpect(content().string(containsString("<strong>Opened</strong>")))
 			.andExpect(content().string(not(containsString("/dismiss"))));
 		mvc.perform(get("/findings/" + id).with(httpBasic("editor", "editor")))
 			.andExpect(content().string(containsString("action=\"/findings/" + id + "/dismiss\"")))
