@@ -15,6 +15,7 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import org.vigia.discovery.DiscoveryRunFinished;
 import org.vigia.platform.Message;
 import org.vigia.platform.PlatformText;
 
@@ -108,7 +109,12 @@ class MailRenderer {
 				engine.process("digest.html", context));
 	}
 
-	Rendered report(Report report) {
+	Rendered report(Report original) {
+		var report = new Report(original.recipient(), original.locale(), original.week(), original.accounts(),
+				original.change(), original.counts(), original.worst().stream()
+					.map(o -> new Report.Offender(Message.render(o.subject(), messages, original.locale()),
+							o.displayName(), o.state(), o.silentDays()))
+					.toList());
 		var context = new Context(report.locale());
 		context.setVariable("report", report);
 		context.setVariable("week", date(report.week(), report.locale()));
@@ -121,7 +127,11 @@ class MailRenderer {
 	Rendered discoveryRun(RunMail mail) {
 		var context = new Context(mail.locale());
 		var shown = new RunMail(mail.locale(), mail.run(),
-				(mail.unexamined().size() <= MAX_LINES) ? mail.unexamined() : mail.unexamined().subList(0, MAX_LINES),
+				((mail.unexamined().size() <= MAX_LINES) ? mail.unexamined() : mail.unexamined().subList(0, MAX_LINES))
+					.stream()
+					.map(u -> new DiscoveryRunFinished.Unexamined(u.organizationId(), u.name(),
+							Message.render(u.error(), messages, mail.locale())))
+					.toList(),
 				mail.link());
 		context.setVariable("mail", shown);
 		context.setVariable("unexamined", mail.unexamined().size());

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.vigia.platform.Message;
 import org.vigia.platform.Platform;
 
 /**
@@ -154,7 +155,7 @@ class ReportComposer {
 			var activity = rs.getTimestamp("last_activity_at");
 			var platform = Platform.valueOf(rs.getString("platform"));
 			return new Row(rs.getLong("account_id"), rs.getString("state"),
-					(activity == null) ? null : activity.toInstant(), rs.getString("handle") + " on " + platform.label(),
+					(activity == null) ? null : activity.toInstant(), Message.of("subject.account", rs.getString("handle"), platform.label()).encode(),
 					rs.getString("display_name"), owners, rs.getLong("organization_id"));
 		}).list();
 	}

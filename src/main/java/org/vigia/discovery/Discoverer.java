@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.vigia.health.FindingType;
 import org.vigia.health.LookalikeFindings;
 import org.vigia.health.LookalikeVerdict;
+import org.vigia.platform.Message;
 
 /**
  * Examines one organization, one way through: the candidate sources bring up accounts (platform search, permutations
@@ -48,7 +49,7 @@ class Discoverer {
 	DiscoveryRuns.OrganizationReport discover(long organizationId) {
 		var organization = repository.organization(organizationId);
 		if (organization == null) {
-			return DiscoveryRuns.OrganizationReport.failure("organization " + organizationId + " no longer exists");
+			return DiscoveryRuns.OrganizationReport.failure(Message.of("discovery.error.organizationGone", String.valueOf(organizationId)).encode());
 		}
 		var examination = new Examination(organization, repository.officials(organizationId), clock.instant());
 		var criteria = judge.criteria(examination);

@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.scheduling.quartz.QuartzJobBean;
+import org.vigia.platform.Message;
 import org.vigia.runs.Runs;
 
 /**
@@ -39,7 +40,8 @@ class DiscoveryRunJob extends QuartzJobBean {
 				// One organization's failure must not cost the others their examination.
 				log.warn("Discovery run {} could not examine organization {}", runId, organizationId, ex);
 				report = DiscoveryRuns.OrganizationReport
-					.failure("organization " + organizationId + ": " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+					.failure(Message.of("discovery.error.organization", String.valueOf(organizationId),
+							ex.getClass().getSimpleName() + ": " + ex.getMessage()).encode());
 			}
 			discoveryRuns.done(runId, organizationId, report);
 		}));

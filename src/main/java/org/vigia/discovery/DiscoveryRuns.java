@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.vigia.platform.Message;
 import org.vigia.runs.RunKind;
 import org.vigia.runs.Runs;
 
@@ -84,7 +85,7 @@ public class DiscoveryRuns {
 			}
 			catch (IllegalStateException ex) {
 				jdbc.sql("update discovery_run set error = :error where id = :id")
-					.param("error", "could not schedule the run: " + ex.getCause().getMessage())
+					.param("error", Message.of("discovery.error.notScheduled", String.valueOf(ex.getCause().getMessage())).encode())
 					.param("id", runId)
 					.update();
 				throw ex;

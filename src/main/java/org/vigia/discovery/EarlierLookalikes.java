@@ -7,6 +7,7 @@ import org.vigia.health.LookalikeFindings;
 import org.vigia.health.LookalikeVerdict;
 import org.vigia.platform.AccountAddress;
 import org.vigia.platform.HandleProbe;
+import org.vigia.platform.Message;
 
 /**
  * The look-alikes reported before, looked at again whatever the other sources found, so that their findings resolve
@@ -54,8 +55,8 @@ class EarlierLookalikes implements CandidateSource {
 				candidates.remove(key);
 				examination.verdicts.add(LookalikeVerdict.cleared(address.platform(), address.handle(), address.url(),
 						(probe.existence() == HandleProbe.Existence.SUSPENDED)
-								? "the platform suspended or took down the account"
-								: "the account no longer exists"));
+								? Message.of("reason.suspended").encode()
+								: Message.of("reason.noLongerExists").encode()));
 			}
 		}
 	}

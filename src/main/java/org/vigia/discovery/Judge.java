@@ -89,7 +89,7 @@ class Judge {
 			if (registered.contains(entry.getKey()) && !releasedTaken) {
 				if (examination.standing.contains(entry.getKey())) {
 					verdicts.add(LookalikeVerdict.cleared(address.platform(), address.handle(), address.url(),
-							"the account is in the registry now"));
+							Message.of("reason.inRegistry").encode()));
 				}
 				continue;
 			}
@@ -168,7 +168,7 @@ class Judge {
 		}
 		else {
 			return LookalikeVerdict.cleared(address.platform(), address.handle(), address.url(),
-					"the score " + score.points() + " is below the threshold " + threshold());
+					Message.of("reason.belowThreshold", score.points(), threshold()).encode());
 		}
 		var evidence = Evidence.of(candidate, entry.identity, imitated, score, threshold(), proof);
 		return new LookalikeVerdict(address.platform(), address.handle(), address.url(), account.platformId(), type,

@@ -3,6 +3,7 @@ package org.vigia.health;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
+import org.vigia.platform.Message;
 
 /**
  * The finding lifecycle as a pure function: given the finding as stored (if any) and the condition as the rules see it
@@ -62,25 +63,25 @@ final class Lifecycle {
 				return null;
 			}
 			return new Decision(Action.UPDATE, stored, null, TransitionKind.RESOLVED, FindingStatus.RESOLVED,
-					(clearedReason != null) ? clearedReason : "the condition cleared");
+					(clearedReason != null) ? clearedReason : Message.of("reason.cleared").encode());
 		}
 		boolean material = !stored.fingerprint().equals(condition.fingerprint());
 		return switch (stored.status()) {
 			case RESOLVED -> new Decision(Action.UPDATE, stored, condition, TransitionKind.REOPENED, FindingStatus.OPEN,
-					"the condition came back");
+					Message.of("reason.cameBack").encode());
 			case DISMISSED -> {
 				if (stored.dismissedUntil() != null && !stored.dismissedUntil().isAfter(now)) {
 					yield new Decision(Action.UPDATE, stored, condition, TransitionKind.REOPENED, FindingStatus.OPEN,
-							"the dismissal expired");
+							Message.of("reason.dismissalExpired").encode());
 				}
 				if (material) {
 					yield new Decision(Action.UPDATE, stored, condition, TransitionKind.REOPENED, FindingStatus.OPEN,
-							"the evidence changed");
+							Message.of("reason.evidenceChanged").encode());
 				}
 				yield new Decision(Action.UPDATE, stored, condition, null, FindingStatus.DISMISSED, null);
 			}
 			case OPEN, ACKNOWLEDGED -> new Decision(Action.UPDATE, stored, condition,
-					material ? TransitionKind.UPDATED : null, stored.status(), material ? "the evidence changed" : null);
+					material ? TransitionKind.UPDATED : null, stored.status(), material ? Message.of("reason.evidenceChanged").encode() : null);
 		};
 	}
 

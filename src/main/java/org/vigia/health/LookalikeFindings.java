@@ -114,7 +114,7 @@ public class LookalikeFindings {
 				conditions.put(verdict.type(), condition(organizationId, verdict));
 			}
 			for (var type : TYPES) {
-				var reason = (verdict.type() != null) ? "now " + verdict.type() : verdict.clearedReason();
+				var reason = (verdict.type() != null) ? Message.of("reason.now", Message.of("type." + verdict.type().name())).encode() : verdict.clearedReason();
 				var decision = Lifecycle.decide(stored.get(FactsRepository.key(type, verdict.subjectKey())),
 						conditions.get(type), verdict.held(), reason, now);
 				if (decision != null) {

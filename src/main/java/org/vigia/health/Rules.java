@@ -58,7 +58,7 @@ final class Rules {
 		var reasons = new EnumMap<FindingType, String>(FindingType.class);
 		if (!facts.active()) {
 			for (var type : FindingType.values()) {
-				reasons.put(type, "the account was archived");
+				reasons.put(type, Message.of("reason.archived").encode());
 			}
 			return new Evaluation(facts.accountId(), conditions, held, reasons);
 		}
@@ -295,7 +295,7 @@ final class Rules {
 		}
 		var cleared = sameUnitCleared(group);
 		return (cleared != null) ? cleared
-				: "reported once for unit %s on %s".formatted(group.unitName(), group.platform().label());
+				: Message.of("reason.reportedForUnit", group.unitName(), group.platform().label()).encode();
 	}
 
 	/**
@@ -329,7 +329,7 @@ final class Rules {
 
 	/** Why a unit's finding resolves although the unit still runs several accounts on the network, or null. */
 	@Nullable String sameUnitCleared(Context.UnitGroup group) {
-		return group.manyByDesign() ? "unit %s runs many accounts by design".formatted(group.unitName()) : null;
+		return group.manyByDesign() ? Message.of("reason.manyByDesign", group.unitName()).encode() : null;
 	}
 
 	/** The group's older members: the oldest registration is the original, the later ones the duplicates. */
@@ -451,7 +451,7 @@ final class Rules {
 
 	private static void supersede(Map<FindingType, String> reasons, FindingType by, FindingType... types) {
 		for (var type : types) {
-			reasons.put(type, "superseded by " + by);
+			reasons.put(type, Message.of("reason.superseded", Message.of("type." + by.name())).encode());
 		}
 	}
 

@@ -29,25 +29,28 @@ class DiscoveryRunController {
 
 	private final DiscoveryRuns runs;
 
-	DiscoveryRunController(DiscoveryRuns runs) {
+	private final Sentences sentences;
+
+	DiscoveryRunController(DiscoveryRuns runs, Sentences sentences) {
 		this.runs = runs;
+		this.sentences = sentences;
 	}
 
 	/** Starts a run now; answers 202 with the run, whose progress GET /api/discovery-runs/{id} reports. */
 	@PostMapping
 	ResponseEntity<DiscoveryRun> start(@RequestBody(required = false) @Nullable DiscoveryRunRequest request) {
 		var run = runs.start(request == null ? null : request.organizationIds());
-		return ResponseEntity.accepted().location(URI.create("/api/discovery-runs/" + run.id())).body(run);
+		return ResponseEntity.accepted().location(URI.create("/api/discovery-runs/" + run.id())).body(sentences.run(run));
 	}
 
 	@GetMapping("/{id}")
 	DiscoveryRun get(@PathVariable long id) {
-		return runs.get(id);
+		return sentences.run(runs.get(id));
 	}
 
 	@GetMapping
 	PagedModel<DiscoveryRun> list(@PageableDefault(size = 20) Pageable pageable) {
-		return new PagedModel<>(runs.list(pageable));
+		return new PagedModel<>(runs.list(pageable).map(sentences::run));
 	}
 
 }

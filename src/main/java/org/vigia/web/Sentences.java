@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import org.vigia.discovery.DiscoveryRun;
 import org.vigia.health.Finding;
 import org.vigia.health.FindingTransition;
 import org.vigia.platform.Message;
@@ -37,6 +38,13 @@ public class Sentences {
 		return new Finding(f.id(), f.type(), f.severity(), f.status(), f.accountId(), f.unitId(), f.organizationId(),
 				f.platform(), text(f.subject()), text(f.summary()), f.evidence(), f.openedAt(), f.updatedAt(),
 				f.resolvedAt(), f.dismissedUntil(), f.dismissReason());
+	}
+
+	/** A discovery run whose last error, when Vigía wrote it, is in the request's language. */
+	DiscoveryRun run(DiscoveryRun r) {
+		return new DiscoveryRun(r.id(), r.status(), r.trigger(), r.total(), r.checked(), r.failed(), r.searches(),
+				r.probes(), r.unanswered(), r.candidates(), r.impersonations(), r.unregistered(), r.errors(),
+				(r.error() == null) ? null : text(r.error()), r.startedAt(), r.finishedAt());
 	}
 
 	FindingTransition transition(FindingTransition t) {

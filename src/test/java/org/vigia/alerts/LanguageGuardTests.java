@@ -82,6 +82,67 @@ public class LanguageGuardTests {
 			.contains("Desaparecida (Alta)");
 	}
 
+	/**
+	 * Every other kind of mail (the daily digest with its reminders and resolution notices, the weekly report, a
+	 * discovery run's report) in every language but English: no English sentence, no unresolved key, no raw code.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "es", "ca", "gl", "eu" })
+	void everyOtherMailKindContainsNoEnglishSentenceAndNoUnresolvedKey(String language) throws IOException {
+		var renderer = new MailRenderer(MailRendererTests.properties(language));
+		var locale = Locale.forLanguageTag(language);
+		var lines = lines();
+		var digest = renderer.digest(new Digest("prensa@villaverde.example", locale, java.time.LocalDate.of(2026, 12, 4),
+				lines.subList(0, 3), List.of(lines.get(3)), List.of(new Digest.Reminder(lines.get(0), 142))));
+		var report = renderer.report(new Report("prensa@villaverde.example", locale, java.time.LocalDate.of(2026, 11, 30),
+				1200, 3,
+				List.of(new Report.Count("GONE", 1, 1), new Report.Count("MOVED", 0, 0),
+						new Report.Count("ABANDONED", 2, -1), new Report.Count("DORMANT", 1, 0),
+						new Report.Count("ACTIVE", 1196, 3), new Report.Count("UNKNOWN", 0, 0)),
+				List.of(new Report.Offender(Message.of("subject.account", "deportes.villaverde.example", "Bluesky").encode(),
+						"Deportes Villaverde", "GONE", 12L),
+						new Report.Offender(Message.of("subject.account", "villaverde_cultura", "Telegram").encode(),
+								"Cultura", "DORMANT", null))));
+		var run = new org.vigia.discovery.DiscoveryRun(41, org.vigia.discovery.DiscoveryRun.Status.COMPLETED_WITH_ERRORS,
+				org.vigia.discovery.DiscoveryRun.Trigger.SCHEDULED, 26, 26, 2, 312, 5200, 3, 190, 12, 1, 3,
+				Message.of("discovery.error.organizationGone", "7").encode(),
+				java.time.Instant.parse("2026-12-04T03:30:00Z"), java.time.Instant.parse("2026-12-04T04:10:00Z"));
+		var discovery = renderer.discoveryRun(new RunMail(locale, run,
+				List.of(new org.vigia.discovery.DiscoveryRunFinished.Unexamined(7, "Ayuntamiento de Villaverde",
+						Message.of("discovery.error.organizationGone", "7").encode())),
+				"https://vigia.example/runs/discovery/41"));
+		for (var mail : List.of(digest, report, discovery)) {
+			for (var text : List.of(mail.subject(), mail.text(), Jsoup.parse(mail.html()).text())) {
+				assertNoEnglishAndNoKey(text, "a mail in " + language + ": " + mail.subject());
+			}
+		}
+		assertThat(report.text()).doesNotContain(" on Bluesky");
+		if (language.equals("es")) {
+			assertThat(report.text()).contains("deportes.villaverde.example en Bluesky").contains("1.200");
+			assertThat(discovery.text()).contains("la organización 7 ya no existe");
+		}
+	}
+
+	private static List<Mail.Line> lines() {
+		return List.of(
+				new Mail.Line(7, "GONE", "HIGH",
+						Message.of("subject.account", "deportes.villaverde.example", "Bluesky").encode(),
+						Message.of("summary.gone", Message.of("summary.gone.NOT_FOUND", "Bluesky"),
+								Message.of("summary.gone.http", "400"), Message.of("summary.gone.streak", 3)).encode(),
+						"https://vigia.example/findings/7"),
+				new Mail.Line(8, "ABANDONED", "HIGH",
+						Message.of("subject.account", "cultura@social.villaverde.example", "Mastodon").encode(),
+						Message.of("summary.abandoned", Message.of("summary.silent.post", 1200),
+								Message.of("summary.limit.ACCOUNT"), 90).encode(),
+						"https://vigia.example/findings/8"),
+				new Mail.Line(11, "REPORTED", "MEDIUM",
+						Message.of("subject.account", "villaverde_oficial", "Bluesky").encode(), "",
+						"https://vigia.example/findings/11"),
+				new Mail.Line(10, "DORMANT", "LOW",
+						Message.of("subject.account", "prensa@social.villaverde.example", "Mastodon").encode(), "",
+						"https://vigia.example/findings/10"));
+	}
+
 	/** Fails if the text holds an English sentence of the English bundles, an unresolved key or a raw message code. */
 	public static void assertNoEnglishAndNoKey(String text, String where) throws IOException {
 		assertThat(text).as(where).doesNotContain("??").doesNotContain("{\"code\"");

@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
+import org.vigia.platform.Message;
 
 /**
- * Writes sample mails (alerts in both languages, a weekly report) to target/mail-samples, for the screenshots in docs/
+ * Writes sample mails (alerts in every language, a weekly report) to target/mail-samples, for the screenshots in docs/
  * (docs/mail-screenshot.sh) and the examples in docs/alerts.md; not part of the
  * default test run.
  */
@@ -21,18 +22,22 @@ class MailSampleWriter {
 	void writeSamples() throws Exception {
 		var renderer = new MailRenderer(MailRendererTests.properties("en"));
 		var mail = new Mail("prensa@villaverde.example", Locale.ENGLISH, List.of(
-				new Mail.Line(318, "GONE", "HIGH", "deportes.villaverde.example on Bluesky",
-						"Bluesky says the account does not exist (HTTP 400); reclaim the handle or retire it from the registry",
+				new Mail.Line(318, "GONE", "HIGH",
+						Message.of("subject.account", "deportes.villaverde.example", "Bluesky").encode(),
+						Message.of("summary.gone", Message.of("summary.gone.NOT_FOUND", "Bluesky"),
+								Message.of("summary.gone.http", "400"), Message.of("summary.gone.streak", 3)).encode(),
 						"https://vigia.gobierno.example/findings/318"),
-				new Mail.Line(321, "ABANDONED", "HIGH", "cultura@social.villaverde.example on Mastodon",
-						"No public post for 142 days; the limit for this account is 90",
+				new Mail.Line(321, "ABANDONED", "HIGH",
+						Message.of("subject.account", "cultura@social.villaverde.example", "Mastodon").encode(),
+						Message.of("summary.abandoned", Message.of("summary.silent.post", 142),
+								Message.of("summary.limit.ACCOUNT"), 90).encode(),
 						"https://vigia.gobierno.example/findings/321")),
-				List.of(new Mail.Line(290, "ABANDONED", "HIGH", "juventud@social.villaverde.example on Mastodon",
-						"No public post for 97 days; the limit for accounts is 90",
+				List.of(new Mail.Line(290, "ABANDONED", "HIGH",
+						Message.of("subject.account", "juventud@social.villaverde.example", "Mastodon").encode(), "",
 						"https://vigia.gobierno.example/findings/290")));
 		var directory = Path.of("target", "mail-samples");
 		Files.createDirectories(directory);
-		for (var locale : List.of("en", "es")) {
+		for (var locale : LanguageGuardTests.LANGUAGES) {
 			var rendered = renderer.alert(new Mail(mail.recipient(), Locale.forLanguageTag(locale), mail.alerts(),
 					mail.resolved()));
 			Files.writeString(directory.resolve("alert-" + locale + ".html"), rendered.html(), StandardCharsets.UTF_8);

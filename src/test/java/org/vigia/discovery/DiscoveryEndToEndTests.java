@@ -195,7 +195,7 @@ class DiscoveryEndToEndTests {
 		assertThat(resolved.get("status")).isEqualTo("RESOLVED");
 		assertThat(history(resolved)).first().satisfies(last -> {
 			assertThat(last.get("kind")).isEqualTo("RESOLVED");
-			assertThat(last.get("reason")).isEqualTo("the account no longer exists");
+			assertThat(org.vigia.platform.English.text((String) last.get("reason"))).isEqualTo("the account no longer exists");
 		});
 		assertThat(standing("UNREGISTERED")).containsExactly("deportes.villaverde.es");
 		assertThat(finding("IMPERSONATION", "villaverde_oficial@" + instance()).get("status")).isEqualTo("DISMISSED");

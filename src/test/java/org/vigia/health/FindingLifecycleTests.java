@@ -29,6 +29,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.vigia.IntegrationTest;
 import org.vigia.MutableClock;
+import org.vigia.platform.English;
 
 /**
  * The finding lifecycle against PostgreSQL: open, update, resolve, reopen, dismiss until a date, dismiss then escalate,
@@ -157,7 +158,7 @@ class FindingLifecycleTests {
 		assertThat(abandoned.status()).isEqualTo(FindingStatus.OPEN);
 		assertThat(org.vigia.platform.English.text(abandoned.summary())).isEqualTo("No public post for 91 days; the limit for accounts is 90");
 		assertThat(only(id, FindingType.DORMANT).status()).isEqualTo(FindingStatus.RESOLVED);
-		assertThat(findings.history(dormant.id()).getFirst().reason()).isEqualTo("superseded by ABANDONED");
+		assertThat(English.text(findings.history(dormant.id()).getFirst().reason())).isEqualTo("superseded by Abandoned");
 
 		// A new post: the finding resolves by itself.
 		checked(id, "OK", CLOCK.instant().minus(Duration.ofHours(2)), 2, 0);
@@ -204,7 +205,7 @@ class FindingLifecycleTests {
 		var history = findings.history(abandoned.id());
 		assertThat(history).extracting(FindingTransition::kind)
 			.containsExactly(TransitionKind.REOPENED, TransitionKind.DISMISSED, TransitionKind.OPENED);
-		assertThat(history.getFirst().reason()).isEqualTo("the dismissal expired");
+		assertThat(English.text(history.getFirst().reason())).isEqualTo("the dismissal expired");
 		assertThat(history.get(1).actor()).isEqualTo("editor");
 		assertThat(history.get(1).reason()).isEqualTo("Seasonal account, back in September");
 	}
@@ -238,7 +239,7 @@ class FindingLifecycleTests {
 		var woken = only(id, FindingType.GONE);
 		assertThat(woken.status()).isEqualTo(FindingStatus.OPEN);
 		assertThat(woken.evidence()).containsEntry("outcome", "SUSPENDED");
-		assertThat(findings.history(gone.id()).getFirst().reason()).isEqualTo("the evidence changed");
+		assertThat(English.text(findings.history(gone.id()).getFirst().reason())).isEqualTo("the evidence changed");
 	}
 
 	@Test
@@ -407,7 +408,7 @@ class FindingLifecycleTests {
 		archive(fourth);
 		sweep.sweep();
 		assertThat(unitFinding().status()).isEqualTo(FindingStatus.RESOLVED);
-		assertThat(findings.history(opened.id()).getFirst().reason()).isEqualTo("the condition cleared");
+		assertThat(English.text(findings.history(opened.id()).getFirst().reason())).isEqualTo("the condition cleared");
 
 		// Another account on the network: the same finding reopens.
 		long fifth = account("deportes");
@@ -436,7 +437,7 @@ class FindingLifecycleTests {
 		long third = account("empleo");
 		sweep.sweep();
 		assertThat(unitFinding().status()).as("the same number of accounts, but another one").isEqualTo(FindingStatus.OPEN);
-		assertThat(findings.history(finding.id()).getFirst().reason()).isEqualTo("the evidence changed");
+		assertThat(English.text(findings.history(finding.id()).getFirst().reason())).isEqualTo("the evidence changed");
 		assertThat(unitFinding().evidence().get("firstAccounts")).isEqualTo(List.of(
 				java.util.Map.of("accountId", (int) first, "handle", "prensa"),
 				java.util.Map.of("accountId", (int) third, "handle", "empleo")));
@@ -465,7 +466,7 @@ class FindingLifecycleTests {
 			.andExpect(jsonPath("$.managesManyAccounts").value(true));
 		assertThat(unitFinding().status()).as("resolved there and then").isEqualTo(FindingStatus.RESOLVED);
 		assertThat(findings.history(finding.id()).getFirst()).satisfies(transition -> {
-			assertThat(transition.reason()).isEqualTo("unit Prensa runs many accounts by design");
+			assertThat(English.text(transition.reason())).isEqualTo("unit Prensa runs many accounts by design");
 			assertThat(transition.actor()).isEqualTo(FindingTransition.RULES);
 		});
 		sweep.sweep();
@@ -494,7 +495,7 @@ class FindingLifecycleTests {
 			.andExpect(jsonPath("$.managesManyAccounts").value(false));
 		assertThat(unitFinding().status()).isEqualTo(FindingStatus.OPEN);
 		assertThat(org.vigia.platform.English.text(unitFinding().subject())).isEqualTo("Unit Prensa y Comunicación on Mastodon");
-		assertThat(findings.history(finding.id()).getFirst().reason()).isEqualTo("the condition came back");
+		assertThat(English.text(findings.history(finding.id()).getFirst().reason())).isEqualTo("the condition came back");
 	}
 
 	@Test
@@ -545,7 +546,7 @@ class FindingLifecycleTests {
 
 		var legacy = only(second, FindingType.DUPLICATE);
 		assertThat(legacy.status()).isEqualTo(FindingStatus.RESOLVED);
-		assertThat(findings.history(legacy.id()).getFirst().reason()).isEqualTo("reported once for unit Prensa on Mastodon");
+		assertThat(English.text(findings.history(legacy.id()).getFirst().reason())).isEqualTo("reported once for unit Prensa on Mastodon");
 		assertThat(unitFinding().status()).isEqualTo(FindingStatus.OPEN);
 	}
 
@@ -630,7 +631,7 @@ class FindingLifecycleTests {
 		var report = sweep.sweep();
 		assertThat(report.accounts()).isOne();
 		assertThat(only(id, FindingType.ABANDONED).status()).isEqualTo(FindingStatus.RESOLVED);
-		assertThat(findings.history(only(id, FindingType.ABANDONED).id()).getFirst().reason())
+		assertThat(English.text(findings.history(only(id, FindingType.ABANDONED).id()).getFirst().reason()))
 			.isEqualTo("the account was archived");
 		assertThat(sweep.sweep().accounts()).isZero();
 	}

@@ -391,7 +391,7 @@ class HealthEndToEndTests {
 		var dormant = finding("DORMANT", biblioteca);
 		assertThat(dormant.get("status")).isEqualTo("RESOLVED");
 		assertThat(history(dormant).getFirst()).containsEntry("kind", "RESOLVED")
-			.containsEntry("reason", "superseded by ABANDONED");
+			.containsEntry("reason", "superseded by Abandoned");
 		var nowAbandoned = finding("ABANDONED", biblioteca);
 		assertThat(nowAbandoned.get("status")).isEqualTo("OPEN");
 		assertThat(nowAbandoned.get("summary")).isEqualTo("No public post for 221 days; the limit for this account is 220");

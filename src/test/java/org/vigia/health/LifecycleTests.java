@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import org.vigia.platform.English;
 import org.vigia.platform.Platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,7 +89,7 @@ class LifecycleTests {
 		assertThat(decision.action()).isEqualTo(action);
 		assertThat(decision.kind()).isEqualTo(kind);
 		assertThat(decision.to()).isEqualTo(to);
-		assertThat(decision.reason()).isEqualTo(reason);
+		assertThat((decision.reason() == null) ? null : English.text(decision.reason())).isEqualTo(reason);
 		assertThat(decision.stored()).isSameAs(stored);
 		assertThat(decision.condition()).isSameAs(condition);
 		assertThat(decision.dismissedUntil()).isNull();
@@ -104,7 +105,7 @@ class LifecycleTests {
 			var now = NOW.plus(Duration.ofDays(day));
 			var decision = Lifecycle.decide(stored, condition(""), false, null, now);
 			log.add("day " + day + ": " + decision.to() + ((decision.kind() != null) ? " " + decision.kind() : "")
-					+ ((decision.reason() != null) ? " (" + decision.reason() + ")" : ""));
+					+ ((decision.reason() != null) ? " (" + English.text(decision.reason()) + ")" : ""));
 			stored = new Lifecycle.Stored(stored.id(), stored.type(), stored.subjectKey(), decision.to(),
 					decision.condition().fingerprint(), stored.dismissedUntil());
 		}
@@ -129,7 +130,7 @@ class LifecycleTests {
 		assertThat(changed).extracting(Lifecycle.Decision::kind, Lifecycle.Decision::to)
 			.containsExactly(TransitionKind.UPDATED, FindingStatus.ACKNOWLEDGED);
 		assertThat(held).isNull();
-		assertThat(cleared).extracting(Lifecycle.Decision::kind, Lifecycle.Decision::to, Lifecycle.Decision::reason)
+		assertThat(cleared).extracting(Lifecycle.Decision::kind, Lifecycle.Decision::to, d -> English.text(d.reason()))
 			.containsExactly(TransitionKind.RESOLVED, FindingStatus.RESOLVED, "the condition cleared");
 	}
 

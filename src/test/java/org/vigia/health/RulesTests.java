@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.vigia.platform.CheckOutcome;
+import org.vigia.platform.English;
 import org.vigia.platform.Platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -144,7 +145,7 @@ class RulesTests {
 						: " is " + abandonedDays);
 		});
 		if (expected == FindingType.ABANDONED) {
-			assertThat(evaluation.reasons()).containsEntry(FindingType.DORMANT, "superseded by ABANDONED");
+			assertThat(English.text(evaluation.reasons().get(FindingType.DORMANT))).isEqualTo("superseded by Abandoned");
 		}
 		else {
 			assertThat(evaluation.reasons()).doesNotContainKey(FindingType.DORMANT);
@@ -265,7 +266,8 @@ class RulesTests {
 
 		assertThat(types(evaluation)).containsExactlyInAnyOrder(FindingType.ABANDONED, FindingType.GUIDELINE,
 				FindingType.ONE_WAY);
-		assertThat(evaluation.reasons()).isEqualTo(Map.of(FindingType.DORMANT, "superseded by ABANDONED"));
+		assertThat(evaluation.reasons()).containsOnlyKeys(FindingType.DORMANT);
+		assertThat(English.text(evaluation.reasons().get(FindingType.DORMANT))).isEqualTo("superseded by Abandoned");
 	}
 
 	@Test
@@ -424,7 +426,7 @@ class RulesTests {
 		});
 		assertThat(evaluation.reasons()).containsOnlyKeys(FindingType.DORMANT, FindingType.ABANDONED, FindingType.MOVED,
 				FindingType.GUIDELINE, FindingType.ONE_WAY)
-			.allSatisfy((type, reason) -> assertThat(reason).isEqualTo("superseded by GONE"));
+			.allSatisfy((type, reason) -> assertThat(English.text(reason)).isEqualTo("superseded by Gone"));
 	}
 
 	// Moved
@@ -452,7 +454,7 @@ class RulesTests {
 		});
 		assertThat(evaluation.reasons()).containsOnlyKeys(FindingType.DORMANT, FindingType.ABANDONED,
 				FindingType.GUIDELINE, FindingType.ONE_WAY)
-			.allSatisfy((type, reason) -> assertThat(reason).isEqualTo("superseded by MOVED"));
+			.allSatisfy((type, reason) -> assertThat(English.text(reason)).isEqualTo("superseded by Moved"));
 	}
 
 	// Owners
@@ -516,7 +518,7 @@ class RulesTests {
 		assertThat(evaluation.conditions()).isEmpty();
 		assertThat(evaluation.held()).isEmpty();
 		assertThat(evaluation.reasons()).containsOnlyKeys(FindingType.values())
-			.allSatisfy((type, reason) -> assertThat(reason).isEqualTo("the account was archived"));
+			.allSatisfy((type, reason) -> assertThat(English.text(reason)).isEqualTo("the account was archived"));
 	}
 
 	// Duplicates
@@ -644,7 +646,7 @@ class RulesTests {
 				"0f3c1a", true);
 
 		assertThat(RULES.sameUnit(pressOffice)).isEmpty();
-		assertThat(RULES.sameUnitCleared(pressOffice)).isEqualTo("unit Cultura runs many accounts by design");
+		assertThat(English.text(RULES.sameUnitCleared(pressOffice))).isEqualTo("unit Cultura runs many accounts by design");
 		assertThat(RULES.sameUnitCleared(CULTURA_ON_MASTODON)).isNull();
 	}
 
@@ -653,7 +655,7 @@ class RulesTests {
 		var evaluation = RULES.evaluate(account().id(21).facts(), DUPLICATES, NOW);
 
 		assertThat(evaluation.conditions()).isEmpty();
-		assertThat(evaluation.reasons()).containsEntry(FindingType.DUPLICATE, "reported once for unit Cultura on Mastodon");
+		assertThat(English.text(evaluation.reasons().get(FindingType.DUPLICATE))).isEqualTo("reported once for unit Cultura on Mastodon");
 		assertThat(RULES.evaluate(account().id(41).unit(8L, "Turismo", List.of("turismo@madrid.es")).facts(), DUPLICATES,
 				NOW).reasons()).doesNotContainKey(FindingType.DUPLICATE);
 	}
@@ -1013,7 +1015,7 @@ class RulesTests {
 			}
 		}
 
-		assertThat(log).containsExactly("day 31: DORMANT OPENED", "day 91: DORMANT RESOLVED (superseded by ABANDONED)",
+		assertThat(log).containsExactly("day 31: DORMANT OPENED", "day 91: DORMANT RESOLVED (superseded by Abandoned)",
 				"day 91: ABANDONED OPENED", "day 100: ABANDONED RESOLVED (the condition cleared)",
 				"day 131: DORMANT REOPENED (the condition came back)");
 	}
@@ -1399,7 +1401,7 @@ class RulesTests {
 
 	/**
 	 * One account's findings as the database would hold them: applies the lifecycle's decisions as the evaluator does
-	 * and answers the transitions, such as {@code DORMANT RESOLVED (superseded by ABANDONED)}.
+	 * and answers the transitions, such as {@code DORMANT RESOLVED (superseded by Abandoned)}.
 	 */
 	private static final class Store {
 
@@ -1425,7 +1427,7 @@ class RulesTests {
 						(stored != null) ? stored.dismissedUntil() : null));
 				if (decision.kind() != null) {
 					transitions.add(type + " " + decision.kind()
-							+ ((decision.reason() != null) ? " (" + decision.reason() + ")" : ""));
+							+ ((decision.reason() != null) ? " (" + English.text(decision.reason()) + ")" : ""));
 				}
 			}
 			return transitions;

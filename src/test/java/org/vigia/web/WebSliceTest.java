@@ -50,7 +50,7 @@ public @interface WebSliceTest {
 	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(SecurityProperties.class)
-	@Import({ SecurityConfiguration.class, ProblemAuthenticationHandlers.class, Sentences.class })
+	@Import({ SecurityConfiguration.class, ProblemAuthenticationHandlers.class, Sentences.class, Times.class })
 	class Beans {
 
 		/** The default limit of {@code vigia.registry.import-max-size}; a test that needs the CSV mocks it itself. */

@@ -273,13 +273,13 @@ class DashboardBrowserTests {
 		screenshots.take(browser, "accounts");
 		follow(By.linkText("ayuntamiento@" + authority()));
 		assertThat(heading()).endsWith("Active");
-		assertThat(text()).contains("14 days ago (2026-04-30)").contains("1 posts seen in 26 weeks").contains("No findings");
+		assertThat(text()).contains("14 days ago (Apr 30, 2026)").contains("1 posts seen in 26 weeks").contains("No findings");
 		assertThat(find("img[width='64']").getAttribute("naturalWidth")).as("the avatar loaded").isNotEqualTo("0");
 		screenshots.take(browser, "account");
 		follow(By.linkText("All accounts"));
 		follow(By.linkText(cultura));
 		assertThat(heading()).startsWith(cultura).endsWith("Abandoned");
-		assertThat(text()).contains("213 days ago (2025-10-13)").contains("Villaverde Cultura").contains("15,230 followers")
+		assertThat(text()).contains("213 days ago (Oct 13, 2025)").contains("Villaverde Cultura").contains("15,230 followers")
 			.contains("No public post for 213 days; the limit for accounts is 90");
 
 		// The findings, gravest first; the abandoned account's is dismissed with a reason.
@@ -297,9 +297,10 @@ class DashboardBrowserTests {
 		assertThat(facts(find("dl.facts"))).containsEntry("Status", "Dismissed").containsEntry("Reason", reason);
 		var history = browser.findElements(By.cssSelector("ol.history li"));
 		assertThat(history).hasSize(2);
-		assertThat(history.getFirst().getText()).startsWith("DISMISSED").contains("editor").contains(reason);
-		assertThat(history.getLast().getText()).startsWith("OPENED");
+		assertThat(history.getFirst().getText()).startsWith("Dismissed").contains("editor").contains(reason);
+		assertThat(history.getLast().getText()).startsWith("Opened");
 		screenshots.take(browser, "finding");
+		var finding = path();
 		navigate("Findings");
 		assertThat(text()).contains("7 findings").doesNotContain(cultura);
 
@@ -315,6 +316,23 @@ class DashboardBrowserTests {
 		follow(By.linkText("English"));
 		assertThat(find("html").getAttribute("lang")).isEqualTo("en");
 		assertThat(navigationLinks()).containsExactly("Overview", "Accounts", "Findings", "Registry", "Runs", "Connections", "Mail");
+
+		// The overview and the finding in every other language: no English sentence, kept as screenshots.
+		for (var language : java.util.List.of("es", "ca", "gl", "eu")) {
+			for (var page : java.util.Map.of("overview", "/", "finding", finding).entrySet()) {
+				open(page.getValue() + "?lang=" + language);
+				assertThat(find("html").getAttribute("lang")).isEqualTo(language);
+				try {
+					org.vigia.alerts.LanguageGuardTests.assertNoEnglishAndNoKey(find("body").getText(),
+							page.getKey() + " in " + language);
+				}
+				catch (java.io.IOException ex) {
+					throw new java.io.UncheckedIOException(ex);
+				}
+				screenshots.take(browser, page.getKey() + "-" + language);
+			}
+		}
+		open("/?lang=en");
 
 		assertThat(PLATFORMS.unexpected).isEmpty();
 		assertNoConsoleErrors();
@@ -396,7 +414,7 @@ class DashboardBrowserTests {
 		follow(By.xpath("//button[normalize-space()='Dismiss']"));
 		assertThat(find("[role=status]").getText()).isEqualTo("Done.");
 		assertThat(facts(find("dl.facts"))).containsEntry("Status", "Dismissed").containsEntry("Reason", "known namesake");
-		assertThat(browser.findElements(By.cssSelector("ol.history li")).getFirst().getText()).startsWith("DISMISSED")
+		assertThat(browser.findElements(By.cssSelector("ol.history li")).getFirst().getText()).startsWith("Dismissed")
 			.contains("editor")
 			.contains("known namesake");
 		assertThat(jdbc.sql("select handle || ': ' || reason from lookalike_allowlist").query(String.class).list())

@@ -340,6 +340,57 @@ class DashboardPagesTests {
 		}
 	}
 
+	/**
+	 * Guard of issue 16: every page of the dashboard, with a resolved finding's history, a failed poll run and a
+	 * discovery run that could not examine an organization, in every language but English, carries no English sentence
+	 * of the English bundles, no unresolved key and no raw message code.
+	 */
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "es", "ca", "gl", "eu" })
+	void everyPageCarriesNoEnglishSentenceInAnotherLanguage(String language) throws Exception {
+		long abandoned = findingId("ABANDONED");
+		long account = jdbc.sql("select id from account where handle = 'cultura@social.villaverde.example'")
+			.query(Long.class).single();
+		jdbc.sql("update account_state set last_activity_at = now() where account_id = :id").param("id", account)
+			.update();
+		sweep.sweep();
+		long pollRun = jdbc.sql("""
+				insert into poll_run (status, trigger, total, started_at, finished_at, reason, last_error)
+				values ('FAILED', 'SCHEDULED', 3, now() - interval '1 hour', now(), 'WORKERS_STOPPED', null) returning id
+				""").query(Long.class).single();
+		jdbc.sql("truncate discovery_run restart identity cascade").update();
+		// The outbox shows mails as they were written, each in its recipient's language; other tests leave English ones.
+		jdbc.sql("truncate notification restart identity cascade").update();
+		long discoveryRun = jdbc.sql("""
+				insert into discovery_run (status, trigger, total, errors, error, started_at, finished_at)
+				values ('COMPLETED_WITH_ERRORS', 'MANUAL', 1, 1, :error, now() - interval '1 hour', now()) returning id
+				""").param("error", org.vigia.platform.Message.of("discovery.error.organizationGone", "7").encode())
+			.query(Long.class).single();
+		var paths = java.util.List.of("/", "/findings", "/findings/" + abandoned, "/accounts", "/accounts/" + account,
+				"/accounts/" + account + "/archive", "/registry", "/registry/organizations/" + organization,
+				"/registry/units/" + unit, "/runs", "/runs/" + pollRun, "/runs/discovery/" + discoveryRun,
+				"/notifications");
+		for (var path : paths) {
+			var html = mvc.perform(get(path + "?lang=" + language).with(httpBasic("admin", "admin")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("<html lang=\"" + language + "\">")))
+				.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+			org.vigia.alerts.LanguageGuardTests.assertNoEnglishAndNoKey(org.jsoup.Jsoup.parse(html).text(),
+					path + " in " + language);
+		}
+		for (var path : java.util.List.of("/login", "/no-such-page")) {
+			var html = mvc.perform(get(path + "?lang=" + language).with(httpBasic("admin", "admin")))
+				.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+			org.vigia.alerts.LanguageGuardTests.assertNoEnglishAndNoKey(org.jsoup.Jsoup.parse(html).text(),
+					path + " in " + language);
+		}
+		var history = mvc.perform(get("/findings/" + abandoned + "?lang=es").with(httpBasic("admin", "admin")))
+			.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		if (language.equals("es")) {
+			assertThat(history).contains("Resuelto").contains("la condición ha desaparecido").contains("Abierto");
+		}
+	}
+
 	@Test
 	void theLanguageSwitchOffersEveryLanguageInItsOwnName() throws Exception {
 		var html = mvc.perform(get("/?lang=gl").with(httpBasic("viewer", "viewer")))
@@ -371,7 +422,7 @@ class DashboardPagesTests {
 		mvc.perform(get("/findings/" + id).with(httpBasic("viewer", "viewer")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("silentDays")))
-			.andExpect(content().string(containsString("OPENED")))
+			.andExpect(content().string(containsString("<strong>Opened</strong>")))
 			.andExpect(content().string(not(containsString("/dismiss"))));
 		mvc.perform(get("/findings/" + id).with(httpBasic("editor", "editor")))
 			.andExpect(content().string(containsString("action=\"/findings/" + id + "/dismiss\"")))

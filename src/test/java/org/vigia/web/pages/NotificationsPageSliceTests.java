@@ -52,8 +52,9 @@ class NotificationsPageSliceTests {
 			.andExpect(view().name("notifications"))
 			.andExpect(model().attribute("section", "notifications"))
 			.andExpect(content().string(not(containsString("Mail is not configured"))))
-			.andExpect(content().string(containsString("2026-11-30 08:00 UTC")))
-			.andExpect(content().string(containsString("2026-11-30 08:01 UTC")))
+			// in the reader's language and the organization's zone, the exact instant in the title
+			.andExpect(content().string(containsString("Nov 30, 2026, 9:00")))
+			.andExpect(content().string(containsString("title=\"2026-11-30T09:01:30+01:00 (Europe/Madrid)\"")))
 			.andExpect(content().string(containsString("Weekly report")))
 			.andExpect(model().attribute("previousUrl", containsString("/notifications?page=1")))
 			.andExpect(content().string(not(containsString("page=3"))));
