@@ -207,9 +207,39 @@ public final class Scorer {
 		return affix(candidate, official, quoted);
 	}
 
-	private static int edits(String a, String b) {
+	/** The edit distance between two handles' forms up to two, -1 beyond. */
+	static int edits(String a, String b) {
+		if (!withinEdits(a, b, 2)) {
+			return -1;
+		}
 		var distance = EDITS.apply(a, b);
 		return (distance == null) ? -1 : distance;
+	}
+
+	/**
+	 * False when the two texts are certainly more than {@code limit} edits apart, told by their letters alone: an
+	 * insertion or deletion changes the count of one letter by one, a replacement two counts by one each, a
+	 * transposition none, so texts whose letter counts differ by more than twice the limit in all are further apart
+	 * than the limit. Counting letters is far cheaper than the distance itself, and most pairs of handles an account is
+	 * compared with differ that much (an organization's hundreds of official handles against one candidate).
+	 * Letters are counted by their low seven bits: sharing a count only lowers the difference, so the bound holds.
+	 */
+	static boolean withinEdits(String a, String b, int limit) {
+		if (Math.abs(a.length() - b.length()) > limit) {
+			return false;
+		}
+		var counts = new int[128];
+		for (int i = 0; i < a.length(); i++) {
+			counts[a.charAt(i) & 127]++;
+		}
+		for (int i = 0; i < b.length(); i++) {
+			counts[b.charAt(i) & 127]--;
+		}
+		int difference = 0;
+		for (int count : counts) {
+			difference += Math.abs(count);
+		}
+		return difference <= 2 * limit;
 	}
 
 	private @Nullable Reason affix(HandleName candidate, HandleName official, String quoted) {

@@ -410,4 +410,46 @@ class ScorerTests {
 			.orElseThrow(() -> new AssertionError("no " + signal + " in " + score));
 	}
 
+	@Test
+	void lettersAloneRuleOutOnlyPairsMoreThanTwoEditsApart() {
+		// The cheap bound before the edit distance: it must never turn away a pair within two edits.
+		var distance = new org.apache.commons.text.similarity.DamerauLevenshteinDistance(2);
+		var random = new java.util.Random(20261205);
+		var letters = "aeiocuntl01rñá";
+		int ruledOut = 0;
+		for (int i = 0; i < 20_000; i++) {
+			var a = new StringBuilder();
+			for (int n = 4 + random.nextInt(8); n > 0; n--) {
+				a.append(letters.charAt(random.nextInt(letters.length())));
+			}
+			var b = new StringBuilder(a);
+			for (int edits = random.nextInt(5); edits > 0 && b.length() > 1; edits--) {
+				int at = random.nextInt(b.length() - 1);
+				switch (random.nextInt(4)) {
+					case 0 -> b.insert(at, letters.charAt(random.nextInt(letters.length())));
+					case 1 -> b.deleteCharAt(at);
+					case 2 -> b.setCharAt(at, letters.charAt(random.nextInt(letters.length())));
+					default -> {
+						char c = b.charAt(at);
+						b.setCharAt(at, b.charAt(at + 1));
+						b.setCharAt(at + 1, c);
+					}
+				}
+			}
+			var exact = distance.apply(a.toString(), b.toString());
+			if (exact != null && exact >= 0) {
+				assertThat(Scorer.withinEdits(a.toString(), b.toString(), 2)).as(a + " / " + b).isTrue();
+				assertThat(Scorer.edits(a.toString(), b.toString())).isEqualTo(exact);
+			}
+			else {
+				assertThat(Scorer.edits(a.toString(), b.toString())).isEqualTo(-1);
+				ruledOut += Scorer.withinEdits(a.toString(), b.toString(), 2) ? 0 : 1;
+			}
+		}
+		assertThat(ruledOut).as("pairs ruled out by their letters").isPositive();
+		assertThat(Scorer.withinEdits("cuentaa1234", "cuenta5678", 2)).isFalse();
+		assertThat(Scorer.withinEdits("cuentaa1234", "cuenta1234", 2)).isTrue();
+		assertThat(Scorer.withinEdits("aytomadird", "aytomadrid", 2)).isTrue();
+	}
+
 }
