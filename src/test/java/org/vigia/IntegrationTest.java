@@ -26,6 +26,8 @@ import org.springframework.test.context.TestPropertySource;
 		"spring.datasource.hikari.minimum-idle=1", "spring.datasource.hikari.maximum-pool-size=18",
 		"vigia.security.admin-password=admin", "vigia.polling.schedule-enabled=false", "vigia.health.sweep-enabled=false",
 		"vigia.alerts.delivery-enabled=false", "vigia.discovery.schedule-enabled=false",
+		// Campaign rounds and connection refreshes on schedule would add mails and changes of their own to any test.
+		"vigia.recertification.schedule-enabled=false", "vigia.connections.lifecycle-enabled=false",
 		// Warming the checks up costs every test context seconds; PollBenchmark measures it.
 		"vigia.polling.warm-up=false",
 		// The snapshot's every-minute refresh deadlocks with the tests' TRUNCATEs; HealthSnapshotTests switches it on.
