@@ -132,6 +132,13 @@ public class Registry {
 		return names;
 	}
 
+	/** The handles of these accounts, by id, read in one query; an id that no longer exists is left out. */
+	public Map<Long, String> accountHandles(Set<Long> ids) {
+		Map<Long, String> handles = new HashMap<>();
+		aggregates.findAllById(ids, Account.class).forEach(a -> handles.put(a.id(), a.handle()));
+		return handles;
+	}
+
 	// Units
 
 	public Page<Unit> units(@Nullable Long organizationId, Pageable pageable) {

@@ -54,25 +54,9 @@ public class FacebookAdapter implements PlatformAdapter {
 
 	@Override
 	public CheckResult check(CheckRequest request) {
-		var keys = credentials.getIfAvailable();
-		var account = request.account();
 		var what = "the Facebook page " + request.address().handle();
-		if (keys == null || account == null) {
-			return new GraphCalls(http, graph, Platform.FACEBOOK, GraphCalls.NO_CREDENTIALS).unreachable(what);
-		}
-		var calls = new GraphCalls(http, graph, Platform.FACEBOOK, keys);
-		return calls.check(() -> {
-			for (var credential : keys.forAccount(Platform.FACEBOOK, account)) {
-				if (credential.reach() != Credential.Reach.ADMINISTERS) {
-					continue;
-				}
-				var result = check(request, credential, calls, what);
-				if (result != null) {
-					return result;
-				}
-			}
-			return calls.unreachable(what);
-		});
+		return GraphCalls.check(http, graph, Platform.FACEBOOK, credentials.getIfAvailable(), request.account(), what,
+				(credential) -> credential.reach() == Credential.Reach.ADMINISTERS, (credential, calls) -> check(request, credential, calls, what));
 	}
 
 	private @Nullable CheckResult check(CheckRequest request, Credential credential, GraphCalls calls, String what)

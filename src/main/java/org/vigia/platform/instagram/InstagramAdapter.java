@@ -55,26 +55,11 @@ public class InstagramAdapter implements PlatformAdapter {
 
 	@Override
 	public CheckResult check(CheckRequest request) {
-		var keys = credentials.getIfAvailable();
-		var account = request.account();
 		var what = "the Instagram account @" + request.address().handle();
-		if (keys == null || account == null) {
-			return new GraphCalls(http, graph, Platform.INSTAGRAM, GraphCalls.NO_CREDENTIALS).unreachable(what);
-		}
-		var calls = new GraphCalls(http, graph, Platform.INSTAGRAM, keys);
-		return calls.check(() -> {
-			for (var credential : keys.forAccount(Platform.INSTAGRAM, account)) {
-				if (credential.subjectId() == null) {
-					continue;
-				}
-				var result = (credential.reach() == Credential.Reach.ADMINISTERS)
-						? own(request, credential, calls, what) : discover(request, credential, calls, what);
-				if (result != null) {
-					return result;
-				}
-			}
-			return calls.unreachable(what);
-		});
+		return GraphCalls.check(http, graph, Platform.INSTAGRAM, credentials.getIfAvailable(), request.account(), what,
+				(credential) -> credential.subjectId() != null,
+				(credential, calls) -> (credential.reach() == Credential.Reach.ADMINISTERS)
+						? own(request, credential, calls, what) : discover(request, credential, calls, what));
 	}
 
 	/** The account read with its own Page's token. */

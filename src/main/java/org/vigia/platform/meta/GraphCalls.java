@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -52,6 +53,40 @@ public final class GraphCalls extends Calls {
 		}
 
 	};
+
+	/** What one credential reads of an account, or null when the network refused it and the next one may be tried. */
+	@FunctionalInterface
+	public interface Reading {
+
+		@Nullable CheckResult read(Credential credential, GraphCalls calls) throws HttpFailure;
+
+	}
+
+	/**
+	 * Checks an account with the credentials of its organization that {@code usable} accepts, in the order
+	 * {@link Credentials#forAccount} gives them, until one reads it; UNSUPPORTED when none reaches it (no module keeps
+	 * connections, the request names no account, or the organization has no such connection).
+	 */
+	public static CheckResult check(PlatformHttpClient http, Graph graph, Platform platform,
+			@Nullable Credentials credentials, @Nullable AccountRef account, String what, Predicate<Credential> usable,
+			Reading reading) {
+		if (credentials == null || account == null) {
+			return new GraphCalls(http, graph, platform, NO_CREDENTIALS).unreachable(what);
+		}
+		var calls = new GraphCalls(http, graph, platform, credentials);
+		return calls.check(() -> {
+			for (var credential : credentials.forAccount(platform, account)) {
+				if (!usable.test(credential)) {
+					continue;
+				}
+				var result = reading.read(credential, calls);
+				if (result != null) {
+					return result;
+				}
+			}
+			return calls.unreachable(what);
+		});
+	}
 
 	private final Graph graph;
 

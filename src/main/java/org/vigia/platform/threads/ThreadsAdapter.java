@@ -50,25 +50,9 @@ public class ThreadsAdapter implements PlatformAdapter {
 
 	@Override
 	public CheckResult check(CheckRequest request) {
-		var keys = credentials.getIfAvailable();
-		var account = request.account();
 		var what = "the Threads profile @" + request.address().handle();
-		if (keys == null || account == null) {
-			return new GraphCalls(http, api.graph(), Platform.THREADS, GraphCalls.NO_CREDENTIALS).unreachable(what);
-		}
-		var calls = new GraphCalls(http, api.graph(), Platform.THREADS, keys);
-		return calls.check(() -> {
-			for (var credential : keys.forAccount(Platform.THREADS, account)) {
-				if (credential.reach() != Credential.Reach.ADMINISTERS) {
-					continue;
-				}
-				var result = check(request, credential, calls, what);
-				if (result != null) {
-					return result;
-				}
-			}
-			return calls.unreachable(what);
-		});
+		return GraphCalls.check(http, api.graph(), Platform.THREADS, credentials.getIfAvailable(), request.account(), what,
+				(credential) -> credential.reach() == Credential.Reach.ADMINISTERS, (credential, calls) -> check(request, credential, calls, what));
 	}
 
 	private @Nullable CheckResult check(CheckRequest request, Credential credential, GraphCalls calls, String what)

@@ -36,14 +36,10 @@ class ConnectionsPage {
 		var organizationIds = new HashSet<Long>();
 		list.forEach(connection -> organizationIds.add(connection.organizationId()));
 		var accountIds = list.stream().flatMap(connection -> connection.accountIds().stream()).collect(Collectors.toSet());
-		var handles = new java.util.HashMap<Long, String>();
-		for (var id : accountIds) {
-			handles.put(id, registry.account(id).account().handle());
-		}
 		model.addAttribute("section", "connections");
 		model.addAttribute("connections", list);
 		model.addAttribute("organizationNames", registry.organizationNames(organizationIds));
-		model.addAttribute("accountHandles", handles);
+		model.addAttribute("accountHandles", registry.accountHandles(accountIds));
 		model.addAttribute("registrations", connections.registrations());
 		model.addAttribute("organizations",
 				registry.organizations(PageRequest.of(0, 500, Sort.by("name"))).getContent());
