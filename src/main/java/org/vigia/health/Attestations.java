@@ -19,7 +19,8 @@ import org.vigia.platform.Platform;
  * The findings recertification answers open and resolve: LOST_CONTROL when an owner says the account is no longer the
  * institution's, ACCOUNT_SECURITY when two-factor authentication or the recovery address is not the institution's, and
  * UNCERTIFIED when nobody answered before the round closed. They go through the finding lifecycle like every other, so
- * a dismissal holds and alerts follow; the rules' sweep leaves them alone.
+ * a dismissal holds and alerts follow; the rules' sweep leaves them alone. An answer also has the account's rules judged
+ * again at once, since a reported last post counts for the silence rules where Vigía cannot read the network.
  */
 @Service
 public class Attestations {
@@ -28,9 +29,12 @@ public class Attestations {
 
 	private final FindingWriter writer;
 
-	Attestations(JdbcClient jdbc, FindingWriter writer) {
+	private final Evaluator evaluator;
+
+	Attestations(JdbcClient jdbc, FindingWriter writer, Evaluator evaluator) {
 		this.jdbc = jdbc;
 		this.writer = writer;
+		this.evaluator = evaluator;
 	}
 
 	/** What an owner answered about an account, as far as findings are concerned. */
@@ -77,6 +81,9 @@ public class Attestations {
 				"an owner says the access is the institution's");
 		add(decisions, stored, FindingType.UNCERTIFIED, account, null, now, "the account was recertified");
 		writer.apply(decisions, now, "recertification");
+		// A reported last post is evidence for the silence rules (read from recertification_reported_activity): judge
+		// the account again now rather than at the next sweep.
+		evaluator.evaluate(List.of(answer.accountId()));
 	}
 
 	/** Opens UNCERTIFIED for these accounts: their round closed without an answer. */

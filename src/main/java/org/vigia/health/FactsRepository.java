@@ -83,13 +83,15 @@ class FactsRepository {
 				       s.consecutive_failures, s.failing_since, s.last_error, s.moved_to, s.platform_id, s.recent_posts,
 				       s.reply_share, p.id as profile_id, p.display_name, p.bio, p.avatar_url, p.fields::text as fields,
 				       p.created_at as profile_created_at, g.organization_id as guideline_id,
-				       g.display_name_contains_name, g.official_link, g.avatar, g.handle_pattern
+				       g.display_name_contains_name, g.official_link, g.avatar, g.handle_pattern,
+				       r.last_post_at as reported_last_post_at, r.reported_by, r.reported_at
 				from registry_accounts a
 				join registry_organizations o on o.id = a.organization_id
 				left join registry_units u on u.id = a.unit_id
 				left join polling_account_states s on s.account_id = a.id
 				left join polling_profiles p on p.id = s.profile_id and s.handle = a.handle
 				left join organization_guideline g on g.organization_id = a.organization_id
+				left join recertification_reported_activity r on r.account_id = a.id
 				where a.id = any(:ids)
 				order by a.id
 				""").param("ids", accountIds.toArray(Long[]::new)).query((rs, row) -> facts(rs, defaults)).list();
@@ -274,11 +276,15 @@ class FactsRepository {
 		var guideline = rs.wasNull() ? Guideline.of(defaults)
 				: new Guideline(rs.getBoolean("display_name_contains_name"), rs.getBoolean("official_link"),
 						rs.getBoolean("avatar"), rs.getString("handle_pattern"), true);
+		var reportedAt = instant(rs, "reported_last_post_at");
+		var reported = (reportedAt == null) ? null
+				: new AccountFacts.Reported(reportedAt, rs.getString("reported_by"), instant(rs, "reported_at"));
 		return new AccountFacts(rs.getLong("id"), rs.getLong("organization_id"), rs.getString("organization_name"),
 				strings(rs.getArray("aliases")), strings(rs.getArray("official_domains")),
 				FindingWriter.nullableLong(rs, "unit_id"), rs.getString("unit_name"), strings(rs.getArray("contact_emails")),
 				rs.getString("contact_email"), Platform.valueOf(rs.getString("platform")), rs.getString("handle"),
-				"ACTIVE".equals(rs.getString("status")), integer(rs, "max_silence_days"), state, profile, guideline);
+				"ACTIVE".equals(rs.getString("status")), integer(rs, "max_silence_days"), state, profile, guideline,
+				reported);
 	}
 
 	private List<String> links(@Nullable String fields) {

@@ -71,8 +71,15 @@ final class Rules {
 		var state = facts.state();
 		if (state == null || state.lastCheckedAt() == null || state.lastOutcome() == null
 				|| state.lastOutcome() == CheckOutcome.UNSUPPORTED) {
-			// Never checked (or not checkable): no evidence, and nothing from an earlier handle still applies.
+			// Never checked (or not checkable): no evidence, and nothing from an earlier handle still applies; but where
+			// Vigía cannot read the network, a person's report of the last post is evidence for the silence rules.
 			guideline(facts, false).ifPresent(conditions::add);
+			reportedSilence(facts, state, now).ifPresent(condition -> {
+				conditions.add(condition);
+				if (condition.type() == FindingType.ABANDONED) {
+					supersede(reasons, FindingType.ABANDONED, FindingType.DORMANT);
+				}
+			});
 			return new Evaluation(facts.accountId(), conditions, held, reasons);
 		}
 		var outcome = state.lastOutcome();
@@ -151,6 +158,50 @@ final class Rules {
 		if (since == null) {
 			return Optional.empty();
 		}
+		var evidence = new LinkedHashMap<String, Object>();
+		evidence.put("lastActivityAt", state.lastActivityAt());
+		if (!fromPost) {
+			evidence.put("accountCreatedAt", since);
+		}
+		evidence.put("newestPostUrl", state.newestPostUrl());
+		evidence.put("lastCheckedAt", state.lastCheckedAt());
+		return silence(facts, since, fromPost ? "summary.silent.post" : "summary.silent.created", List.of(), evidence,
+				now);
+	}
+
+	/**
+	 * The silence rules on an account Vigía cannot read (no adapter, no connection, never checked): judged on the last
+	 * post its owner reported when answering a recertification, or on the newest post Vigía itself once read if that is
+	 * later. Without a report there is no evidence at all, and nothing opens.
+	 */
+	private Optional<Condition> reportedSilence(AccountFacts facts, AccountFacts.@Nullable State state, Instant now) {
+		var reported = facts.reported();
+		if (reported == null) {
+			return Optional.empty();
+		}
+		var read = (state != null) ? state.lastActivityAt() : null;
+		var evidence = new LinkedHashMap<String, Object>();
+		evidence.put("lastActivityAt", read);
+		evidence.put("reportedLastPostAt", reported.lastPostAt());
+		evidence.put("reportedBy", reported.reportedBy());
+		evidence.put("reportedAt", reported.reportedAt());
+		evidence.put("source", "REPORTED");
+		if (read != null && read.isAfter(reported.lastPostAt())) {
+			evidence.put("source", "CHECKED");
+			return silence(facts, read, "summary.silent.post", List.of(), evidence, now);
+		}
+		return silence(facts, reported.lastPostAt(), "summary.silent.reported",
+				List.of(reported.reportedBy(), DAY.format(reported.reportedAt())), evidence, now);
+	}
+
+	/**
+	 * DORMANT or ABANDONED when the account has been silent since {@code since} longer than its limits.
+	 * @param quietCode the message saying how long it has been quiet; its first argument is the days
+	 * @param quietArguments the message's further arguments
+	 * @param known the evidence gathered so far, which the limits complete
+	 */
+	private Optional<Condition> silence(AccountFacts facts, Instant since, String quietCode, List<Object> quietArguments,
+			Map<String, Object> known, Instant now) {
 		var silence = Duration.between(since, now);
 		var platform = facts.platform();
 		Duration dormant = properties.dormantAfter(platform);
@@ -175,21 +226,23 @@ final class Rules {
 			return Optional.empty();
 		}
 		long days = silence.toDays();
-		var quiet = Message.of(fromPost ? "summary.silent.post" : "summary.silent.created", days);
+		var arguments = new ArrayList<Object>();
+		arguments.add(days);
+		arguments.addAll(quietArguments);
+		var quiet = Message.of(quietCode, arguments.toArray());
 		String summary = ((type == FindingType.ABANDONED)
 				? Message.of("summary.abandoned", quiet, limitPhrase(limitSource, platform), abandoned.toDays())
 				: Message.of("summary.dormant", quiet, dormant.toDays(), abandoned.toDays())).encode();
 		var evidence = new LinkedHashMap<String, Object>();
 		evidence.put("silentDays", days);
-		evidence.put("lastActivityAt", state.lastActivityAt());
-		if (!fromPost) {
-			evidence.put("accountCreatedAt", since);
-		}
-		evidence.put("newestPostUrl", state.newestPostUrl());
+		evidence.putAll(known);
+		var checkedAt = evidence.remove("lastCheckedAt");
 		evidence.put("dormantAfterDays", dormant.toDays());
 		evidence.put("abandonedAfterDays", abandoned.toDays());
 		evidence.put("limitSource", limitSource);
-		evidence.put("lastCheckedAt", state.lastCheckedAt());
+		if (known.containsKey("lastCheckedAt")) {
+			evidence.put("lastCheckedAt", checkedAt);
+		}
 		return Optional.of(condition(type, facts, summary, evidence, ""));
 	}
 

@@ -287,6 +287,67 @@ class RulesTests {
 		});
 	}
 
+	// What a person reported, where Vigía cannot read the network
+
+	@ParameterizedTest(name = "{0}: last post reported {1} days ago -> {2}")
+	@CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+			# what Vigía knows                          | reported days ago | finding
+			never checked (no state)                    | 400 | ABANDONED
+			never checked (no state)                    | 60  | DORMANT
+			never checked (no state)                    | 10  | -
+			UNSUPPORTED network                         | 400 | ABANDONED
+			UNSUPPORTED network                         | 91  | ABANDONED
+			UNSUPPORTED network                         | 89  | DORMANT
+			UNSUPPORTED network                         | 3   | -
+			""")
+	void aReportedLastPostIsEvidenceForTheSilenceRulesWhereVigiaCannotRead(String known, int days,
+			FindingType expected) {
+		var account = account().platform(Platform.TIKTOK).handle("villaverde").reported(NOW.minus(Duration.ofDays(days)));
+		if (known.startsWith("UNSUPPORTED")) {
+			account.check(check(CheckOutcome.UNSUPPORTED).lastActivityAt(null));
+		}
+		else {
+			account.check(null);
+		}
+
+		var evaluation = evaluate(account.facts());
+
+		if (expected == null) {
+			assertThat(evaluation.conditions()).isEmpty();
+			return;
+		}
+		assertThat(types(evaluation)).containsExactly(expected);
+		var condition = condition(evaluation, expected);
+		assertThat(condition.evidence()).containsEntry("source", "REPORTED")
+			.containsEntry("reportedBy", "prensa@villaverde.example")
+			.containsEntry("silentDays", (long) days);
+		assertThat(English.text(condition.summary()))
+			.startsWith("No post for %d days, as prensa@villaverde.example reported on 2026-05-31".formatted(days));
+	}
+
+	@Test
+	void aFailedCheckWithAnOldReportIsNoEvidenceOfAbandonment() {
+		var facts = account().platform(Platform.TIKTOK)
+			.check(check(CheckOutcome.ERROR).failures(1))
+			.reported(NOW.minus(Duration.ofDays(400)))
+			.facts();
+
+		var evaluation = evaluate(facts);
+
+		assertThat(evaluation.conditions()).isEmpty();
+		assertThat(evaluation.held()).contains(FindingType.ABANDONED, FindingType.DORMANT);
+	}
+
+	@Test
+	void aReportOlderThanWhatVigiaOnceReadCountsTheNewerPost() {
+		var facts = account().platform(Platform.TIKTOK)
+			.check(check(CheckOutcome.UNSUPPORTED).lastActivityAt(NOW.minus(Duration.ofDays(5))))
+			.reported(NOW.minus(Duration.ofDays(400)))
+			.facts();
+
+		assertThat(evaluate(facts).conditions()).isEmpty();
+	}
+
 	// Failed checks
 
 	@ParameterizedTest(name = "{0} x{1}, outage on {2} -> UNREACHABLE {3}")
@@ -1189,6 +1250,8 @@ class RulesTests {
 
 		private Guideline guideline = NO_GUIDELINES;
 
+		private AccountFacts.Reported reported;
+
 		Account id(long id) {
 			this.id = id;
 			return this;
@@ -1252,10 +1315,15 @@ class RulesTests {
 			return this;
 		}
 
+		Account reported(Instant lastPostAt) {
+			this.reported = new AccountFacts.Reported(lastPostAt, "prensa@villaverde.example", NOW.minus(Duration.ofDays(1)));
+			return this;
+		}
+
 		AccountFacts facts() {
 			return new AccountFacts(id, 3, organizationName, aliases, officialDomains, unitId, unitName, unitContacts,
 					contactEmail, platform, handle, active, maxSilenceDays, (check != null) ? check.state() : null,
-					(profile != null) ? profile.facts() : null, guideline);
+					(profile != null) ? profile.facts() : null, guideline, reported);
 		}
 
 	}

@@ -420,4 +420,27 @@ class RecertificationTests {
 			.andExpect(jsonPath("$.cadence").value("P6M"));
 	}
 
+	@Test
+	void aTikTokAccountWhoseOwnerReportsNoPostForAYearIsAbandonedAndOneWithARecentPostIsNot() throws Exception {
+		var unit = jdbc.sql("select unit_id from account where id = :id").param("id", tiktok).query(Long.class).single();
+		var recent = account("TIKTOK", "villaverde.joven", unit, "juventud@villaverde.example");
+		campaigns.run();
+		var prensa = linkOf("prensa@villaverde.example");
+		answer(prensa, tiktok, "YES", "YES", "YES", "2025-05-20").andExpect(status().is3xxRedirection());
+		answer(linkOf("juventud@villaverde.example"), recent, "YES", "YES", "YES", "2026-05-25")
+			.andExpect(status().is3xxRedirection());
+
+		assertThat(standing("ABANDONED", tiktok)).as("a year without a post, in its owner's word").isOne();
+		assertThat(jdbc.sql("""
+				select evidence ->> 'reportedBy' from finding where type = 'ABANDONED' and account_id = :id
+				""").param("id", tiktok).query(String.class).single()).isEqualTo("prensa@villaverde.example");
+		assertThat(standing("ABANDONED", recent) + standing("DORMANT", recent)).as("posted a week ago").isZero();
+
+		CLOCK.set(T0.plus(Duration.ofDays(92)));
+		campaigns.run();
+		answers.record(tiktok, new Attestation.Answer(Attestation.StillOfficial.YES, null, Attestation.Choice.YES,
+				Attestation.Choice.YES, java.time.LocalDate.parse("2026-08-30")), "Jefa de prensa", "editor");
+		assertThat(standing("ABANDONED", tiktok)).as("a newer report resolves it").isZero();
+	}
+
 }
