@@ -1,23 +1,34 @@
 package org.vigia.web;
 
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.vigia.recertification.Answers;
 import org.vigia.recertification.Attestation;
 import org.vigia.recertification.Campaigns;
+import org.vigia.recertification.Rounds;
 
-/** Recertification over the API: an organization's cadence and window, and each account's answers. */
+/**
+ * Recertification over the API: the current rounds (JSON, or CSV for auditors), an organization's cadence and window,
+ * and each account's answers.
+ */
 @RestController
 class RecertificationController {
 
@@ -35,9 +46,34 @@ class RecertificationController {
 
 	private final Answers answers;
 
-	RecertificationController(Campaigns campaigns, Answers answers) {
+	private final Rounds rounds;
+
+	RecertificationController(Campaigns campaigns, Answers answers, Rounds rounds) {
 		this.campaigns = campaigns;
 		this.answers = answers;
+		this.rounds = rounds;
+	}
+
+	/**
+	 * The current round of one organization ({@code organizationId}), or of every organization that has had one (a
+	 * list), account by account.
+	 */
+	@GetMapping(path = "/api/recertification", produces = "application/json")
+	Object current(@RequestParam(required = false) @Nullable Long organizationId) {
+		return (organizationId == null) ? rounds.current(null) : rounds.currentOf(organizationId);
+	}
+
+	/** The same rounds as CSV, one line per account asked, with the answer that counts. */
+	@GetMapping(path = "/api/recertification", produces = "text/csv")
+	void csv(@RequestParam(required = false) @Nullable Long organizationId, HttpServletResponse response)
+			throws IOException {
+		var current = rounds.current(organizationId);
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename("vigia-recertification.csv").build().toString());
+		var writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+		Rounds.csv(current, writer);
+		writer.flush();
 	}
 
 	@GetMapping("/api/organizations/{id}/recertification")

@@ -443,4 +443,45 @@ class RecertificationTests {
 		assertThat(standing("ABANDONED", tiktok)).as("a newer report resolves it").isZero();
 	}
 
+	@Test
+	void auditorsReadTheCurrentRoundAccountByAccountAsJsonAndCsv() throws Exception {
+		mvc.perform(get("/api/recertification").param("organizationId", String.valueOf(organization))
+			.with(httpBasic("viewer", "viewer"))).andExpect(status().isNotFound());
+		campaigns.run();
+		var prensa = linkOf("prensa@villaverde.example");
+		answer(prensa, tiktok, "RETIRE", "NO", "YES", "2026-05-30").andExpect(status().is3xxRedirection());
+
+		mvc.perform(get("/api/recertification").param("organizationId", String.valueOf(organization))
+			.with(httpBasic("viewer", "viewer")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.organizationId").value(organization))
+			.andExpect(jsonPath("$.round").value(1))
+			.andExpect(jsonPath("$.closesAt").value("2026-06-15T08:00:00Z"))
+			.andExpect(jsonPath("$.asked").value(3))
+			.andExpect(jsonPath("$.answered").value(1))
+			.andExpect(jsonPath("$.accounts[?(@.accountId == %d)].owners[*]".formatted(cultura),
+					Matchers.containsInAnyOrder("jefa.prensa@villaverde.example", "prensa@villaverde.example")))
+			.andExpect(jsonPath("$.accounts[?(@.accountId == %d)].answer.stillOfficial".formatted(tiktok))
+				.value("RETIRE"))
+			.andExpect(jsonPath("$.accounts[?(@.accountId == %d)].answeredBy".formatted(tiktok))
+				.value("prensa@villaverde.example"))
+			.andExpect(jsonPath("$.accounts[?(@.accountId == %d)].answeredAt".formatted(deportes)).value(
+					Matchers.contains(Matchers.nullValue())));
+		mvc.perform(get("/api/recertification").with(httpBasic("viewer", "viewer")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].organization").value("Villaverde"));
+
+		var csv = mvc.perform(get("/api/recertification").header(HttpHeaders.ACCEPT, "text/csv")
+			.with(httpBasic("viewer", "viewer")))
+			.andExpect(status().isOk())
+			.andExpect(content().contentTypeCompatibleWith("text/csv"))
+			.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		var lines = csv.lines().toList();
+		assertThat(lines.getFirst()).isEqualTo(String.join(",", Rounds.COLUMNS));
+		assertThat(lines).hasSize(4);
+		assertThat(lines).anySatisfy(line -> assertThat(line)
+			.startsWith("Villaverde,1,2026-06-01T08:00:00Z,2026-06-15T08:00:00Z," + tiktok + ",tiktok,villaverde,")
+			.endsWith(",prensa@villaverde.example,LINK,RETIRE,Jefa de prensa,NO,YES,2026-05-30"));
+	}
+
 }
