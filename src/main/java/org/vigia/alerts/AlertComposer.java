@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.vigia.platform.Message;
 
 /**
  * Composes the due alert items into mails, one per recipient: an item is due when its grouping window has passed, and
@@ -85,11 +86,11 @@ class AlertComposer {
 			for (var item : entry.getValue()) {
 				if (item.kind().equals("ALERT") && !item.status().equals("OPEN")) {
 					dropped.add(item.id());
-					reasons.add("the finding was " + item.status().toLowerCase(Locale.ROOT) + " before it was mailed");
+					reasons.add(Message.of("dropped.mailed." + item.status()).encode());
 				}
 				else if (item.kind().equals("ALERT") && item.inhibited()) {
 					dropped.add(item.id());
-					reasons.add("inhibited by a standing GONE or UNREACHABLE finding about the account");
+					reasons.add(Message.of("dropped.inhibited.account").encode());
 				}
 				else {
 					var line = new Mail.Line(item.findingId(), item.type(), item.severity(), item.subject(), item.summary(),

@@ -128,7 +128,7 @@ public class AlertSettings {
 		var normalized = addresses(List.of(address), "address").getFirst();
 		var language = language(locale);
 		if (language == null) {
-			throw new AlertSettingsException("locale is required: en or es");
+			throw new AlertSettingsException("locale is required: en, es, ca, gl or eu");
 		}
 		jdbc.sql("""
 				insert into alert_recipient (address, locale, updated_at) values (:address, :locale, :now)
@@ -172,7 +172,7 @@ public class AlertSettings {
 		}
 		var language = locale.strip().toLowerCase(Locale.ROOT);
 		if (!AlertsProperties.RECIPIENT_LANGUAGES.contains(language)) {
-			throw new AlertSettingsException("locale must be en or es, was '" + locale + "'");
+			throw new AlertSettingsException("locale must be en, es, ca, gl or eu, was '" + locale + "'");
 		}
 		return language;
 	}

@@ -47,9 +47,9 @@ public record AlertsProperties(@DefaultValue("vigia@localhost") String from, Lis
 
 	static final Set<String> LANGUAGES = Set.of("en", "es", "ca", "gl", "eu");
 
-	// A recipient's own language is stored under a check constraint that knows only these two; widening it needs a
-	// migration of its own.
-	static final Set<String> RECIPIENT_LANGUAGES = Set.of("en", "es");
+	// A recipient's and an organization's own language are stored under check constraints that know these five (V29);
+	// adding a language widens them in a migration of its own.
+	static final Set<String> RECIPIENT_LANGUAGES = LANGUAGES;
 
 	public AlertsProperties {
 		recipients = (recipients != null)

@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.vigia.health.FindingType;
 import org.vigia.health.Severity;
+import org.vigia.platform.Message;
 
 /**
  * Composes the daily digest: every pending digest item, grouped per recipient and finding, and the reminders of
@@ -40,16 +41,16 @@ class DigestComposer {
 
 	private static final Logger log = LoggerFactory.getLogger(DigestComposer.class);
 
-	/** Why a standing finding is left out of digests; null when it is not. */
+	/** Why a standing finding is left out of digests, as the end of a message code; null when it is not. */
 	private static final String INHIBITION = """
 			case when f.type = 'UNREACHABLE' and f.account_id is not null and exists (
 			          select 1 from health_findings p where p.type = 'UNREACHABLE' and p.account_id is null
 			                                    and p.subject_key = 'platform:' || f.platform and p.status <> 'RESOLVED')
-			     then 'inhibited by a standing UNREACHABLE finding about the whole platform'
+			     then 'platform'
 			     when f.type in ('DORMANT', 'ABANDONED') and exists (
 			          select 1 from health_findings g where g.account_id = f.account_id and g.status <> 'RESOLVED'
 			                                    and g.type in ('GONE', 'UNREACHABLE'))
-			     then 'inhibited by a standing GONE or UNREACHABLE finding about the account'
+			     then 'account'
 			end""";
 
 	/** A pending digest item. */
@@ -137,20 +138,20 @@ class DigestComposer {
 					section = draft.resolved;
 				}
 				else {
-					reason = "the finding was resolved before it was in a digest";
+					reason = Message.of("dropped.digest.RESOLVED").encode();
 				}
 			}
 			else if (!finding.status().equals("OPEN")) {
-				reason = "the finding was " + finding.status().toLowerCase(Locale.ROOT) + " before it was in a digest";
+				reason = Message.of("dropped.digest." + finding.status()).encode();
 			}
 			else if (first.inhibition() != null) {
-				reason = first.inhibition();
+				reason = Message.of("dropped.inhibited." + first.inhibition()).encode();
 			}
 			else if (opening) {
 				section = draft.opened;
 			}
 			else {
-				reason = "the finding reopened before the digest";
+				reason = Message.of("dropped.digest.reopened").encode();
 			}
 			if (section != null) {
 				section.add(line(finding));

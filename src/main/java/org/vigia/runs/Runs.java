@@ -24,6 +24,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.vigia.platform.Message;
 
 /**
  * The run mechanism: opens runs, hands their workers to Quartz, gives workers claims on items so that each item is
@@ -99,7 +100,7 @@ public class Runs {
 			schedule(kind, runId, items, "");
 		}
 		catch (SchedulerException ex) {
-			fail(kind, runId, RunFailure.NOT_SCHEDULED, ex.getMessage());
+			fail(kind, runId, RunFailure.NOT_SCHEDULED, notScheduled(ex));
 			throw new IllegalStateException("Could not schedule " + kind.name() + " " + runId, ex);
 		}
 	}
@@ -253,7 +254,7 @@ public class Runs {
 						run.pending(), run.error() == null ? "no error recorded" : run.error());
 			}
 			catch (SchedulerException ex) {
-				fail(kind, run.id(), RunFailure.NOT_SCHEDULED, ex.getMessage());
+				fail(kind, run.id(), RunFailure.NOT_SCHEDULED, notScheduled(ex));
 				log.error("{} {} FAILED: its new workers could not be scheduled", kind.name(), run.id(), ex);
 			}
 		}
@@ -311,18 +312,26 @@ public class Runs {
 				""".formatted(kind.runs()))
 			.param("now", now())
 			.param("reason", reason.name())
-			.param("error", error == null ? null : truncate(error), Types.VARCHAR)
+			.param("error", error, Types.VARCHAR)
 			.param("id", runId)
 			.update() == 1;
 	}
 
-	/** The innermost cause says what went wrong (the database's own words); the wrappers mostly repeat the SQL. */
+	/**
+	 * The innermost cause says what went wrong (the database's own words); the wrappers mostly repeat the SQL. Kept as
+	 * a message code around those words, so that the run page says it in the reader's language.
+	 */
 	private static String describe(Throwable error) {
 		var cause = error;
 		while (cause.getCause() != null && cause.getCause() != cause) {
 			cause = cause.getCause();
 		}
-		return truncate(cause.getClass().getSimpleName() + ": " + cause.getMessage());
+		return Message.of("runs.error.worker", truncate(cause.getClass().getSimpleName() + ": " + cause.getMessage()))
+			.encode();
+	}
+
+	private static String notScheduled(SchedulerException ex) {
+		return Message.of("runs.error.notScheduled", truncate(String.valueOf(ex.getMessage()))).encode();
 	}
 
 	private static String truncate(String error) {

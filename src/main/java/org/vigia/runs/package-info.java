@@ -3,7 +3,7 @@
  * on; workers are Quartz jobs on any node of the cluster that claim items until none is left, a dead node's claims are
  * void, and the cluster sees every run to its end. Each module keeps its runs in its own tables and says which.
  */
-@ApplicationModule(allowedDependencies = {})
+@ApplicationModule(allowedDependencies = { "platform" })
 @NullMarked
 package org.vigia.runs;
 

@@ -28,25 +28,28 @@ class PollRunController {
 
 	private final PollRuns runs;
 
-	PollRunController(PollRuns runs) {
+	private final Sentences sentences;
+
+	PollRunController(PollRuns runs, Sentences sentences) {
 		this.runs = runs;
+		this.sentences = sentences;
 	}
 
 	/** Starts a run now; answers 202 with the run, whose progress GET /api/poll-runs/{id} reports. */
 	@PostMapping
 	ResponseEntity<PollRun> start(@RequestBody(required = false) @Nullable PollRunRequest request) {
 		var run = runs.start(request == null ? null : request.accountIds());
-		return ResponseEntity.accepted().location(URI.create("/api/poll-runs/" + run.id())).body(run);
+		return ResponseEntity.accepted().location(URI.create("/api/poll-runs/" + run.id())).body(sentences.run(run));
 	}
 
 	@GetMapping("/{id}")
 	PollRun get(@PathVariable long id) {
-		return runs.get(id);
+		return sentences.run(runs.get(id));
 	}
 
 	@GetMapping
 	PagedModel<PollRun> list(@PageableDefault(size = 20) Pageable pageable) {
-		return new PagedModel<>(runs.list(pageable));
+		return new PagedModel<>(runs.list(pageable).map(sentences::run));
 	}
 
 }

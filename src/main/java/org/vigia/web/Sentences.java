@@ -10,6 +10,7 @@ import org.vigia.discovery.DiscoveryRun;
 import org.vigia.health.Finding;
 import org.vigia.health.FindingTransition;
 import org.vigia.platform.Message;
+import org.vigia.polling.PollRun;
 
 /**
  * Writes what findings keep as message codes and arguments (subjects, summaries) in the reader's language: the
@@ -45,6 +46,12 @@ public class Sentences {
 		return new DiscoveryRun(r.id(), r.status(), r.trigger(), r.total(), r.checked(), r.failed(), r.searches(),
 				r.probes(), r.unanswered(), r.candidates(), r.impersonations(), r.unregistered(), r.errors(),
 				(r.error() == null) ? null : text(r.error()), r.startedAt(), r.finishedAt());
+	}
+
+	/** A poll run whose last error, when Vigía wrote it, is in the request's language. */
+	PollRun run(PollRun r) {
+		return new PollRun(r.id(), r.status(), r.trigger(), r.total(), r.checked(), r.failed(), r.startedAt(),
+				r.finishedAt(), r.reason(), (r.error() == null) ? null : text(r.error()));
 	}
 
 	FindingTransition transition(FindingTransition t) {

@@ -36,6 +36,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.vigia.IntegrationTest;
 import org.vigia.MutableClock;
 import org.vigia.health.HealthSweep;
+import org.vigia.platform.Message;
 
 /**
  * Alert mails end to end against GreenMail: routing to each kind of recipient, grouping, resolution notices, dropping
@@ -216,7 +217,7 @@ class AlertDeliveryTests {
 		deliver();
 		assertThat(smtp.getReceivedMessages()).isEmpty();
 		assertThat(jdbc.sql("select distinct dropped from alert_item").query(String.class).list())
-			.containsExactly("the finding was resolved before it was mailed");
+			.containsExactly(Message.of("dropped.mailed.RESOLVED").encode());
 	}
 
 	@Test
@@ -229,7 +230,7 @@ class AlertDeliveryTests {
 		deliver();
 		assertThat(smtp.getReceivedMessages()).isEmpty();
 		assertThat(jdbc.sql("select distinct dropped from alert_item where kind = 'ALERT'").query(String.class).list())
-			.containsExactly("inhibited by a standing GONE or UNREACHABLE finding about the account");
+			.containsExactly(Message.of("dropped.inhibited.account").encode());
 	}
 
 	@Test
@@ -360,6 +361,14 @@ class AlertDeliveryTests {
 		mvc.perform(put("/api/alert-recipients/jefa.prensa@villaverde.example").with(httpBasic("editor", "editor"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"locale\": \"en\"}")).andExpect(status().isOk());
+		// Every language Vigía speaks may be a recipient's own (V29 widened the column's check).
+		for (var language : List.of("ca", "gl", "eu")) {
+			mvc.perform(put("/api/alert-recipients/traductora@villaverde.example").with(httpBasic("editor", "editor"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"locale\": \"" + language + "\"}"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.locale").value(language));
+		}
 		long id = account("MASTODON", "cultura@social.villaverde.example", prensa, null);
 		checked(id, "OK", T0.minus(Duration.ofDays(142)), 0);
 		sweep.sweep();
@@ -407,7 +416,7 @@ class AlertDeliveryTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"locale\": \"fr\"}"))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.detail").value("locale must be en or es, was 'fr'"));
+			.andExpect(jsonPath("$.detail").value("locale must be en, es, ca, gl or eu, was 'fr'"));
 		mvc.perform(put(settings).with(httpBasic("editor", "editor"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"quietPeriods\": [{\"from\": \"2026-06-02T00:00:00Z\", \"until\": \"2026-06-01T00:00:00Z\"}]}"))

@@ -22,6 +22,7 @@ import org.vigia.IntegrationTest;
 import org.vigia.MutableClock;
 import org.vigia.health.Findings;
 import org.vigia.health.HealthSweep;
+import org.vigia.platform.Message;
 
 /**
  * The daily digest and its reminders, and the weekly report, end to end against GreenMail with a clock moved by hand.
@@ -151,7 +152,7 @@ class DigestTests {
 			.doesNotContain("villaverde_cultura on Telegram");
 		assertThat(jdbc.sql("select distinct dropped from alert_item where dropped is not null")
 			.query(String.class)
-			.list()).containsExactly("the finding was resolved before it was in a digest");
+			.list()).containsExactly(Message.of("dropped.digest.RESOLVED").encode());
 
 		// Nothing pending, nothing due: no digest.
 		CLOCK.advance(Duration.ofDays(1));
@@ -282,8 +283,8 @@ class DigestTests {
 		assertThat(jdbc.sql("select distinct recipient || ': ' || dropped from alert_item where dropped is not null")
 			.query(String.class)
 			.list()).containsExactlyInAnyOrder(
-					"prensa@villaverde.example: inhibited by a standing UNREACHABLE finding about the whole platform",
-					"jefa.prensa@villaverde.example: inhibited by a standing UNREACHABLE finding about the whole platform");
+					"prensa@villaverde.example: " + Message.of("dropped.inhibited.platform").encode(),
+					"jefa.prensa@villaverde.example: " + Message.of("dropped.inhibited.platform").encode());
 
 		// Nor is it a reminder while the outage lasts.
 		CLOCK.advance(Duration.ofDays(8));

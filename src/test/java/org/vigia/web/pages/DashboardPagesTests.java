@@ -356,8 +356,10 @@ class DashboardPagesTests {
 		sweep.sweep();
 		long pollRun = jdbc.sql("""
 				insert into poll_run (status, trigger, total, started_at, finished_at, reason, last_error)
-				values ('FAILED', 'SCHEDULED', 3, now() - interval '1 hour', now(), 'WORKERS_STOPPED', null) returning id
-				""").query(Long.class).single();
+				values ('FAILED', 'SCHEDULED', 3, now() - interval '1 hour', now(), 'WORKERS_STOPPED', :error) returning id
+				""").param("error", org.vigia.platform.Message.of("runs.error.worker", "PSQLException: connection refused")
+					.encode())
+			.query(Long.class).single();
 		jdbc.sql("truncate discovery_run restart identity cascade").update();
 		// The outbox shows mails as they were written, each in its recipient's language; other tests leave English ones.
 		jdbc.sql("truncate notification restart identity cascade").update();
@@ -388,6 +390,9 @@ class DashboardPagesTests {
 			.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 		if (language.equals("es")) {
 			assertThat(history).contains("Resuelto").contains("la condición ha desaparecido").contains("Abierto");
+			assertThat(mvc.perform(get("/runs/" + pollRun + "?lang=es").with(httpBasic("admin", "admin")))
+				.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+				.contains("un proceso de trabajo se detuvo con PSQLException: connection refused");
 		}
 	}
 
