@@ -83,6 +83,12 @@ final class Rules {
 			return new Evaluation(facts.accountId(), conditions, held, reasons);
 		}
 		var outcome = state.lastOutcome();
+		if (outcome == CheckOutcome.SKIPPED) {
+			// Not read, to stay within a paid allowance: no evidence either way, and no failure of the network.
+			held.addAll(FROM_CHECKS);
+			held.add(FindingType.UNREACHABLE);
+			return new Evaluation(facts.accountId(), conditions, held, reasons);
+		}
 		if (state.failing()) {
 			// A failed check is no evidence about the account: what checks found neither opens nor clears.
 			held.addAll(FROM_CHECKS);

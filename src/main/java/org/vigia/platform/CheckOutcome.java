@@ -18,7 +18,12 @@ public enum CheckOutcome {
 	/** The check failed (timeout, server error, malformed answer, blocked address); nothing was learnt. */
 	ERROR,
 	/** Vigía has no adapter for this network yet. */
-	UNSUPPORTED;
+	UNSUPPORTED,
+	/**
+	 * Vigía chose not to read the account now, to stay within a paid or limited allowance (X's monthly read budget,
+	 * YouTube's daily quota): nothing was learnt, and nothing failed.
+	 */
+	SKIPPED;
 
 	/** Whether the check learnt something about the account, as opposed to failing. */
 	public boolean isEvidence() {

@@ -1,6 +1,9 @@
 package org.vigia.platform;
 
+import java.time.Duration;
 import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 /** Checks accounts of one network; one implementation per network, each a Spring bean. */
 public interface PlatformAdapter {
@@ -19,6 +22,14 @@ public interface PlatformAdapter {
 	 */
 	default int batchSize() {
 		return 1;
+	}
+
+	/**
+	 * How often this network's accounts are checked, where it differs from {@code VIGIA_POLLING_INTERVAL} (networks
+	 * whose reads are paid); null for the common interval.
+	 */
+	default @Nullable Duration interval() {
+		return null;
 	}
 
 	/** Checks several accounts, answering one result per request in their order; never throws, as {@link #check}. */

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -36,6 +37,12 @@ public class PlatformChecker {
 	public int batchSize(Platform platform) {
 		var adapter = adapters.get(platform);
 		return (adapter == null) ? 1 : Math.max(1, adapter.batchSize());
+	}
+
+	/** How often the platform's accounts are checked, where it has an interval of its own; null otherwise. */
+	public @Nullable Duration interval(Platform platform) {
+		var adapter = adapters.get(platform);
+		return (adapter == null) ? null : adapter.interval();
 	}
 
 	/**

@@ -31,6 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.vigia.platform.CheckOutcome;
 import org.vigia.platform.CheckResult;
 import org.vigia.platform.Platform;
+import org.vigia.platform.PlatformChecker;
 import org.vigia.platform.PlatformProperties;
 import org.vigia.runs.ClusterNodes;
 import org.vigia.platform.Profile;
@@ -78,11 +79,22 @@ class CheckRecorder {
 
 	private volatile boolean pushAsked;
 
+	// Where networks have check intervals of their own (X); null in tests that record without adapters.
+	private final @Nullable PlatformChecker checker;
+
 	private static final Duration PUSH_ASKED = Duration.ofSeconds(30);
 
 	CheckRecorder(JdbcClient jdbc, TransactionTemplate transactions, ApplicationEventPublisher events,
 			ClusterNodes nodes, PollingProperties properties, PlatformProperties platforms, Clock clock,
 			JsonMapper json) {
+		this(jdbc, transactions, events, nodes, properties, platforms, clock, json, null);
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	CheckRecorder(JdbcClient jdbc, TransactionTemplate transactions, ApplicationEventPublisher events,
+			ClusterNodes nodes, PollingProperties properties, PlatformProperties platforms, Clock clock,
+			JsonMapper json, @Nullable PlatformChecker checker) {
+		this.checker = checker;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.events = events;
@@ -167,7 +179,8 @@ class CheckRecorder {
 			var previous = before.get(accountId);
 			var after = states.after(previous == null ? PollState.NONE : previous,
 					new PollStateMachine.Check(check.target().address().handle(), check.result(),
-							snapshotIds.get(accountId), scheduled),
+							snapshotIds.get(accountId), scheduled, false,
+							(checker == null) ? null : checker.interval(check.target().address().platform())),
 					check.checkedAt());
 			if (pushed(check, after, healthy)) {
 				after = states.after(previous == null ? PollState.NONE : previous,

@@ -18,8 +18,14 @@ final class PollStateMachine {
 	 * What is known of one finished check beside its result.
 	 * @param pushed whether the account's activity arrives by push: its next scheduled check comes after the pushed
 	 * interval, as a reconciliation pass
+	 * @param every the interval of the account's network where it has one of its own (X), else null
 	 */
-	record Check(String handle, CheckResult result, @Nullable Long snapshotId, boolean scheduled, boolean pushed) {
+	record Check(String handle, CheckResult result, @Nullable Long snapshotId, boolean scheduled, boolean pushed,
+			@Nullable Duration every) {
+
+		Check(String handle, CheckResult result, @Nullable Long snapshotId, boolean scheduled, boolean pushed) {
+			this(handle, result, snapshotId, scheduled, pushed, null);
+		}
 
 		Check(String handle, CheckResult result, @Nullable Long snapshotId, boolean scheduled) {
 			this(handle, result, snapshotId, scheduled, false);
@@ -52,6 +58,15 @@ final class PollStateMachine {
 	PollState after(PollState before, Check check, Instant at) {
 		var result = check.result();
 		var outcome = result.outcome();
+		if (outcome == CheckOutcome.SKIPPED && check.handle().equals(before.handle())) {
+			// Not read, to stay within an allowance: neither evidence nor failure; everything learnt stays as it was.
+			return new PollState(before.handle(), before.platformId(), before.etag(), before.lastModified(),
+					before.lastActivityAt(), before.newestPostUrl(), at, before.lastSuccessAt(), outcome,
+					result.httpStatus(), before.consecutiveFailures(),
+					before.lastOutcome() == outcome ? before.outcomeStreak() + 1 : 1, before.failingSince(),
+					truncate(result.error(), 2000), before.recentPosts(), before.replyShare(), before.movedTo(),
+					before.profileId(), nextDue(before.nextDueAt(), check, at));
+		}
 		boolean evidence = outcome.isEvidence();
 		// Failures are facts about the check, never about the account: they leave its activity and validators alone.
 		boolean failure = outcome == CheckOutcome.ERROR || outcome == CheckOutcome.RATE_LIMITED;
@@ -86,7 +101,7 @@ final class PollStateMachine {
 	}
 
 	private Instant nextDue(@Nullable Instant previous, Check check, Instant at) {
-		var every = check.pushed() ? pushedInterval : interval;
+		var every = check.pushed() ? pushedInterval : (check.every() != null) ? check.every() : interval;
 		if (previous == null) {
 			// First check: place the account at a random point of the interval so that checks spread out.
 			return at.plusMillis(random.nextLong(Math.max(1, every.toMillis())));

@@ -47,7 +47,7 @@ final class RateLimits {
 
 	/**
 	 * When a host that gave this answer takes requests again: the time a 429 or 503 names in Retry-After, else the
-	 * reset of a limit that is used up (Mastodon's X-RateLimit-*, Bluesky's and the IETF draft's RateLimit-*), which
+	 * reset of a limit that is used up (Mastodon's X-RateLimit-*, X's x-rate-limit-*, Bluesky's and the IETF draft's RateLimit-*), which
 	 * a 429 uses up by definition; null when the answer says nothing.
 	 */
 	static @Nullable Instant until(int status, Function<String, @Nullable String> headers, Instant now) {
@@ -58,7 +58,7 @@ final class RateLimits {
 				return retryAfter;
 			}
 		}
-		for (var prefix : new String[] { "X-RateLimit-", "RateLimit-" }) {
+		for (var prefix : new String[] { "X-RateLimit-", "X-Rate-Limit-", "RateLimit-" }) {
 			var reset = reset(headers.apply(prefix + "Reset"), now);
 			if (reset != null && (limited || usedUp(headers.apply(prefix + "Remaining")))) {
 				return reset;

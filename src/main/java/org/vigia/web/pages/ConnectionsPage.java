@@ -12,7 +12,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.vigia.connections.Connections;
+import org.vigia.platform.PlatformAllowances;
 import org.vigia.registry.Registry;
+import org.vigia.web.PlatformBudgets;
 
 /**
  * The connections: who granted each, when, what it may do, until when, which registry accounts it covers; a button per
@@ -25,9 +27,12 @@ class ConnectionsPage {
 
 	private final Registry registry;
 
-	ConnectionsPage(Connections connections, Registry registry) {
+	private final PlatformAllowances allowances;
+
+	ConnectionsPage(Connections connections, Registry registry, PlatformAllowances allowances) {
 		this.connections = connections;
 		this.registry = registry;
+		this.allowances = allowances;
 	}
 
 	@GetMapping("/connections")
@@ -41,6 +46,8 @@ class ConnectionsPage {
 		model.addAttribute("organizationNames", registry.organizationNames(organizationIds));
 		model.addAttribute("accountHandles", registry.accountHandles(accountIds));
 		model.addAttribute("registrations", connections.registrations());
+		model.addAttribute("budgets",
+				allowances.all().stream().map((allowance) -> PlatformBudgets.view(allowance, registry)).toList());
 		model.addAttribute("organizations",
 				registry.organizations(PageRequest.of(0, 500, Sort.by("name"))).getContent());
 		return "connections";
