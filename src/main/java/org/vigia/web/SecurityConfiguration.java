@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -18,11 +19,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
@@ -61,6 +64,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.StringUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.vigia.people.People;
+import org.vigia.people.PeopleUserDetailsService;
+import org.vigia.people.Role;
 import org.vigia.web.pages.OversizedUploadFilter;
 
 /**
@@ -115,6 +121,11 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/actuator/**")
 				.hasRole("ADMIN")
+				// People are managed by administrators; everyone manages their own tokens and profile.
+				.requestMatchers("/api/users/**", "/admin/**")
+				.hasRole("ADMIN")
+				.requestMatchers("/api/tokens/**", "/profile/**")
+				.hasRole("VIEWER")
 				.requestMatchers(HttpMethod.GET, "/api/**")
 				.hasRole("VIEWER")
 				.requestMatchers("/api/**")
@@ -192,7 +203,33 @@ class SecurityConfiguration {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
+	/**
+	 * The users who sign in with a password: the configuration's, checked against this node's configuration as
+	 * always (and written to PostgreSQL at every start, for their grants, tokens and audit trail), then those kept in
+	 * PostgreSQL (see {@link People}). A web slice, which has no database, has the configuration's only.
+	 */
 	@Bean
+	@Primary
+	UserDetailsService userDetailsService(SecurityProperties properties, PasswordEncoder encoder,
+			ObjectProvider<People> people, ObjectProvider<PeopleUserDetailsService> kept) {
+		var configured = users(properties, encoder);
+		var store = people.getIfAvailable();
+		var details = kept.getIfAvailable();
+		if (store == null || details == null) {
+			return configured;
+		}
+		store.bootstrap(configuredUsers.get().stream()
+			.map(user -> new People.Configured(user.getUsername(),
+					Role.valueOf(user.getAuthorities().iterator().next().getAuthority().substring("ROLE_".length()))))
+			.toList());
+		return username -> configured.userExists(username) ? configured.loadUserByUsername(username)
+				: details.loadUserByUsername(username);
+	}
+
+	/** The configuration's users, checked and encoded, as {@link #users} last made them. */
+	private final AtomicReference<List<UserDetails>> configuredUsers = new AtomicReference<>(List.of());
+
+	/** The configuration's users, checked (strong passwords) and encoded; a random admin password when none is set. */
 	InMemoryUserDetailsManager users(SecurityProperties properties, PasswordEncoder encoder) {
 		var users = new ArrayList<UserDetails>();
 		var adminPassword = properties.adminPassword();
@@ -215,6 +252,7 @@ class SecurityConfiguration {
 			requireStrong("vigia.security.users[" + i + "].password", user.password(), properties);
 			users.add(user(user.name(), user.password(), user.role(), encoder));
 		}
+		configuredUsers.set(List.copyOf(users));
 		return new InMemoryUserDetailsManager(users);
 	}
 
