@@ -7,7 +7,7 @@ public class PersonNotFoundException extends NotFoundException {
 
 	private static final long serialVersionUID = 1L;
 
-	PersonNotFoundException(String what, long id) {
+	public PersonNotFoundException(String what, long id) {
 		super("There is no " + what + " with id " + id);
 	}
 

@@ -48,6 +48,7 @@ import org.springframework.security.web.access.RequestMatcherDelegatingAccessDen
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
@@ -64,6 +65,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.StringUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.vigia.people.ApiTokens;
 import org.vigia.people.People;
 import org.vigia.people.PeopleUserDetailsService;
 import org.vigia.people.Role;
@@ -94,7 +96,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationHandlers problems,
-			UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) throws Exception {
+			UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
+			ObjectProvider<ApiTokens> apiTokens) throws Exception {
 		var path = PathPatternRequestMatcher.withDefaults();
 		var machineFacing = MACHINE_FACING;
 		var denied = deniedHandler(problems);
@@ -159,6 +162,16 @@ class SecurityConfiguration {
 				.defaultAuthenticationEntryPointFor(login, new AndRequestMatcher(machineFacing, navigation))
 				.defaultAuthenticationEntryPointFor(problems, machineFacing)
 				.defaultAccessDeniedHandlerFor(problems, machineFacing));
+		var tokens = apiTokens.getIfAvailable();
+		if (tokens != null) {
+			// Scripts send a token instead of a password: checked ahead of Basic, on the API only.
+			var configured = configuredUsers.get()
+				.stream()
+				.map(user -> user.getUsername().toLowerCase(java.util.Locale.ROOT))
+				.collect(java.util.stream.Collectors.toSet());
+			http.addFilterBefore(new ApiTokenFilter(tokens, path.matcher("/api/**"), problems, configured),
+					BasicAuthenticationFilter.class);
+		}
 		return http.build();
 	}
 
