@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -18,11 +19,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
@@ -45,6 +48,7 @@ import org.springframework.security.web.access.RequestMatcherDelegatingAccessDen
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
@@ -61,6 +65,10 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.StringUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.vigia.people.ApiTokens;
+import org.vigia.people.People;
+import org.vigia.people.PeopleUserDetailsService;
+import org.vigia.people.Role;
 import org.vigia.web.pages.OversizedUploadFilter;
 
 /**
@@ -88,7 +96,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationHandlers problems,
-			UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) throws Exception {
+			UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
+			ObjectProvider<ApiTokens> apiTokens) throws Exception {
 		var path = PathPatternRequestMatcher.withDefaults();
 		var machineFacing = MACHINE_FACING;
 		var denied = deniedHandler(problems);
@@ -115,6 +124,11 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/actuator/**")
 				.hasRole("ADMIN")
+				// People are managed by administrators; everyone manages their own tokens and profile.
+				.requestMatchers("/api/users/**", "/admin/**")
+				.hasRole("ADMIN")
+				.requestMatchers("/api/tokens/**", "/profile/**")
+				.hasRole("VIEWER")
 				.requestMatchers(HttpMethod.GET, "/api/**")
 				.hasRole("VIEWER")
 				.requestMatchers("/api/**")
@@ -148,6 +162,16 @@ class SecurityConfiguration {
 				.defaultAuthenticationEntryPointFor(login, new AndRequestMatcher(machineFacing, navigation))
 				.defaultAuthenticationEntryPointFor(problems, machineFacing)
 				.defaultAccessDeniedHandlerFor(problems, machineFacing));
+		var tokens = apiTokens.getIfAvailable();
+		if (tokens != null) {
+			// Scripts send a token instead of a password: checked ahead of Basic, on the API only.
+			var configured = configuredUsers.get()
+				.stream()
+				.map(user -> user.getUsername().toLowerCase(java.util.Locale.ROOT))
+				.collect(java.util.stream.Collectors.toSet());
+			http.addFilterBefore(new ApiTokenFilter(tokens, path.matcher("/api/**"), problems, configured),
+					BasicAuthenticationFilter.class);
+		}
 		return http.build();
 	}
 
@@ -192,7 +216,33 @@ class SecurityConfiguration {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
+	/**
+	 * The users who sign in with a password: the configuration's, checked against this node's configuration as
+	 * always (and written to PostgreSQL at every start, for their grants, tokens and audit trail), then those kept in
+	 * PostgreSQL (see {@link People}). A web slice, which has no database, has the configuration's only.
+	 */
 	@Bean
+	@Primary
+	UserDetailsService userDetailsService(SecurityProperties properties, PasswordEncoder encoder,
+			ObjectProvider<People> people, ObjectProvider<PeopleUserDetailsService> kept) {
+		var configured = users(properties, encoder);
+		var store = people.getIfAvailable();
+		var details = kept.getIfAvailable();
+		if (store == null || details == null) {
+			return configured;
+		}
+		store.bootstrap(configuredUsers.get().stream()
+			.map(user -> new People.Configured(user.getUsername(),
+					Role.valueOf(user.getAuthorities().iterator().next().getAuthority().substring("ROLE_".length()))))
+			.toList());
+		return username -> configured.userExists(username) ? configured.loadUserByUsername(username)
+				: details.loadUserByUsername(username);
+	}
+
+	/** The configuration's users, checked and encoded, as {@link #users} last made them. */
+	private final AtomicReference<List<UserDetails>> configuredUsers = new AtomicReference<>(List.of());
+
+	/** The configuration's users, checked (strong passwords) and encoded; a random admin password when none is set. */
 	InMemoryUserDetailsManager users(SecurityProperties properties, PasswordEncoder encoder) {
 		var users = new ArrayList<UserDetails>();
 		var adminPassword = properties.adminPassword();
@@ -215,6 +265,7 @@ class SecurityConfiguration {
 			requireStrong("vigia.security.users[" + i + "].password", user.password(), properties);
 			users.add(user(user.name(), user.password(), user.role(), encoder));
 		}
+		configuredUsers.set(List.copyOf(users));
 		return new InMemoryUserDetailsManager(users);
 	}
 
