@@ -26,6 +26,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.devtools.DevTools;
 import org.openqa.selenium.interactions.Actions;
@@ -571,7 +572,24 @@ class DashboardBrowserTests {
 		secret.sendKeys(password);
 		var page = find("html");
 		secret.submit();
-		new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.stalenessOf(page));
+		new WebDriverWait(browser, PATIENCE).until(driver -> replaced(page));
+	}
+
+	/**
+	 * Whether the page this element belonged to is gone. While Chromium swaps documents, ChromeDriver sometimes
+	 * answers "Node with given id does not belong to the document" instead of a stale reference: that is gone too.
+	 */
+	static boolean replaced(WebElement element) {
+		try {
+			element.isEnabled();
+			return false;
+		}
+		catch (StaleElementReferenceException gone) {
+			return true;
+		}
+		catch (WebDriverException swapping) {
+			return String.valueOf(swapping.getMessage()).contains("does not belong to the document");
+		}
 	}
 
 	void navigate(String link) {
