@@ -243,4 +243,25 @@ class PollStateMachineTests {
 		assertThat(first.nextDueAt()).isAfterOrEqualTo(T0).isBefore(T0.plus(Duration.ofDays(1)));
 	}
 
+	@Test
+	void aCheckSkippedForAnAllowanceKeepsWhatWasLearntAndCountsNoFailure() {
+		var failing = new PollState("cultura", "109", "\"v1\"", null, POST, "https://x/1", T0.minus(INTERVAL),
+				T0.minus(INTERVAL.multipliedBy(2)), CheckOutcome.ERROR, 503, 2, 2, T0.minus(INTERVAL), "it failed", 20,
+				0.25, null, 7L, T0);
+		var skipped = CheckResult.failure(CheckOutcome.SKIPPED, null, Duration.ZERO, 0, "budget", null);
+
+		var after = machine.after(failing,
+				new PollStateMachine.Check("cultura", skipped, null, true, false, Duration.ofDays(1)), T0);
+
+		assertThat(after.lastOutcome()).isEqualTo(CheckOutcome.SKIPPED);
+		assertThat(after.consecutiveFailures()).isEqualTo(2);
+		assertThat(after.failingSince()).isEqualTo(failing.failingSince());
+		assertThat(after.lastSuccessAt()).isEqualTo(failing.lastSuccessAt());
+		assertThat(after.etag()).isEqualTo("\"v1\"");
+		assertThat(after.lastActivityAt()).isEqualTo(POST);
+		assertThat(after.replyShare()).isEqualTo(0.25);
+		// The network's own interval (X: a day) moves the next check on, not the common one.
+		assertThat(after.nextDueAt()).isEqualTo(T0.plus(Duration.ofDays(1)));
+	}
+
 }

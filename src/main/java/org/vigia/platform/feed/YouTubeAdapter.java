@@ -19,6 +19,7 @@ import org.vigia.platform.PlatformAdapter;
 import org.vigia.platform.PlatformProperties;
 import org.vigia.platform.Profile;
 import org.vigia.platform.http.HttpResult;
+import org.vigia.platform.youtube.YouTubeDataApi;
 
 /**
  * Checks YouTube channels through their public video feed, which needs no API key but is found by channel id (or
@@ -50,7 +51,15 @@ public class YouTubeAdapter implements PlatformAdapter {
 
 	private final String feeds;
 
+	private final @Nullable YouTubeDataApi api;
+
 	YouTubeAdapter(FeedReader reader, PlatformProperties properties) {
+		this(reader, properties, null);
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	YouTubeAdapter(FeedReader reader, PlatformProperties properties, @Nullable YouTubeDataApi api) {
+		this.api = api;
 		this.reader = reader;
 		this.feeds = stripTrailingSlash(properties.youtube().feedUrl().toString()) + "/feeds/videos.xml";
 	}
@@ -62,6 +71,10 @@ public class YouTubeAdapter implements PlatformAdapter {
 
 	@Override
 	public CheckResult check(CheckRequest request) {
+		if (api != null && api.configured()) {
+			// With a key: every form of entry resolves, with the profile and the newest upload.
+			return api.check(request);
+		}
 		var handle = request.address().handle();
 		// A channel id seen on an earlier check outlives the names that lead to it.
 		var channel = CHANNEL_ID.matcher(handle).matches() ? handle
