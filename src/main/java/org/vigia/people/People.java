@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -70,9 +72,13 @@ public class People {
 
 	private final Clock clock;
 
-	People(JdbcClient jdbc, PasswordEncoder encoder, ApplicationEventPublisher events, Clock clock) {
+	/**
+	 * @param encoders the web's password encoder; a worker node (no web) has none and uses the same delegating
+	 * encoder, so that what one node writes every other can check
+	 */
+	People(JdbcClient jdbc, ObjectProvider<PasswordEncoder> encoders, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
-		this.encoder = encoder;
+		this.encoder = encoders.getIfAvailable(PasswordEncoderFactories::createDelegatingPasswordEncoder);
 		this.events = events;
 		this.clock = clock;
 	}

@@ -101,7 +101,9 @@ final class PollStateMachine {
 	}
 
 	private Instant nextDue(@Nullable Instant previous, Check check, Instant at) {
-		var every = check.pushed() ? pushedInterval : (check.every() != null) ? check.every() : interval;
+		// A network's own interval counts only when it is one (a stand-in checker answers Duration.ZERO).
+		var own = check.every();
+		var every = check.pushed() ? pushedInterval : (own != null && own.isPositive()) ? own : interval;
 		if (previous == null) {
 			// First check: place the account at a random point of the interval so that checks spread out.
 			return at.plusMillis(random.nextLong(Math.max(1, every.toMillis())));
