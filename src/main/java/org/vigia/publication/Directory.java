@@ -60,8 +60,28 @@ class Directory {
 	private record Prepared(Instant version, Instant at, PreparedInstitution institution) {
 	}
 
-	/** An organization's official accounts as of a version of its directory. */
-	private record Listed(Instant version, int count, List<PublicAccount> accounts) {
+	/** An organization's official accounts as of a version of its directory, all and by network. */
+	private record Listed(Instant version, int count, List<PublicAccount> accounts,
+			Map<String, List<PublicAccount>> byNetwork, Verification.Listing listing) {
+
+		static Listed of(PublishedOrganization organization, List<PublicAccount> accounts) {
+			var byNetwork = new HashMap<String, List<PublicAccount>>();
+			for (var account : accounts) {
+				byNetwork.computeIfAbsent(account.network(), network -> new ArrayList<>()).add(account);
+			}
+			byNetwork.replaceAll((network, theirs) -> List.copyOf(theirs));
+			return new Listed(organization.updatedAt(), organization.accounts(), accounts, Map.copyOf(byNetwork),
+					new Verification.Listing(organization.id(),
+							organization.updatedAt() + " " + organization.accounts()));
+		}
+
+	}
+
+	/** The official accounts of an organization on one network, and which version of its directory they are. */
+	private record OnNetwork(List<PublicAccount> accounts, Verification.@Nullable Listing listing) {
+
+		static final OnNetwork NONE = new OnNetwork(List.of(), null);
+
 	}
 
 	/** An organization's best score for an account outside its registry. */
@@ -92,22 +112,28 @@ class Directory {
 	 * again for every visitor.
 	 */
 	List<PublicAccount> accounts(PublishedOrganization organization) {
+		var found = listed(organization);
+		return (found != null) ? found.accounts() : List.of();
+	}
+
+	private @Nullable Listed listed(PublishedOrganization organization) {
 		if (organization.accounts() < 0) {
 			// From the list of every publishing organization, which does not count their accounts.
 			var counted = published.organization(organization.id());
 			if (counted.isEmpty()) {
-				return List.of();
+				return null;
 			}
 			organization = counted.get();
 		}
 		var cached = listed.get(organization.id());
 		if (cached != null && cached.version().equals(organization.updatedAt())
 				&& cached.count() == organization.accounts()) {
-			return cached.accounts();
+			return cached;
 		}
 		var accounts = published.accounts(organization.id()).stream().map(PublicAccount::of).toList();
-		listed.put(organization.id(), new Listed(organization.updatedAt(), organization.accounts(), accounts));
-		return accounts;
+		var fresh = Listed.of(organization, accounts);
+		listed.put(organization.id(), fresh);
+		return fresh;
 	}
 
 	/**
@@ -129,9 +155,10 @@ class Directory {
 				continue;
 			}
 			var organization = publishing.get();
+			var theirs = onNetwork(organization, impersonation.platform());
 			return new Verification(Verification.Status.IMPERSONATOR, impersonation.platform().id(),
 					impersonation.handle(), publicOrganization(organization), null, impersonation.publishedAt(), false,
-					onNetwork(organization, impersonation.platform()));
+					theirs.accounts(), theirs.listing());
 		}
 		var found = published.find(addresses);
 		var taken = new HashMap<Long, PublicVerdicts.TakenHandle>();
@@ -141,7 +168,7 @@ class Directory {
 			var handle = taken.get(account.accountId());
 			if (account.status() == AccountStatus.ACTIVE && handle == null) {
 				return new Verification(Verification.Status.OFFICIAL, account.platform().id(), account.handle(),
-						publicOrganization(account), PublicAccount.of(account), null, false, List.of());
+						publicOrganization(account), PublicAccount.of(account), null, false, List.of(), null);
 			}
 			if (formerly == null) {
 				formerly = account;
@@ -151,19 +178,22 @@ class Directory {
 			var handle = taken.get(formerly.accountId());
 			var since = (handle != null && handle.releasedAt() != null) ? handle.releasedAt() : formerly.archivedAt();
 			var retired = formerly;
-			var organization = published.organization(formerly.organizationId());
+			var theirs = published.organization(formerly.organizationId())
+				.map(o -> onNetwork(o, retired.platform()))
+				.orElse(OnNetwork.NONE);
 			return new Verification(Verification.Status.FORMERLY_OFFICIAL, formerly.platform().id(), formerly.handle(),
-					publicOrganization(formerly), PublicAccount.of(formerly), since, handle != null,
-					organization.map(o -> onNetwork(o, retired.platform())).orElse(List.of()));
+					publicOrganization(formerly), PublicAccount.of(formerly), since, handle != null, theirs.accounts(),
+					theirs.listing());
 		}
 		var address = addresses.getFirst();
 		var organization = context;
 		if (organization == null && suggest) {
 			organization = bestMatch(addresses).map(Match::organization).orElse(null);
 		}
+		var theirs = (organization != null) ? onNetwork(organization, address.platform()) : OnNetwork.NONE;
 		return new Verification(Verification.Status.NOT_FOUND, address.platform().id(), address.handle(),
-				(organization != null) ? publicOrganization(organization) : null, null, null, false,
-				(organization != null) ? onNetwork(organization, address.platform()) : List.of());
+				(organization != null) ? publicOrganization(organization) : null, null, null, false, theirs.accounts(),
+				theirs.listing());
 	}
 
 	/**
@@ -241,8 +271,12 @@ class Directory {
 		return institution;
 	}
 
-	private List<PublicAccount> onNetwork(PublishedOrganization organization, Platform platform) {
-		return accounts(organization).stream().filter(account -> account.network().equals(platform.id())).toList();
+	private OnNetwork onNetwork(PublishedOrganization organization, Platform platform) {
+		var found = listed(organization);
+		if (found == null) {
+			return OnNetwork.NONE;
+		}
+		return new OnNetwork(found.byNetwork().getOrDefault(platform.id(), List.of()), found.listing());
 	}
 
 	/**

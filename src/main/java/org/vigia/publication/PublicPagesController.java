@@ -98,21 +98,47 @@ class PublicPagesController {
 
 	@GetMapping("/public/verify")
 	String verify(@RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable String organization, Model model, HttpServletResponse response) {
+			@RequestParam(required = false) @Nullable String organization, Model model, Locale locale,
+			HttpServletRequest request, HttpServletResponse response) throws Exception {
 		var context = (organization == null || organization.isBlank()) ? null
 				: directory.organization(organization.strip()).orElse(null);
 		model.addAttribute("q", q);
 		model.addAttribute("context", context);
 		if (q != null && !q.isBlank()) {
+			Verification verification;
 			try {
-				model.addAttribute("verification", directory.verify(q, context, true));
+				verification = directory.verify(q, context, true);
 			}
 			catch (IllegalArgumentException ex) {
 				model.addAttribute("invalid", true);
 				response.setStatus(HttpStatus.BAD_REQUEST.value());
+				return "public/verify";
 			}
+			model.addAttribute("verification", verification);
+			model.addAttribute("officialTable", officialTable(verification, locale, request, response));
 		}
 		return "public/verify";
+	}
+
+	/**
+	 * The table of the organization's accounts on the answer's network, rendered once per version of its directory,
+	 * network and language and kept with its pages: hundreds of rows take longer to render than the answer itself.
+	 */
+	private @Nullable String officialTable(Verification verification, Locale locale, HttpServletRequest request,
+			HttpServletResponse response) throws Exception {
+		var listing = verification.listing();
+		var organization = verification.organization();
+		if (listing == null || organization == null || verification.officialAccounts().isEmpty()) {
+			return null;
+		}
+		return pages.get("public/network " + verification.network(), listing.organizationId(), locale,
+				listing.version(), () -> {
+					var model = new LinkedHashMap<String, Object>();
+					model.put("organization", organization);
+					model.put("label", labels().get(verification.network()));
+					model.put("accounts", verification.officialAccounts());
+					return render("public/network :: network", model, locale, request, response);
+				});
 	}
 
 	@PostMapping("/public/report")

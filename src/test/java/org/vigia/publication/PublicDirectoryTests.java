@@ -445,6 +445,33 @@ class PublicDirectoryTests {
 			.andExpect(pageContent("aytovillaverde@mastodon.social"));
 	}
 
+	@Test
+	void theVerifyPagesTableOfOfficialAccountsIsEscapedAndFollowsTheRegistry() throws Exception {
+		var before = mvc.perform(get("/public/verify").param("q", "@nadie@mastodon.social").param("organization", SLUG)
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(before).contains("cultura_villaverde@mastodon.social", "&lt;script&gt;alert(1)&lt;/script&gt;")
+			.doesNotContain("<script>alert", "<img src=x", "villaverde.bsky.social");
+		// Kept per version of the directory: the same table for another visitor, a new one once the registry changes.
+		mvc.perform(get("/public/verify").param("q", "@otro@mastodon.social").param("organization", SLUG)
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+			.andExpect(pageContent("cultura_villaverde@mastodon.social"));
+		jdbc.sql("update account set status = 'ARCHIVED', archived_at = now(), updated_at = now() where id = :id")
+			.param("id", released)
+			.update();
+		mvc.perform(get("/public/verify").param("q", "@nadie@mastodon.social").param("organization", SLUG)
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "es"))
+			.andExpect(pageContent("aytovillaverde@mastodon.social"))
+			.andExpect(result -> assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8))
+				.doesNotContain("cultura_villaverde@mastodon.social"));
+		mvc.perform(get("/public/verify").param("q", "@nadie@mastodon.social").param("organization", SLUG)
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+			.andExpect(pageContent("The official accounts of Ayuntamiento de Villaverde on Mastodon:"))
+			.andExpect(result -> assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8))
+				.doesNotContain("cultura_villaverde@mastodon.social"));
+	}
+
 	// Reports: PublicReportsTests, with the platforms played by MockWebServer.
 
 	// Helpers

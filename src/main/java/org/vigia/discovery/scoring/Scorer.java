@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-import org.apache.commons.text.similarity.DamerauLevenshteinDistance;
 import org.jspecify.annotations.Nullable;
 import org.vigia.discovery.scoring.PreparedInstitution.Account;
 import org.vigia.discovery.scoring.PreparedInstitution.Bio;
@@ -49,10 +48,6 @@ public final class Scorer {
 	private static final Set<String> DECLARING_PAIRS = Set.of("fan account", "cuenta fan", "fan page", "de fans",
 			"fans de", "no oficial", "not official", "non official", "not affiliated", "sin vinculacion", "no somos",
 			"no afiliada", "no afiliado", "no vinculada", "no vinculado", "fake account", "cuenta falsa");
-
-	private static final DamerauLevenshteinDistance EDITS = new DamerauLevenshteinDistance(2);
-
-	private static final DamerauLevenshteinDistance ONE_EDIT = new DamerauLevenshteinDistance(1);
 
 	private final ScoringWeights weights;
 
@@ -188,8 +183,8 @@ public final class Scorer {
 					+ " reads as " + official.compact() + " (" + ConfusableSubstitutions.describe(candidate.compact(), official.compact())
 					+ ")");
 		}
-		int shortest = Math.min(candidate.compact().length(), official.compact().length());
-		if (shortest >= 4 && Math.abs(candidate.compact().length() - official.compact().length()) <= 2) {
+		int shortest = Math.min(letters(candidate.compact()), letters(official.compact()));
+		if (shortest >= 4) {
 			int edits = edits(candidate.compact(), official.compact());
 			int keyEdits = edits(candidate.key(), official.key());
 			if (keyEdits >= 0 && (edits < 0 || keyEdits < edits)) {
@@ -207,39 +202,19 @@ public final class Scorer {
 		return affix(candidate, official, quoted);
 	}
 
-	/** The edit distance between two handles' forms up to two, -1 beyond. */
+	/** The edit distance between two handles' forms up to two, -1 beyond ({@link Edits}). */
 	static int edits(String a, String b) {
-		if (!withinEdits(a, b, 2)) {
-			return -1;
-		}
-		var distance = EDITS.apply(a, b);
-		return (distance == null) ? -1 : distance;
+		return Edits.within(a, b, 2);
 	}
 
-	/**
-	 * False when the two texts are certainly more than {@code limit} edits apart, told by their letters alone: an
-	 * insertion or deletion changes the count of one letter by one, a replacement two counts by one each, a
-	 * transposition none, so texts whose letter counts differ by more than twice the limit in all are further apart
-	 * than the limit. Counting letters is far cheaper than the distance itself, and most pairs of handles an account is
-	 * compared with differ that much (an organization's hundreds of official handles against one candidate).
-	 * Letters are counted by their low seven bits: sharing a count only lowers the difference, so the bound holds.
-	 */
+	/** How many letters (code points) a handle's form has: an emoji is one, as {@link Edits} counts it. */
+	private static int letters(String text) {
+		return text.codePointCount(0, text.length());
+	}
+
+	/** False when the two texts are certainly more than {@code limit} edits apart, told by their letters alone. */
 	static boolean withinEdits(String a, String b, int limit) {
-		if (Math.abs(a.length() - b.length()) > limit) {
-			return false;
-		}
-		var counts = new int[128];
-		for (int i = 0; i < a.length(); i++) {
-			counts[a.charAt(i) & 127]++;
-		}
-		for (int i = 0; i < b.length(); i++) {
-			counts[b.charAt(i) & 127]--;
-		}
-		int difference = 0;
-		for (int count : counts) {
-			difference += Math.abs(count);
-		}
-		return difference <= 2 * limit;
+		return Edits.lettersWithin(Edits.codePoints(a), Edits.codePoints(b), limit);
 	}
 
 	private @Nullable Reason affix(HandleName candidate, HandleName official, String quoted) {
@@ -469,11 +444,8 @@ public final class Scorer {
 		}
 		if (key.length() >= 5) {
 			for (var theirs : institution.distinctive.keySet()) {
-				if (theirs.length() >= 5 && Math.abs(theirs.length() - key.length()) <= 1) {
-					var distance = ONE_EDIT.apply(key, theirs);
-					if (distance != null && distance >= 0) {
-						return theirs;
-					}
+				if (theirs.length() >= 5 && Edits.within(key, theirs, 1) >= 0) {
+					return theirs;
 				}
 			}
 		}

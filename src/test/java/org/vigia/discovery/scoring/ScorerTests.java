@@ -412,8 +412,9 @@ class ScorerTests {
 
 	@Test
 	void lettersAloneRuleOutOnlyPairsMoreThanTwoEditsApart() {
-		// The cheap bound before the edit distance: it must never turn away a pair within two edits.
-		var distance = new org.apache.commons.text.similarity.DamerauLevenshteinDistance(2);
+		// The cheap bound before the edit distance: it must never turn away a pair within two edits. The exact distance
+		// is the plain table's: commons-text's DamerauLevenshteinDistance (1.15) finds 1 or 2 edits between identical
+		// texts with letters beyond ASCII ("nilñnteaco1" and itself).
 		var random = new java.util.Random(20261205);
 		var letters = "aeiocuntl01rñá";
 		int ruledOut = 0;
@@ -436,8 +437,8 @@ class ScorerTests {
 					}
 				}
 			}
-			var exact = distance.apply(a.toString(), b.toString());
-			if (exact != null && exact >= 0) {
+			int exact = EditsTests.reference(a.toString(), b.toString());
+			if (exact <= 2) {
 				assertThat(Scorer.withinEdits(a.toString(), b.toString(), 2)).as(a + " / " + b).isTrue();
 				assertThat(Scorer.edits(a.toString(), b.toString())).isEqualTo(exact);
 			}
