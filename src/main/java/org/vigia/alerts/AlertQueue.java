@@ -78,7 +78,8 @@ class AlertQueue {
 					var recipients = Routes.recipients((transition.accountId() != null)
 							? owners.getOrDefault(transition.accountId(), List.of())
 							: (transition.unitId() != null) ? unitOwners.getOrDefault(transition.unitId(), List.of())
-									: List.of(), high || transition.type() == FindingType.UNCERTIFIED,
+									: List.of(), high || transition.type() == FindingType.UNCERTIFIED
+									|| transition.type() == FindingType.CONNECTION_EXPIRING,
 							offices.central(settings, transition.organizationId()));
 					for (var recipient : recipients) {
 						items.add(new Item(transition.id(), transition.findingId(), recipient, high ? "ALERT" : "DIGEST",

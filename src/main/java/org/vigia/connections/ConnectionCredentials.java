@@ -91,9 +91,13 @@ class ConnectionCredentials implements Credentials {
 
 	@Override
 	public void worked(Credential credential) {
-		jdbc.sql("update connection set last_used_at = :now where id = :id")
+		// Throttled, not written on every check: the row is shared by every account the connection reaches, and a poll
+		// run checking them in parallel would otherwise queue on its lock. To the minute is all lastUsedAt promises.
+		var now = clock.instant();
+		jdbc.sql("update connection set last_used_at = :now where id = :id and (last_used_at is null or last_used_at < :stale)")
 			.param("id", credential.connectionId())
-			.param("now", Timestamp.from(clock.instant()))
+			.param("now", Timestamp.from(now))
+			.param("stale", Timestamp.from(now.minus(java.time.Duration.ofMinutes(1))))
 			.update();
 	}
 

@@ -183,7 +183,8 @@ public class Connections {
 				.param("now", Timestamp.from(clock.instant()))
 				.param("actor", actor)
 				.update();
-			events.publishEvent(new ConnectionsChanged(List.of(id), connection.accountIds()));
+			// Every account it reached, those it no longer administered included: their findings are judged again.
+			events.publishEvent(new ConnectionsChanged(List.of(id), List.copyOf(coveredAccounts(List.of(id)))));
 		}
 		return get(id);
 	}

@@ -195,9 +195,10 @@ class Evaluator {
 		return decisions;
 	}
 
-	/** The types the account rules judge; discovery's findings are judged by discovery. */
+	/** The types the account rules judge; discovery's, recertification's and connections' findings are judged there. */
 	private static final EnumSet<FindingType> ACCOUNT_TYPES = EnumSet.complementOf(
 			EnumSet.of(FindingType.IMPERSONATION, FindingType.UNREGISTERED, FindingType.LOST_CONTROL,
-					FindingType.ACCOUNT_SECURITY, FindingType.UNCERTIFIED));
+					FindingType.ACCOUNT_SECURITY, FindingType.UNCERTIFIED, FindingType.ACCESS_LOST,
+					FindingType.CONNECTION_EXPIRING));
 
 }

@@ -199,7 +199,8 @@ class FactsRepository {
 		return stored(jdbc.sql("""
 				select id, type, subject_key, status, fingerprint, dismissed_until from finding
 				where account_id = any(:ids)
-				  and type not in ('IMPERSONATION', 'UNREGISTERED', 'LOST_CONTROL', 'ACCOUNT_SECURITY', 'UNCERTIFIED')
+				  and type not in ('IMPERSONATION', 'UNREGISTERED', 'LOST_CONTROL', 'ACCOUNT_SECURITY', 'UNCERTIFIED',
+				                   'ACCESS_LOST', 'CONNECTION_EXPIRING')
 				""").param("ids", accountIds.toArray(Long[]::new)));
 	}
 

@@ -46,7 +46,13 @@ public enum FindingType {
 	ACCOUNT_SECURITY(Severity.LOW),
 
 	/** Nobody recertified the account before its round's window closed (recertification). */
-	UNCERTIFIED(Severity.MEDIUM);
+	UNCERTIFIED(Severity.MEDIUM),
+
+	/** No valid connection reaches an account that a connection reached before (connections). */
+	ACCESS_LOST(Severity.HIGH),
+
+	/** A connection that cannot be refreshed expires within 14 days (connections); about the connection. */
+	CONNECTION_EXPIRING(Severity.LOW);
 
 	private final Severity severity;
 

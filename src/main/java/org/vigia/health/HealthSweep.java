@@ -32,11 +32,14 @@ public class HealthSweep {
 
 	private final FactsRepository facts;
 
+	private final ConnectionFindings connectionFindings;
+
 	private final Clock clock;
 
-	HealthSweep(Evaluator evaluator, FactsRepository facts, Clock clock) {
+	HealthSweep(Evaluator evaluator, FactsRepository facts, ConnectionFindings connectionFindings, Clock clock) {
 		this.evaluator = evaluator;
 		this.facts = facts;
+		this.connectionFindings = connectionFindings;
 		this.clock = clock;
 	}
 
@@ -47,6 +50,7 @@ public class HealthSweep {
 		int transitions = evaluator.evaluatePlatforms(stats, now).size();
 		var context = facts.context(null, stats);
 		transitions += evaluator.sweepUnits(context, now).size();
+		transitions += connectionFindings.sweep(now).size();
 		int accounts = 0;
 		int chunks = 0;
 		long after = 0;

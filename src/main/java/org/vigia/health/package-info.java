@@ -3,7 +3,7 @@
  * and the findings' lifecycle: open, update, resolve by themselves, acknowledged, dismissed and reopened by people.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "common", "platform", "registry", "polling" })
+@ApplicationModule(allowedDependencies = { "common", "platform", "registry", "polling", "connections" })
 package org.vigia.health;
 
 import org.jspecify.annotations.NullMarked;

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -33,10 +34,41 @@ public class Overview {
 	 * @param ownedShare share of active accounts with a unit and a contact (0 to 1), null without accounts
 	 * @param medianSilentDays median days since the newest public post, among accounts whose newest post is known
 	 * @param units an organization's units (empty elsewhere)
+	 * @param coverage how many of the active accounts Vigía can check, and how
 	 */
 	public record Group(@Nullable Long id, String name, long accounts, Map<String, Long> byState,
 			Map<String, Long> byPlatform, Map<String, Long> openFindings, @Nullable Double ownedShare,
-			@Nullable Double medianSilentDays, List<Group> units) {
+			@Nullable Double medianSilentDays, List<Group> units, Share coverage) {
+
+		public Group(@Nullable Long id, String name, long accounts, Map<String, Long> byState,
+				Map<String, Long> byPlatform, Map<String, Long> openFindings, @Nullable Double ownedShare,
+				@Nullable Double medianSilentDays, List<Group> units) {
+			this(id, name, accounts, byState, byPlatform, openFindings, ownedShare, medianSilentDays, units,
+					new Share(accounts, 0, 0, 0, accounts, Map.of(), Map.of()));
+		}
+
+	}
+
+	/**
+	 * How a group's active accounts are watched (see {@code AccountHealth.WatchedBy}).
+	 * @param watched those Vigía can check: {@code publicly} plus through a {@code connection}
+	 * @param none those nothing reaches
+	 * @param connectable of those, by platform id, the ones a connection could reach (connecting would raise the share)
+	 * @param unsupported of those, by platform id, the ones no configured connection reaches
+	 */
+	public record Share(long accounts, long watched, long publicly, long connection, long none,
+			Map<String, Long> connectable, Map<String, Long> unsupported) {
+
+		/** The share of accounts Vigía can check, 0 to 1; null without accounts. */
+		public @Nullable Double share() {
+			return (accounts == 0) ? null : (double) watched / accounts;
+		}
+
+		/** A platform id's name for people. */
+		public String label(String platformId) {
+			return Platform.fromId(platformId).map(Platform::label).orElse(platformId);
+		}
+
 	}
 
 	/** The whole overview. */
@@ -60,6 +92,12 @@ public class Overview {
 
 		final Map<String, Long> findings = new TreeMap<>();
 
+		long publicly;
+
+		long connection;
+
+		final Map<String, Long> unwatched = new TreeMap<>();
+
 	}
 
 	/**
@@ -73,7 +111,13 @@ public class Overview {
 			       percentile_cont(0.5) within group (order by date_part('epoch', :now::timestamptz - last_activity_at) / 86400)
 			           as median
 			       /*columns*/
-			from account_health_snapshot
+			from (select s.*, s.platform in (/*public*/) as watched_publicly,
+			             not s.platform in (/*public*/) and exists (
+			                 select 1 from connections_account_coverage v
+			                 where v.valid and (v.account_id = s.account_id
+			                     or (s.platform = 'INSTAGRAM' and v.platform = 'INSTAGRAM'
+			                         and v.organization_id = s.organization_id))) as watched_connection
+			      from account_health_snapshot s) account_health_snapshot
 			where status = 'ACTIVE' /*organization*/
 			group by grouping sets (/*sets*/)
 			""";
@@ -92,7 +136,19 @@ public class Overview {
 			+ Arrays.stream(Platform.values())
 				.map(platform -> ", count(*) filter (where platform = '%s') as \"platform:%s\"".formatted(platform.name(),
 						platform.name()))
+				.collect(Collectors.joining())
+			+ ", count(*) filter (where watched_publicly) as watched_publicly"
+			+ ", count(*) filter (where watched_connection) as watched_connection"
+			+ Arrays.stream(Platform.values())
+				.filter(platform -> !platform.pollable())
+				.map(platform -> (", count(*) filter (where platform = '%s' and not watched_connection) as \"unwatched:%s\"")
+					.formatted(platform.name(), platform.name()))
 				.collect(Collectors.joining());
+
+	private static final String PUBLIC = Arrays.stream(Platform.values())
+		.filter(Platform::pollable)
+		.map(platform -> "'" + platform.name() + "'")
+		.collect(Collectors.joining(", "));
 
 	private final JdbcClient jdbc;
 
@@ -100,10 +156,13 @@ public class Overview {
 
 	private final HealthSnapshot snapshot;
 
-	Overview(JdbcClient jdbc, Clock clock, HealthSnapshot snapshot) {
+	private final Watching watching;
+
+	Overview(JdbcClient jdbc, Clock clock, HealthSnapshot snapshot, Watching watching) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.snapshot = snapshot;
+		this.watching = watching;
 	}
 
 	/** The overview, each organization with its units. */
@@ -133,7 +192,8 @@ public class Overview {
 		// One organization's figures: a statement of its own, so that the planner sees no optional filter.
 		Map<String, Object> params = (organizationId != null) ? Map.of("organizationId", organizationId) : Map.of();
 		jdbc.sql(grouped(ACCOUNTS, withUnits, organizationId != null, "organization_id", "unit_id", null)
-			.replace("/*columns*/", BY_STATE_AND_PLATFORM))
+			.replace("/*columns*/", BY_STATE_AND_PLATFORM)
+			.replace("/*public*/", PUBLIC))
 			.param("now", nowParam)
 			.params(params)
 			.query(rs -> {
@@ -153,7 +213,15 @@ public class Overview {
 					if (n > 0) {
 						group.byPlatform.put(platform.name().toLowerCase(Locale.ROOT), n);
 					}
+					if (!platform.pollable()) {
+						long unwatched = rs.getLong("unwatched:" + platform.name());
+						if (unwatched > 0) {
+							group.unwatched.put(platform.id(), unwatched);
+						}
+					}
 				}
+				group.publicly = rs.getLong("watched_publicly");
+				group.connection = rs.getLong("watched_connection");
 			});
 		// A unit's own finding (several accounts on one network) counts for the unit, like its accounts' findings.
 		jdbc.sql(grouped(FINDINGS, withUnits, organizationId != null, "f.organization_id", "coalesce(f.unit_id, a.unit_id)",
@@ -174,7 +242,9 @@ public class Overview {
 		jdbc.sql("select id, name from registry_units unit").query(rs -> {
 			units.put(rs.getLong("id"), rs.getString("name"));
 		});
-		var total = group(null, "All organizations", groups.getOrDefault(new Key(null, null, 3), new Builder()), List.of());
+		var connectable = watching.connectable();
+		var total = group(null, "All organizations", groups.getOrDefault(new Key(null, null, 3), new Builder()), List.of(),
+				connectable);
 		var result = new ArrayList<Group>();
 		// Units by organization in one pass: a network of hundreds of organizations is no quadratic loop.
 		Map<Long, List<Group>> unitsByOrganization = new HashMap<>();
@@ -182,7 +252,7 @@ public class Overview {
 			if (key.level() == 0 && key.organizationId() != null) {
 				unitsByOrganization.computeIfAbsent(key.organizationId(), id -> new ArrayList<>())
 					.add(group(key.unitId(), key.unitId() == null ? "(no unit)" : units.getOrDefault(key.unitId(), "?"),
-							builder, List.of()));
+							builder, List.of(), connectable));
 			}
 		});
 		groups.forEach((key, builder) -> {
@@ -190,7 +260,7 @@ public class Overview {
 				var unitGroups = unitsByOrganization.getOrDefault(key.organizationId(), new ArrayList<>());
 				unitGroups.sort(Comparator.comparing(Group::name));
 				result.add(group(key.organizationId(), organizations.getOrDefault(key.organizationId(), "?"), builder,
-						List.copyOf(unitGroups)));
+						List.copyOf(unitGroups), connectable));
 			}
 		});
 		result.sort(Comparator.comparing(Group::name));
@@ -250,9 +320,17 @@ public class Overview {
 				rs.getInt("level"));
 	}
 
-	private static Group group(@Nullable Long id, String name, Builder builder, List<Group> units) {
+	private static Group group(@Nullable Long id, String name, Builder builder, List<Group> units,
+			Set<Platform> connectable) {
+		var canConnect = new TreeMap<String, Long>();
+		var unsupported = new TreeMap<String, Long>();
+		builder.unwatched.forEach((platform, n) -> (connectable.contains(Platform.fromId(platform).orElseThrow())
+				? canConnect : unsupported).put(platform, n));
+		long watched = builder.publicly + builder.connection;
+		var share = new Share(builder.accounts, watched, builder.publicly, builder.connection,
+				builder.accounts - watched, canConnect, unsupported);
 		return new Group(id, name, builder.accounts, builder.byState, builder.byPlatform, builder.findings,
-				builder.accounts == 0 ? null : (double) builder.owned / builder.accounts, builder.median, units);
+				builder.accounts == 0 ? null : (double) builder.owned / builder.accounts, builder.median, units, share);
 	}
 
 }

@@ -4,7 +4,7 @@
  * the views the registry, polling and health publish, and no rule depends on it.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "common", "platform", "registry", "polling", "health" })
+@ApplicationModule(allowedDependencies = { "common", "platform", "registry", "polling", "health", "connections" })
 package org.vigia.overview;
 
 import org.jspecify.annotations.NullMarked;

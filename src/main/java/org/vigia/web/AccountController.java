@@ -38,16 +38,19 @@ class AccountController {
 
 	private final AccountHealth health;
 
-	AccountController(Registry registry, AccountActivity activity, AccountHealth health) {
+	private final Sentences sentences;
+
+	AccountController(Registry registry, AccountActivity activity, AccountHealth health, Sentences sentences) {
 		this.registry = registry;
 		this.activity = activity;
 		this.health = health;
+		this.sentences = sentences;
 	}
 
 	private AccountView view(AccountEntry entry) {
 		var id = entry.account().id();
 		var known = id == null ? null : health.of(List.of(id)).get(id);
-		return AccountView.of(entry, known != null ? known : AccountHealth.Health.unknown());
+		return AccountView.of(entry, known != null ? sentences.health(known) : AccountHealth.Health.unknown());
 	}
 
 	@GetMapping
@@ -66,7 +69,7 @@ class AccountController {
 		var page = registry.accounts(filter, pageable);
 		var known = health.of(page.map(entry -> entry.account().id()).toSet());
 		return new PagedModel<>(page.map(entry -> AccountView.of(entry,
-				known.getOrDefault(entry.account().id(), AccountHealth.Health.unknown()))));
+				sentences.health(known.getOrDefault(entry.account().id(), AccountHealth.Health.unknown())))));
 	}
 
 	@GetMapping("/{id}")

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.vigia.discovery.DiscoveryRun;
 import org.vigia.health.Finding;
 import org.vigia.health.FindingTransition;
+import org.vigia.overview.AccountHealth;
 import org.vigia.platform.Message;
 import org.vigia.polling.PollRun;
 
@@ -33,6 +34,14 @@ public class Sentences {
 
 	public String text(@Nullable String stored, Locale locale) {
 		return Message.render(stored, messages, locale);
+	}
+
+	/** An account's health whose reason for how it is watched is in the request's language. */
+	AccountHealth.Health health(AccountHealth.Health h) {
+		var watchedBy = h.watchedBy();
+		return (watchedBy == null) ? h
+				: h.withWatchedBy(new AccountHealth.WatchedBy(watchedBy.kind(), watchedBy.connectionId(),
+						watchedBy.grantedBy(), text(watchedBy.reason())));
 	}
 
 	Finding finding(Finding f) {

@@ -155,6 +155,24 @@ class ConnectionsTests {
 		mvc.perform(get("/api/connections/999").with(httpBasic("viewer", "viewer"))).andExpect(status().isNotFound());
 	}
 
+	@Test
+	void lastUseIsWrittenAtMostOnceAMinute() {
+		connections.connect(organization, FakeNetwork.ID, new NetworkAuthorization.Token("short", null, null, null),
+				Set.of(), "editor");
+		var credential = credentials.forAccount(Platform.FACEBOOK, new AccountRef(page, organization)).getFirst();
+		credentials.worked(credential);
+		var first = connections.list(organization).getFirst().lastUsedAt();
+		assertThat(first).isNotNull();
+		jdbc.sql("update connection set last_used_at = now() - interval '30 seconds'").update();
+		var recent = connections.list(organization).getFirst().lastUsedAt();
+		credentials.worked(credential);
+		assertThat(connections.list(organization).getFirst().lastUsedAt()).as("not rewritten within the minute")
+			.isEqualTo(recent);
+		jdbc.sql("update connection set last_used_at = now() - interval '2 minutes'").update();
+		credentials.worked(credential);
+		assertThat(connections.list(organization).getFirst().lastUsedAt()).isAfter(recent);
+	}
+
 	long organization(String name) {
 		return jdbc.sql("insert into organization (name, created_at, updated_at) values (:name, now(), now()) returning id")
 			.param("name", name)
