@@ -9,6 +9,10 @@ public abstract class InvalidException extends VigiaException {
 		super(message);
 	}
 
+	protected InvalidException(String message, String code, Object... arguments) {
+		super(message, code, arguments);
+	}
+
 	@Override
 	public final Category category() {
 		return Category.INVALID;

@@ -9,6 +9,10 @@ public abstract class NotFoundException extends VigiaException {
 		super(message);
 	}
 
+	protected NotFoundException(String message, String code, Object... arguments) {
+		super(message, code, arguments);
+	}
+
 	@Override
 	public final Category category() {
 		return Category.NOT_FOUND;

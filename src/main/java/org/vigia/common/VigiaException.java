@@ -2,6 +2,8 @@ package org.vigia.common;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An error a user caused or can act on, grouped by what it means, so that the API and the pages answer each category
  * alike whatever module raised it. Anything else is a fault of Vigía's.
@@ -24,8 +26,32 @@ public abstract class VigiaException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
 
+	private final @Nullable String code;
+
+	private final Object[] arguments;
+
 	protected VigiaException(String message) {
+		this(message, null);
+	}
+
+	/**
+	 * An error whose message is also kept as a message code and its arguments, so that the API says it in the
+	 * caller's language ({@code Accept-Language}); the message is the English fallback and what the log shows.
+	 */
+	protected VigiaException(String message, @Nullable String code, Object... arguments) {
 		super(message);
+		this.code = code;
+		this.arguments = arguments.clone();
+	}
+
+	/** The message code of the detail, stable for scripts; null for an error that has none yet. */
+	public @Nullable String code() {
+		return code;
+	}
+
+	/** The arguments of {@link #code()}. */
+	public Object[] arguments() {
+		return arguments.clone();
 	}
 
 	public abstract Category category();

@@ -8,7 +8,7 @@ public class ConnectionNotFoundException extends NotFoundException {
 	private static final long serialVersionUID = 1L;
 
 	ConnectionNotFoundException(long id) {
-		super("There is no connection with id " + id);
+		super("There is no connection with id " + id, "problem.noConnection", String.valueOf(id));
 	}
 
 }

@@ -6,7 +6,7 @@ import org.vigia.common.NotFoundException;
 public class DiscoveryRunNotFoundException extends NotFoundException {
 
 	DiscoveryRunNotFoundException(long id) {
-		super("There is no discovery run with id " + id);
+		super("There is no discovery run with id " + id, "problem.noDiscoveryRun", String.valueOf(id));
 	}
 
 }

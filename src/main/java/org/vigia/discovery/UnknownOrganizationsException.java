@@ -13,6 +13,8 @@ public class UnknownOrganizationsException extends InvalidException {
 	UnknownOrganizationsException(List<Long> ids) {
 		super("There is no organization with id " + ids.stream().map(String::valueOf)
 			.reduce((a, b) -> a + ", " + b)
+			.orElse(""), "problem.unknownOrganizations", ids.stream().map(String::valueOf)
+			.reduce((a, b) -> a + ", " + b)
 			.orElse(""));
 		this.ids = List.copyOf(ids);
 	}

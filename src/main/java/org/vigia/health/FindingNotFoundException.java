@@ -6,7 +6,7 @@ import org.vigia.common.NotFoundException;
 public class FindingNotFoundException extends NotFoundException {
 
 	public FindingNotFoundException(long id) {
-		super("No finding has id " + id);
+		super("No finding has id " + id, "problem.noFinding", String.valueOf(id));
 	}
 
 }

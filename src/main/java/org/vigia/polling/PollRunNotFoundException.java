@@ -6,7 +6,7 @@ import org.vigia.common.NotFoundException;
 public class PollRunNotFoundException extends NotFoundException {
 
 	PollRunNotFoundException(long id) {
-		super("There is no poll run with id " + id);
+		super("There is no poll run with id " + id, "problem.noPollRun", String.valueOf(id));
 	}
 
 }

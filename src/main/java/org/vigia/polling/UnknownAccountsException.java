@@ -11,7 +11,8 @@ public class UnknownAccountsException extends InvalidException {
 	private final List<Long> accountIds;
 
 	UnknownAccountsException(List<Long> accountIds) {
-		super("These accounts do not exist or are archived: " + accountIds);
+		super("These accounts do not exist or are archived: " + accountIds, "problem.unknownAccounts",
+				String.valueOf(accountIds));
 		this.accountIds = List.copyOf(accountIds);
 	}
 

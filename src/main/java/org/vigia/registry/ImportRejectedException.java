@@ -10,7 +10,8 @@ public class ImportRejectedException extends VigiaException {
 	private final ImportReport report;
 
 	ImportRejectedException(ImportReport report) {
-		super("The registry file has " + report.errors().size() + " error(s); nothing was imported");
+		super("The registry file has " + report.errors().size() + " error(s); nothing was imported", "problem.importRejected",
+				report.errors().size());
 		this.report = report;
 	}
 

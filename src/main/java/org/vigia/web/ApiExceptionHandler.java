@@ -3,6 +3,9 @@ package org.vigia.web;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.core.PropertyReferenceException;
 import org.springframework.http.HttpHeaders;
@@ -25,29 +28,55 @@ import org.vigia.common.VigiaException;
 @RestControllerAdvice(annotations = RestController.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
-	/** Every error of Vigía's own, by its category: the same status, title and details whichever module raised it. */
+	private final MessageSource messages;
+
+	ApiExceptionHandler(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	/**
+	 * Every error of Vigía's own, by its category: the same status, title and details whichever module raised it. The
+	 * title and the detail are in the caller's language ({@code Accept-Language}, English by default); the status, the
+	 * {@code type} and the {@code code} property stay the same for scripts.
+	 */
 	@ExceptionHandler
 	ProblemDetail vigia(VigiaException ex) {
-		var problem = problem(ErrorStatus.of(ex.category()), ex.title(), ex.getMessage());
+		var locale = LocaleContextHolder.getLocale();
+		// An exception with a title of its own falls back to it, not to its category's.
+		var codes = ex.title().equals(categoryTitle(ex.category()))
+				? new String[] { "problem.title." + ex.getClass().getSimpleName(), "problem.title." + ex.category() }
+				: new String[] { "problem.title." + ex.getClass().getSimpleName() };
+		var title = messages.getMessage(new DefaultMessageSourceResolvable(codes, ex.title()), locale);
+		var detail = (ex.code() == null) ? ex.getMessage()
+				: messages.getMessage(ex.code(), ex.arguments(), String.valueOf(ex.getMessage()), locale);
+		var problem = problem(ErrorStatus.of(ex.category()), title, detail);
+		if (ex.code() != null) {
+			problem.setProperty("code", ex.code());
+		}
 		ex.details().forEach(problem::setProperty);
 		return problem;
 	}
 
 	@ExceptionHandler
 	ProblemDetail tooLarge(PayloadTooLargeException ex) {
-		return problem(HttpStatus.CONTENT_TOO_LARGE, "Request too large", ex.getMessage());
+		return problem(HttpStatus.CONTENT_TOO_LARGE, text("problem.title.tooLarge", "Request too large"), ex.getMessage());
 	}
 
 	@ExceptionHandler
 	ProblemDetail badSort(PropertyReferenceException ex) {
-		return problem(HttpStatus.BAD_REQUEST, "Invalid sort", "Cannot sort by '" + ex.getPropertyName() + "'");
+		var problem = problem(HttpStatus.BAD_REQUEST, text("problem.title.badSort", "Invalid sort"),
+				text("problem.badSort", "Cannot sort by '" + ex.getPropertyName() + "'", ex.getPropertyName()));
+		problem.setProperty("code", "problem.badSort");
+		return problem;
 	}
 
 	@ExceptionHandler
 	ProblemDetail concurrentChange(DataIntegrityViolationException ex) {
 		logger.info("A write conflicted with the database's constraints: " + ex.getMostSpecificCause().getMessage());
-		return problem(HttpStatus.CONFLICT, "Conflicting change",
-				"The change conflicts with an entry written at the same time; reload and try again");
+		var problem = problem(HttpStatus.CONFLICT, text("problem.title.conflict", "Conflicting change"),
+				text("problem.conflict", "The change conflicts with an entry written at the same time; reload and try again"));
+		problem.setProperty("code", "problem.conflict");
+		return problem;
 	}
 
 	@Override
@@ -59,13 +88,27 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			.map(error -> Map.of("field", error.getField(), "message",
 					String.valueOf(error.getDefaultMessage())))
 			.toList();
-		var problem = problem(HttpStatus.BAD_REQUEST, "Invalid input",
+		var problem = problem(HttpStatus.BAD_REQUEST, text("problem.title.INVALID", "Invalid input"),
 				errors.size() + " field(s) are invalid: " + errors.stream()
 					.map(e -> e.get("field") + " " + e.get("message"))
 					.reduce((a, b) -> a + "; " + b)
 					.orElse(""));
 		problem.setProperty("errors", errors);
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	private static String categoryTitle(VigiaException.Category category) {
+		return switch (category) {
+			case NOT_FOUND -> "Not found";
+			case INVALID -> "Invalid input";
+			case CONFLICT -> "Conflict";
+			case REJECTED -> "Rejected";
+		};
+	}
+
+	/** A sentence in the caller's language, English when no bundle has it. */
+	private String text(String code, String english, Object... arguments) {
+		return messages.getMessage(code, arguments, english, LocaleContextHolder.getLocale());
 	}
 
 	private static ProblemDetail problem(HttpStatus status, String title, String detail) {

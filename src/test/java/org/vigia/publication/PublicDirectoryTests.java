@@ -159,7 +159,10 @@ class PublicDirectoryTests {
 		assertThat((String) JsonPath.read(body, "$.since")).isEqualTo("2026-06-30T12:00:00Z");
 		mvc.perform(get("/public/verify").param("q", "t.me/villaverde_antiguo").header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
 			.andExpect(pageContent("villaverde_antiguo no longer belongs to Ayuntamiento de Villaverde: do not trust it."))
-			.andExpect(pageContent("It stopped being official on 2026-06-30."));
+			.andExpect(pageContent("It stopped being official on Jun 30, 2026."))
+			.andExpect(pageContent("title=\"2026-06-30T14:00:00+02:00 (Europe/Madrid)\""));
+		mvc.perform(get("/public/verify").param("q", "t.me/villaverde_antiguo").header(HttpHeaders.ACCEPT_LANGUAGE, "es"))
+			.andExpect(pageContent("30 jun 2026"));
 	}
 
 	@Test
@@ -329,6 +332,25 @@ class PublicDirectoryTests {
 		mvc.perform(get("/public/verify").param("q", "https://mastodon.social/@aytovillaverde")
 			.header(HttpHeaders.ACCEPT_LANGUAGE, "es"))
 			.andExpect(pageContent("aytovillaverde@mastodon.social es una cuenta oficial de Ayuntamiento de Villaverde."));
+	}
+
+	/**
+	 * Guard of issue 16 over the public pages: the directory, its embed and the verification of an official, a retired
+	 * and an unknown account, in every language but English, carry no English sentence, no key and no raw code.
+	 */
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "es", "ca", "gl", "eu" })
+	void thePublicPagesCarryNoEnglishSentenceInAnotherLanguage(String language) throws Exception {
+		var pages = List.of(get("/public/{slug}", SLUG), get("/public/{slug}/embed", SLUG),
+				get("/public/verify").param("q", "https://mastodon.social/@aytovillaverde"),
+				get("/public/verify").param("q", "t.me/villaverde_antiguo"),
+				get("/public/verify").param("q", "https://bsky.app/profile/nadie.example"));
+		for (var page : pages) {
+			var result = mvc.perform(page.header(HttpHeaders.ACCEPT_LANGUAGE, language)).andReturn();
+			org.vigia.alerts.LanguageGuardTests.assertNoEnglishAndNoKey(
+					org.jsoup.Jsoup.parse(result.getResponse().getContentAsString(StandardCharsets.UTF_8)).text(),
+					result.getRequest().getRequestURI() + "?" + result.getRequest().getQueryString() + " in " + language);
+		}
 	}
 
 	@Test

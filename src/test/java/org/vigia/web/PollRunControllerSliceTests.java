@@ -1,5 +1,7 @@
 package org.vigia.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.verify;
@@ -136,7 +138,22 @@ class PollRunControllerSliceTests {
 
 		mvc.perform(get("/api/poll-runs/99").with(user("victor").roles("VIEWER")))
 			.andExpect(status().isNotFound())
-			.andExpect(jsonPath("$.detail").value("There is no poll run with id 99"));
+			.andExpect(jsonPath("$.detail").value("There is no poll run with id 99"))
+			.andExpect(jsonPath("$.code").value("problem.noPollRun"));
+		// The title and the detail follow Accept-Language; the status and the code stay the same for scripts.
+		for (var language : java.util.List.of("es", "ca", "gl", "eu")) {
+			var body = mvc.perform(get("/api/poll-runs/99").header("Accept-Language", language)
+				.with(user("victor").roles("VIEWER")))
+				.andExpect(status().isNotFound())
+				.andExpect(jsonPath("$.code").value("problem.noPollRun"))
+				.andExpect(jsonPath("$.detail").value(containsString("99")))
+				.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+			org.vigia.alerts.LanguageGuardTests.assertNoEnglishAndNoKey(body, "a problem detail in " + language);
+			assertThat(body).doesNotContain("Not found");
+		}
+		mvc.perform(get("/api/poll-runs/99").header("Accept-Language", "es").with(user("victor").roles("VIEWER")))
+			.andExpect(jsonPath("$.title").value("No encontrado"))
+			.andExpect(jsonPath("$.detail").value("No hay ninguna ejecución de comprobación con el id 99"));
 		mvc.perform(get("/api/poll-runs/latest").with(user("victor").roles("VIEWER")))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value(containsString("'id'")));

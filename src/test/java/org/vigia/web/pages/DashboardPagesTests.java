@@ -393,6 +393,11 @@ class DashboardPagesTests {
 			assertThat(mvc.perform(get("/runs/" + pollRun + "?lang=es").with(httpBasic("admin", "admin")))
 				.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
 				.contains("un proceso de trabajo se detuvo con PSQLException: connection refused");
+			// Each person's role is named in the reader's language beside their name.
+			assertThat(org.jsoup.Jsoup.parse(history).select(".who .role").eachText()).containsExactly("Administrador");
+			assertThat(org.jsoup.Jsoup.parse(mvc.perform(get("/?lang=es").with(httpBasic("viewer", "viewer")))
+				.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+				.select(".who .role").eachText()).containsExactly("Lector");
 		}
 	}
 
