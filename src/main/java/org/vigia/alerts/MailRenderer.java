@@ -114,7 +114,8 @@ class MailRenderer {
 				original.change(), original.counts(), original.worst().stream()
 					.map(o -> new Report.Offender(Message.render(o.subject(), messages, original.locale()),
 							o.displayName(), o.state(), o.silentDays()))
-					.toList());
+					.toList(),
+				original.recertified());
 		var context = new Context(report.locale());
 		context.setVariable("report", report);
 		context.setVariable("week", date(report.week(), report.locale()));

@@ -14,9 +14,29 @@ import org.vigia.platform.PlatformText;
  * @param change how that number changed since the previous report, null without one
  * @param counts accounts per health state, gravest first, each with its change since the previous report
  * @param worst the five longest-silent or gone accounts, gone ones first
+ * @param recertified how many of the accounts their organization's current recertification round asked about were
+ *        answered for, null when none was asked about
  */
 record Report(String recipient, Locale locale, LocalDate week, int accounts, @Nullable Integer change,
-		List<Count> counts, List<Offender> worst) {
+		List<Count> counts, List<Offender> worst, @Nullable Recertified recertified) {
+
+	Report(String recipient, Locale locale, LocalDate week, int accounts, @Nullable Integer change, List<Count> counts,
+			List<Offender> worst) {
+		this(recipient, locale, week, accounts, change, counts, worst, null);
+	}
+
+	/**
+	 * The share recertified: of the accounts asked about in their organization's current round, how many somebody
+	 * answered for (recertification's {@code recertification_current_accounts} view).
+	 */
+	record Recertified(int asked, int answered) {
+
+		/** The share, 0 to 100, rounded down. */
+		public int percent() {
+			return (asked == 0) ? 0 : (int) (100L * answered / asked);
+		}
+
+	}
 
 	/** The health states in the order the report lists them, gravest first. */
 	static final List<String> STATES = List.of("GONE", "MOVED", "ABANDONED", "DORMANT", "ACTIVE", "UNKNOWN");

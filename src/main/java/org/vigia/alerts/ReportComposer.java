@@ -28,7 +28,8 @@ import org.vigia.platform.Platform;
 /**
  * Composes the weekly report: for each owner (an account's contact and its unit's contacts) the health of their active
  * accounts, and for the central recipients that of every account: how many are in each health state, the change since
- * the previous report (each week's counts are kept per recipient), and the five longest silent or gone.
+ * the previous report (each week's counts are kept per recipient), the five longest silent or gone, and the share
+ * recertified in the current recertification round.
  */
 @Component
 class ReportComposer {
@@ -39,7 +40,7 @@ class ReportComposer {
 
 	/** An active account as the report sees it. */
 	private record Row(long accountId, String state, @Nullable Instant lastActivity, String subject,
-			@Nullable String displayName, Set<String> owners, long organizationId) {
+			@Nullable String displayName, Set<String> owners, long organizationId, boolean asked, boolean answered) {
 	}
 
 	private final JdbcClient jdbc;
@@ -113,8 +114,11 @@ class ReportComposer {
 						(row.lastActivity() == null) ? null : Duration.between(row.lastActivity(), now).toDays()))
 				.toList();
 			var locale = Locale.forLanguageTag(languages.getOrDefault(entry.getKey(), properties.locale().getLanguage()));
+			int asked = (int) accounts.stream().filter(Row::asked).count();
+			var recertified = (asked == 0) ? null
+					: new Report.Recertified(asked, (int) accounts.stream().filter(Row::answered).count());
 			var rendered = renderer.report(new Report(entry.getKey(), locale, week, accounts.size(), change,
-					List.copyOf(lines), worst));
+					List.copyOf(lines), worst, recertified));
 			outbox.add("REPORT", entry.getKey(), locale, rendered, now);
 		}
 		jdbc.sql("""
@@ -136,10 +140,12 @@ class ReportComposer {
 	private List<Row> accounts() {
 		return jdbc.sql("""
 				select h.account_id, h.state, h.last_activity_at, a.handle, a.platform, a.display_name, a.contact_email,
-				       u.contact_emails, a.organization_id
+				       u.contact_emails, a.organization_id, c.account_id is not null as asked,
+				       c.attestation_id is not null as answered
 				from account_health h
 				join registry_accounts a on a.id = h.account_id
 				left join registry_units u on u.id = a.unit_id
+				left join recertification_current_accounts c on c.account_id = a.id
 				where a.status = 'ACTIVE'
 				order by h.account_id
 				""").query((rs, row) -> {
@@ -156,7 +162,8 @@ class ReportComposer {
 			var platform = Platform.valueOf(rs.getString("platform"));
 			return new Row(rs.getLong("account_id"), rs.getString("state"),
 					(activity == null) ? null : activity.toInstant(), Message.of("subject.account", rs.getString("handle"), platform.label()).encode(),
-					rs.getString("display_name"), owners, rs.getLong("organization_id"));
+					rs.getString("display_name"), owners, rs.getLong("organization_id"), rs.getBoolean("asked"),
+					rs.getBoolean("answered"));
 		}).list();
 	}
 

@@ -470,6 +470,10 @@ class RecertificationTests {
 		mvc.perform(get("/api/recertification").with(httpBasic("viewer", "viewer")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[0].organization").value("Villaverde"));
+		mvc.perform(get("/").with(httpBasic("viewer", "viewer")).header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(Matchers.containsString("Recertified")))
+			.andExpect(content().string(Matchers.containsString("33% (1 of 3)")));
 
 		var csv = mvc.perform(get("/api/recertification").header(HttpHeaders.ACCEPT, "text/csv")
 			.with(httpBasic("viewer", "viewer")))

@@ -62,6 +62,12 @@ public @interface WebSliceTest {
 			return Mockito.mock(LoginThrottle.class, Mockito.RETURNS_MOCKS);
 		}
 
+		/** No recertification round: the overview shows no share. */
+		@Bean
+		org.vigia.recertification.Rounds rounds() {
+			return Mockito.mock(org.vigia.recertification.Rounds.class);
+		}
+
 		@Bean
 		RegistryCsv registryCsv() {
 			var csv = Mockito.mock(RegistryCsv.class);

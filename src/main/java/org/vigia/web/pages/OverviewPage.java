@@ -17,6 +17,7 @@ import org.vigia.overview.AccountDirectory;
 import org.vigia.health.FindingType;
 import org.vigia.overview.Overview;
 import org.vigia.health.Severity;
+import org.vigia.recertification.Rounds;
 
 /** The overview: how the institution stands, in ten seconds. */
 @Controller
@@ -26,8 +27,25 @@ class OverviewPage {
 	record Matrix(long organizationId, List<String> platforms, List<MatrixRow> rows) {
 	}
 
-	/** One unit's row: accounts and owned accounts per platform, in the matrix's column order. */
-	record MatrixRow(@Nullable Long unitId, String unit, List<Cell> cells) {
+	/**
+	 * One unit's row: accounts and owned accounts per platform, in the matrix's column order.
+	 * @param recertified the unit's share recertified in the current round, null when none of its accounts was asked
+	 */
+	record MatrixRow(@Nullable Long unitId, String unit, List<Cell> cells, @Nullable Recertified recertified) {
+	}
+
+	/** Of the active accounts asked about in the current recertification round, how many were answered for. */
+	record Recertified(int asked, int answered) {
+
+		/** The share, 0 to 1, for the pages' percent format. */
+		public double share() {
+			return (asked == 0) ? 0 : (double) answered / asked;
+		}
+
+		Recertified plus(Rounds.Share share) {
+			return new Recertified(asked + share.asked(), answered + share.answered());
+		}
+
 	}
 
 	/** @param manyByDesign whether the unit runs many accounts by design: several on one network are no anomaly */
@@ -47,8 +65,11 @@ class OverviewPage {
 
 	private final Overview overview;
 
-	OverviewPage(Overview overview) {
+	private final Rounds rounds;
+
+	OverviewPage(Overview overview, Rounds rounds) {
 		this.overview = overview;
+		this.rounds = rounds;
 	}
 
 	/**
@@ -71,6 +92,15 @@ class OverviewPage {
 			highs.put(org.id(), openHigh(org));
 			opens.put(org.id(), open(org));
 		});
+		// The share recertified in each organization's current round, and over all of them (the null key).
+		var shares = rounds.shares();
+		var recertified = new HashMap<@Nullable Long, Recertified>();
+		for (var share : shares) {
+			recertified.merge(share.organizationId(), new Recertified(share.asked(), share.answered()),
+					(a, b) -> new Recertified(a.asked() + b.asked(), a.answered() + b.answered()));
+			recertified.put(null, recertified.getOrDefault(null, new Recertified(0, 0)).plus(share));
+		}
+		model.addAttribute("recertified", recertified);
 		model.addAttribute("highs", highs);
 		model.addAttribute("opens", opens);
 		model.addAttribute("section", "overview");
@@ -83,7 +113,7 @@ class OverviewPage {
 			.map(org -> overview.organization(org.id()))
 			.orElse(null);
 		model.addAttribute("organization", chosen);
-		model.addAttribute("matrix", (chosen != null) ? matrix(chosen) : null);
+		model.addAttribute("matrix", (chosen != null) ? matrix(chosen, shares) : null);
 		return "overview";
 	}
 
@@ -123,7 +153,10 @@ class OverviewPage {
 		return group.openFindings().values().stream().mapToLong(Long::longValue).sum();
 	}
 
-	private Matrix matrix(Overview.Group organization) {
+	private Matrix matrix(Overview.Group organization, List<Rounds.Share> shares) {
+		var byUnit = new HashMap<@Nullable Long, Recertified>();
+		shares.stream().filter(share -> share.organizationId() == organization.id())
+			.forEach(share -> byUnit.put(share.unitId(), new Recertified(share.asked(), share.answered())));
 		var platforms = new TreeSet<String>();
 		Map<Long, Map<String, Cell>> cells = new HashMap<>();
 		Map<String, Cell> noUnit = new HashMap<>();
@@ -142,7 +175,8 @@ class OverviewPage {
 		for (var unit : organization.units()) {
 			var byPlatform = (unit.id() == null) ? noUnit : cells.getOrDefault(unit.id(), Map.of());
 			rows.add(new MatrixRow(unit.id(), unit.name(),
-					columns.stream().map(p -> byPlatform.getOrDefault(p, new Cell(0, 0, false))).toList()));
+					columns.stream().map(p -> byPlatform.getOrDefault(p, new Cell(0, 0, false))).toList(),
+					byUnit.get(unit.id())));
 		}
 		return new Matrix(organization.id(), columns, rows);
 	}
