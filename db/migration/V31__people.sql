@@ -43,3 +43,40 @@ create table api_token (
 );
 create index api_token_user on api_token (user_id);
 comment on table api_token is 'owner: people';
+
+-- The audit trail: append-only. Only the retention purge (which sets vigia.audit_purge for its own transaction) may
+-- delete, and nothing may update.
+create table audit_event (
+    id              bigint generated always as identity primary key,
+    at              timestamptz not null default now(),
+    actor           text,
+    address         text,
+    action          text        not null,
+    object_type     text        not null,
+    object_id       text,
+    organization_id bigint,
+    before          jsonb,
+    after           jsonb
+);
+create index audit_event_at on audit_event (at);
+create index audit_event_object on audit_event (object_type, object_id, at);
+create index audit_event_actor on audit_event (lower(actor), at);
+comment on table audit_event is 'owner: audit';
+
+create function audit_event_append_only() returns trigger language plpgsql as $$
+begin
+    if tg_op = 'DELETE' and current_setting('vigia.audit_purge', true) = 'on' then
+        return old;
+    end if;
+    raise exception 'audit_event is append-only (% refused)', tg_op;
+end
+$$;
+comment on function audit_event_append_only() is 'owner: audit';
+
+create trigger audit_event_append_only before update or delete on audit_event
+    for each row execute function audit_event_append_only();
+comment on trigger audit_event_append_only on audit_event is 'owner: audit';
+
+create trigger audit_event_no_truncate before truncate on audit_event
+    for each statement execute function audit_event_append_only();
+comment on trigger audit_event_no_truncate on audit_event is 'owner: audit';

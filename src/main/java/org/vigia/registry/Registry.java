@@ -19,6 +19,7 @@ import org.springframework.data.relational.core.query.Criteria;
 import org.springframework.data.relational.core.query.Query;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.vigia.common.Audited;
 
 /** The registry's public face: organizations, units and accounts, read and changed with every rule enforced. */
 @Service
@@ -65,7 +66,10 @@ public class Registry {
 		});
 		var saved = organizations.save(Organization.create(checked, clock.instant()));
 		// The database gives the slug.
-		return organization(Objects.requireNonNull(saved.id()));
+		var created = organization(Objects.requireNonNull(saved.id()));
+		events.publishEvent(Audited.change("organization.created", "organization", created.id(), created.id(), null,
+				created));
+		return created;
 	}
 
 	@Transactional
@@ -78,7 +82,9 @@ public class Registry {
 				throw organizationExists(other);
 			});
 		organizations.save(organization.update(checked, clock.instant()));
-		return organization(id);
+		var updated = organization(id);
+		events.publishEvent(Audited.change("organization.updated", "organization", id, id, organization, updated));
+		return updated;
 	}
 
 	private static RegistryConflictException organizationExists(Organization existing) {
@@ -158,8 +164,10 @@ public class Registry {
 		units.findByName(organizationId, name).ifPresent(existing -> {
 			throw unitExists(existing, organization);
 		});
-		return units.save(Unit.create(organizationId, name, emails, Boolean.TRUE.equals(draft.managesManyAccounts()),
-				clock.instant()));
+		var created = units.save(Unit.create(organizationId, name, emails,
+				Boolean.TRUE.equals(draft.managesManyAccounts()), clock.instant()));
+		events.publishEvent(Audited.change("unit.created", "unit", created.id(), organizationId, null, created));
+		return created;
 	}
 
 	@Transactional
@@ -184,6 +192,7 @@ public class Registry {
 				: unit.managesManyAccounts();
 		var saved = units.save(unit.update(organizationId, name, emails, manyAccounts, clock.instant()));
 		events.publishEvent(new UnitChanged(Objects.requireNonNull(saved.id())));
+		events.publishEvent(Audited.change("unit.updated", "unit", id, organizationId, unit, saved));
 		return saved;
 	}
 
@@ -273,8 +282,10 @@ public class Registry {
 		accounts.findByPlatformAndHandle(address.platform(), address.handle()).ifPresent(existing -> {
 			throw accountExists(existing);
 		});
-		long id = Objects.requireNonNull(accounts.save(Account.register(details, clock.instant())).id());
+		var saved = accounts.save(Account.register(details, clock.instant()));
+		long id = Objects.requireNonNull(saved.id());
 		events.publishEvent(new AccountsChanged(List.of(id)));
+		events.publishEvent(Audited.change("account.created", "account", id, saved.organizationId(), null, saved));
 		return account(id);
 	}
 
@@ -304,16 +315,19 @@ public class Registry {
 		else if (status == AccountStatus.ACTIVE) {
 			updated = updated.restore(now);
 		}
-		accounts.save(updated);
+		var saved = accounts.save(updated);
 		events.publishEvent(new AccountsChanged(List.of(id)));
+		events.publishEvent(Audited.change("account.updated", "account", id, saved.organizationId(), account, saved));
 		return account(id);
 	}
 
 	/** Archives an account: it is no longer watched, and its history stays. */
 	@Transactional
 	public AccountEntry archive(long id) {
-		accounts.save(find(id).archive(clock.instant()));
+		var before = find(id);
+		var saved = accounts.save(before.archive(clock.instant()));
 		events.publishEvent(new AccountsChanged(List.of(id)));
+		events.publishEvent(Audited.change("account.archived", "account", id, saved.organizationId(), before, saved));
 		return account(id);
 	}
 

@@ -23,6 +23,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -47,7 +48,9 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -65,6 +68,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.StringUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.vigia.common.Audited;
 import org.vigia.people.ApiTokens;
 import org.vigia.people.People;
 import org.vigia.people.PeopleUserDetailsService;
@@ -97,7 +101,7 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationHandlers problems,
 			UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
-			ObjectProvider<ApiTokens> apiTokens) throws Exception {
+			ObjectProvider<ApiTokens> apiTokens, ApplicationEventPublisher events) throws Exception {
 		var path = PathPatternRequestMatcher.withDefaults();
 		var machineFacing = MACHINE_FACING;
 		var denied = deniedHandler(problems);
@@ -118,14 +122,21 @@ class SecurityConfiguration {
 		var loginFailure = new ExceptionMappingAuthenticationFailureHandler();
 		loginFailure.setDefaultFailureUrl("/login?error");
 		loginFailure.setExceptionMappings(Map.of(LoginThrottledException.class.getName(), "/login?throttled"));
-		http.authenticationManager(new ThrottledAuthenticationManager(passwords(users, encoder), throttle))
+		// A sign-in through the form is audited once, when the session starts (a Basic call signs in at every request).
+		var loginSuccess = new SavedRequestAwareAuthenticationSuccessHandler();
+		AuthenticationSuccessHandler audited = (request, response, authentication) -> {
+			events.publishEvent(new Audited("signin.succeeded", "user", null, null, null,
+					Map.of("through", "password"), authentication.getName(), request.getRemoteAddr()));
+			loginSuccess.onAuthenticationSuccess(request, response, authentication);
+		};
+		http.authenticationManager(new ThrottledAuthenticationManager(passwords(users, encoder), throttle, events))
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
 				.permitAll()
 				.requestMatchers("/actuator/**")
 				.hasRole("ADMIN")
 				// People are managed by administrators; everyone manages their own tokens and profile.
-				.requestMatchers("/api/users/**", "/admin/**")
+				.requestMatchers("/api/users/**", "/api/audit/**", "/admin/**")
 				.hasRole("ADMIN")
 				.requestMatchers("/api/tokens/**", "/profile/**")
 				.hasRole("VIEWER")
@@ -147,7 +158,7 @@ class SecurityConfiguration {
 							+ "style-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
 							+ "frame-ancestors 'none'"))))
 			.httpBasic(basic -> basic.authenticationEntryPoint(basicFailure))
-			.formLogin(form -> form.loginPage("/login").failureHandler(loginFailure).permitAll())
+			.formLogin(form -> form.loginPage("/login").successHandler(audited).failureHandler(loginFailure).permitAll())
 			.logout(Customizer.withDefaults())
 			.addFilterBefore(new CrossSiteRequestFilter(denied), CsrfFilter.class)
 			// A multipart body is parsed by the first to ask for a form field, and the CSRF check asks before anyone

@@ -1,13 +1,17 @@
 package org.vigia.web;
 
+import java.util.Map;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.vigia.common.Audited;
 
 /**
  * Every password check of the dashboard's form and of HTTP Basic, throttled and logged: each login and each failure
@@ -22,9 +26,13 @@ final class ThrottledAuthenticationManager implements AuthenticationManager {
 
 	private final LoginThrottle throttle;
 
-	ThrottledAuthenticationManager(AuthenticationManager delegate, LoginThrottle throttle) {
+	private final ApplicationEventPublisher events;
+
+	ThrottledAuthenticationManager(AuthenticationManager delegate, LoginThrottle throttle,
+			ApplicationEventPublisher events) {
 		this.delegate = delegate;
 		this.throttle = throttle;
+		this.events = events;
 	}
 
 	@Override
@@ -42,6 +50,7 @@ final class ThrottledAuthenticationManager implements AuthenticationManager {
 		catch (LoginThrottledException ex) {
 			log.warn("Login refused for user '{}' from {}: too many failures, next try in {} s", printable(username),
 					address, ex.retryAfterSeconds());
+			refused(username, address, "throttled");
 			throw ex;
 		}
 		Authentication result;
@@ -55,6 +64,7 @@ final class ThrottledAuthenticationManager implements AuthenticationManager {
 		}
 		catch (AuthenticationException ex) {
 			log.warn("Login failed for user '{}' from {}: {}", printable(username), address, ex.getClass().getSimpleName());
+			refused(username, address, ex.getClass().getSimpleName());
 			throw ex;
 		}
 		catch (RuntimeException ex) {
@@ -64,6 +74,17 @@ final class ThrottledAuthenticationManager implements AuthenticationManager {
 		attempt.succeeded();
 		log.info("Login of user '{}' from {}", printable(username), address);
 		return result;
+	}
+
+	/** A refused sign-in goes to the audit trail, in a transaction of its own (nothing else happens). */
+	private void refused(String username, String address, String reason) {
+		try {
+			events.publishEvent(new Audited("signin.refused", "user", null, null, null, Map.of("reason", reason),
+					printable(username), address));
+		}
+		catch (RuntimeException ex) {
+			log.warn("A refused sign-in could not be written to the audit trail: {}", ex.toString());
+		}
 	}
 
 	/** A user name as typed by anyone: control characters would forge log lines, and length is no information. */

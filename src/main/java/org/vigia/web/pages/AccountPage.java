@@ -9,11 +9,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.vigia.audit.AuditTrail;
 import org.vigia.overview.AccountHealth;
 import org.vigia.health.FindingFilter;
 import org.vigia.health.Findings;
@@ -40,7 +42,11 @@ class AccountPage {
 
 	private final Clock clock;
 
-	AccountPage(Registry registry, AccountActivity activity, AccountHealth health, Findings findings, Clock clock) {
+	private final ObjectProvider<AuditTrail> audit;
+
+	AccountPage(Registry registry, AccountActivity activity, AccountHealth health, Findings findings, Clock clock,
+			ObjectProvider<AuditTrail> audit) {
+		this.audit = audit;
 		this.registry = registry;
 		this.activity = activity;
 		this.health = health;
@@ -64,6 +70,9 @@ class AccountPage {
 		model.addAttribute("maxPosts", Math.max(1, weeks.stream().mapToInt(AccountActivity.Week::posts).max().orElse(1)));
 		model.addAttribute("postsSeen", weeks.stream().mapToInt(AccountActivity.Week::posts).sum());
 		model.addAttribute("checks", activity.history(id, PageRequest.of(0, 20)).getContent());
+		var trail = audit.getIfAvailable();
+		model.addAttribute("changes", trail == null ? List.of()
+				: trail.find(new AuditTrail.Filter(null, null, "account", Long.toString(id), null, null), 0, 20));
 		model.addAttribute("findings", findings.list(new FindingFilter(Set.of(), Set.of(), Set.of(), null, null, null, id),
 				PageRequest.of(0, 50)).getContent());
 		model.addAttribute("units", registry.units(account.organizationId(), PageRequest.of(0, 500)).getContent());
