@@ -35,6 +35,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.vigia.platform.Message;
 import org.vigia.registry.AccountInput;
 import org.vigia.registry.ImportError;
 import org.vigia.registry.ImportRejectedException;
@@ -142,7 +143,7 @@ class RegistryPageSliceTests {
 	@Test
 	void aRejectedFileComesBackWithItsErrorsLineByLine() throws Exception {
 		var report = new ImportReport(false, 0, 0, 0, 0, 0,
-				List.of(new ImportError(2, "platform", "'myspace' is not a platform Vigía knows")));
+				List.of(new ImportError(2, "platform", Message.of("input.platform.unknown", "myspace", "bluesky, x"))));
 		when(csv.importCsv(CSV, false)).thenThrow(Exceptions.of(ImportRejectedException.class, report));
 
 		var flashed = mvc.perform(multipart("/registry/import").file(file(CSV))
@@ -156,7 +157,8 @@ class RegistryPageSliceTests {
 		var result = (RegistryPage.ImportResult) flashed;
 		assertThat(result.rejected()).isTrue();
 		assertThat(result.errors()).containsExactly(
-				new RegistryPage.ImportErrorRow(2, "platform", "'myspace' is not a platform Vigía knows"));
+				new RegistryPage.ImportErrorRow(2, "platform",
+						Message.of("input.platform.unknown", "myspace", "bluesky, x").encode()));
 	}
 
 	@Test
