@@ -162,6 +162,35 @@ class RegistryPageSliceTests {
 	}
 
 	@Test
+	void theImportReportIsShownInTheReadersLanguage() throws Exception {
+		when(registry.organizations(any())).thenReturn(new PageImpl<>(List.of()));
+		var youtube = org.vigia.platform.Platform.YOUTUBE;
+		Message refusal;
+		try {
+			youtube.parse("https://www.youtube.com/watch?v=1");
+			throw new AssertionError("a video link is not a channel");
+		}
+		catch (org.vigia.platform.InvalidHandleException ex) {
+			refusal = ex.sentence();
+		}
+		var result = RegistryPage.ImportResult.of("registro.csv", new ImportReport(true, 0, 0, 0, 0, 0,
+				List.of(new ImportError(2, "platform", Message.of("input.platform.unknown", "myspace", "bluesky, x")),
+						new ImportError(3, "url", refusal))));
+
+		var page = mvc.perform(get("/registry").with(user("ana").roles("EDITOR"))
+			.header("Accept-Language", "es")
+			.flashAttr("result", result))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("«myspace» no es una plataforma conocida")))
+			.andExpect(content().string(containsString("no es un canal de YouTube: es un enlace a un vídeo")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		var table = org.jsoup.Jsoup.parse(page).select("table").text();
+		org.vigia.alerts.LanguageGuardTests.assertNoEnglishAndNoKey(table, "the import report in Spanish");
+	}
+
+	@Test
 	void noFileOrOneOverTheLimitIsRefusedUnread() throws Exception {
 		mvc.perform(multipart("/registry/import").with(user("ana").roles("EDITOR")).with(csrf()))
 			.andExpect(redirectedUrl("/registry#import"))
