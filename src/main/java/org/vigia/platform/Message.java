@@ -92,6 +92,27 @@ public record Message(String code, List<@Nullable Object> arguments) {
 		return argument;
 	}
 
+	// The bundles the application reads, for the English form an exception's message and the logs keep.
+	private static final org.springframework.context.support.ResourceBundleMessageSource ENGLISH = englishBundles();
+
+	private static org.springframework.context.support.ResourceBundleMessageSource englishBundles() {
+		var source = new org.springframework.context.support.ResourceBundleMessageSource();
+		source.setBasename("messages");
+		source.setDefaultEncoding("UTF-8");
+		source.setFallbackToSystemLocale(false);
+		return source;
+	}
+
+	/** The sentence in English, for an exception's message and the log; the reader sees {@link #render}. */
+	public String english() {
+		try {
+			return render(ENGLISH, Locale.ENGLISH);
+		}
+		catch (NoSuchMessageException ex) {
+			return code + arguments;
+		}
+	}
+
 	/** The sentence in the locale's language, nested messages first; a list of phrases is joined with semicolons. */
 	public String render(MessageSource messages, Locale locale) {
 		var rendered = arguments.stream().map(a -> argument(a, messages, locale)).toArray();

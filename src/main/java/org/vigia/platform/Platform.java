@@ -103,7 +103,7 @@ public enum Platform {
 		var givenUrl = (url == null || url.isBlank()) ? null : url;
 		if (givenUrl == null) {
 			if (givenHandle == null) {
-				throw new InvalidHandleException("handle or url is required");
+				throw new InvalidHandleException(Message.of("handle.required"));
 			}
 			return parse(givenHandle);
 		}
@@ -113,9 +113,8 @@ public enum Platform {
 		}
 		var fromHandle = parse(givenHandle);
 		if (!fromHandle.handle().equals(fromUrl.handle())) {
-			throw new InvalidHandleException("handle '" + HandleSyntax.quote(givenHandle.strip()) + "' and url '"
-					+ HandleSyntax.quote(givenUrl.strip()) + "' name different accounts (" + fromHandle.handle()
-					+ " vs " + fromUrl.handle() + ")");
+			throw new InvalidHandleException(Message.of("handle.mismatch", HandleSyntax.quote(givenHandle.strip()),
+					HandleSyntax.quote(givenUrl.strip()), fromHandle.handle(), fromUrl.handle()));
 		}
 		return fromUrl;
 	}

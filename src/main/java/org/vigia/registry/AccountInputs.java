@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.vigia.platform.AccountAddress;
 import org.vigia.platform.InvalidHandleException;
+import org.vigia.platform.Message;
 import org.vigia.platform.Platform;
 
 /** Turns an {@link AccountInput} into a normalised account, or into the list of everything wrong with it. */
@@ -25,7 +26,7 @@ final class AccountInputs {
 	}
 
 	/** A field and what is wrong with it. */
-	record Problem(AccountField field, String message) {
+	record Problem(AccountField field, Message message) {
 	}
 
 	/** Either a checked account or its problems. */
@@ -43,7 +44,7 @@ final class AccountInputs {
 		var problems = new ArrayList<Problem>();
 		var organization = text(input.organization(), AccountField.ORGANIZATION, Inputs.MAX_NAME_LENGTH, problems);
 		if (organization == null && organizationRequired) {
-			problems.add(new Problem(AccountField.ORGANIZATION, "is required"));
+			problems.add(new Problem(AccountField.ORGANIZATION, Message.of("input.required")));
 		}
 		var unit = text(input.unit(), AccountField.UNIT, Inputs.MAX_NAME_LENGTH, problems);
 		var address = address(input, problems);
@@ -64,19 +65,19 @@ final class AccountInputs {
 	private static @Nullable AccountAddress address(AccountInput input, List<Problem> problems) {
 		var platformId = Inputs.clean(input.platform());
 		if (platformId == null) {
-			problems.add(new Problem(AccountField.PLATFORM, "is required (one of " + Platforms.ids() + ")"));
+			problems.add(new Problem(AccountField.PLATFORM, Message.of("input.platform.required", Platforms.ids())));
 			return null;
 		}
 		var platform = Platform.fromId(platformId).orElse(null);
 		if (platform == null) {
 			problems.add(new Problem(AccountField.PLATFORM,
-					"'" + platformId + "' is not a known platform (expected one of " + Platforms.ids() + ")"));
+					Message.of("input.platform.unknown", platformId, Platforms.ids())));
 			return null;
 		}
 		var handle = Inputs.clean(input.handle());
 		var url = Inputs.clean(input.url());
 		if (handle == null && url == null) {
-			problems.add(new Problem(AccountField.HANDLE, "handle or url is required"));
+			problems.add(new Problem(AccountField.HANDLE, Message.of("handle.required")));
 			return null;
 		}
 		try {
@@ -86,7 +87,7 @@ final class AccountInputs {
 			// Blame the column the user filled; when both were given and disagree, the url.
 			var field = url != null && (handle == null || handleIsValid(platform, handle)) ? AccountField.URL
 					: AccountField.HANDLE;
-			problems.add(new Problem(field, ex.getMessage()));
+			problems.add(new Problem(field, ex.sentence()));
 			return null;
 		}
 	}
@@ -125,8 +126,8 @@ final class AccountInputs {
 		try {
 			return parser.apply(value);
 		}
-		catch (IllegalArgumentException ex) {
-			problems.add(new Problem(field, ex.getMessage()));
+		catch (InvalidInputException ex) {
+			problems.add(new Problem(field, ex.sentence()));
 			return null;
 		}
 	}

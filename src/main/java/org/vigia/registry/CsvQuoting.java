@@ -1,6 +1,7 @@
 package org.vigia.registry;
 
 import org.jspecify.annotations.Nullable;
+import org.vigia.platform.Message;
 
 /**
  * Reads one record of a CSV file the way RFC 4180 (and Commons CSV with it) does, to say where its quoting breaks.
@@ -14,7 +15,7 @@ final class CsvQuoting {
 	 * @param field the index of the field whose quote is at fault
 	 * @param message what is wrong, for a person
 	 */
-	record Problem(int field, String message) {
+	record Problem(int field, Message message) {
 	}
 
 	/**
@@ -38,9 +39,7 @@ final class CsvQuoting {
 				int opened = i++;
 				while (true) {
 					if (i >= n) {
-						return new Scan(n, new Problem(field, "the quote that opens this field is never closed, so the "
-								+ "field runs on to the end of the file; close it, and inside a quoted field write a "
-								+ "quote twice (\"\")"));
+						return new Scan(n, new Problem(field, Message.of("import.csv.neverClosed")));
 					}
 					if (text.charAt(i) == '"') {
 						if (i + 1 < n && text.charAt(i + 1) == '"') {
@@ -79,19 +78,17 @@ final class CsvQuoting {
 		}
 	}
 
-	private static String stray(String text, int opened, int closed, char after) {
-		var shown = (after == ' ') ? "a space"
-				: (Character.isISOControl(after) || Character.isWhitespace(after)) ? "U+%04X".formatted((int) after)
-				: "'" + after + "'";
+	private static Message stray(String text, int opened, int closed, char after) {
+		var shown = (after == ' ') ? Message.of("import.csv.space")
+				: (Character.isISOControl(after) || Character.isWhitespace(after))
+						? Message.of("import.csv.character", "U+%04X".formatted((int) after))
+						: Message.of("import.csv.character", "'" + after + "'");
 		int openedOn = line(text, opened);
 		int closedOn = line(text, closed);
 		if (openedOn == closedOn) {
-			return "a quote closes this field and is followed by " + shown
-					+ "; inside a quoted field, write a quote twice (\"\")";
+			return Message.of("import.csv.stray", shown);
 		}
-		return "the quote that opens this field is not closed on its line: the field runs on to line " + closedOn
-				+ ", where a quote is followed by " + shown
-				+ "; close the quote, and inside a quoted field write a quote twice (\"\")";
+		return Message.of("import.csv.runsOn", closedOn, shown);
 	}
 
 	/** The line of an offset as an editor counts it: the first line is 1; CR LF, LF and a lone CR end a line. */

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.vigia.platform.Message;
 
 /** The checks every registry field goes through, whether it arrives in a CSV line or an API call. */
 final class Inputs {
@@ -41,28 +42,28 @@ final class Inputs {
 	}
 
 	/** A problem with a one-line text such as a name, or null when it is fine. */
-	static @Nullable String checkText(String value, int maxLength) {
+	static @Nullable Message checkText(String value, int maxLength) {
 		return checkText(value, maxLength, CONTROL);
 	}
 
 	/** A problem with a text that may span lines, such as notes, or null when it is fine. */
-	static @Nullable String checkLongText(String value, int maxLength) {
+	static @Nullable Message checkLongText(String value, int maxLength) {
 		return checkText(value, maxLength, CONTROL_BUT_LINE_BREAKS);
 	}
 
-	private static @Nullable String checkText(String value, int maxLength, Pattern forbidden) {
+	private static @Nullable Message checkText(String value, int maxLength, Pattern forbidden) {
 		if (value.length() > maxLength) {
-			return "is " + value.length() + " characters long; at most " + maxLength + " are allowed";
+			return Message.of("input.tooLong", value.length(), maxLength);
 		}
 		if (forbidden.matcher(value).find()) {
-			return "contains control characters";
+			return Message.of("input.control");
 		}
 		return null;
 	}
 
 	static String email(String value) {
 		if (value.length() > 254 || !EMAIL.matcher(value).matches()) {
-			throw new IllegalArgumentException("'" + value + "' is not an e-mail address (expected name@example.org)");
+			throw new InvalidInputException(Message.of("input.email", value));
 		}
 		int at = value.lastIndexOf('@');
 		return value.substring(0, at) + "@" + value.substring(at + 1).toLowerCase(Locale.ROOT);
@@ -77,8 +78,7 @@ final class Inputs {
 			return locale.toLanguageTag();
 		}
 		catch (IllformedLocaleException ex) {
-			throw new IllegalArgumentException(
-					"'" + value + "' is not a language tag (expected an IETF BCP 47 tag such as es, en, eu or es-MX)");
+			throw new InvalidInputException(Message.of("input.language", value));
 		}
 	}
 
@@ -92,8 +92,7 @@ final class Inputs {
 		catch (NumberFormatException ex) {
 			// reported below with the expected range
 		}
-		throw new IllegalArgumentException(
-				"'" + value + "' is not a number of days (expected a whole number from 1 to " + MAX_SILENCE_DAYS + ")");
+		throw new InvalidInputException(Message.of("input.maxSilenceDays", value, MAX_SILENCE_DAYS));
 	}
 
 	/** A web domain as people write it ("https://www.Example.es/", "ayuntamiento.es") in canonical form. */
@@ -114,7 +113,7 @@ final class Inputs {
 			host = "";
 		}
 		if (host.length() > 253 || !HOST_NAME.matcher(host).matches()) {
-			throw new IllegalArgumentException("'" + value + "' is not a web domain (expected a name such as madrid.es)");
+			throw new InvalidInputException(Message.of("input.domain", value));
 		}
 		return host;
 	}

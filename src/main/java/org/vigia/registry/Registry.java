@@ -102,13 +102,14 @@ public class Registry {
 		else {
 			var problem = Inputs.checkText(name, Inputs.MAX_NAME_LENGTH);
 			if (problem != null) {
-				violations.add(new Violation("name", problem));
+				violations.add(new Violation("name", problem.english()));
 			}
 		}
 		var aliases = new LinkedHashSet<String>();
 		for (var raw : draft.aliases()) {
 			var alias = Inputs.clean(raw);
-			var problem = alias == null ? "must not be blank" : Inputs.checkText(alias, Inputs.MAX_NAME_LENGTH);
+			var checked = alias == null ? null : Inputs.checkText(alias, Inputs.MAX_NAME_LENGTH);
+			var problem = alias == null ? "must not be blank" : (checked == null) ? null : checked.english();
 			if (problem != null) {
 				violations.add(new Violation("aliases", problem));
 			}
@@ -203,7 +204,7 @@ public class Registry {
 		}
 		var problem = Inputs.checkText(name, Inputs.MAX_NAME_LENGTH);
 		if (problem != null) {
-			throw new RegistryValidationException("name", problem);
+			throw new RegistryValidationException("name", problem.english());
 		}
 		return name;
 	}
@@ -349,7 +350,7 @@ public class Registry {
 		if (outcome.account() == null) {
 			throw new RegistryValidationException(outcome.problems()
 				.stream()
-				.map(problem -> new Violation(problem.field().property(), problem.message()))
+				.map(problem -> new Violation(problem.field().property(), problem.message().english()))
 				.toList());
 		}
 		return outcome.account();

@@ -32,6 +32,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.vigia.platform.Message;
 import org.vigia.platform.Platform;
 
 /**
@@ -160,13 +161,13 @@ public class RegistryCsv {
 					continue;
 				}
 				if (lines.size() >= properties.importMaxLines()) {
-					errors.add(new ImportError(number, null, "the file has more than " + properties.importMaxLines()
-							+ " accounts; split it or raise vigia.registry.import-max-lines"));
+					errors.add(new ImportError(number, null,
+							Message.of("import.tooManyLines", properties.importMaxLines())));
 					break;
 				}
 				if (record.size() != header.size()) {
 					errors.add(new ImportError(number, null,
-							"has " + record.size() + " fields; the header has " + header.size()));
+							Message.of("import.fieldCount", record.size(), header.size())));
 					continue;
 				}
 				var outcome = AccountInputs.check(input(record, header), true);
@@ -179,7 +180,7 @@ public class RegistryCsv {
 				}
 			}
 			if (header == null) {
-				errors.add(new ImportError(1, null, "the file is empty; expected a header line: " + String.join(",", COLUMNS)));
+				errors.add(new ImportError(1, null, Message.of("import.empty", String.join(",", COLUMNS))));
 			}
 		}
 		catch (IOException | UncheckedIOException | IllegalStateException ex) {
@@ -233,7 +234,7 @@ public class RegistryCsv {
 				}
 			}
 			throw new ImportRejectedException(ImportReport.rejected(dryRun, List.of(new ImportError(line, null,
-					"is not UTF-8 text; save the file as CSV UTF-8 (in Excel: \"CSV UTF-8 (comma delimited)\")"))));
+					Message.of("import.notUtf8")))));
 		}
 	}
 
@@ -243,19 +244,20 @@ public class RegistryCsv {
 			var name = record.get(i).strip().toLowerCase(Locale.ROOT);
 			if (!COLUMNS.contains(name)) {
 				errors.add(new ImportError(1, name,
-						"'" + record.get(i) + "' is not a registry column (expected " + String.join(",", COLUMNS) + ")"));
+						Message.of("import.header.unknown", record.get(i), String.join(",", COLUMNS))));
 			}
 			else if (header.putIfAbsent(name, i) != null) {
-				errors.add(new ImportError(1, name, "the column '" + name + "' appears twice"));
+				errors.add(new ImportError(1, name, Message.of("import.header.twice", name)));
 			}
 		}
 		for (var required : List.of(AccountField.ORGANIZATION, AccountField.PLATFORM)) {
 			if (!header.containsKey(required.column())) {
-				errors.add(new ImportError(1, required.column(), "the header lacks the required column '" + required.column() + "'"));
+				errors.add(new ImportError(1, required.column(),
+						Message.of("import.header.missing", required.column())));
 			}
 		}
 		if (!header.containsKey(AccountField.HANDLE.column()) && !header.containsKey(AccountField.URL.column())) {
-			errors.add(new ImportError(1, AccountField.HANDLE.column(), "the header needs a 'handle' or a 'url' column"));
+			errors.add(new ImportError(1, AccountField.HANDLE.column(), Message.of("import.header.noHandle")));
 		}
 		return header;
 	}
@@ -292,7 +294,7 @@ public class RegistryCsv {
 		int line = CsvQuoting.line(text, start);
 		var problem = CsvQuoting.record(text, start).problem();
 		if (problem == null) {
-			return new ImportError(line, null, "is not valid CSV: " + rootMessage(ex));
+			return new ImportError(line, null, Message.of("import.csv.invalid", rootMessage(ex)));
 		}
 		String column = null;
 		if (header != null) {
@@ -302,7 +304,7 @@ public class RegistryCsv {
 				}
 			}
 		}
-		return new ImportError(line, column, "is not valid CSV: " + problem.message());
+		return new ImportError(line, column, Message.of("import.csv.invalid", problem.message()));
 	}
 
 	private static String rootMessage(Throwable ex) {
@@ -389,8 +391,8 @@ public class RegistryCsv {
 			var key = address.platform() + " " + address.handle();
 			var first = firstLineOfAccount.putIfAbsent(key, line.number());
 			if (first != null) {
-				plan.errors.add(new ImportError(line.number(), AccountField.HANDLE.column(), "the " + address.platform().id()
-						+ " account " + address.handle() + " is already on line " + first));
+				plan.errors.add(new ImportError(line.number(), AccountField.HANDLE.column(),
+						Message.of("import.duplicate", address.platform().label(), address.handle(), first)));
 				continue;
 			}
 			var write = new Write(account);

@@ -1,8 +1,10 @@
 package org.vigia.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.vigia.common.VigiaException;
+import org.vigia.registry.ImportRejectedException;
 
 /**
  * Turns every error of the API into an RFC 9457 problem detail that says what was wrong and where. The API's
@@ -54,6 +57,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			problem.setProperty("code", ex.code());
 		}
 		ex.details().forEach(problem::setProperty);
+		if (ex instanceof ImportRejectedException rejected) {
+			// Each error in the caller's language, with its code for scripts.
+			problem.setProperty("errors", rejected.report().errors().stream().map(e -> {
+				var error = new LinkedHashMap<String, @Nullable Object>();
+				error.put("line", e.line());
+				error.put("column", e.column());
+				error.put("code", e.code());
+				error.put("message", e.sentence().render(messages, locale));
+				return error;
+			}).toList());
+		}
 		return problem;
 	}
 

@@ -143,6 +143,57 @@ public class LanguageGuardTests {
 						"https://vigia.example/findings/10"));
 	}
 
+	/**
+	 * A registry import report with errors of every kind (the file's own, a field's, and each network's handle parser's
+	 * refusals) says nothing in English in another language: every error is a code and its arguments.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "es", "ca", "gl", "eu" })
+	void anImportReportWithErrorsContainsNoEnglishSentenceAndNoUnresolvedKey(String language) throws IOException {
+		var messages = new org.springframework.context.support.ResourceBundleMessageSource();
+		messages.setBasename("messages");
+		messages.setDefaultEncoding("UTF-8");
+		messages.setFallbackToSystemLocale(false);
+		var sentences = new java.util.ArrayList<Message>();
+		var english = bundle("messages_en");
+		for (var key : new TreeSet<>(english.stringPropertyNames())) {
+			if (key.startsWith("import.") || key.startsWith("input.") || key.startsWith("handle.")) {
+				// Every code an import error may carry, with arguments in place of the offending value, counts, ...
+				var value = english.getProperty(key);
+				var arguments = new Object[4];
+				for (int i = 0; i < arguments.length; i++) {
+					arguments[i] = value.contains("{" + i + ",number") ? (Object) (i + 2) : "villaverde";
+				}
+				sentences.add(Message.of(key, arguments));
+			}
+		}
+		var inputs = List.of("", "a b", "https://", "ftp://x.com/a", "https://user@x.com/a", "https://example.org/a",
+				"https://x.com/", "https://x.com/home", "https://x.com/" + "a".repeat(20), "@a@", "name",
+				"https://mastodon.social/", "@name@bsky.app", "did:plc:x", "https://www.youtube.com/watch?v=1",
+				"https://www.youtube.com/channel/x", "https://www.youtube.com/name", "https://t.me/+abc",
+				"https://t.me/c/1/2", "https://t.me/a", "https://vm.tiktok.com/x", "https://www.tiktok.com/x",
+				"https://www.threads.com/x", "https://www.instagram.com/explore", "https://www.facebook.com/",
+				"https://www.facebook.com/groups", "https://www.linkedin.com/feed", "x".repeat(3000));
+		int refusals = 0;
+		for (var platform : org.vigia.platform.Platform.values()) {
+			for (var input : inputs) {
+				try {
+					platform.parse(input);
+				}
+				catch (org.vigia.platform.InvalidHandleException ex) {
+					sentences.add(ex.sentence());
+					refusals++;
+				}
+			}
+		}
+		assertThat(refusals).as("handle parser refusals rendered").isGreaterThan(100);
+		var locale = Locale.forLanguageTag(language);
+		for (var sentence : sentences) {
+			var text = sentence.render(messages, locale);
+			assertNoEnglishAndNoKey(text, sentence.code() + " in " + language + ": " + text);
+		}
+	}
+
 	/** Fails if the text holds an English sentence of the English bundles, an unresolved key or a raw message code. */
 	public static void assertNoEnglishAndNoKey(String text, String where) throws IOException {
 		assertThat(text).as(where).doesNotContain("??").doesNotContain("{\"code\"");

@@ -40,7 +40,7 @@ class CsvQuotingTests {
 
 		assertThat(problem).isNotNull();
 		assertThat(problem.field()).isEqualTo(field);
-		assertThat(problem.message()).contains(message);
+		assertThat(problem.message().english()).contains(message);
 	}
 
 	@Test

@@ -19,12 +19,15 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.vigia.IntegrationTest;
+import org.vigia.alerts.LanguageGuardTests;
 
 @IntegrationTest
 class RegistryImportTests {
@@ -118,6 +121,56 @@ class RegistryImportTests {
 			.andExpect(jsonPath("$.errors[4].column").value("max_silence_days"));
 		assertThat(count("organization")).isZero();
 		assertThat(count("account")).isZero();
+	}
+
+	@Test
+	void givesEachErrorAStableCodeForScripts() throws Exception {
+		importCsv(HEADER + """
+				Villaverde,,myspace,villaverde,,,,,,,
+				Villaverde,,youtube,https://www.youtube.com/watch?v=1,,,,,,,
+				""")
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.code").value("problem.importRejected"))
+			.andExpect(jsonPath("$.errors[0].code").value("input.platform.unknown"))
+			.andExpect(jsonPath("$.errors[1].code").value("handle.refused"))
+			.andExpect(jsonPath("$.errors[1].message", containsString("is not a YouTube channel")));
+	}
+
+	/** The report of a file with errors of every kind is written in the caller's language, with the same codes. */
+	@ParameterizedTest
+	@ValueSource(strings = { "es", "ca", "gl", "eu" })
+	void writesTheReportInTheCallersLanguage(String language) throws Exception {
+		var body = mvc.perform(post("/api/registry/import").with(httpBasic("editor", "editor"))
+			.header("Accept-Language", language)
+			.contentType("text/csv")
+			.content((HEADER + """
+					Villaverde,,myspace,villaverde,,,,,,,
+					Villaverde,,x,,,,,,,,
+					,Cultura,x,villaverde,,,,,,,
+					Villaverde,,instagram,villaverde,,,prensa@@villaverde,,,,
+					Villaverde,,telegram,villaverde_tg,,,,,,-3,
+					Villaverde,,youtube,https://www.youtube.com/watch?v=1,,,,,,,
+					Villaverde,,x,https://facebook.com/villaverde,,,,,,,
+					Villaverde,,mastodon,villaverde,,,,,,,
+					Villaverde,,bluesky,villaverde,,,,,,,
+					Villaverde,,telegram,https://t.me/+abc,,,,,xx_yy_zz_1,,
+					Villaverde,,feed,a b,,,,,,,
+					Villaverde,,x,villaverde,https://x.com/other,,,,,,
+					Villaverde,,x,villaverde,,,,,,,
+					Villaverde,,x,villaverde,,,,,,,
+					a,b
+					""").getBytes(StandardCharsets.UTF_8)))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].code").value("input.platform.unknown"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		var messages = com.jayway.jsonpath.JsonPath.<java.util.List<String>>read(body, "$.errors[*].message");
+		assertThat(messages).hasSizeGreaterThan(10);
+		for (var message : messages) {
+			LanguageGuardTests.assertNoEnglishAndNoKey(message, "import error in " + language + ": " + message);
+		}
+		LanguageGuardTests.assertNoEnglishAndNoKey(com.jayway.jsonpath.JsonPath.read(body, "$.detail"), "detail");
 	}
 
 	@Test

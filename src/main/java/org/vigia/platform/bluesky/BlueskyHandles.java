@@ -17,9 +17,7 @@ public final class BlueskyHandles implements HandleParser {
 
 	public static final HandleParser PARSER = new BlueskyHandles();
 
-	private static final HandleSyntax SYNTAX = new HandleSyntax("a Bluesky handle", "Bluesky",
-			"name.bsky.social, a domain handle, a DID (did:plc:… or did:web:…) or "
-					+ "https://bsky.app/profile/name.bsky.social");
+	private static final HandleSyntax SYNTAX = new HandleSyntax("bluesky");
 
 	private static final Hosts HOSTS = Hosts.of("www", "bsky.app");
 
@@ -62,7 +60,7 @@ public final class BlueskyHandles implements HandleParser {
 		}
 		var segments = url.segments();
 		if (segments.size() < 2 || !segments.get(0).equals("profile")) {
-			throw SYNTAX.refuse(input, "the link does not point to a profile");
+			throw SYNTAX.refuse(input, "handle.reason.bluesky.notProfile");
 		}
 		return fromIdentifier(input, segments.get(1));
 	}
@@ -83,18 +81,18 @@ public final class BlueskyHandles implements HandleParser {
 				return "did:web:" + host.get();
 			}
 		}
-		throw SYNTAX.refuse(input, "it is not a valid DID: did:plc: takes 24 characters from a-z and 2-7, did:web: "
-				+ "takes a domain name");
+		throw SYNTAX.refuse(input, "handle.reason.bluesky.did");
 	}
 
 	private static String domain(String input, String name) {
 		if (name.indexOf('.') < 0) {
-			var suggestion = SIMPLE_NAME.matcher(name).matches() ? ", such as " + name + ".bsky.social" : "";
-			throw SYNTAX.refuse(input, "Bluesky handles are domain names" + suggestion);
+			throw SIMPLE_NAME.matcher(name).matches()
+					? SYNTAX.refuse(input, "handle.reason.bluesky.domainSuch", name + ".bsky.social")
+					: SYNTAX.refuse(input, "handle.reason.bluesky.domain");
 		}
 		return HandleSyntax.asciiHost(name)
 			.filter((host) -> TOP_LEVEL.matcher(host).matches())
-			.orElseThrow(() -> SYNTAX.refuse(input, "'" + HandleSyntax.quote(name) + "' is not a valid domain name"));
+			.orElseThrow(() -> SYNTAX.refuse(input, "handle.reason.bluesky.domainName", HandleSyntax.quote(name)));
 	}
 
 }

@@ -23,8 +23,7 @@ public final class FacebookHandles implements HandleParser {
 
 	public static final HandleParser PARSER = new FacebookHandles();
 
-	private static final HandleSyntax SYNTAX = new HandleSyntax("a Facebook page", "Facebook",
-			"a username, a numeric page id or https://www.facebook.com/name");
+	private static final HandleSyntax SYNTAX = new HandleSyntax("facebook");
 
 	// Besides the mobile and web aliases, Facebook serves locale subdomains such as es-es.facebook.com.
 	private static final Hosts HOSTS = Hosts.of("www|m|mobile|web|mbasic|touch|business|[a-z]{2}-[a-z]{2}",
@@ -60,11 +59,11 @@ public final class FacebookHandles implements HandleParser {
 		}
 		var name = text.startsWith("@") ? text.substring(1) : text;
 		if (RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
-			throw SYNTAX.refuse(text, "'" + name + "' is a part of Facebook, not a page");
+			throw SYNTAX.refuse(text, "handle.reason.facebook.reserved", name);
 		}
 		return handle(name).map(FacebookHandles::address)
 			.orElseThrow(() -> SYNTAX.refuse(text,
-					"usernames have 5 to 50 letters, digits or dots, and page ids are numeric"));
+					"handle.reason.facebook.name"));
 	}
 
 	@Override
@@ -78,12 +77,12 @@ public final class FacebookHandles implements HandleParser {
 		}
 		var segments = url.segments();
 		if (segments.isEmpty()) {
-			throw SYNTAX.refuse(input, "the link names the site, not a page");
+			throw SYNTAX.refuse(input, "handle.reason.sitePage");
 		}
 		var first = segments.get(0).toLowerCase(Locale.ROOT);
 		var rest = segments.subList(1, segments.size());
 		if (SECTIONS.contains(first) && rest.isEmpty()) {
-			throw SYNTAX.refuse(input, "/" + segments.get(0) + " is a part of Facebook, not a page");
+			throw SYNTAX.refuse(input, "handle.reason.facebook.path", segments.get(0));
 		}
 		Optional<String> handle = switch (first) {
 			// story.php and permalink.php name a post; their id parameter names the page that posted it.
@@ -95,13 +94,13 @@ public final class FacebookHandles implements HandleParser {
 			case "pg" -> handle(rest.get(0));
 			default -> {
 				if (RESERVED.contains(first)) {
-					throw SYNTAX.refuse(input, "/" + segments.get(0) + " is a part of Facebook, not a page");
+					throw SYNTAX.refuse(input, "handle.reason.facebook.path", segments.get(0));
 				}
 				yield handle(segments.get(0));
 			}
 		};
 		return handle.map(FacebookHandles::address)
-			.orElseThrow(() -> SYNTAX.refuse(input, "the link does not contain a username or a page id"));
+			.orElseThrow(() -> SYNTAX.refuse(input, "handle.reason.facebook.noName"));
 	}
 
 	// /pages/Name/123, /pages/category/Kind/Name-123 and /pages/Name-123/photos all end in the page id somewhere.

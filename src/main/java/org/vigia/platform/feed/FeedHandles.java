@@ -22,8 +22,7 @@ public final class FeedHandles implements HandleParser {
 
 	public static final HandleParser PARSER = new FeedHandles();
 
-	private static final HandleSyntax SYNTAX = new HandleSyntax("a feed URL", "a feed",
-			"an http(s) link to an RSS or Atom feed, such as https://example.org/feed.xml");
+	private static final HandleSyntax SYNTAX = new HandleSyntax("feed");
 
 	private static final Set<String> TRACKING = Set.of("fbclid", "gclid", "mc_cid", "mc_eid", "igshid", "ref_src");
 
@@ -34,7 +33,7 @@ public final class FeedHandles implements HandleParser {
 	public AccountAddress parse(@Nullable String input) {
 		var text = SYNTAX.clean(input);
 		if (HandleSyntax.scheme(text).isEmpty() && !text.startsWith("//") && !hasPlausibleHost(text)) {
-			throw SYNTAX.refuse(text, "it is not a link");
+			throw SYNTAX.refuse(text, "handle.reason.feed.notLink");
 		}
 		var url = SYNTAX.url(text, text);
 		var handle = url.authority() + path(text, url.rawPath()) + query(url.rawQuery());
@@ -60,7 +59,7 @@ public final class FeedHandles implements HandleParser {
 				.getRawPath();
 		}
 		catch (URISyntaxException ex) {
-			throw SYNTAX.refuse(input, "its path is not valid");
+			throw SYNTAX.refuse(input, "handle.reason.feed.path");
 		}
 		var end = normalized.length();
 		while (end > 1 && normalized.charAt(end - 1) == '/') {

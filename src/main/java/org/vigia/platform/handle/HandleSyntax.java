@@ -9,17 +9,20 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.vigia.platform.InvalidHandleException;
+import org.vigia.platform.Message;
 import org.vigia.platform.Platform;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * How one platform's parser talks about its accounts, and the checks and URL parsing every input goes through.
- * @param noun what an account is called, with its article, as in {@code "an X handle"}
- * @param site the network's name, as in {@code "X"}
- * @param expected the accepted forms, as in {@code "@name or https://x.com/name"}
+ * Its sentences are message codes ({@code handle.*} in the {@code messages*.properties} bundles), so that an import
+ * report says them in the reader's language.
+ * @param network the part of the codes that names the network, as in {@code "x"}: {@code handle.x.noun} is what an
+ * account is called, with its article ("an X handle"), {@code handle.x.site} the network's name ("X") and
+ * {@code handle.x.expected} the accepted forms ("@name or https://x.com/name")
  */
-public record HandleSyntax(String noun, String site, String expected) {
+public record HandleSyntax(String network) {
 
 	static final int MAX_LENGTH = 2048;
 
@@ -51,30 +54,39 @@ public record HandleSyntax(String noun, String site, String expected) {
 	public String clean(@Nullable String input) {
 		var stripped = strip(input == null ? "" : input);
 		if (stripped.isEmpty()) {
-			throw refuse(stripped, "it is empty");
+			throw refuse(stripped, "handle.reason.empty");
 		}
 		if (stripped.length() > MAX_LENGTH) {
-			throw refuse(stripped, "it is longer than " + MAX_LENGTH + " characters");
+			throw refuse(stripped, "handle.reason.tooLong", MAX_LENGTH);
 		}
 		stripped.codePoints().forEach((cp) -> {
 			if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
-				throw refuse(stripped, "it contains whitespace");
+				throw refuse(stripped, "handle.reason.whitespace");
 			}
 			if (isHidden(cp)) {
-				throw refuse(stripped, "it contains control or invisible characters");
+				throw refuse(stripped, "handle.reason.hidden");
 			}
 		});
 		return stripped;
 	}
 
-	public InvalidHandleException refuse(String input, String reason) {
-		return new InvalidHandleException(
-				"'" + quote(input) + "' is not " + this.noun + ": " + reason + "; expected " + this.expected);
+	/**
+	 * The input refused: {@code handle.refused} with the input, what an account is called on this network, the reason
+	 * and the accepted forms.
+	 * @param reason the code of the reason ({@code handle.reason.*}), followed by its arguments
+	 */
+	public InvalidHandleException refuse(String input, String reason, Object... arguments) {
+		return new InvalidHandleException(Message.of("handle.refused", quote(input),
+				Message.of("handle." + this.network + ".noun"), Message.of(reason, arguments),
+				Message.of("handle." + this.network + ".expected")));
 	}
 
 	public InvalidHandleException wrongHost(String input, String host) {
-		var owner = Platform.owning(host).map((platform) -> " (" + platform.label() + ")").orElse("");
-		return refuse(input, "the link points to " + host + owner + ", not to " + this.site);
+		var owner = Platform.owning(host);
+		return owner.isPresent()
+				? refuse(input, "handle.reason.wrongHostOwned", host, owner.get().label(),
+						Message.of("handle." + this.network + ".site"))
+				: refuse(input, "handle.reason.wrongHost", host, Message.of("handle." + this.network + ".site"));
 	}
 
 	/**
@@ -86,18 +98,18 @@ public record HandleSyntax(String noun, String site, String expected) {
 		var absolute = text.startsWith("//") ? "https:" + text : (scheme(text).isPresent() ? text : "https://" + text);
 		var scheme = scheme(absolute).orElse("");
 		if (!scheme.equals("http") && !scheme.equals("https")) {
-			throw refuse(input, "only http and https links are accepted");
+			throw refuse(input, "handle.reason.scheme");
 		}
 		var matcher = URL.matcher(absolute);
 		if (!matcher.matches()) {
-			throw refuse(input, "it is not a valid link");
+			throw refuse(input, "handle.reason.notLink");
 		}
 		var authority = matcher.group(2);
 		if (authority.isEmpty()) {
-			throw refuse(input, "the link has no host");
+			throw refuse(input, "handle.reason.noHost");
 		}
 		if (authority.indexOf('@') >= 0) {
-			throw refuse(input, "links with a user name or password are not accepted");
+			throw refuse(input, "handle.reason.userInfo");
 		}
 		var hostAndPort = hostAndPort(input, authority);
 		var rebuilt = new StringBuilder(scheme).append("://").append(hostAndPort);
@@ -113,10 +125,10 @@ public record HandleSyntax(String noun, String site, String expected) {
 			uri = new URI(rebuilt.toString());
 		}
 		catch (URISyntaxException ex) {
-			throw refuse(input, "it is not a valid link");
+			throw refuse(input, "handle.reason.notLink");
 		}
 		if (uri.getHost() == null) {
-			throw refuse(input, "the link has no valid host");
+			throw refuse(input, "handle.reason.badHost");
 		}
 		var port = uri.getPort();
 		if ((scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443)) {
@@ -132,7 +144,7 @@ public record HandleSyntax(String noun, String site, String expected) {
 		if (authority.startsWith("[")) {
 			var end = authority.indexOf(']');
 			if (end < 0) {
-				throw refuse(input, "the link has no valid host");
+				throw refuse(input, "handle.reason.badHost");
 			}
 			host = authority.substring(0, end + 1).toLowerCase(Locale.ROOT);
 			var rest = authority.substring(end + 1);
@@ -140,20 +152,20 @@ public record HandleSyntax(String noun, String site, String expected) {
 				port = rest.substring(1);
 			}
 			else if (!rest.isEmpty()) {
-				throw refuse(input, "the link has no valid host");
+				throw refuse(input, "handle.reason.badHost");
 			}
 		}
 		else {
 			var colon = authority.lastIndexOf(':');
 			var name = colon < 0 ? authority : authority.substring(0, colon);
 			port = colon < 0 ? null : authority.substring(colon + 1);
-			host = asciiHost(name).orElseThrow(() -> refuse(input, "'" + quote(name) + "' is not a valid host name"));
+			host = asciiHost(name).orElseThrow(() -> refuse(input, "handle.reason.hostName", quote(name)));
 		}
 		if (port == null || port.isEmpty()) {
 			return host;
 		}
 		if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
-			throw refuse(input, "'" + quote(port) + "' is not a valid port");
+			throw refuse(input, "handle.reason.port", quote(port));
 		}
 		return host + ":" + Integer.parseInt(port);
 	}

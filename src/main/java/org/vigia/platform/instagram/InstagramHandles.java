@@ -27,8 +27,7 @@ public final class InstagramHandles implements HandleParser {
 	private static final Set<String> RESERVED = Set.of("p", "reel", "reels", "explore", "stories", "accounts",
 			"direct", "tv", "about", "legal", "developer", "web", "challenge", "emails", "session", "privacy");
 
-	private final HandleSyntax syntax = new HandleSyntax("an Instagram account", "Instagram",
-			"@name, name or https://www.instagram.com/name/");
+	private final HandleSyntax syntax = new HandleSyntax("instagram");
 
 	private final Hosts hosts = Hosts.of("www|m", "instagram.com", "instagr.am");
 
@@ -55,7 +54,7 @@ public final class InstagramHandles implements HandleParser {
 		}
 		var segments = url.segments();
 		if (segments.isEmpty()) {
-			throw this.syntax.refuse(input, "the link names the site, not an account");
+			throw this.syntax.refuse(input, "handle.reason.siteAccount");
 		}
 		var first = segments.get(0);
 		// instagram.com/_u/name is the link that opens the app.
@@ -63,7 +62,7 @@ public final class InstagramHandles implements HandleParser {
 			return address(input, segments.get(1));
 		}
 		if (RESERVED.contains(first.toLowerCase(Locale.ROOT))) {
-			throw this.syntax.refuse(input, "/" + first + " is a part of Instagram, not an account");
+			throw this.syntax.refuse(input, "handle.reason.instagram.path", first);
 		}
 		return address(input, first.startsWith("@") ? first.substring(1) : first);
 	}
@@ -71,11 +70,10 @@ public final class InstagramHandles implements HandleParser {
 	private AccountAddress address(String input, String rawName) {
 		var name = rawName.toLowerCase(Locale.ROOT);
 		if (!USERNAME.matcher(name).matches()) {
-			throw this.syntax.refuse(input, "usernames have 1 to 30 letters, digits, underscores or dots, and do "
-					+ "not start or end with a dot");
+			throw this.syntax.refuse(input, "handle.reason.instagram.name");
 		}
 		if (RESERVED.contains(name)) {
-			throw this.syntax.refuse(input, "'" + name + "' is a part of Instagram, not an account");
+			throw this.syntax.refuse(input, "handle.reason.instagram.reserved", name);
 		}
 		return new AccountAddress(Platform.INSTAGRAM, name, "https://www.instagram.com/" + name + "/");
 	}

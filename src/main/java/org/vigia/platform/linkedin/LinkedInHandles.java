@@ -18,8 +18,7 @@ public final class LinkedInHandles implements HandleParser {
 
 	public static final HandleParser PARSER = new LinkedInHandles();
 
-	private static final HandleSyntax SYNTAX = new HandleSyntax("a LinkedIn page", "LinkedIn",
-			"company/name, showcase/name, school/name, in/name or https://www.linkedin.com/company/name/");
+	private static final HandleSyntax SYNTAX = new HandleSyntax("linkedin");
 
 	// Country subdomains such as es.linkedin.com serve the same pages.
 	private static final Hosts HOSTS = Hosts.of("www|m|[a-z]{2}", "linkedin.com");
@@ -41,8 +40,7 @@ public final class LinkedInHandles implements HandleParser {
 		if (HandleSyntax.looksLikeUrl(text) || HOSTS.isBareHost(text)) {
 			return fromUrl(text, SYNTAX.url(text, text));
 		}
-		throw SYNTAX.refuse(text, "a bare name is ambiguous on LinkedIn; paste the page URL, such as "
-				+ "https://www.linkedin.com/company/" + HandleSyntax.quote(text) + "/");
+		throw SYNTAX.refuse(text, "handle.reason.linkedin.bare", HandleSyntax.quote(text));
 	}
 
 	@Override
@@ -56,14 +54,13 @@ public final class LinkedInHandles implements HandleParser {
 		}
 		var segments = url.segments();
 		if (segments.size() < 2 || !KINDS.contains(segments.get(0).toLowerCase(Locale.ROOT))) {
-			throw SYNTAX.refuse(input, "the link does not point to a company, showcase, school or member page");
+			throw SYNTAX.refuse(input, "handle.reason.linkedin.kind");
 		}
 		return address(input, segments.get(0), segments.get(1));
 	}
 
 	private static AccountAddress address(String input, String kind, String rawSlug) {
-		var slug = HandleSyntax.slug(rawSlug, "-_").orElseThrow(() -> SYNTAX.refuse(input,
-				"slugs have letters, digits, hyphens and underscores"));
+		var slug = HandleSyntax.slug(rawSlug, "-_").orElseThrow(() -> SYNTAX.refuse(input, "handle.reason.linkedin.slug"));
 		var handle = kind.toLowerCase(Locale.ROOT) + "/" + slug;
 		return new AccountAddress(Platform.LINKEDIN, handle, "https://www.linkedin.com/" + handle + "/");
 	}

@@ -17,8 +17,7 @@ public final class MastodonHandles implements HandleParser {
 
 	public static final HandleParser PARSER = new MastodonHandles();
 
-	private static final HandleSyntax SYNTAX = new HandleSyntax("a Mastodon handle", "Mastodon",
-			"@name@server or https://server/@name");
+	private static final HandleSyntax SYNTAX = new HandleSyntax("mastodon");
 
 	private static final Pattern NAME = Pattern.compile("[a-z0-9_](?:[a-z0-9_.-]{0,28}[a-z0-9_])?");
 
@@ -45,7 +44,7 @@ public final class MastodonHandles implements HandleParser {
 			segments = segments.subList(1, segments.size());
 		}
 		if (segments.isEmpty()) {
-			throw SYNTAX.refuse(input, "the link names the server, not an account");
+			throw SYNTAX.refuse(input, "handle.reason.mastodon.server");
 		}
 		var first = segments.get(0);
 		String name;
@@ -61,7 +60,7 @@ public final class MastodonHandles implements HandleParser {
 			name = segments.get(1);
 		}
 		else {
-			throw SYNTAX.refuse(input, "the path does not name an account");
+			throw SYNTAX.refuse(input, "handle.reason.mastodon.path");
 		}
 		return address(input, name, url.authority(), url.scheme());
 	}
@@ -70,16 +69,15 @@ public final class MastodonHandles implements HandleParser {
 		var parts = List.of((handle.startsWith("@") ? handle.substring(1) : handle).split("@", -1));
 		if (parts.size() == 1) {
 			var name = NAME.matcher(parts.get(0).toLowerCase(Locale.ROOT)).matches() ? parts.get(0) : "name";
-			throw SYNTAX.refuse(input, "the server is missing (a name is unique only on its server, as in @" + name
-					+ "@mastodon.social)");
+			throw SYNTAX.refuse(input, "handle.reason.mastodon.noServer", name);
 		}
 		if (parts.size() > 2 || parts.get(1).isEmpty()) {
-			throw SYNTAX.refuse(input, "it is not of the form name@server");
+			throw SYNTAX.refuse(input, "handle.reason.mastodon.form");
 		}
 		var server = parts.get(1);
 		var url = SYNTAX.url(input, server);
 		if (!url.rawPath().isEmpty() || url.rawQuery() != null || url.rawFragment() != null) {
-			throw SYNTAX.refuse(input, "'" + HandleSyntax.quote(server) + "' is not a server name");
+			throw SYNTAX.refuse(input, "handle.reason.mastodon.serverName", HandleSyntax.quote(server));
 		}
 		refuseOtherNetwork(input, url.host());
 		return address(input, parts.get(0), url.authority(), "https");
@@ -88,9 +86,7 @@ public final class MastodonHandles implements HandleParser {
 	private static AccountAddress address(String input, String rawName, String authority, String scheme) {
 		var name = rawName.toLowerCase(Locale.ROOT);
 		if (!NAME.matcher(name).matches()) {
-			throw SYNTAX.refuse(input, "'" + HandleSyntax.quote(rawName)
-					+ "' is not a valid name: names have up to 30 letters, digits and underscores, with dots or "
-					+ "hyphens only inside");
+			throw SYNTAX.refuse(input, "handle.reason.mastodon.name", HandleSyntax.quote(rawName));
 		}
 		return new AccountAddress(Platform.MASTODON, name + "@" + authority, scheme + "://" + authority + "/@" + name);
 	}
@@ -98,7 +94,7 @@ public final class MastodonHandles implements HandleParser {
 	private static void refuseOtherNetwork(String input, String host) {
 		var owner = Platform.owning(host);
 		if (owner.isPresent()) {
-			throw SYNTAX.refuse(input, host + " belongs to " + owner.get().label() + ", not to a Mastodon server");
+			throw SYNTAX.refuse(input, "handle.reason.mastodon.other", host, owner.get().label());
 		}
 	}
 

@@ -18,8 +18,7 @@ public final class TelegramHandles implements HandleParser {
 
 	public static final HandleParser PARSER = new TelegramHandles();
 
-	private static final HandleSyntax SYNTAX = new HandleSyntax("a Telegram channel", "Telegram",
-			"@name, name or https://t.me/name");
+	private static final HandleSyntax SYNTAX = new HandleSyntax("telegram");
 
 	private static final Hosts HOSTS = Hosts.of("www", "t.me", "telegram.me", "telegram.dog");
 
@@ -31,8 +30,7 @@ public final class TelegramHandles implements HandleParser {
 	private static final Set<String> RESERVED = Set.of("addstickers", "addemoji", "addtheme", "addlist", "share",
 			"proxy", "socks", "iv", "setlanguage", "login", "confirmphone", "invoice", "boost", "contact", "bg");
 
-	private static final String PRIVATE = "invite links open private chats, which cannot be watched; use the link of "
-			+ "a public channel";
+	private static final String PRIVATE = "handle.reason.telegram.invite";
 
 	private TelegramHandles() {
 	}
@@ -64,7 +62,7 @@ public final class TelegramHandles implements HandleParser {
 			throw SYNTAX.wrongHost(input, url.host());
 		}
 		if (segments.isEmpty()) {
-			throw SYNTAX.refuse(input, "the link names the site, not a channel");
+			throw SYNTAX.refuse(input, "handle.reason.siteChannel");
 		}
 		var first = segments.get(0);
 		var lower = first.toLowerCase(Locale.ROOT);
@@ -72,15 +70,14 @@ public final class TelegramHandles implements HandleParser {
 			throw SYNTAX.refuse(input, PRIVATE);
 		}
 		if (lower.equals("c")) {
-			throw SYNTAX.refuse(input, "links to posts in private channels cannot be watched; use the link of a public "
-					+ "channel");
+			throw SYNTAX.refuse(input, "handle.reason.telegram.private");
 		}
 		// t.me/s/name is the channel's public web preview.
 		if (lower.equals("s") && segments.size() > 1) {
 			return address(input, segments.get(1));
 		}
 		if (RESERVED.contains(lower)) {
-			throw SYNTAX.refuse(input, "/" + first + " is a part of Telegram, not a channel");
+			throw SYNTAX.refuse(input, "handle.reason.telegram.path", first);
 		}
 		return address(input, first.startsWith("@") ? first.substring(1) : first);
 	}
@@ -89,7 +86,7 @@ public final class TelegramHandles implements HandleParser {
 		var name = rawName.toLowerCase(Locale.ROOT);
 		if (!NAME.matcher(name).matches()) {
 			throw SYNTAX.refuse(input,
-					"names have 5 to 32 letters, digits or underscores, and start with a letter");
+					"handle.reason.telegram.name");
 		}
 		return new AccountAddress(Platform.TELEGRAM, name, "https://t.me/" + name);
 	}

@@ -17,8 +17,7 @@ public final class ThreadsHandles implements HandleParser {
 
 	public static final HandleParser PARSER = new ThreadsHandles();
 
-	private final HandleSyntax syntax = new HandleSyntax("a Threads account", "Threads",
-			"@name, name or https://www.threads.com/@name");
+	private final HandleSyntax syntax = new HandleSyntax("threads");
 
 	private final Hosts hosts = Hosts.of("www", "threads.net", "threads.com");
 
@@ -45,11 +44,11 @@ public final class ThreadsHandles implements HandleParser {
 		}
 		var segments = url.segments();
 		if (segments.isEmpty()) {
-			throw this.syntax.refuse(input, "the link names the site, not an account");
+			throw this.syntax.refuse(input, "handle.reason.siteAccount");
 		}
 		var first = segments.get(0);
 		if (!first.startsWith("@")) {
-			throw this.syntax.refuse(input, "Threads profile links have the form https://www.threads.com/@name");
+			throw this.syntax.refuse(input, "handle.reason.threads.form");
 		}
 		return address(input, first.substring(1));
 	}
@@ -57,8 +56,7 @@ public final class ThreadsHandles implements HandleParser {
 	private AccountAddress address(String input, String rawName) {
 		var name = rawName.toLowerCase(Locale.ROOT);
 		if (!InstagramHandles.USERNAME.matcher(name).matches()) {
-			throw this.syntax.refuse(input, "usernames have 1 to 30 letters, digits, underscores or dots, and do "
-					+ "not start or end with a dot");
+			throw this.syntax.refuse(input, "handle.reason.threads.name");
 		}
 		return new AccountAddress(Platform.THREADS, name, "https://www.threads.com/@" + name);
 	}

@@ -17,8 +17,7 @@ public final class TikTokHandles implements HandleParser {
 
 	public static final HandleParser PARSER = new TikTokHandles();
 
-	private static final HandleSyntax SYNTAX = new HandleSyntax("a TikTok account", "TikTok",
-			"@name, name or https://www.tiktok.com/@name");
+	private static final HandleSyntax SYNTAX = new HandleSyntax("tiktok");
 
 	private static final Hosts HOSTS = Hosts.of("www|m|vm|vt", "tiktok.com");
 
@@ -46,11 +45,11 @@ public final class TikTokHandles implements HandleParser {
 			throw SYNTAX.wrongHost(input, url.host());
 		}
 		if (url.host().startsWith("vm.") || url.host().startsWith("vt.")) {
-			throw SYNTAX.refuse(input, "short links hide the account; open the link and paste the profile URL");
+			throw SYNTAX.refuse(input, "handle.reason.tiktok.short");
 		}
 		var segments = url.segments();
 		if (segments.isEmpty() || !segments.get(0).startsWith("@")) {
-			throw SYNTAX.refuse(input, "TikTok profile links have the form https://www.tiktok.com/@name");
+			throw SYNTAX.refuse(input, "handle.reason.tiktok.form");
 		}
 		return address(input, segments.get(0).substring(1));
 	}
@@ -59,7 +58,7 @@ public final class TikTokHandles implements HandleParser {
 		var name = rawName.toLowerCase(Locale.ROOT);
 		if (!NAME.matcher(name).matches()) {
 			throw SYNTAX.refuse(input,
-					"usernames have 2 to 24 letters, digits, underscores or dots, and do not end with a dot");
+					"handle.reason.tiktok.name");
 		}
 		return new AccountAddress(Platform.TIKTOK, name, "https://www.tiktok.com/@" + name);
 	}

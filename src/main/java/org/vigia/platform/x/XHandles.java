@@ -19,8 +19,7 @@ public final class XHandles implements HandleParser {
 
 	public static final HandleParser PARSER = new XHandles();
 
-	private static final HandleSyntax SYNTAX = new HandleSyntax("an X handle", "X",
-			"@name, name or https://x.com/name");
+	private static final HandleSyntax SYNTAX = new HandleSyntax("x");
 
 	private static final Hosts HOSTS = Hosts.of("www|m|mobile", "x.com", "twitter.com");
 
@@ -57,11 +56,11 @@ public final class XHandles implements HandleParser {
 			segments = List.of(fragment.substring(2).split("[/?]")).stream().filter((s) -> !s.isEmpty()).toList();
 		}
 		if (segments.isEmpty()) {
-			throw SYNTAX.refuse(input, "the link names the site, not an account");
+			throw SYNTAX.refuse(input, "handle.reason.siteAccount");
 		}
 		var first = segments.get(0);
 		if (RESERVED.contains(first.toLowerCase(Locale.ROOT))) {
-			throw SYNTAX.refuse(input, "/" + first + " is a page of X, not an account");
+			throw SYNTAX.refuse(input, "handle.reason.x.path", first);
 		}
 		return address(input, first.startsWith("@") ? first.substring(1) : first);
 	}
@@ -69,10 +68,10 @@ public final class XHandles implements HandleParser {
 	private static AccountAddress address(String input, String rawName) {
 		var name = rawName.toLowerCase(Locale.ROOT);
 		if (!NAME.matcher(name).matches()) {
-			throw SYNTAX.refuse(input, "names have 1 to 15 letters, digits or underscores");
+			throw SYNTAX.refuse(input, "handle.reason.x.name");
 		}
 		if (RESERVED.contains(name)) {
-			throw SYNTAX.refuse(input, "'" + name + "' is a page of X, not an account");
+			throw SYNTAX.refuse(input, "handle.reason.x.reserved", name);
 		}
 		return new AccountAddress(Platform.X, name, "https://x.com/" + name);
 	}

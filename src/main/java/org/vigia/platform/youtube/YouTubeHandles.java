@@ -21,8 +21,7 @@ public final class YouTubeHandles implements HandleParser {
 
 	public static final HandleParser PARSER = new YouTubeHandles();
 
-	private static final HandleSyntax SYNTAX = new HandleSyntax("a YouTube channel", "YouTube",
-			"@name, a channel id (UC…) or https://www.youtube.com/@name");
+	private static final HandleSyntax SYNTAX = new HandleSyntax("youtube");
 
 	private static final Hosts HOSTS = Hosts.of("www|m", "youtube.com");
 
@@ -37,8 +36,7 @@ public final class YouTubeHandles implements HandleParser {
 	private static final Set<String> VIDEO_PATHS = Set.of("watch", "shorts", "embed", "live", "v", "playlist",
 			"clip", "e", "attribution_link");
 
-	private static final String VIDEO = "it is a link to a video, not to a channel; paste the channel URL, such as "
-			+ "https://www.youtube.com/@name";
+	private static final String VIDEO = "handle.reason.youtube.video";
 
 	private YouTubeHandles() {
 	}
@@ -59,8 +57,7 @@ public final class YouTubeHandles implements HandleParser {
 		if (HandleSyntax.looksLikeUrl(text) || HOSTS.isBareHost(text) || SHORT_HOSTS.isBareHost(text)) {
 			return fromUrl(text, SYNTAX.url(text, text));
 		}
-		throw SYNTAX.refuse(text, "a bare name is ambiguous on YouTube; write @" + HandleSyntax.quote(text)
-				+ " for a handle, or paste the channel URL");
+		throw SYNTAX.refuse(text, "handle.reason.youtube.bare", HandleSyntax.quote(text));
 	}
 
 	@Override
@@ -77,7 +74,7 @@ public final class YouTubeHandles implements HandleParser {
 		}
 		var segments = url.segments();
 		if (segments.isEmpty()) {
-			throw SYNTAX.refuse(input, "the link names the site, not a channel");
+			throw SYNTAX.refuse(input, "handle.reason.siteChannel");
 		}
 		var first = segments.get(0);
 		if (first.startsWith("@")) {
@@ -89,7 +86,7 @@ public final class YouTubeHandles implements HandleParser {
 		}
 		if (segments.size() > 1 && lower.equals("channel")) {
 			if (!CHANNEL_ID.matcher(segments.get(1)).matches()) {
-				throw SYNTAX.refuse(input, "channel ids are UC followed by 22 letters, digits, hyphens or underscores");
+				throw SYNTAX.refuse(input, "handle.reason.youtube.channelId");
 			}
 			return channel(segments.get(1));
 		}
@@ -105,11 +102,10 @@ public final class YouTubeHandles implements HandleParser {
 			if (user.isPresent()) {
 				return legacy(input, "user", user.get());
 			}
-			throw SYNTAX.refuse(input, "the feed link names no channel (channel_id=UC…)");
+			throw SYNTAX.refuse(input, "handle.reason.youtube.feed");
 		}
 		// youtube.com/name may be a legacy user or a custom name; guessing would split one channel in two.
-		throw SYNTAX.refuse(input, "the link does not point to a channel; paste the URL shown on the channel page, "
-				+ "such as https://www.youtube.com/@name or https://www.youtube.com/channel/UC…");
+		throw SYNTAX.refuse(input, "handle.reason.youtube.notChannel");
 	}
 
 	private static AccountAddress channel(String id) {
@@ -119,15 +115,14 @@ public final class YouTubeHandles implements HandleParser {
 	private static AccountAddress handle(String input, String rawName) {
 		var name = rawName.toLowerCase(Locale.ROOT);
 		if (!HANDLE.matcher(name).matches()) {
-			throw SYNTAX.refuse(input, "handles have 3 to 30 letters, digits, dots, hyphens or underscores");
+			throw SYNTAX.refuse(input, "handle.reason.youtube.handle");
 		}
 		return new AccountAddress(Platform.YOUTUBE, "@" + name, "https://www.youtube.com/@" + name);
 	}
 
 	private static AccountAddress legacy(String input, String kind, String rawName) {
 		var name = HandleSyntax.slug(rawName, "-_.")
-			.orElseThrow(() -> SYNTAX.refuse(input,
-					"legacy channel names have letters, digits, dots, hyphens or underscores"));
+			.orElseThrow(() -> SYNTAX.refuse(input, "handle.reason.youtube.legacy"));
 		var handle = kind + "/" + name;
 		return new AccountAddress(Platform.YOUTUBE, handle, "https://www.youtube.com/" + handle);
 	}

@@ -49,7 +49,7 @@ class RegistryPage {
 
 		static ImportResult of(String fileName, ImportReport report) {
 			var errors = new ArrayList<ImportErrorRow>();
-			report.errors().forEach(e -> errors.add(new ImportErrorRow(e.line(), e.column(), e.message())));
+			report.errors().forEach(e -> errors.add(new ImportErrorRow(e.line(), e.column(), e.sentence().encode())));
 			return new ImportResult(report.dryRun(), fileName, report.created(), report.updated(), report.unchanged(),
 					report.organizationsCreated(), report.unitsCreated(), errors);
 		}
@@ -60,6 +60,10 @@ class RegistryPage {
 
 	}
 
+	/**
+	 * One error of the file; its message is kept encoded ({@link org.vigia.platform.Message#encode()}) and written in the
+	 * reader's language when the page shows it.
+	 */
 	record ImportErrorRow(int line, @Nullable String column, String message) implements Serializable {
 	}
 

@@ -35,6 +35,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.vigia.platform.Message;
 import org.vigia.registry.AccountInput;
 import org.vigia.registry.ImportError;
 import org.vigia.registry.ImportRejectedException;
@@ -142,7 +143,7 @@ class RegistryPageSliceTests {
 	@Test
 	void aRejectedFileComesBackWithItsErrorsLineByLine() throws Exception {
 		var report = new ImportReport(false, 0, 0, 0, 0, 0,
-				List.of(new ImportError(2, "platform", "'myspace' is not a platform Vigía knows")));
+				List.of(new ImportError(2, "platform", Message.of("input.platform.unknown", "myspace", "bluesky, x"))));
 		when(csv.importCsv(CSV, false)).thenThrow(Exceptions.of(ImportRejectedException.class, report));
 
 		var flashed = mvc.perform(multipart("/registry/import").file(file(CSV))
@@ -156,7 +157,37 @@ class RegistryPageSliceTests {
 		var result = (RegistryPage.ImportResult) flashed;
 		assertThat(result.rejected()).isTrue();
 		assertThat(result.errors()).containsExactly(
-				new RegistryPage.ImportErrorRow(2, "platform", "'myspace' is not a platform Vigía knows"));
+				new RegistryPage.ImportErrorRow(2, "platform",
+						Message.of("input.platform.unknown", "myspace", "bluesky, x").encode()));
+	}
+
+	@Test
+	void theImportReportIsShownInTheReadersLanguage() throws Exception {
+		when(registry.organizations(any())).thenReturn(new PageImpl<>(List.of()));
+		var youtube = org.vigia.platform.Platform.YOUTUBE;
+		Message refusal;
+		try {
+			youtube.parse("https://www.youtube.com/watch?v=1");
+			throw new AssertionError("a video link is not a channel");
+		}
+		catch (org.vigia.platform.InvalidHandleException ex) {
+			refusal = ex.sentence();
+		}
+		var result = RegistryPage.ImportResult.of("registro.csv", new ImportReport(true, 0, 0, 0, 0, 0,
+				List.of(new ImportError(2, "platform", Message.of("input.platform.unknown", "myspace", "bluesky, x")),
+						new ImportError(3, "url", refusal))));
+
+		var page = mvc.perform(get("/registry").with(user("ana").roles("EDITOR"))
+			.header("Accept-Language", "es")
+			.flashAttr("result", result))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("«myspace» no es una plataforma conocida")))
+			.andExpect(content().string(containsString("no es un canal de YouTube: es un enlace a un vídeo")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		var table = org.jsoup.Jsoup.parse(page).select("table").text();
+		org.vigia.alerts.LanguageGuardTests.assertNoEnglishAndNoKey(table, "the import report in Spanish");
 	}
 
 	@Test
