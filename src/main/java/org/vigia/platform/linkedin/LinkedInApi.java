@@ -1,0 +1,69 @@
+package org.vigia.platform.linkedin;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.stereotype.Component;
+import org.vigia.platform.Platform;
+import org.vigia.platform.adapter.Calls;
+import org.vigia.platform.adapter.Json;
+import org.vigia.platform.http.HttpFailure;
+import org.vigia.platform.http.HttpGet;
+import org.vigia.platform.http.HttpResult;
+
+/**
+ * LinkedIn's versioned REST API ({@code /rest}) through the guarded platform client: every call carries the member's
+ * token as a bearer, {@code LinkedIn-Version} and {@code X-Restli-Protocol-Version: 2.0.0}.
+ */
+@Component
+public class LinkedInApi {
+
+	public static final String NAME = "the LinkedIn API";
+
+	private final LinkedInProperties properties;
+
+	public LinkedInApi(LinkedInProperties properties) {
+		this.properties = properties;
+	}
+
+	/**
+	 * Reads a resource.
+	 * @param pathAndQuery such as {@code /rest/organizations?q=vanityName&vanityName=x}, already encoded
+	 */
+	public Answer get(Calls calls, String pathAndQuery, String accessToken) throws HttpFailure {
+		var answer = calls.get(HttpGet.of(Platform.LINKEDIN, properties.api() + pathAndQuery)
+			.header("Accept", "application/json")
+			.header("Authorization", "Bearer " + accessToken)
+			.header("LinkedIn-Version", properties.version())
+			.header("X-Restli-Protocol-Version", "2.0.0")
+			.withoutRedirects());
+		return new Answer(answer, Json.parse(answer.text()));
+	}
+
+	/**
+	 * What a call brought back: LinkedIn's errors are {@code {"status":401,"serviceErrorCode":65601,"code":
+	 * "REVOKED_ACCESS_TOKEN","message":"..."}}.
+	 */
+	public record Answer(HttpResult answer, @Nullable JsonNode body) {
+
+		public boolean ok() {
+			return answer.isSuccessful() && body != null && body.isObject();
+		}
+
+		public int status() {
+			return answer.status();
+		}
+
+		/** For messages: the status, LinkedIn's code and words; never a token. */
+		public String describe() {
+			var code = Json.text(body, "code");
+			var service = Json.number(body, "serviceErrorCode");
+			var message = Json.text(body, "message");
+			return "HTTP " + answer.status() + ((code != null) ? " " + code : "")
+					+ ((service != null) ? " (serviceErrorCode " + service + ")" : "")
+					+ ((message != null) ? ": " + message : "");
+		}
+
+	}
+
+}

@@ -1,0 +1,29 @@
+package org.vigia.platform.linkedin;
+
+import java.net.URI;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * LinkedIn's REST API as Vigía calls it (Community Management API). The app's client id and secret are those of the
+ * connection's client registration, {@code linkedin}.
+ * @param apiUrl the REST API ({@code VIGIA_PLATFORMS_LINKEDIN_API_URL})
+ * @param version the API version sent as {@code LinkedIn-Version}, {@code YYYYMM}
+ *     ({@code VIGIA_PLATFORMS_LINKEDIN_VERSION}); LinkedIn supports a version for at least a year
+ */
+@ConfigurationProperties("vigia.platforms.linkedin")
+@Validated
+public record LinkedInProperties(@DefaultValue("https://api.linkedin.com") @NotNull URI apiUrl, @DefaultValue("202611") @NotBlank String version) {
+
+	/** The REST API without a trailing slash. */
+	public String api() {
+		var base = apiUrl.toString();
+		return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+	}
+
+}
