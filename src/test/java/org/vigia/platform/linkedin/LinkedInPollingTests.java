@@ -3,28 +3,25 @@ package org.vigia.platform.linkedin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
-import com.jayway.jsonpath.JsonPath;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.vigia.platform.PipelineCalls;
 import org.vigia.IntegrationTest;
 import org.vigia.connections.Connections;
 import org.vigia.platform.NetworkAuthorization;
@@ -74,11 +71,7 @@ class LinkedInPollingTests {
 	void aConnectedLinkedInPage() throws Exception {
 		jdbc.sql("truncate account, unit, organization, poll_run, connection, connection_token_access "
 				+ "restart identity cascade").update();
-		mvc.perform(post("/api/registry/import").with(httpBasic("editor", "editor"))
-			.contentType("text/csv")
-			.content(("organization,platform,url\nVillaverde,linkedin,"
-					+ "https://www.linkedin.com/company/ayuntamiento-de-villaverde/\n").getBytes(StandardCharsets.UTF_8)))
-			.andExpect(status().isOk());
+		PipelineCalls.register(mvc, "Villaverde", "linkedin", "https://www.linkedin.com/company/ayuntamiento-de-villaverde/");
 		account = jdbc.sql("select id from account where platform = 'LINKEDIN'").query(Long.class).single();
 		organization = jdbc.sql("select organization_id from account where id = :id").param("id", account)
 			.query(Long.class)
@@ -95,23 +88,7 @@ class LinkedInPollingTests {
 	}
 
 	String run() throws Exception {
-		var location = mvc.perform(post("/api/poll-runs").with(httpBasic("editor", "editor"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"accountIds\": [" + account + "]}"))
-			.andExpect(status().isAccepted())
-			.andReturn()
-			.getResponse()
-			.getHeader("Location");
-		var deadline = Instant.now().plusSeconds(30);
-		String body;
-		do {
-			Thread.sleep(100);
-			body = mvc.perform(get(location).with(httpBasic("viewer", "viewer"))).andReturn().getResponse()
-				.getContentAsString();
-		}
-		while (JsonPath.read(body, "$.status").equals("RUNNING") && Instant.now().isBefore(deadline));
-		assertThat((String) JsonPath.read(body, "$.status")).isEqualTo("COMPLETED");
-		return body;
+		return PipelineCalls.run(mvc, account);
 	}
 
 	String accessLost() {

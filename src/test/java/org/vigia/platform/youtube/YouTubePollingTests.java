@@ -3,27 +3,23 @@ package org.vigia.platform.youtube;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 
-import com.jayway.jsonpath.JsonPath;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.vigia.platform.PipelineCalls;
 import org.vigia.IntegrationTest;
 import org.vigia.platform.adapter.Routes;
 
@@ -63,31 +59,12 @@ class YouTubePollingTests {
 	@BeforeEach
 	void anXAccountInTheRegistry() throws Exception {
 		jdbc.sql("truncate account, unit, organization, poll_run, platform_allowance restart identity cascade").update();
-		mvc.perform(post("/api/registry/import").with(httpBasic("editor", "editor"))
-			.contentType("text/csv")
-			.content("organization,platform,url\nVila,youtube,https://www.youtube.com/@ajuntamentvila\n".getBytes(StandardCharsets.UTF_8)))
-			.andExpect(status().isOk());
+		PipelineCalls.register(mvc, "Vila", "youtube", "https://www.youtube.com/@ajuntamentvila");
 		account = jdbc.sql("select id from account where platform = 'YOUTUBE'").query(Long.class).single();
 	}
 
 	String run() throws Exception {
-		var location = mvc.perform(post("/api/poll-runs").with(httpBasic("editor", "editor"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"accountIds\": [" + account + "]}"))
-			.andExpect(status().isAccepted())
-			.andReturn()
-			.getResponse()
-			.getHeader("Location");
-		var deadline = Instant.now().plusSeconds(30);
-		String body;
-		do {
-			Thread.sleep(100);
-			body = mvc.perform(get(location).with(httpBasic("viewer", "viewer"))).andReturn().getResponse()
-				.getContentAsString();
-		}
-		while (JsonPath.read(body, "$.status").equals("RUNNING") && Instant.now().isBefore(deadline));
-		assertThat((String) JsonPath.read(body, "$.status")).isEqualTo("COMPLETED");
-		return body;
+		return PipelineCalls.run(mvc, account);
 	}
 
 	String finding() {
