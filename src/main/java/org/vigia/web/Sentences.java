@@ -11,6 +11,7 @@ import org.vigia.health.Finding;
 import org.vigia.health.FindingTransition;
 import org.vigia.overview.AccountHealth;
 import org.vigia.platform.Message;
+import org.vigia.polling.AccountCheck;
 import org.vigia.polling.PollRun;
 
 /**
@@ -61,6 +62,19 @@ public class Sentences {
 	PollRun run(PollRun r) {
 		return new PollRun(r.id(), r.status(), r.trigger(), r.total(), r.checked(), r.failed(), r.startedAt(),
 				r.finishedAt(), r.reason(), (r.error() == null) ? null : text(r.error()));
+	}
+
+	/** A recorded check whose error or note, when an adapter wrote it as a message, is in the request's language. */
+	AccountCheck check(AccountCheck c) {
+		return (c.error() == null) ? c
+				: new AccountCheck(c.id(), c.checkedAt(), c.outcome(), c.httpStatus(), c.latencyMs(), c.requests(),
+						text(c.error()), c.lastActivityAt(), c.newestPostUrl(), c.notModified(), c.recentPosts(),
+						c.replyShare(), c.movedTo(), c.runId(), c.profile());
+	}
+
+	/** A value of a finding's evidence: a stored message in the request's language, anything else as it is. */
+	public @Nullable Object value(@Nullable Object value) {
+		return (value instanceof String stored && Message.decode(stored) != null) ? text(stored) : value;
 	}
 
 	FindingTransition transition(FindingTransition t) {

@@ -133,6 +133,25 @@ class AccountControllerSliceTests {
 	}
 
 	@Test
+	void aCheckErrorTheAdapterWroteAsAMessageIsInTheReadersLanguage() throws Exception {
+		when(registry.account(7)).thenReturn(WebSamples.entry(7));
+		var error = org.vigia.platform.Message.of("check.said", org.vigia.platform.Message.of("check.api.unexpected", "503",
+				org.vigia.platform.Message.of("check.what.profile")), "Service Unavailable").encode();
+		when(activity.history(7, PageRequest.of(0, 50))).thenReturn(new PageImpl<>(List.of(new AccountCheck(31,
+				WebSamples.AT, CheckOutcome.ERROR, 503, 120, 1, error, null, null, false, null, null, null, 3L, null))));
+
+		mvc.perform(get("/api/accounts/7/activity").with(user("victor").roles("VIEWER")))
+			.andExpect(jsonPath("$.content[0].error")
+				.value("Unexpected answer HTTP 503 to the profile; it said: Service Unavailable"));
+		mvc.perform(get("/api/accounts/7/activity").header("Accept-Language", "es").with(user("victor").roles("VIEWER")))
+			.andExpect(jsonPath("$.content[0].error")
+				.value("Respuesta inesperada HTTP 503 al pedir el perfil; dijo: Service Unavailable"));
+		mvc.perform(get("/api/accounts/7/activity").header("Accept-Language", "eu").with(user("victor").roles("VIEWER")))
+			.andExpect(jsonPath("$.content[0].error")
+				.value("Ustekabeko HTTP 503 erantzuna honi: profila; hau esan du: Service Unavailable"));
+	}
+
+	@Test
 	void registeringAnswersCreatedWithTheAccountsAddress() throws Exception {
 		var input = new AccountInput(null, "Prensa", "mastodon", "cultura@social.villaverde.example", null, null,
 				"cultura@villaverde.example", null, null, "60", null);
