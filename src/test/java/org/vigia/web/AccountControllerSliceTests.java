@@ -174,7 +174,7 @@ class AccountControllerSliceTests {
 	@Test
 	void whatTheRegistryRefusesIsABadRequestWithEveryError() throws Exception {
 		when(registry.register(any(), any(), any())).thenThrow(new RegistryValidationException(
-				List.of(new Violation("handle", "is required"), new Violation("contactEmail", "is not an email address"))));
+				List.of(Violation.of("handle", "input.required"), Violation.of("contactEmail", "input.email", "nobody"))));
 
 		mvc.perform(post("/api/accounts").with(user("ana").roles("EDITOR"))
 			.contentType(MediaType.APPLICATION_JSON)
@@ -185,12 +185,22 @@ class AccountControllerSliceTests {
 			.andExpect(jsonPath("$.errors[0].field").value("handle"))
 			.andExpect(jsonPath("$.errors[0].message").value("is required"))
 			.andExpect(jsonPath("$.errors[1].field").value("contactEmail"));
+		// The same refusal in Spanish: the fields and codes stay, the sentences follow Accept-Language.
+		mvc.perform(post("/api/accounts").with(user("ana").roles("EDITOR")).header("Accept-Language", "es")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"organizationId\": 1, \"platform\": \"mastodon\", \"contactEmail\": \"nobody\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].code").value("input.required"))
+			.andExpect(jsonPath("$.errors[1].code").value("input.email"))
+			.andExpect(jsonPath("$.errors[1].message").value(Matchers.startsWith("«nobody»")))
+			.andExpect(jsonPath("$.detail").value(Matchers.startsWith("handle: ")));
 	}
 
 	@Test
 	void anAccountAlreadyRegisteredIsAConflictNamingTheOne() throws Exception {
 		when(registry.register(any(), any(), any())).thenThrow(Exceptions.of(RegistryConflictException.class,
-				"cultura@social.villaverde.example is already registered (account 7)", "account", 7L));
+				"cultura@social.villaverde.example is already registered (account 7)", "account", 7L,
+				"problem.exists.account", new Object[] { "Mastodon", "cultura@social.villaverde.example", "7", "Villaverde" }));
 
 		mvc.perform(post("/api/accounts").with(user("ana").roles("EDITOR"))
 			.contentType(MediaType.APPLICATION_JSON)

@@ -250,11 +250,12 @@ class FindingsPageSliceTests {
 	@Test
 	void anActionTheFindingsStateForbidsComesBackAsAMessage() throws Exception {
 		when(findings.reopen(5, "ana"))
-			.thenThrow(Exceptions.of(FindingActionException.class, "Finding 5 is open already", true));
+			.thenThrow(Exceptions.of(FindingActionException.class, true, "problem.publish.status", new Object[] { "5", "RESOLVED" }));
 
 		mvc.perform(post("/findings/5/reopen").with(user("ana").roles("EDITOR")).with(csrf()))
 			.andExpect(redirectedUrl("/findings/5"))
-			.andExpect(flash().attribute("error", "Finding 5 is open already"))
+			.andExpect(flash().attribute("error", org.hamcrest.Matchers.<Object>hasToString(org.hamcrest.Matchers.containsString(
+					"\"problem.publish.status\""))))
 			.andExpect(flash().attributeCount(1));
 	}
 
