@@ -1,6 +1,9 @@
 package org.vigia.web;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -47,8 +50,25 @@ public class Sentences {
 
 	Finding finding(Finding f) {
 		return new Finding(f.id(), f.type(), f.severity(), f.status(), f.accountId(), f.unitId(), f.organizationId(),
-				f.platform(), text(f.subject()), text(f.summary()), f.evidence(), f.openedAt(), f.updatedAt(),
+				f.platform(), text(f.subject()), text(f.summary()), evidence(f.evidence()), f.openedAt(), f.updatedAt(),
 				f.resolvedAt(), f.dismissedUntil(), f.dismissReason());
+	}
+
+	/**
+	 * Evidence whose sentences (a look-alike reason's detail, a check's error) are in the request's language, at any
+	 * depth; the keys, numbers and the platform's own words stay as they are.
+	 */
+	@SuppressWarnings("unchecked")
+	<T> T evidence(T evidence) {
+		if (evidence instanceof Map<?, ?> map) {
+			var rendered = new LinkedHashMap<Object, @Nullable Object>();
+			map.forEach((key, value) -> rendered.put(key, evidence(value)));
+			return (T) rendered;
+		}
+		if (evidence instanceof List<?> list) {
+			return (T) list.stream().map(this::evidence).toList();
+		}
+		return (T) value(evidence);
 	}
 
 	/** A discovery run whose last error, when Vigía wrote it, is in the request's language. */
