@@ -9,8 +9,8 @@ public class InvalidPersonException extends InvalidException {
 
 	private final String key;
 
-	InvalidPersonException(String key, String message) {
-		super(message);
+	InvalidPersonException(String key, String message, Object... arguments) {
+		super(message, key, arguments);
 		this.key = key;
 	}
 

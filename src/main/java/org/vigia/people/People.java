@@ -126,7 +126,7 @@ public class People {
 		}
 		else if (!person.service()) {
 			throw new InvalidPersonException("people.invalid.passwordShort",
-					"A password has at least " + MIN_PASSWORD_LENGTH + " characters");
+					"A password has at least " + MIN_PASSWORD_LENGTH + " characters", MIN_PASSWORD_LENGTH);
 		}
 		long id;
 		try {
@@ -274,7 +274,7 @@ public class People {
 	private static String checked(@Nullable String password) {
 		if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
 			throw new InvalidPersonException("people.invalid.passwordShort",
-					"A password has at least " + MIN_PASSWORD_LENGTH + " characters");
+					"A password has at least " + MIN_PASSWORD_LENGTH + " characters", MIN_PASSWORD_LENGTH);
 		}
 		if (password.length() > MAX_PASSWORD_LENGTH) {
 			throw new InvalidPersonException("people.invalid.passwordLong",

@@ -8,7 +8,7 @@ public class PersonNotFoundException extends NotFoundException {
 	private static final long serialVersionUID = 1L;
 
 	public PersonNotFoundException(String what, long id) {
-		super("There is no " + what + " with id " + id);
+		super("There is no " + what + " with id " + id, "problem.no." + what, String.valueOf(id));
 	}
 
 }

@@ -8,7 +8,7 @@ public class UsernameTakenException extends ConflictException {
 	private static final long serialVersionUID = 1L;
 
 	UsernameTakenException(String username) {
-		super("The user name '" + username + "' is taken");
+		super("The user name '" + username + "' is taken", "problem.usernameTaken", username);
 	}
 
 }

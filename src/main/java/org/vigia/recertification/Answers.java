@@ -114,7 +114,7 @@ public class Answers {
 	Attestation answer(String token, long accountId, Attestation.Answer answer, String address) {
 		var link = link(token, address);
 		if (!link.accountIds().contains(accountId)) {
-			throw new RecertificationNotFoundException("account " + accountId + " is not one this link answers for");
+			throw new RecertificationNotFoundException("problem.recertification.notThisLink", String.valueOf(accountId));
 		}
 		var clean = clean(answer);
 		var now = clock.instant();
@@ -133,7 +133,7 @@ public class Answers {
 			.query(Long.class)
 			.optional();
 		if (id.isEmpty()) {
-			throw new AlreadyAnsweredException("account " + accountId + " was answered already in this round");
+			throw new AlreadyAnsweredException("problem.recertification.answered", String.valueOf(accountId));
 		}
 		consequences(id.get(), accountId, clean, link.recipient(), now);
 		return attestation(id.get());
@@ -144,9 +144,9 @@ public class Answers {
 	public Attestation record(long accountId, Attestation.Answer answer, String answeredBy, String recordedBy) {
 		var organization = jdbc.sql("select organization_id from registry_accounts account where id = :id")
 			.param("id", accountId).query(Long.class).optional()
-			.orElseThrow(() -> new RecertificationNotFoundException("account " + accountId + " does not exist"));
+			.orElseThrow(() -> new RecertificationNotFoundException("problem.no.account", String.valueOf(accountId)));
 		if (answeredBy == null || answeredBy.isBlank() || answeredBy.equals("null") || answeredBy.strip().length() > 200) {
-			throw new InvalidAnswerException("answeredBy: who answered, in up to 200 characters, is required");
+			throw new InvalidAnswerException("problem.recertification.answeredBy", 200);
 		}
 		var clean = clean(answer);
 		var now = clock.instant();
@@ -174,7 +174,7 @@ public class Answers {
 	public List<Attestation> of(long accountId) {
 		if (jdbc.sql("select count(*) from registry_accounts account where id = :id").param("id", accountId)
 			.query(Long.class).single() == 0) {
-			throw new RecertificationNotFoundException("account " + accountId + " does not exist");
+			throw new RecertificationNotFoundException("problem.no.account", String.valueOf(accountId));
 		}
 		return jdbc.sql("select * from attestation where account_id = :id order by answered_at desc, id desc")
 			.param("id", accountId).query((rs, row) -> attestation(rs)).list();
@@ -200,16 +200,16 @@ public class Answers {
 
 	private Attestation.Answer clean(Attestation.Answer answer) {
 		if (answer.stillOfficial() == null) {
-			throw new InvalidAnswerException("stillOfficial: choose YES, RETIRE or NOT_OURS");
+			throw new InvalidAnswerException("problem.recertification.stillOfficial");
 		}
 		var admins = (answer.administrators() == null || answer.administrators().isBlank()) ? null
 				: answer.administrators().strip();
 		if (admins != null && admins.length() > MAX_ADMINISTRATORS) {
-			throw new InvalidAnswerException("administrators: longer than " + MAX_ADMINISTRATORS + " characters");
+			throw new InvalidAnswerException("problem.recertification.administrators", MAX_ADMINISTRATORS);
 		}
 		var today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
 		if (answer.lastPost() != null && answer.lastPost().isAfter(today)) {
-			throw new InvalidAnswerException("lastPost: " + answer.lastPost() + " is in the future");
+			throw new InvalidAnswerException("problem.recertification.lastPost", String.valueOf(answer.lastPost()));
 		}
 		return new Attestation.Answer(answer.stillOfficial(), admins,
 				(answer.twoFactor() == null) ? Attestation.Choice.UNKNOWN : answer.twoFactor(),

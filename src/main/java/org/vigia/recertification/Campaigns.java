@@ -109,12 +109,12 @@ public class Campaigns {
 		try {
 			var period = Period.parse(String.valueOf(text).strip());
 			if (period.isNegative() || period.isZero()) {
-				throw new InvalidAnswerException("cadence: must be a positive period such as P3M, was '" + text + "'");
+				throw new InvalidAnswerException("problem.recertification.cadence", text);
 			}
 			return period;
 		}
 		catch (DateTimeParseException ex) {
-			throw new InvalidAnswerException("cadence: expected an ISO-8601 period such as P3M or P1Y, was '" + text + "'");
+			throw new InvalidAnswerException("problem.recertification.cadence", text);
 		}
 	}
 
@@ -122,19 +122,19 @@ public class Campaigns {
 		try {
 			var duration = Duration.parse(String.valueOf(text).strip());
 			if (duration.compareTo(Duration.ofHours(1)) < 0) {
-				throw new InvalidAnswerException("window: must be at least one hour, such as P14D, was '" + text + "'");
+				throw new InvalidAnswerException("problem.recertification.window", text);
 			}
 			return duration;
 		}
 		catch (DateTimeParseException ex) {
-			throw new InvalidAnswerException("window: expected an ISO-8601 duration such as P14D, was '" + text + "'");
+			throw new InvalidAnswerException("problem.recertification.window", text);
 		}
 	}
 
 	private void requireOrganization(long organizationId) {
 		if (jdbc.sql("select count(*) from registry_organizations organization where id = :id").param("id", organizationId)
 			.query(Long.class).single() == 0) {
-			throw new RecertificationNotFoundException("organization " + organizationId + " does not exist");
+			throw new RecertificationNotFoundException("problem.no.organization", String.valueOf(organizationId));
 		}
 	}
 

@@ -82,7 +82,7 @@ class RecertifyController {
 			return LocalDate.parse(value.strip());
 		}
 		catch (DateTimeParseException ex) {
-			throw new InvalidAnswerException("lastPost: expected a date such as 2026-05-31, was '" + value + "'");
+			throw new InvalidAnswerException("problem.recertification.lastPostDate", value);
 		}
 	}
 

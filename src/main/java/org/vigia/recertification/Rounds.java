@@ -84,7 +84,7 @@ public class Rounds {
 	public List<Round> current(@Nullable Long organizationId) {
 		if (organizationId != null && jdbc.sql("select count(*) from registry_organizations organization where id = :id")
 			.param("id", organizationId).query(Long.class).single() == 0) {
-			throw new RecertificationNotFoundException("organization " + organizationId + " does not exist");
+			throw new RecertificationNotFoundException("problem.no.organization", String.valueOf(organizationId));
 		}
 		Map<Long, Round> rounds = new LinkedHashMap<>();
 		Map<Long, List<Asked>> accounts = new LinkedHashMap<>();
@@ -138,8 +138,8 @@ public class Rounds {
 	public Round currentOf(long organizationId) {
 		var current = current(organizationId);
 		if (current.isEmpty()) {
-			throw new RecertificationNotFoundException(
-					"organization " + organizationId + " has had no recertification round yet");
+			throw new RecertificationNotFoundException("problem.recertification.noRound",
+					String.valueOf(organizationId));
 		}
 		return current.getFirst();
 	}
