@@ -66,14 +66,14 @@ public class TikTokAdapter implements PlatformAdapter {
 	@Override
 	public CheckResult check(CheckRequest request) {
 		var handle = request.address().handle();
-		var what = "the TikTok account @" + handle;
+		var what = Message.of("check.tiktok.account", handle);
 		var calls = new Calls(http);
 		var available = credentials.getIfAvailable();
 		if (available == null || request.account() == null) {
 			return unreachable(calls, what, null);
 		}
 		return calls.check(() -> {
-			String refusal = null;
+			Message refusal = null;
 			for (var credential : available.forAccount(Platform.TIKTOK, request.account())) {
 				if (credential.reach() != Credential.Reach.ADMINISTERS) {
 					continue;
@@ -89,14 +89,12 @@ public class TikTokAdapter implements PlatformAdapter {
 		});
 	}
 
-	private static CheckResult unreachable(Calls calls, String what, @Nullable String refusal) {
+	private static CheckResult unreachable(Calls calls, Message what, @Nullable Message refusal) {
 		if (refusal != null) {
-			return calls.error(null, refusal + "; no other connection of the organization reaches " + what);
+			return calls.error(null, Message.of("check.connection.noOther", refusal, what));
 		}
 		return CheckResult.failure(CheckOutcome.UNSUPPORTED, null, calls.latency(), calls.requests(),
-				"no connection of the account's organization reaches " + what
-						+ ": the account itself can connect to Vigía with TikTok's Login Kit",
-				null);
+				Message.of("check.tiktok.unconnected", what).encode(), null);
 	}
 
 	/** One credential's reading of the account. */
@@ -108,11 +106,11 @@ public class TikTokAdapter implements PlatformAdapter {
 
 		private final Credential credential;
 
-		private final String what;
+		private final Message what;
 
-		private @Nullable String refusal;
+		private @Nullable Message refusal;
 
-		Read(Calls calls, Credentials credentials, Credential credential, String what) {
+		Read(Calls calls, Credentials credentials, Credential credential, Message what) {
 			this.calls = calls;
 			this.credentials = credentials;
 			this.credential = credential;
@@ -127,20 +125,19 @@ public class TikTokAdapter implements PlatformAdapter {
 			var user = Json.object(info.data(), "user");
 			var openId = Json.id(user, "open_id");
 			if (user == null || openId == null) {
-				return calls.error(info.status(),
-						"malformed answer to " + what + ": not the JSON " + TikTokApi.NAME + " sends");
+				return calls.error(info.status(), Message.of("check.api.malformed", what, TikTokApi.NAME));
 			}
 			var videos = api.post(calls, "/v2/video/list/?fields=" + VIDEO_FIELDS, "{\"max_count\":1}",
 					credential.accessToken());
 			if (!videos.ok()) {
-				return failure(videos, "the videos of " + what);
+				return failure(videos, Message.of("check.postsOf", what));
 			}
 			credentials.worked(credential);
 			var username = Json.text(user, "username");
 			var now = (username == null) ? null : username.toLowerCase(Locale.ROOT);
 			if (now != null && !now.equals(handle)) {
 				return new CheckResult(CheckOutcome.MOVED, info.status(), calls.latency(), calls.requests(),
-						"the TikTok account " + openId + " is now @" + now, null, null, false, profile(user), null,
+						Message.of("check.tiktok.renamed", openId, now).encode(), null, null, false, profile(user), null,
 						null, "https://www.tiktok.com/@" + now, openId, null, null, null);
 			}
 			var newest = newest(videos.data());
@@ -153,27 +150,28 @@ public class TikTokAdapter implements PlatformAdapter {
 		 * The result of an answer the check cannot use, or null when TikTok refused the token (401: invalid, expired,
 		 * revoked, or a scope taken back): then the connection is told and the next credential may be tried.
 		 */
-		private @Nullable CheckResult failure(TikTokApi.Answer answer, String about) {
+		private @Nullable CheckResult failure(TikTokApi.Answer answer, Message about) {
 			var status = answer.status();
 			var code = answer.code();
 			if (status == 401 || "access_token_invalid".equals(code) || "scope_not_authorized".equals(code)) {
 				var reason = ("scope_not_authorized".equals(code) || "scope_permission_missed".equals(code))
 						? "platform.refused.permission" : "platform.refused.token";
 				credentials.refused(credential, Message.of(reason, Platform.TIKTOK.label(), answer.describe()));
-				refusal = TikTokApi.NAME + " refused the token of connection " + credential.connectionId() + " ("
-						+ answer.describe() + ")";
+				refusal = Calls.said(Message.of("check.connection.refused", TikTokApi.NAME,
+						String.valueOf(credential.connectionId())), answer.describe());
 				return null;
 			}
 			if (status == 429 || "rate_limit_exceeded".equals(code)) {
 				var retryAt = answer.answer().retryAfter(clock);
 				return CheckResult.failure(CheckOutcome.RATE_LIMITED, status, calls.latency(), calls.requests(),
-						TikTokApi.NAME + " limits calls to " + about + " (" + answer.describe() + ")",
+						Calls.said(Message.of("check.api.limited", TikTokApi.NAME, about), answer.describe()).encode(),
 						(retryAt != null) ? retryAt : clock.instant().plus(WINDOW));
 			}
 			if (!answer.answer().isSuccessful() || code != null) {
-				return calls.error(status, TikTokApi.NAME + " answered " + about + " with " + answer.describe());
+				return calls.error(status, Calls.said(Message.of("check.api.answered", TikTokApi.NAME, about),
+						answer.describe()));
 			}
-			return calls.error(status, "malformed answer to " + about + ": not the JSON " + TikTokApi.NAME + " sends");
+			return calls.error(status, Message.of("check.api.malformed", about, TikTokApi.NAME));
 		}
 
 	}

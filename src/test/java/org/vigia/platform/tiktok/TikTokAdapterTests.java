@@ -21,6 +21,7 @@ import org.vigia.platform.CheckResult;
 import org.vigia.platform.Credential;
 import org.vigia.platform.Credentials;
 import org.vigia.platform.Platform;
+import org.vigia.platform.English;
 import org.vigia.platform.Profile;
 import org.vigia.platform.adapter.Routes;
 import org.vigia.platform.http.HttpProperties;
@@ -160,7 +161,9 @@ class TikTokAdapterTests {
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.ERROR);
 		assertThat(result.outcome()).isNotEqualTo(CheckOutcome.NOT_FOUND);
-		assertThat(result.error()).contains("access_token_invalid").contains("connection 1").doesNotContain(TOKEN);
+		assertThat(English.text(result.error())).contains("access_token_invalid")
+			.contains("refused the token of connection 1")
+			.doesNotContain(TOKEN);
 		assertThat(credentials.refused).singleElement().satisfies(refusal -> {
 			assertThat(refusal.credential().connectionId()).isEqualTo(1);
 			assertThat(refusal.reason().code()).isEqualTo("platform.refused.token");
@@ -191,7 +194,7 @@ class TikTokAdapterTests {
 		var result = adapter().check(request());
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.RATE_LIMITED);
-		assertThat(result.error()).contains("429");
+		assertThat(English.text(result.error())).contains("429");
 		assertThat(credentials.refused).isEmpty();
 	}
 
@@ -200,7 +203,7 @@ class TikTokAdapterTests {
 		var result = adapter().check(request());
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.UNSUPPORTED);
-		assertThat(result.error()).contains("connect");
+		assertThat(English.text(result.error())).contains("the account itself can connect to Vigía");
 		assertThat(requests()).isEmpty();
 	}
 
