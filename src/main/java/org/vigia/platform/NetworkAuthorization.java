@@ -2,6 +2,7 @@ package org.vigia.platform;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,6 +39,22 @@ public interface NetworkAuthorization {
 
 	/** Revokes the grant at the network where its API allows it; false where it does not. */
 	boolean revoke(Token token);
+
+	/**
+	 * Adjusts the query of the link that sends a person to the network's consent page, for a network that departs from
+	 * OAuth 2.0 there (TikTok names the client {@code client_key} and separates scopes with commas); as it is by default.
+	 * @param parameters the query parameters ({@code client_id}, {@code scope}, {@code state}, ...), changed in place
+	 */
+	default void authorizationParameters(Map<String, Object> parameters) {
+	}
+
+	/**
+	 * Form fields the network wants in the code exchange beside OAuth 2.0's own; none by default.
+	 * @param clientId the app's client id, as the registration has it
+	 */
+	default Map<String, String> tokenParameters(String clientId) {
+		return Map.of();
+	}
 
 	/** A token and what comes with it; its strings are secrets. */
 	record Token(String accessToken, @Nullable String refreshToken, @Nullable Instant expiresAt,

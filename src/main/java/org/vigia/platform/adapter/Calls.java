@@ -9,6 +9,7 @@ import org.vigia.platform.CheckResult;
 import org.vigia.platform.Message;
 import org.vigia.platform.http.HttpFailure;
 import org.vigia.platform.http.HttpGet;
+import org.vigia.platform.http.HttpPost;
 import org.vigia.platform.http.HttpResult;
 import org.vigia.platform.http.PlatformHttpClient;
 
@@ -36,9 +37,18 @@ public class Calls {
 	}
 
 	public HttpResult get(HttpGet get) throws HttpFailure {
+		return count(() -> http.get(get));
+	}
+
+	/** A POST (an API that reads through a POST, an OAuth token request) counted like a GET. */
+	public HttpResult post(HttpPost post) throws HttpFailure {
+		return count(() -> http.post(post));
+	}
+
+	private HttpResult count(Request request) throws HttpFailure {
 		long started = System.nanoTime();
 		try {
-			var answer = http.get(get);
+			var answer = request.send();
 			latency = latency.plus(answer.latency());
 			requests += answer.attempts();
 			return answer;
@@ -100,6 +110,13 @@ public class Calls {
 
 	public CheckResult gone(CheckOutcome outcome, HttpResult answer, Message detail) {
 		return CheckResult.gone(outcome, answer.status(), latency, requests, detail.encode());
+	}
+
+	@FunctionalInterface
+	private interface Request {
+
+		HttpResult send() throws HttpFailure;
+
 	}
 
 	/** A check's requests, any of which may get no answer. */

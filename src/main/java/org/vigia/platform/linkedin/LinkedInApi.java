@@ -1,5 +1,7 @@
 package org.vigia.platform.linkedin;
 
+import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -9,6 +11,7 @@ import org.vigia.platform.adapter.Calls;
 import org.vigia.platform.adapter.Json;
 import org.vigia.platform.http.HttpFailure;
 import org.vigia.platform.http.HttpGet;
+import org.vigia.platform.http.HttpPost;
 import org.vigia.platform.http.HttpResult;
 
 /**
@@ -40,6 +43,18 @@ public class LinkedInApi {
 		return new Answer(answer, Json.parse(answer.text()));
 	}
 
+	LinkedInProperties properties() {
+		return properties;
+	}
+
+	/** Sends form fields to LinkedIn's token endpoint, {@code /oauth/v2/accessToken} (a refresh). */
+	public Answer token(Calls calls, Map<String, String> fields) throws HttpFailure {
+		var answer = calls.post(HttpPost.form(Platform.LINKEDIN, properties.oauth() + "/oauth/v2/accessToken", fields)
+			.header("Accept", "application/json")
+			.withoutRedirects());
+		return new Answer(answer, Json.parse(answer.text()));
+	}
+
 	/**
 	 * What a call brought back: LinkedIn's errors are {@code {"status":401,"serviceErrorCode":65601,"code":
 	 * "REVOKED_ACCESS_TOKEN","message":"..."}}.
@@ -57,8 +72,15 @@ public class LinkedInApi {
 		/** For messages: the status, LinkedIn's code and words; never a token. */
 		public String describe() {
 			var code = Json.text(body, "code");
+			if (code == null) {
+				// The OAuth 2.0 endpoints answer {"error": "invalid_request", "error_description": "..."}.
+				code = Json.text(body, "error");
+			}
 			var service = Json.number(body, "serviceErrorCode");
 			var message = Json.text(body, "message");
+			if (message == null) {
+				message = Json.text(body, "error_description");
+			}
 			return "HTTP " + answer.status() + ((code != null) ? " " + code : "")
 					+ ((service != null) ? " (serviceErrorCode " + service + ")" : "")
 					+ ((message != null) ? ": " + message : "");

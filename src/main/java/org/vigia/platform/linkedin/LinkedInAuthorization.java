@@ -1,10 +1,15 @@
 package org.vigia.platform.linkedin;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Component;
 import org.vigia.platform.InvalidHandleException;
 import org.vigia.platform.NetworkAuthorization;
@@ -18,8 +23,9 @@ import org.vigia.platform.http.PlatformHttpClient;
  * LinkedIn's 3-legged OAuth, registration {@value #REGISTRATION_ID}, for the Community Management API: the person who
  * grants it is an administrator of the pages Vigía reads ({@code /rest/organizationAcls}, role ADMINISTRATOR, state
  * APPROVED). The access token of the code exchange lasts 60 days and is kept as it is. LinkedIn gives refresh tokens
- * only to approved Marketing Developer Platform partners; without one the connection expires and the lifecycle job
- * warns (CONNECTION_EXPIRING) in time for an administrator to grant it again.
+ * (programmatic refresh, a year) only to apps it enabled for them; with one, the lifecycle refreshes the token at
+ * {@code /oauth/v2/accessToken} before it expires; without one the connection expires and the lifecycle job warns
+ * (CONNECTION_EXPIRING) in time for an administrator to grant it again.
  */
 @Component
 public class LinkedInAuthorization implements NetworkAuthorization {
@@ -33,9 +39,16 @@ public class LinkedInAuthorization implements NetworkAuthorization {
 
 	private final LinkedInApi api;
 
-	public LinkedInAuthorization(PlatformHttpClient http, LinkedInApi api) {
+	private final ObjectProvider<ClientRegistrationRepository> registrations;
+
+	private final Clock clock;
+
+	public LinkedInAuthorization(PlatformHttpClient http, LinkedInApi api,
+			ObjectProvider<ClientRegistrationRepository> registrations, Clock clock) {
 		this.http = http;
 		this.api = api;
+		this.registrations = registrations;
+		this.clock = clock;
 	}
 
 	@Override
@@ -64,9 +77,62 @@ public class LinkedInAuthorization implements NetworkAuthorization {
 		return new Grant(userId, null, token, Set.copyOf(scopes), assets(token));
 	}
 
+	/**
+	 * Refreshes with the grant's refresh token where LinkedIn gave one (apps enabled for programmatic refresh); empty
+	 * otherwise. LinkedIn answers the same refresh token with its remaining lifetime; a new one, should it send one, is
+	 * kept instead.
+	 */
 	@Override
 	public Optional<Token> refresh(Token token) {
-		return Optional.empty();
+		if (token.refreshToken() == null) {
+			return Optional.empty();
+		}
+		var fields = new LinkedHashMap<String, String>();
+		fields.put("grant_type", "refresh_token");
+		fields.put("refresh_token", token.refreshToken());
+		fields.putAll(client());
+		LinkedInApi.Answer answer;
+		try {
+			answer = api.token(new Calls(http), fields);
+		}
+		catch (HttpFailure failure) {
+			throw new IllegalStateException(LinkedInApi.NAME + " did not answer the refresh of a token: "
+					+ Calls.describe(failure), failure);
+		}
+		var access = answer.ok() ? Json.text(answer.body(), "access_token") : null;
+		if (access == null || access.isBlank()) {
+			throw new IllegalStateException(LinkedInApi.NAME + " refused the refresh of a token: " + answer.describe());
+		}
+		var refresh = Json.text(answer.body(), "refresh_token");
+		var now = clock.instant();
+		return Optional.of(new Token(access, (refresh != null && !refresh.isBlank()) ? refresh : token.refreshToken(),
+				after(now, Json.number(answer.body(), "expires_in")),
+				after(now, Json.number(answer.body(), "refresh_token_expires_in"))));
+	}
+
+	private static @org.jspecify.annotations.Nullable Instant after(Instant now,
+			@org.jspecify.annotations.Nullable Long seconds) {
+		return (seconds == null || seconds <= 0) ? null : now.plusSeconds(seconds);
+	}
+
+	/** The app's client id and secret: LinkedIn's settings, else the client registration's. */
+	private java.util.Map<String, String> client() {
+		var properties = api.properties();
+		var id = properties.clientId();
+		var secret = properties.clientSecret();
+		var repository = registrations.getIfAvailable();
+		var registration = (repository == null) ? null : repository.findByRegistrationId(REGISTRATION_ID);
+		if ((id == null || id.isBlank()) && registration != null) {
+			id = registration.getClientId();
+		}
+		if ((secret == null || secret.isBlank()) && registration != null) {
+			secret = registration.getClientSecret();
+		}
+		if (id == null || id.isBlank() || secret == null || secret.isBlank()) {
+			throw new IllegalStateException("the LinkedIn app is not configured: set VIGIA_PLATFORMS_LINKEDIN_CLIENT_ID "
+					+ "and VIGIA_PLATFORMS_LINKEDIN_CLIENT_SECRET, or the client registration " + REGISTRATION_ID);
+		}
+		return java.util.Map.of("client_id", id, "client_secret", secret);
 	}
 
 	@Override

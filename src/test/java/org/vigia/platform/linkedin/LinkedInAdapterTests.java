@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.vigia.platform.English;
 import org.vigia.MutableClock;
 import org.vigia.platform.AccountRef;
@@ -58,7 +59,12 @@ class LinkedInAdapterTests {
 
 	private LinkedInApi api() {
 		server.setDispatcher(routes);
-		return new LinkedInApi(new LinkedInProperties(server.url("/").uri(), "202611"));
+		return new LinkedInApi(properties());
+	}
+
+	private LinkedInProperties properties() {
+		return new LinkedInProperties(server.url("/").uri(), "202611", server.url("/").uri(), "78villaverde",
+				"villaverde-linkedin-secret");
 	}
 
 	private LinkedInAdapter adapter() {
@@ -177,7 +183,7 @@ class LinkedInAdapterTests {
 		routes.on(ORGANIZATIONS, routes.fixture("organizations-by-vanity-name.json"))
 			.on(NETWORK_SIZE, routes.fixture("network-size.json"))
 			.on(POSTS, routes.fixture("posts.json"));
-		var api = new LinkedInApi(new LinkedInProperties(server.url("/").uri(), "202611"));
+		var api = new LinkedInApi(properties());
 
 		var result = new LinkedInAdapter(http, api, provider(credentials), clock).check(request());
 
@@ -229,7 +235,7 @@ class LinkedInAdapterTests {
 	void theGrantNamesWhoAdministersWhichPages() {
 		routes.on("/rest/organizationAcls", routes.fixture("organization-acls.json"))
 			.on(ORGANIZATIONS + "/" + ORGANIZATION_ID, routes.fixture("organization.json"));
-		var authorization = new LinkedInAuthorization(http, api());
+		var authorization = new LinkedInAuthorization(http, api(), new StaticListableBeanFactory().getBeanProvider(ClientRegistrationRepository.class), clock);
 		var token = new NetworkAuthorization.Token(TOKEN, null, Instant.parse("2027-02-03T12:00:00Z"), null);
 
 		var grant = authorization.complete(token, Set.of("r_organization_admin", "r_organization_social"));
@@ -248,11 +254,48 @@ class LinkedInAdapterTests {
 	@Test
 	void aGrantOfSomeoneWhoAdministersNoPageIsRefused() {
 		routes.on("/rest/organizationAcls", routes.fixture("organizations-none.json"));
-		var authorization = new LinkedInAuthorization(http, api());
+		var authorization = new LinkedInAuthorization(http, api(), new StaticListableBeanFactory().getBeanProvider(ClientRegistrationRepository.class), clock);
 
 		assertThatIllegalStateException()
 			.isThrownBy(() -> authorization.complete(new NetworkAuthorization.Token(TOKEN, null, null, null), Set.of()))
 			.withMessageContaining("only a page administrator");
+	}
+
+	@Test
+	void aRefreshableGrantIsRefreshedAtLinkedInsTokenEndpoint() throws Exception {
+		routes.on("/oauth/v2/accessToken", routes.fixture("token-refreshed.json"));
+		var authorization = new LinkedInAuthorization(http, api(),
+				new StaticListableBeanFactory().getBeanProvider(ClientRegistrationRepository.class), clock);
+
+		var fresh = authorization.refresh(new NetworkAuthorization.Token(TOKEN, "AQWvillaverdeREFRESHtoken0",
+				Instant.parse("2026-12-10T12:00:00Z"), null));
+
+		assertThat(fresh).hasValueSatisfying(token -> {
+			assertThat(token.accessToken()).isEqualTo("AQXvillaverdeREFRESHEDtoken0000000000000000000000000000");
+			assertThat(token.refreshToken()).isEqualTo("AQWvillaverdeREFRESHtoken00000000000000000000000000000");
+			assertThat(token.expiresAt()).isEqualTo(clock.instant().plusSeconds(5184000));
+			assertThat(token.refreshExpiresAt()).isEqualTo(clock.instant().plusSeconds(25920000));
+		});
+		var sent = requests();
+		assertThat(sent).singleElement().satisfies(request -> {
+			assertThat(request.getMethod()).isEqualTo("POST");
+			assertThat(request.getBody().utf8()).contains("grant_type=refresh_token")
+				.contains("refresh_token=AQWvillaverdeREFRESHtoken0")
+				.contains("client_id=78villaverde")
+				.contains("client_secret=villaverde-linkedin-secret");
+		});
+	}
+
+	@Test
+	void aRefusedRefreshSaysWhatLinkedInSaid() {
+		routes.on("/oauth/v2/accessToken", Routes.json(400, routes.read("token-error.json")));
+		var authorization = new LinkedInAuthorization(http, api(),
+				new StaticListableBeanFactory().getBeanProvider(ClientRegistrationRepository.class), clock);
+
+		assertThatIllegalStateException()
+			.isThrownBy(() -> authorization.refresh(new NetworkAuthorization.Token(TOKEN, "AQWold", null, null)))
+			.withMessageContaining("invalid_request")
+			.withMessageNotContaining("AQWold");
 	}
 
 }
