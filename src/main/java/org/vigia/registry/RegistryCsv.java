@@ -182,6 +182,7 @@ public class RegistryCsv {
 		var lines = new ArrayList<Line>();
 		var errors = new ArrayList<ImportError>();
 		Map<String, Integer> header = null;
+		int headerFields = 0;
 		long lastRecordStart = -1;
 		try (var parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(FORMAT).get()) {
 			var lineCounter = new LineCounter(text);
@@ -190,6 +191,7 @@ public class RegistryCsv {
 				int number = lineCounter.lineAt(record.getCharacterPosition());
 				if (header == null) {
 					header = header(record, errors);
+					headerFields = record.size();
 					if (!errors.isEmpty()) {
 						break;
 					}
@@ -203,9 +205,9 @@ public class RegistryCsv {
 							Message.of("import.tooManyLines", properties.importMaxLines())));
 					break;
 				}
-				if (record.size() != header.size()) {
+				if (record.size() != headerFields) {
 					errors.add(new ImportError(number, null,
-							Message.of("import.fieldCount", record.size(), header.size())));
+							Message.of("import.fieldCount", record.size(), headerFields)));
 					continue;
 				}
 				var outcome = AccountInputs.check(input(record, header), true);
