@@ -9,3 +9,5 @@ create table recertification_salt (
 -- address: they go.
 update attestation set address_hash = null where address_hash is not null;
 delete from recertification_visit;
+
+comment on table recertification_salt is 'owner: recertification';
