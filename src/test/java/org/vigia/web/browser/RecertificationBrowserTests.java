@@ -126,7 +126,7 @@ class RecertificationBrowserTests {
 	}
 
 	@BeforeEach
-	void aTownWhosePressOfficeReadsSpanishAndWhoseSportsDepartmentReadsEnglish() {
+	void aTownWhosePressOfficeReadsSpanishAndWhoseSportsDepartmentReadsEnglish() throws Exception {
 		CLOCK.set(T0);
 		smtp.purgeEmailFromAllMailboxes();
 		browser.manage().deleteAllCookies();
