@@ -59,12 +59,13 @@ import org.vigia.recertification.Campaigns;
 @Import(TestDatabase.class)
 @TestPropertySource(properties = {
 		"spring.datasource.hikari.minimum-idle=1", "spring.datasource.hikari.maximum-pool-size=18",
-		"vigia.security.admin-password=admin", "vigia.polling.schedule-enabled=false", "vigia.health.sweep-enabled=false",
+		"vigia.security.admin-password=admin", "vigia.security.allow-test-passwords=true", "vigia.polling.schedule-enabled=false", "vigia.health.sweep-enabled=false",
 		"vigia.alerts.delivery-enabled=false", "vigia.discovery.schedule-enabled=false",
 		"vigia.recertification.schedule-enabled=false", "vigia.connections.lifecycle-enabled=false",
 		"vigia.polling.warm-up=false", "vigia.health.snapshot-refresh-enabled=false",
 		"spring.quartz.scheduler-name=vigia-test-${random.uuid}", "spring.mail.host=127.0.0.1",
-		"vigia.alerts.from=vigia@villaverde.example", "vigia.alerts.recipients=comunicacion@villaverde.example" })
+		"vigia.alerts.from=vigia@villaverde.example", "vigia.alerts.recipients=comunicacion@villaverde.example",
+		"vigia.security.allow-test-passwords=true" })
 class RecertificationBrowserTests {
 
 	static final Instant T0 = Instant.parse("2026-06-01T08:00:00Z");
