@@ -328,6 +328,53 @@ class RecertificationTests {
 	}
 
 	@Test
+	void anOrganizationsOwnWindowMovesTheRemindersToSevenDaysBeforeItsCloseAndItsLastDay() throws Exception {
+		campaigns.configure(organization, "P3M", "P10D");
+		assertThat(campaigns.run()).isEqualTo(3);
+		delivered();
+		smtp.purgeEmailFromAllMailboxes();
+
+		CLOCK.set(T0.plus(Duration.ofDays(3)).minus(Duration.ofMinutes(1)));
+		assertThat(campaigns.run()).isZero();
+		CLOCK.set(T0.plus(Duration.ofDays(3)));
+		assertThat(campaigns.run()).as("seven days before a ten-day window closes, to all three").isEqualTo(3);
+		assertThat(campaigns.run()).as("once").isZero();
+		var inboxes = delivered();
+		assertThat(inboxes.keySet()).containsExactly("deportes@villaverde.example", "jefa.prensa@villaverde.example",
+				"prensa@villaverde.example");
+		assertThat(inboxes.values()).allSatisfy(inbox -> assertThat(inbox).singleElement()
+			.satisfies(mail -> assertThat(mail.getSubject()).startsWith("[Vigía] Reminder")));
+
+		smtp.purgeEmailFromAllMailboxes();
+		CLOCK.set(Instant.parse("2026-06-10T23:59:00Z"));
+		assertThat(campaigns.run()).isZero();
+		CLOCK.set(Instant.parse("2026-06-11T00:00:00Z"));
+		assertThat(campaigns.run()).as("the last day of the window, which closes at 08:00").isEqualTo(3);
+		assertThat(campaigns.run()).isZero();
+		assertThat(delivered().values()).hasSize(3).allSatisfy(inbox -> assertThat(inbox).singleElement()
+			.satisfies(mail -> assertThat(mail.getSubject()).startsWith("[Vigía] Last day")));
+	}
+
+	@Test
+	void aWindowOfAWeekOrLessHasNoEarlyReminderOnlyItsLastDay() throws Exception {
+		campaigns.configure(organization, "P3M", "P5D");
+		assertThat(campaigns.run()).isEqualTo(3);
+		delivered();
+		smtp.purgeEmailFromAllMailboxes();
+
+		for (var at = T0.plus(Duration.ofHours(1)); at.isBefore(Instant.parse("2026-06-06T00:00:00Z"));
+				at = at.plus(Duration.ofHours(6))) {
+			CLOCK.set(at);
+			assertThat(campaigns.run()).as("nothing at %s: seven days before the close is before the round opened", at)
+				.isZero();
+		}
+		CLOCK.set(Instant.parse("2026-06-06T00:00:00Z"));
+		assertThat(campaigns.run()).isEqualTo(3);
+		assertThat(delivered().values()).hasSize(3).allSatisfy(inbox -> assertThat(inbox).singleElement()
+			.satisfies(mail -> assertThat(mail.getSubject()).startsWith("[Vigía] Last day")));
+	}
+
+	@Test
 	void theCloseOpensUncertifiedForEveryUnansweredAccountAndAnAnswerResolvesIt() throws Exception {
 		campaigns.run();
 		var prensa = linkOf("prensa@villaverde.example");

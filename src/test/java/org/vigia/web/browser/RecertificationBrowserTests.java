@@ -147,6 +147,13 @@ class RecertificationBrowserTests {
 			.update();
 		deportes = account(organization, prensa, "BLUESKY", "deportes.villaverde.example",
 				"https://bsky.app/profile/deportes.villaverde.example", "deportes@villaverde.example");
+		// Vigía reads Bluesky: its answer form asks no last post; TikTok it cannot read, and there the owner's word counts.
+		jdbc.sql("""
+				insert into account_state (account_id, handle, last_activity_at, last_checked_at, last_success_at,
+				                           last_outcome, last_http_status, next_due_at, updated_at)
+				values (:id, 'deportes.villaverde.example', :now::timestamptz - interval '2 days', :now::timestamptz,
+				        :now::timestamptz, 'OK', 200, :now::timestamptz + interval '1 hour', :now::timestamptz)
+				""").param("id", deportes).param("now", T0.toString()).update();
 		tiktok = account(organization, prensa, "TIKTOK", "villaverde", "https://www.tiktok.com/@villaverde", null);
 		account(organization, prensa, "MASTODON", "cultura@social.villaverde.example",
 				"https://social.villaverde.example/@cultura", null);
@@ -177,6 +184,8 @@ class RecertificationBrowserTests {
 			.doesNotContain("deportes.villaverde.example");
 		var section = browser.findElement(By.id("account-" + tiktok));
 		assertThat(section.getText()).contains("¿Sigue siendo oficial y necesaria la cuenta?", "Fecha de la última publicación");
+		assertThat(section.findElements(By.name("lastPost"))).as("a network Vigía cannot read asks the last post")
+			.hasSize(1);
 		answer(section, "YES", "Jefa de prensa", "YES", "NO", "2026-05-20");
 
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"),
@@ -209,6 +218,8 @@ class RecertificationBrowserTests {
 		var section = browser.findElement(By.id("account-" + deportes));
 		assertThat(section.getText()).contains("deportes.villaverde.example · Bluesky",
 				"Is the account still official and needed?");
+		assertThat(section.findElements(By.name("lastPost"))).as("Vigía reads Bluesky itself: no last post asked")
+			.isEmpty();
 		screenshots.save(browser, "recertification-answer");
 		answer(section, "RETIRE", "Sports department, web team", "YES", "YES", null);
 
