@@ -92,8 +92,12 @@ public class Answers {
 
 	private final Clock clock;
 
-	Answers(JdbcClient jdbc, Attestations findings, RecertificationProperties properties, Clock clock) {
+	private final Visitors visitors;
+
+	Answers(JdbcClient jdbc, Attestations findings, RecertificationProperties properties, Clock clock,
+			Visitors visitors) {
 		this.jdbc = jdbc;
+		this.visitors = visitors;
 		this.findings = findings;
 		this.properties = properties;
 		this.clock = clock;
@@ -129,7 +133,7 @@ public class Answers {
 			.param("by", link.recipient()).param("now", Timestamp.from(now))
 			.param("still", clean.stillOfficial().name()).param("admins", clean.administrators())
 			.param("twoFactor", clean.twoFactor().name()).param("recovery", clean.institutionalRecovery().name())
-			.param("lastPost", clean.lastPost()).param("address", Tokens.hash(address))
+			.param("lastPost", clean.lastPost()).param("address", visitors.hash(address))
 			.query(Long.class)
 			.optional();
 		if (id.isEmpty()) {
@@ -180,6 +184,19 @@ public class Answers {
 			.param("id", accountId).query((rs, row) -> attestation(rs)).list();
 	}
 
+	/** Each account's latest answer, for the registry export: one query for the whole registry. */
+	@Transactional(readOnly = true)
+	public Map<Long, Attestation> latestOfEach() {
+		var latest = new HashMap<Long, Attestation>();
+		jdbc.sql("""
+				select distinct on (account_id) * from attestation order by account_id, answered_at desc, id desc
+				""").query(rs -> {
+			var attestation = attestation(rs);
+			latest.put(attestation.accountId(), attestation);
+		});
+		return latest;
+	}
+
 	private void consequences(long attestationId, long accountId, Attestation.Answer answer, String by, Instant now) {
 		if (answer.lastPost() != null) {
 			jdbc.sql("""
@@ -220,7 +237,7 @@ public class Answers {
 	/** The link of this token, after the rate limit; every visit counts, a guessed token ten times. */
 	private Link link(String token, String address) {
 		var now = clock.instant();
-		var addressHash = Tokens.hash(address);
+		var addressHash = visitors.hash(address);
 		long weight = jdbc.sql("""
 				select coalesce(sum(case when found then 1 else 10 end), 0) from recertification_visit
 				where address_hash = :hash and at > :since

@@ -45,6 +45,22 @@ public class RegistryCsv {
 	/** The columns of the registry CSV, in the order the export writes them. */
 	public static final List<String> COLUMNS = Arrays.stream(AccountField.values()).map(AccountField::column).toList();
 
+	/**
+	 * The columns the export appends after {@link #COLUMNS}, from the latest answer an owner gave about the account
+	 * (recertification): read-only facts, which the import accepts and ignores so that an export imports back unchanged.
+	 */
+	public static final List<String> ATTESTATION_COLUMNS = List.of("attested_at", "attested_by", "attested_via",
+			"attested_still_official", "attested_administrators", "attested_two_factor",
+			"attested_institutional_recovery", "attested_last_post");
+
+	/** The appended cells of one account, one per {@link #ATTESTATION_COLUMNS} (all null when nobody answered). */
+	@FunctionalInterface
+	public interface AttestationCells {
+
+		List<@Nullable Object> of(long accountId);
+
+	}
+
 	private static final Logger log = LoggerFactory.getLogger(RegistryCsv.class);
 
 	private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
@@ -100,11 +116,24 @@ public class RegistryCsv {
 	 */
 	@Transactional(readOnly = true)
 	public void export(Writer writer) throws IOException {
+		export(writer, null);
+	}
+
+	/**
+	 * Writes every active account as a registry CSV with the attestation columns appended at the end (after every
+	 * column of {@link #COLUMNS}, which keep their names and order).
+	 */
+	@Transactional(readOnly = true)
+	public void export(Writer writer, @Nullable AttestationCells attestations) throws IOException {
+		var header = new ArrayList<>(COLUMNS);
+		if (attestations != null) {
+			header.addAll(ATTESTATION_COLUMNS);
+		}
 		// Not closed here: the writer belongs to the caller.
-		var printer = new CSVPrinter(writer, FORMAT.builder().setHeader(COLUMNS.toArray(String[]::new)).get());
+		var printer = new CSVPrinter(writer, FORMAT.builder().setHeader(header.toArray(String[]::new)).get());
 		{
 			jdbc.sql("""
-					select o.name as organization, u.name as unit, a.platform, a.handle, a.url, a.display_name,
+					select a.id, o.name as organization, u.name as unit, a.platform, a.handle, a.url, a.display_name,
 					       a.contact_email, a.purpose, a.language, a.max_silence_days, a.notes
 					from account a
 					join organization o on o.id = a.organization_id
@@ -113,11 +142,20 @@ public class RegistryCsv {
 					order by lower(o.name), lower(u.name) nulls first, a.platform, a.handle
 					""").query(rs -> {
 				try {
-					printer.printRecord(cell(rs.getString("organization")), cell(rs.getString("unit")),
+					var record = new ArrayList<@Nullable Object>(header.size());
+					record.addAll(Arrays.asList(cell(rs.getString("organization")), cell(rs.getString("unit")),
 							Platform.valueOf(rs.getString("platform")).id(), cell(rs.getString("handle")),
 							cell(rs.getString("url")), cell(rs.getString("display_name")),
 							cell(rs.getString("contact_email")), cell(rs.getString("purpose")),
-							cell(rs.getString("language")), rs.getObject("max_silence_days"), cell(rs.getString("notes")));
+							cell(rs.getString("language")), rs.getObject("max_silence_days"), cell(rs.getString("notes"))));
+					if (attestations != null) {
+						var cells = attestations.of(rs.getLong("id"));
+						for (int i = 0; i < ATTESTATION_COLUMNS.size(); i++) {
+							var value = (i < cells.size()) ? cells.get(i) : null;
+							record.add((value instanceof String text) ? cell(text) : value);
+						}
+					}
+					printer.printRecord(record);
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);
@@ -144,6 +182,7 @@ public class RegistryCsv {
 		var lines = new ArrayList<Line>();
 		var errors = new ArrayList<ImportError>();
 		Map<String, Integer> header = null;
+		int headerFields = 0;
 		long lastRecordStart = -1;
 		try (var parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(FORMAT).get()) {
 			var lineCounter = new LineCounter(text);
@@ -152,6 +191,7 @@ public class RegistryCsv {
 				int number = lineCounter.lineAt(record.getCharacterPosition());
 				if (header == null) {
 					header = header(record, errors);
+					headerFields = record.size();
 					if (!errors.isEmpty()) {
 						break;
 					}
@@ -165,9 +205,9 @@ public class RegistryCsv {
 							Message.of("import.tooManyLines", properties.importMaxLines())));
 					break;
 				}
-				if (record.size() != header.size()) {
+				if (record.size() != headerFields) {
 					errors.add(new ImportError(number, null,
-							Message.of("import.fieldCount", record.size(), header.size())));
+							Message.of("import.fieldCount", record.size(), headerFields)));
 					continue;
 				}
 				var outcome = AccountInputs.check(input(record, header), true);
@@ -242,6 +282,10 @@ public class RegistryCsv {
 		var header = new LinkedHashMap<String, Integer>();
 		for (int i = 0; i < record.size(); i++) {
 			var name = record.get(i).strip().toLowerCase(Locale.ROOT);
+			if (ATTESTATION_COLUMNS.contains(name)) {
+				// An export's read-only facts: taken as they come, never written.
+				continue;
+			}
 			if (!COLUMNS.contains(name)) {
 				errors.add(new ImportError(1, name,
 						Message.of("import.header.unknown", record.get(i), String.join(",", COLUMNS))));

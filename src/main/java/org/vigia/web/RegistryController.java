@@ -3,10 +3,14 @@ package org.vigia.web;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -18,6 +22,8 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.vigia.registry.ImportReport;
+import org.vigia.recertification.Answers;
+import org.vigia.recertification.Attestation;
 import org.vigia.registry.RegistryCsv;
 
 @RestController
@@ -26,7 +32,10 @@ class RegistryController {
 
 	private final RegistryCsv csv;
 
-	RegistryController(RegistryCsv csv) {
+	private final Answers answers;
+
+	RegistryController(RegistryCsv csv, Answers answers) {
+		this.answers = answers;
 		this.csv = csv;
 	}
 
@@ -74,8 +83,20 @@ class RegistryController {
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 				ContentDisposition.attachment().filename("vigia-registry.csv").build().toString());
 		var writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-		csv.export(writer);
+		var latest = answers.latestOfEach();
+		csv.export(writer, accountId -> cells(latest.get(accountId)));
 		writer.flush();
+	}
+
+	/** The attestation columns of one account: its latest answer, or empty cells when nobody answered. */
+	private static List<@Nullable Object> cells(@Nullable Attestation attestation) {
+		if (attestation == null) {
+			return Collections.nCopies(RegistryCsv.ATTESTATION_COLUMNS.size(), null);
+		}
+		var answer = attestation.answer();
+		return Arrays.asList(attestation.answeredAt(), attestation.answeredBy(), attestation.channel(),
+				answer.stillOfficial(), answer.administrators(), answer.twoFactor(), answer.institutionalRecovery(),
+				answer.lastPost());
 	}
 
 }

@@ -328,6 +328,53 @@ class RecertificationTests {
 	}
 
 	@Test
+	void anOrganizationsOwnWindowMovesTheRemindersToSevenDaysBeforeItsCloseAndItsLastDay() throws Exception {
+		campaigns.configure(organization, "P3M", "P10D");
+		assertThat(campaigns.run()).isEqualTo(3);
+		delivered();
+		smtp.purgeEmailFromAllMailboxes();
+
+		CLOCK.set(T0.plus(Duration.ofDays(3)).minus(Duration.ofMinutes(1)));
+		assertThat(campaigns.run()).isZero();
+		CLOCK.set(T0.plus(Duration.ofDays(3)));
+		assertThat(campaigns.run()).as("seven days before a ten-day window closes, to all three").isEqualTo(3);
+		assertThat(campaigns.run()).as("once").isZero();
+		var inboxes = delivered();
+		assertThat(inboxes.keySet()).containsExactly("deportes@villaverde.example", "jefa.prensa@villaverde.example",
+				"prensa@villaverde.example");
+		assertThat(inboxes.values()).allSatisfy(inbox -> assertThat(inbox).singleElement()
+			.satisfies(mail -> assertThat(mail.getSubject()).startsWith("[Vigía] Reminder")));
+
+		smtp.purgeEmailFromAllMailboxes();
+		CLOCK.set(Instant.parse("2026-06-10T23:59:00Z"));
+		assertThat(campaigns.run()).isZero();
+		CLOCK.set(Instant.parse("2026-06-11T00:00:00Z"));
+		assertThat(campaigns.run()).as("the last day of the window, which closes at 08:00").isEqualTo(3);
+		assertThat(campaigns.run()).isZero();
+		assertThat(delivered().values()).hasSize(3).allSatisfy(inbox -> assertThat(inbox).singleElement()
+			.satisfies(mail -> assertThat(mail.getSubject()).startsWith("[Vigía] Last day")));
+	}
+
+	@Test
+	void aWindowOfAWeekOrLessHasNoEarlyReminderOnlyItsLastDay() throws Exception {
+		campaigns.configure(organization, "P3M", "P5D");
+		assertThat(campaigns.run()).isEqualTo(3);
+		delivered();
+		smtp.purgeEmailFromAllMailboxes();
+
+		for (var at = T0.plus(Duration.ofHours(1)); at.isBefore(Instant.parse("2026-06-06T00:00:00Z"));
+				at = at.plus(Duration.ofHours(6))) {
+			CLOCK.set(at);
+			assertThat(campaigns.run()).as("nothing at %s: seven days before the close is before the round opened", at)
+				.isZero();
+		}
+		CLOCK.set(Instant.parse("2026-06-06T00:00:00Z"));
+		assertThat(campaigns.run()).isEqualTo(3);
+		assertThat(delivered().values()).hasSize(3).allSatisfy(inbox -> assertThat(inbox).singleElement()
+			.satisfies(mail -> assertThat(mail.getSubject()).startsWith("[Vigía] Last day")));
+	}
+
+	@Test
 	void theCloseOpensUncertifiedForEveryUnansweredAccountAndAnAnswerResolvesIt() throws Exception {
 		campaigns.run();
 		var prensa = linkOf("prensa@villaverde.example");
@@ -486,6 +533,150 @@ class RecertificationTests {
 		assertThat(lines).anySatisfy(line -> assertThat(line)
 			.startsWith("Villaverde,1,2026-06-01T08:00:00Z,2026-06-15T08:00:00Z," + tiktok + ",tiktok,villaverde,")
 			.endsWith(",prensa@villaverde.example,LINK,RETIRE,Jefa de prensa,NO,YES,2026-05-30"));
+	}
+
+	@Test
+	void theAccountPageShowsTheLatestAnswerWithWhoWhenAndHowAndEditorsRecordAPhoneAnswerThere() throws Exception {
+		campaigns.run();
+		answer(linkOf("prensa@villaverde.example"), cultura, "YES", "YES", "NO", null)
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(get("/accounts/" + cultura).with(httpBasic("viewer", "viewer")).header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(Matchers.containsString("Latest answer")))
+			.andExpect(content().string(Matchers.containsString("Answered by prensa@villaverde.example on")))
+			.andExpect(content().string(Matchers.containsString("through the mailed link")))
+			.andExpect(content().string(Matchers.containsString("Jefa de prensa")))
+			.andExpect(content().string(Matchers.not(Matchers.containsString("Record the answer"))));
+
+		mvc.perform(post("/accounts/" + cultura + "/attestations").with(httpBasic("viewer", "viewer")).with(csrf())
+			.param("answeredBy", "Jefa de prensa").param("stillOfficial", "YES")).andExpect(status().isForbidden());
+		mvc.perform(post("/accounts/" + cultura + "/attestations").with(httpBasic("editor", "editor"))
+			.param("answeredBy", "Jefa de prensa").param("stillOfficial", "YES")).andExpect(status().isForbidden());
+		mvc.perform(post("/accounts/" + cultura + "/attestations").with(httpBasic("editor", "editor")).with(csrf())
+			.param("answeredBy", "Jefa de prensa").param("stillOfficial", "YES").param("administrators", "Gabinete")
+			.param("twoFactor", "YES").param("institutionalRecovery", "YES").param("lastPost", ""))
+			.andExpect(status().is3xxRedirection());
+		assertThat(standing("ACCOUNT_SECURITY", cultura)).as("the phone answer says the recovery is institutional now")
+			.isZero();
+		mvc.perform(get("/accounts/" + cultura).with(httpBasic("editor", "editor")).header(HttpHeaders.ACCEPT_LANGUAGE, "es"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(Matchers.containsString("Respondió Jefa de prensa el")))
+			.andExpect(content().string(Matchers.containsString("por teléfono, registrado por editor")))
+			.andExpect(content().string(Matchers.containsString("Gabinete")))
+			.andExpect(content().string(Matchers.containsString("Respuestas anteriores")))
+			.andExpect(content().string(Matchers.containsString("Registrar la respuesta")));
+		mvc.perform(post("/accounts/" + cultura + "/attestations").with(httpBasic("editor", "editor")).with(csrf())
+			.param("answeredBy", "").param("stillOfficial", "YES")).andExpect(status().is3xxRedirection());
+		mvc.perform(post("/accounts/" + cultura + "/attestations").with(httpBasic("editor", "editor")).with(csrf())
+			.param("answeredBy", "Jefa").param("stillOfficial", "MAYBE")).andExpect(status().is3xxRedirection());
+		assertThat(jdbc.sql("select channel || ' ' || answered_by || ' ' || coalesce(recorded_by, '-') from attestation "
+				+ "where account_id = :id order by id").param("id", cultura).query(String.class).list())
+			.as("the refused phone answers wrote nothing")
+			.containsExactly("LINK prensa@villaverde.example -", "PHONE Jefa de prensa editor");
+		mvc.perform(get("/api/accounts/" + cultura + "/attestations").with(httpBasic("viewer", "viewer")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(2))
+			.andExpect(jsonPath("$[0].channel").value("PHONE"))
+			.andExpect(jsonPath("$[1].channel").value("LINK"))
+			.andExpect(jsonPath("$[1].answeredBy").value("prensa@villaverde.example"))
+			.andExpect(jsonPath("$[1].addressHash").doesNotExist());
+		mvc.perform(get("/api/accounts/999999/attestations").with(httpBasic("viewer", "viewer")))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aRetireAnswerProposesTheArchiveToAnEditorWhoseOneButtonArchivesTheAccount() throws Exception {
+		campaigns.run();
+		answer(linkOf("prensa@villaverde.example"), tiktok, "RETIRE", "YES", "YES", null)
+			.andExpect(status().is3xxRedirection());
+		var page = mvc.perform(get("/accounts/" + tiktok).with(httpBasic("editor", "editor"))
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(Matchers.containsString(
+					"prensa@villaverde.example answered on")))
+			.andExpect(content().string(Matchers.containsString("that this account should be retired")))
+			.andReturn().getResponse().getContentAsString();
+		var start = page.indexOf("<form method=\"post\" action=\"/accounts/" + tiktok + "/archive\">");
+		assertThat(start).as("a POST form that archives the account").isNotNegative();
+		var form = page.substring(start, page.indexOf("</form>", start));
+		assertThat(form).as("one button, with its CSRF token").contains("name=\"_csrf\"", "Archive it")
+			.containsOnlyOnce("<button");
+		mvc.perform(get("/accounts/" + cultura).with(httpBasic("editor", "editor")).header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+			.andExpect(content().string(Matchers.not(Matchers.containsString("should be retired"))));
+
+		mvc.perform(post("/accounts/" + tiktok + "/archive").with(httpBasic("editor", "editor")))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/accounts/" + tiktok + "/archive").with(httpBasic("viewer", "viewer")).with(csrf()))
+			.andExpect(status().isForbidden());
+		assertThat(jdbc.sql("select status from account where id = :id").param("id", tiktok).query(String.class).single())
+			.isEqualTo("ACTIVE");
+		mvc.perform(post("/accounts/" + tiktok + "/archive").with(httpBasic("editor", "editor")).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(jdbc.sql("select status from account where id = :id").param("id", tiktok).query(String.class).single())
+			.isEqualTo("ARCHIVED");
+		mvc.perform(get("/accounts/" + tiktok).with(httpBasic("editor", "editor")).header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+			.andExpect(content().string(Matchers.not(Matchers.containsString("should be retired"))));
+	}
+
+	@Test
+	void theRegistryExportAppendsTheLatestAnswerAfterItsOwnColumnsAndImportsBackUnchanged() throws Exception {
+		campaigns.run();
+		answer(linkOf("prensa@villaverde.example"), tiktok, "RETIRE", "NO", "YES", "2026-05-30")
+			.andExpect(status().is3xxRedirection());
+		var csv = mvc.perform(get("/api/registry/export").with(httpBasic("viewer", "viewer")))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		var lines = csv.lines().toList();
+		var header = new ArrayList<>(org.vigia.registry.RegistryCsv.COLUMNS);
+		header.addAll(org.vigia.registry.RegistryCsv.ATTESTATION_COLUMNS);
+		assertThat(lines.getFirst()).isEqualTo(String.join(",", header));
+		assertThat(lines.getFirst()).startsWith(
+				"organization,unit,platform,handle,url,display_name,contact_email,purpose,language,max_silence_days,notes,");
+		assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("Villaverde,Prensa,tiktok,villaverde,")
+			.endsWith(",2026-06-01T08:00:00Z,prensa@villaverde.example,LINK,RETIRE,Jefa de prensa,NO,YES,2026-05-30"));
+		assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("Villaverde,Prensa,bluesky,")
+			.endsWith(",,,,,,,,"));
+
+		jdbc.sql("""
+				update account set url = case platform when 'BLUESKY' then 'https://bsky.app/profile/' || handle
+				    when 'MASTODON' then 'https://social.villaverde.example/@cultura'
+				    else 'https://www.tiktok.com/@' || handle end
+				""").update();
+		csv = mvc.perform(get("/api/registry/export").with(httpBasic("viewer", "viewer")))
+			.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		mvc.perform(post("/api/registry/import").with(httpBasic("editor", "editor")).contentType("text/csv")
+			.content(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.created").value(0))
+			.andExpect(jsonPath("$.updated").value(0))
+			.andExpect(jsonPath("$.unchanged").value(3));
+	}
+
+	@Test
+	void visitorsAreKeptAsASaltedHashOfTheirAddressNeverTheAddressNorItsPlainHash() throws Exception {
+		campaigns.run();
+		answer(linkOf("prensa@villaverde.example"), cultura, "YES", "YES", "YES", null)
+			.andExpect(status().is3xxRedirection());
+		var salt = jdbc.sql("select salt from recertification_salt").query(byte[].class).single();
+		assertThat(salt).hasSize(32);
+		var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+		mac.init(new javax.crypto.spec.SecretKeySpec(salt, "HmacSHA256"));
+		var salted = java.util.HexFormat.of().formatHex(mac.doFinal("127.0.0.1".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		assertThat(jdbc.sql("select distinct address_hash from recertification_visit").query(String.class).list())
+			.containsExactly(salted).doesNotContain(Tokens.hash("127.0.0.1"), "127.0.0.1");
+		assertThat(jdbc.sql("select address_hash from attestation").query(String.class).single()).isEqualTo(salted);
+		assertThat(Tokens.hash("127.0.0.1")).isNotEqualTo(salted);
+	}
+
+	@Test
+	void theRecipientsLanguageWritesTheAnswerPageAndAVisitorsChoiceWins() throws Exception {
+		jdbc.sql("insert into alert_recipient (address, locale, updated_at) values ('deportes@villaverde.example', 'es', now())").update();
+		campaigns.run();
+		var path = linkOf("deportes@villaverde.example");
+		mvc.perform(get(path)).andExpect(status().isOk())
+			.andExpect(content().string(Matchers.containsString("¿Sigue siendo oficial y necesaria la cuenta?")));
+		mvc.perform(get(path).param("lang", "en")).andExpect(status().isOk())
+			.andExpect(content().string(Matchers.containsString("Is the account still official and needed?")));
 	}
 
 }

@@ -1,8 +1,12 @@
 package org.vigia.web.pages;
 
 import java.net.URI;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -20,7 +24,10 @@ import org.vigia.audit.AuditTrail;
 import org.vigia.overview.AccountHealth;
 import org.vigia.health.FindingFilter;
 import org.vigia.health.Findings;
+import org.vigia.common.InvalidException;
 import org.vigia.polling.AccountActivity;
+import org.vigia.recertification.Answers;
+import org.vigia.recertification.Attestation;
 import org.vigia.registry.AccountInput;
 import org.vigia.registry.AccountStatus;
 import org.vigia.registry.Registry;
@@ -45,9 +52,12 @@ class AccountPage {
 
 	private final ObjectProvider<AuditTrail> audit;
 
+	private final Answers answers;
+
 	AccountPage(Registry registry, AccountActivity activity, AccountHealth health, Findings findings, Clock clock,
-			ObjectProvider<AuditTrail> audit) {
+			ObjectProvider<AuditTrail> audit, Answers answers) {
 		this.audit = audit;
+		this.answers = answers;
 		this.registry = registry;
 		this.activity = activity;
 		this.health = health;
@@ -77,7 +87,73 @@ class AccountPage {
 		model.addAttribute("findings", findings.list(new FindingFilter(Set.of(), Set.of(), Set.of(), null, null, null, id),
 				PageRequest.of(0, 50)).getContent());
 		model.addAttribute("units", registry.units(account.organizationId(), PageRequest.of(0, 500)).getContent());
+		var attestations = answers.of(id);
+		var latest = attestations.isEmpty() ? null : attestations.getFirst();
+		model.addAttribute("attestation", latest);
+		model.addAttribute("earlierAttestations", attestations.stream().skip(1).limit(20).toList());
+		model.addAttribute("retireProposed", latest != null && account.status() == AccountStatus.ACTIVE
+				&& latest.answer().stillOfficial() == Attestation.StillOfficial.RETIRE);
 		return "account";
+	}
+
+	/**
+	 * Editors record an answer an owner gave by phone: it is kept as the link's answers are, with the editor who took
+	 * it, and has the same consequences.
+	 */
+	@PostMapping("/accounts/{id}/attestations")
+	String recordPhoneAnswer(@PathVariable long id, @RequestParam(required = false) @Nullable String answeredBy,
+			@RequestParam(required = false) @Nullable String stillOfficial,
+			@RequestParam(required = false) @Nullable String administrators,
+			@RequestParam(required = false) @Nullable String twoFactor,
+			@RequestParam(required = false) @Nullable String institutionalRecovery,
+			@RequestParam(required = false) @Nullable String lastPost, Principal principal, RedirectAttributes redirect) {
+		registry.account(id);
+		try {
+			answers.record(id, new Attestation.Answer(choice(Attestation.StillOfficial.class, stillOfficial, "stillOfficial"),
+					administrators, choice(Attestation.Choice.class, twoFactor, "twoFactor"),
+					choice(Attestation.Choice.class, institutionalRecovery, "institutionalRecovery"), date(lastPost)),
+					(answeredBy == null) ? "" : answeredBy, principal.getName());
+			redirect.addFlashAttribute("phoneAnswerSaved", true);
+		}
+		catch (InvalidException ex) {
+			redirect.addFlashAttribute("errors", List.of(ex.getMessage()));
+		}
+		return "redirect:/accounts/" + id + "#attestations";
+	}
+
+	private static <E extends Enum<E>> @Nullable E choice(Class<E> type, @Nullable String value, String field) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new PhoneAnswerException(field + ": '" + value + "' is not one of the choices");
+		}
+	}
+
+	private static @Nullable LocalDate date(@Nullable String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(value.strip());
+		}
+		catch (DateTimeParseException ex) {
+			throw new PhoneAnswerException("lastPost: expected a date such as 2026-05-31, was '" + value + "'");
+		}
+	}
+
+	/** A phone answer's field the form sent wrong. */
+	private static final class PhoneAnswerException extends InvalidException {
+
+		private static final long serialVersionUID = 1L;
+
+		PhoneAnswerException(String message) {
+			super(message);
+		}
+
 	}
 
 	/** Editors change the registry facts a communications office keeps: owner, contact, purpose, limits, notes. */

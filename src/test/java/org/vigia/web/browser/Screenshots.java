@@ -37,6 +37,11 @@ final class Screenshots {
 
 	/** Saves the whole page now in the browser (up to 2400 CSS pixels high) as {@code dashboard-NAME.png}. */
 	void take(ChromeDriver browser, String name) {
+		save(browser, "dashboard-" + name);
+	}
+
+	/** Saves the whole page now in the browser as {@code FILE.png}, for pages that are not the dashboard's. */
+	void save(ChromeDriver browser, String file) {
 		if (folder == null) {
 			return;
 		}
@@ -52,7 +57,7 @@ final class Screenshots {
 				"clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
 		try {
 			Files.createDirectories(folder);
-			Files.write(folder.resolve("dashboard-" + name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
+			Files.write(folder.resolve(file + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
