@@ -1,5 +1,7 @@
 package org.vigia.connections;
 
+import java.util.List;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -15,13 +17,15 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepo
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.vigia.platform.NetworkAuthorization;
+import org.vigia.platform.http.PlatformHttpClient;
 
 /**
  * The security of the connect flow, ahead of the dashboard's: under /connections/oauth2 only editors (and admins), a
  * signed-in session, the CSRF token on the form that starts it; Spring Security's OAuth 2.0 client sends the editor to
  * the network with a {@code state} kept in the session and PKCE (networks that do not know it ignore its parameters,
- * as OAuth 2.0 requires of unknown ones), and exchanges the code the network sends back. {@link ConnectFlow} takes it
- * from there.
+ * as OAuth 2.0 requires of unknown ones), and exchanges the code the network sends back, through the guarded platform
+ * client ({@link GuardedTokenExchange}). {@link ConnectFlow} takes it from there.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -36,8 +40,8 @@ class ConnectionsSecurityConfiguration {
 
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE + 20)
-	SecurityFilterChain connectionsFilterChain(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> clients)
-			throws Exception {
+	SecurityFilterChain connectionsFilterChain(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> clients,
+			PlatformHttpClient platformHttp, List<NetworkAuthorization> authorizations) throws Exception {
 		var path = PathPatternRequestMatcher.withDefaults();
 		http.securityMatcher(path.matcher(BASE + "/**"))
 			.authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole("EDITOR", "ADMIN"))
@@ -47,7 +51,8 @@ class ConnectionsSecurityConfiguration {
 			var resolver = new DefaultOAuth2AuthorizationRequestResolver(repository, AUTHORIZATION);
 			resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
 			http.oauth2Client(client -> client.authorizedClientRepository(GRANTS)
-				.authorizationCodeGrant(grant -> grant.authorizationRequestResolver(resolver)));
+				.authorizationCodeGrant(grant -> grant.authorizationRequestResolver(resolver)
+					.accessTokenResponseClient(new GuardedTokenExchange(platformHttp, authorizations))));
 		}
 		return http.build();
 	}
