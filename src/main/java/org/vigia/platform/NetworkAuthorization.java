@@ -36,8 +36,22 @@ public interface NetworkAuthorization {
 	/** The accounts the grant administers now: the person's roles may have changed since it was granted. */
 	List<Asset> assets(Token token);
 
-	/** Revokes the grant at the network where its API allows it; false where it does not. */
-	boolean revoke(Token token);
+	/**
+	 * Revokes the grant at the network where its API allows it; false where it does not (the default).
+	 * @throws IllegalStateException when the network was asked and refused or did not answer; its message says why
+	 */
+	default boolean revoke(Token token) {
+		return false;
+	}
+
+	/**
+	 * Revokes the grant of the person the network knows by {@code networkUserId}, for networks whose revocation names
+	 * the person; by default as {@link #revoke(Token)}.
+	 * @throws IllegalStateException when the network was asked and refused or did not answer; its message says why
+	 */
+	default boolean revoke(String networkUserId, Token token) {
+		return revoke(token);
+	}
 
 	/** A token and what comes with it; its strings are secrets. */
 	record Token(String accessToken, @Nullable String refreshToken, @Nullable Instant expiresAt,
