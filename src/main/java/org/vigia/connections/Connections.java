@@ -140,7 +140,7 @@ public class Connections {
 			.param("now", Timestamp.from(now))
 			.param("scopes", new TreeSet<>(grant.scopes()).toArray(String[]::new))
 			.param("expiresAt", timestamp(lasting.expiresAt()))
-			.param("refreshable", lasting.refreshToken() != null)
+			.param("refreshable", authorization.refreshable(lasting))
 			.query(Long.class)
 			.single();
 		tokens.write(id, TokenStore.Kind.ACCESS, null, lasting.accessToken());

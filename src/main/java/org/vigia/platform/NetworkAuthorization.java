@@ -33,6 +33,14 @@ public interface NetworkAuthorization {
 	 */
 	Optional<Token> refresh(Token token);
 
+	/**
+	 * Whether {@link #refresh} can renew this token before it expires: by default when it comes with a refresh token;
+	 * networks that refresh the access token itself (Threads) say so.
+	 */
+	default boolean refreshable(Token token) {
+		return token.refreshToken() != null;
+	}
+
 	/** The accounts the grant administers now: the person's roles may have changed since it was granted. */
 	List<Asset> assets(Token token);
 
