@@ -39,7 +39,8 @@ import org.vigia.connections.FacebookOnMock;
 		"spring.datasource.hikari.minimum-idle=1", "spring.datasource.hikari.maximum-pool-size=12",
 		"vigia.security.admin-password=admin", "vigia.polling.schedule-enabled=false", "vigia.health.sweep-enabled=false",
 		"vigia.alerts.delivery-enabled=false", "vigia.discovery.schedule-enabled=false",
-		"vigia.connections.lifecycle-enabled=false", "spring.quartz.scheduler-name=vigia-test-${random.uuid}",
+		"vigia.connections.lifecycle-enabled=false", "vigia.recertification.schedule-enabled=false",
+		"vigia.polling.warm-up=false", "vigia.health.snapshot-refresh-enabled=false", "spring.quartz.scheduler-name=vigia-test-${random.uuid}",
 		"vigia.security.users[0].name=editor", "vigia.security.users[0].password=editor",
 		"vigia.security.users[0].role=EDITOR", "vigia.security.allow-test-passwords=true",
 		"vigia.http.allow-private-addresses=true", "vigia.http.retry-base-delay=10ms",
@@ -138,7 +139,12 @@ class MetaConnectBrowserTests {
 		// The network's consent page, served by the mock, with the state Vigía bound to the session.
 		wait(driver -> driver.getCurrentUrl().startsWith("http://127.0.0.1:" + FACEBOOK.getPort() + "/v26.0/dialog/oauth"));
 		assertThat(browser.getTitle()).isEqualTo("Log in with Facebook");
-		var dialog = FACEBOOK_DISPATCHER.requests.getLast().getUrl();
+		// (The browser also asks the mock for its favicon: the dialog is the request for the consent page.)
+		var dialog = FACEBOOK_DISPATCHER.requests.stream()
+			.map(request -> request.getUrl())
+			.filter(url -> url.encodedPath().equals("/v26.0/dialog/oauth"))
+			.reduce((first, second) -> second)
+			.orElseThrow();
 		assertThat(dialog.queryParameter("client_id")).isEqualTo(FacebookOnMock.APP_ID);
 		assertThat(dialog.queryParameter("response_type")).isEqualTo("code");
 		assertThat(dialog.queryParameter("state")).isNotBlank();
@@ -186,7 +192,10 @@ class MetaConnectBrowserTests {
 	}
 
 	private void wait(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
-		new WebDriverWait(browser, PATIENCE).until(condition);
+		new WebDriverWait(browser, PATIENCE)
+			.withMessage(() -> "the browser is at " + browser.getCurrentUrl() + " showing: "
+					+ browser.findElement(By.tagName("body")).getText())
+			.until(condition);
 	}
 
 }
