@@ -140,7 +140,7 @@ public class Connections {
 			.param("now", Timestamp.from(now))
 			.param("scopes", new TreeSet<>(grant.scopes()).toArray(String[]::new))
 			.param("expiresAt", timestamp(lasting.expiresAt()))
-			.param("refreshable", lasting.refreshToken() != null)
+			.param("refreshable", authorization.refreshable(lasting))
 			.query(Long.class)
 			.single();
 		tokens.write(id, TokenStore.Kind.ACCESS, null, lasting.accessToken());
@@ -155,25 +155,38 @@ public class Connections {
 		return get(id);
 	}
 
+	/** What the network did when a connection was disconnected. */
+	public enum Revocation {
+
+		/** The network revoked the grant. */
+		REVOKED,
+		/** The network's API has no revocation: the person removes the app at the network. */
+		UNSUPPORTED,
+		/** The network was asked and refused or did not answer: the grant may still be valid there. */
+		FAILED,
+		/** Nothing to revoke: the connection was disconnected already, or its token is gone. */
+		NOT_ASKED
+
+	}
+
+	/** A connection just disconnected, and what the network did. */
+	public record Disconnection(Connection connection, Revocation revocation) {
+	}
+
 	/**
-	 * Disconnects: revokes the grant at the network where its API allows (a refusal there does not keep the connection),
-	 * forgets its tokens and marks it REVOKED.
+	 * Disconnects: revokes the grant at the network where its API allows (a refusal there does not keep the
+	 * connection), forgets its tokens and marks it REVOKED; says what the network did.
 	 */
 	@Transactional
-	public Connection disconnect(long id, String actor) {
+	public Disconnection disconnect(long id, String actor) {
 		var connection = get(id);
+		var revocation = Revocation.NOT_ASKED;
 		if (connection.state() != ConnectionState.REVOKED) {
 			var authorization = authorization(connection.registration());
 			var access = tokens.read(id, TokenStore.Kind.ACCESS, null, actor, "revoke at the network");
 			if (authorization.isPresent() && access != null) {
-				try {
-					boolean revoked = authorization.get().revoke(new NetworkAuthorization.Token(access, null, null, null));
-					log.info("Connection {} disconnected by {}; revoked at the network: {}", id, actor, revoked);
-				}
-				catch (RuntimeException ex) {
-					log.warn("Connection {}: the network did not revoke it ({}); disconnected in Vigía all the same", id,
-							ex.getMessage());
-				}
+				revocation = revoke(authorization.get(), connection, access);
+				log.info("Connection {} disconnected by {}; at the network: {}", id, actor, revocation);
 			}
 			tokens.forget(id);
 			jdbc.sql("""
@@ -186,7 +199,19 @@ public class Connections {
 			// Every account it reached, those it no longer administered included: their findings are judged again.
 			events.publishEvent(new ConnectionsChanged(List.of(id), List.copyOf(coveredAccounts(List.of(id)))));
 		}
-		return get(id);
+		return new Disconnection(get(id), revocation);
+	}
+
+	private static Revocation revoke(NetworkAuthorization authorization, Connection connection, String access) {
+		try {
+			return authorization.revoke(connection.networkUserId(), new NetworkAuthorization.Token(access, null, null,
+					null)) ? Revocation.REVOKED : Revocation.UNSUPPORTED;
+		}
+		catch (RuntimeException ex) {
+			log.warn("Connection {}: the network did not revoke it ({}); disconnected in Vigía all the same",
+					connection.id(), ex.getMessage());
+			return Revocation.FAILED;
+		}
 	}
 
 	/** Moves a connection to a state it is not in yet, saying why; true when it moved. */

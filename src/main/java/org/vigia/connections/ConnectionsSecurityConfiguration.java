@@ -31,13 +31,15 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.web.client.RestClient;
 import org.vigia.platform.NetworkAuthorization;
+import org.vigia.platform.http.PlatformHttpClient;
 
 /**
  * The security of the connect flow, ahead of the dashboard's: under /connections/oauth2 only editors (and admins), a
  * signed-in session, the CSRF token on the form that starts it; Spring Security's OAuth 2.0 client sends the editor to
  * the network with a {@code state} kept in the session and PKCE (networks that do not know it ignore its parameters,
  * as OAuth 2.0 requires of unknown ones), and exchanges the code the network sends back. A network that departs from
- * OAuth 2.0 in either step adjusts it through its {@link NetworkAuthorization}. {@link ConnectFlow} takes it from there.
+ * OAuth 2.0 in either step adjusts it through its {@link NetworkAuthorization}; the code is exchanged through the
+ * guarded platform client ({@link GuardedTokenExchange}). {@link ConnectFlow} takes it from there.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -53,7 +55,7 @@ class ConnectionsSecurityConfiguration {
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE + 20)
 	SecurityFilterChain connectionsFilterChain(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> clients,
-			ObjectProvider<NetworkAuthorization> networks) throws Exception {
+			ObjectProvider<NetworkAuthorization> networks, PlatformHttpClient platformHttp) throws Exception {
 		var path = PathPatternRequestMatcher.withDefaults();
 		http.securityMatcher(path.matcher(BASE + "/**"))
 			.authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole("EDITOR", "ADMIN"))
@@ -68,9 +70,9 @@ class ConnectionsSecurityConfiguration {
 						request.parameters(network::authorizationParameters);
 					}
 				})));
-			var exchange = new RestClientAuthorizationCodeTokenResponseClient();
-			exchange.setRestClient(tokenEndpointClient());
-			exchange.addParametersConverter(grant -> tokenParameters(networks, grant));
+			// The code exchange goes through the guarded platform client, with each network's own parameters.
+			var exchange = new GuardedTokenExchange(platformHttp, networks.orderedStream().toList(),
+					grant -> tokenParameters(networks, grant));
 			http.oauth2Client(client -> client.authorizedClientRepository(GRANTS)
 				.authorizationCodeGrant(grant -> grant.authorizationRequestResolver(resolver)
 					.accessTokenResponseClient(exchange)));
@@ -82,23 +84,6 @@ class ConnectionsSecurityConfiguration {
 	 * Spring Security's client for token endpoints, except that an answer without {@code token_type} is a bearer
 	 * token: LinkedIn leaves the field out, and OAuth 2.0 clients of it read it so.
 	 */
-	private static RestClient tokenEndpointClient() {
-		var tokens = new OAuth2AccessTokenResponseHttpMessageConverter();
-		var standard = new DefaultMapOAuth2AccessTokenResponseConverter();
-		tokens.setAccessTokenResponseConverter(answer -> {
-			if (answer.get(OAuth2ParameterNames.TOKEN_TYPE) != null) {
-				return standard.convert(answer);
-			}
-			var bearer = new LinkedHashMap<>(answer);
-			bearer.put(OAuth2ParameterNames.TOKEN_TYPE, OAuth2AccessToken.TokenType.BEARER.getValue());
-			return standard.convert(bearer);
-		});
-		return RestClient.builder()
-			.messageConverters(List.of(new FormHttpMessageConverter(), tokens))
-			.defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
-			.build();
-	}
-
 	private static @Nullable NetworkAuthorization network(ObjectProvider<NetworkAuthorization> networks,
 			@Nullable Object registrationId) {
 		return networks.orderedStream()

@@ -4,7 +4,7 @@
  * the platform adapters read accounts with.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "common", "platform" })
+@ApplicationModule(allowedDependencies = { "common", "platform", "platform :: http" })
 package org.vigia.connections;
 
 import org.jspecify.annotations.NullMarked;

@@ -34,11 +34,33 @@ public interface NetworkAuthorization {
 	 */
 	Optional<Token> refresh(Token token);
 
+	/**
+	 * Whether {@link #refresh} can renew this token before it expires: by default when it comes with a refresh token;
+	 * networks that refresh the access token itself (Threads) say so.
+	 */
+	default boolean refreshable(Token token) {
+		return token.refreshToken() != null;
+	}
+
 	/** The accounts the grant administers now: the person's roles may have changed since it was granted. */
 	List<Asset> assets(Token token);
 
-	/** Revokes the grant at the network where its API allows it; false where it does not. */
-	boolean revoke(Token token);
+	/**
+	 * Revokes the grant at the network where its API allows it; false where it does not (the default).
+	 * @throws IllegalStateException when the network was asked and refused or did not answer; its message says why
+	 */
+	default boolean revoke(Token token) {
+		return false;
+	}
+
+	/**
+	 * Revokes the grant of the person the network knows by {@code networkUserId}, for networks whose revocation names
+	 * the person; by default as {@link #revoke(Token)}.
+	 * @throws IllegalStateException when the network was asked and refused or did not answer; its message says why
+	 */
+	default boolean revoke(String networkUserId, Token token) {
+		return revoke(token);
+	}
 
 	/**
 	 * Adjusts the query of the link that sends a person to the network's consent page, for a network that departs from

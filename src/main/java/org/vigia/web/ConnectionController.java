@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,10 +60,18 @@ class ConnectionController {
 		return ConnectionView.of(connections.get(id));
 	}
 
-	/** Disconnects: revokes it at the network where the network allows, forgets its tokens; answers it, REVOKED. */
+	/** A connection just disconnected, and what the network did: REVOKED, UNSUPPORTED, FAILED or NOT_ASKED. */
+	record DisconnectionView(@JsonUnwrapped ConnectionView connection, Connections.Revocation revocation) {
+	}
+
+	/**
+	 * Disconnects: revokes it at the network where the network allows, forgets its tokens; answers it, REVOKED, and
+	 * whether the network revoked it (a refusal there still disconnects it in Vigía).
+	 */
 	@DeleteMapping("/{id}")
-	ConnectionView disconnect(@PathVariable long id, Principal principal) {
-		return ConnectionView.of(connections.disconnect(id, principal.getName()));
+	DisconnectionView disconnect(@PathVariable long id, Principal principal) {
+		var disconnection = connections.disconnect(id, principal.getName());
+		return new DisconnectionView(ConnectionView.of(disconnection.connection()), disconnection.revocation());
 	}
 
 }

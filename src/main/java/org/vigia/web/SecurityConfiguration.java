@@ -42,6 +42,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
@@ -101,8 +103,10 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationHandlers problems,
 			UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
-			ObjectProvider<ApiTokens> apiTokens, ApplicationEventPublisher events) throws Exception {
+			ObjectProvider<ApiTokens> apiTokens, ApplicationEventPublisher events,
+			ObjectProvider<ClientRegistrationRepository> clients) throws Exception {
 		var path = PathPatternRequestMatcher.withDefaults();
+		var formAction = "form-action 'self'" + networkConsentOrigins(clients.getIfAvailable()) + "; ";
 		var machineFacing = MACHINE_FACING;
 		var denied = deniedHandler(problems);
 		// A browser opening an API address (the dashboard links to the export) is sent to the login page: with a Basic
@@ -155,7 +159,7 @@ class SecurityConfiguration {
 			.headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
 					new NegatedRequestMatcher(new OrRequestMatcher(machineFacing, path.matcher("/swagger-ui/**"))),
 					new ContentSecurityPolicyHeaderWriter("default-src 'self'; img-src 'self' https:; script-src 'self'; "
-							+ "style-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+							+ "style-src 'self'; object-src 'none'; base-uri 'none'; " + formAction
 							+ "frame-ancestors 'none'"))))
 			.httpBasic(basic -> basic.authenticationEntryPoint(basicFailure))
 			.formLogin(form -> form.loginPage("/login").successHandler(audited).failureHandler(loginFailure).permitAll())
@@ -351,6 +355,28 @@ class SecurityConfiguration {
 			chain.doFilter(request, response);
 		}
 
+	}
+
+	/**
+	 * The origins of the configured client registrations' consent pages: the connect form on {@code /connections}
+	 * posts to Vigía, which redirects the browser to the network, and browsers apply {@code form-action} to every
+	 * redirect of a form submission, so with {@code 'self'} alone the browser would stay on the page.
+	 */
+	static String networkConsentOrigins(ClientRegistrationRepository clients) {
+		if (!(clients instanceof Iterable<?> registrations)) {
+			return "";
+		}
+		var origins = new java.util.TreeSet<String>();
+		for (var registration : registrations) {
+			if (registration instanceof ClientRegistration client
+					&& client.getProviderDetails().getAuthorizationUri() != null) {
+				var uri = java.net.URI.create(client.getProviderDetails().getAuthorizationUri());
+				if (uri.getScheme() != null && uri.getHost() != null) {
+					origins.add(uri.getScheme() + "://" + uri.getRawAuthority());
+				}
+			}
+		}
+		return origins.isEmpty() ? "" : " " + String.join(" ", origins);
 	}
 
 }

@@ -36,6 +36,8 @@ import org.vigia.platform.Platform;
 @IntegrationTest
 @Import(FakeNetwork.class)
 @TestPropertySource(properties = { "vigia.secrets.key=" + ConnectionsTests.KEY,
+		// The code exchange goes through the guarded client, and the network here is a local server.
+		"vigia.http.allow-private-addresses=true",
 		"spring.security.oauth2.client.registration.fake.client-id=vigia-app",
 		"spring.security.oauth2.client.registration.fake.client-secret=app-secret",
 		"spring.security.oauth2.client.registration.fake.client-name=Fake",

@@ -148,11 +148,29 @@ class ConnectionsTests {
 			.andExpect(status().isForbidden());
 		var one = ApiCalls.editor(mvc, delete("/api/connections/" + connection.id()));
 		assertThat(JsonPath.<String>read(one, "$.state")).isEqualTo("REVOKED");
+		assertThat(JsonPath.<String>read(one, "$.revocation")).isEqualTo("REVOKED");
 		assertThat(network.revoked).containsExactly("long-short");
 		assertThat(jdbc.sql("select count(*) from connection_token").query(Long.class).single()).isZero();
 		assertThat(jdbc.sql("select actor || ':' || purpose from connection_token_access").query(String.class).list())
 			.contains("editor:revoke at the network");
 		mvc.perform(get("/api/connections/999").with(httpBasic("viewer", "viewer"))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aNetworkThatRefusesToRevokeStillLeavesTheConnectionDisconnectedAndThePageSaysSo() throws Exception {
+		var connection = connections.connect(organization, FakeNetwork.ID,
+				new NetworkAuthorization.Token("short", null, null, null), Set.of(), "editor");
+		network.revokeFails = true;
+
+		var answer = ApiCalls.editor(mvc, delete("/api/connections/" + connection.id()));
+
+		assertThat(JsonPath.<String>read(answer, "$.state")).isEqualTo("REVOKED");
+		assertThat(JsonPath.<String>read(answer, "$.revocation")).isEqualTo("FAILED");
+		assertThat(answer).doesNotContain("long-short");
+		assertThat(jdbc.sql("select count(*) from connection_token").query(Long.class).single()).isZero();
+		assertThat(connections.get(connection.id()).state()).isEqualTo(ConnectionState.REVOKED);
+		var page = ApiCalls.viewer(mvc, get("/connections?disconnected=" + connection.id() + "&revocation=failed"));
+		assertThat(page).contains("the network did not revoke the authorization");
 	}
 
 	@Test

@@ -32,6 +32,9 @@ public class FakeNetwork implements NetworkAuthorization {
 
 	public volatile boolean refreshable = true;
 
+	/** Whether the network refuses to revoke (it answers an error). */
+	public volatile boolean revokeFails;
+
 	public volatile Duration lifetime = Duration.ofDays(60);
 
 	public volatile String userId = "10150000000000001";
@@ -48,6 +51,7 @@ public class FakeNetwork implements NetworkAuthorization {
 		completed.clear();
 		refreshes.set(0);
 		refreshable = true;
+		revokeFails = false;
 		lifetime = Duration.ofDays(60);
 		userId = "10150000000000001";
 	}
@@ -87,6 +91,9 @@ public class FakeNetwork implements NetworkAuthorization {
 
 	@Override
 	public boolean revoke(Token token) {
+		if (revokeFails) {
+			throw new IllegalStateException("the network refused the revocation: error 190 (OAuthException)");
+		}
 		revoked.add(token.accessToken());
 		return true;
 	}

@@ -12,6 +12,7 @@ import org.vigia.platform.NetworkAuthorization;
 import org.vigia.platform.Platform;
 import org.vigia.platform.adapter.Calls;
 import org.vigia.platform.adapter.Json;
+import org.vigia.platform.http.HttpFailure;
 import org.vigia.platform.http.PlatformHttpClient;
 import org.vigia.platform.meta.Graph;
 import org.vigia.platform.meta.GraphTokens;
@@ -128,10 +129,34 @@ public class FacebookAuthorization implements NetworkAuthorization {
 		return List.copyOf(assets);
 	}
 
-	/** Not done: revoking needs a DELETE, and Vigía's platform client only reads. The person removes the app. */
+	/**
+	 * Revokes every permission the person granted the app ({@code DELETE /{user-id}/permissions} with the user token
+	 * and its proof): the app leaves the person's business integrations, and the Page tokens obtained through it stop
+	 * working.
+	 */
 	@Override
-	public boolean revoke(Token token) {
-		return false;
+	public boolean revoke(String networkUserId, Token token) {
+		var what = "the revocation of the app's permissions";
+		Graph.Answer answer;
+		try {
+			answer = graph.delete(Platform.FACEBOOK, "/" + networkUserId + "/permissions", token.accessToken());
+		}
+		catch (HttpFailure failure) {
+			throw new IllegalStateException(graph.name() + " did not answer " + what + ": " + Calls.describe(failure),
+					failure);
+		}
+		if (answer.error() != null) {
+			throw new IllegalStateException(graph.name() + " refused " + what + ": " + answer.error().describe());
+		}
+		var body = answer.body();
+		var http = answer.answer();
+		boolean confirmed = http != null && http.isSuccessful() && body != null
+				&& (body.isBoolean() ? body.asBoolean() : body.path("success").asBoolean(false));
+		if (!confirmed) {
+			throw new IllegalStateException(graph.name() + " did not confirm " + what + " (HTTP " + answer.status()
+					+ ")");
+		}
+		return true;
 	}
 
 }

@@ -132,7 +132,9 @@ public class PlatformHttpClient {
 	 */
 	public HttpResult post(HttpPost post) throws HttpFailure {
 		return execute(new Outgoing(post.method(), post.platform(), post.url(), post.headers(), null, null,
-				post.followRedirects(), post.maxBytes(), post.body(), post.contentType()));
+				post.followRedirects(), post.maxBytes(),
+				(post.method().equals("DELETE") && post.body().length == 0) ? null : post.body(),
+				post.contentType()));
 	}
 
 	/** Sends a DELETE without a body: {@link #post} of {@link HttpPost#delete}. */
@@ -362,7 +364,7 @@ public class PlatformHttpClient {
 				&& url.port() == origin.port();
 		var builder = new Request.Builder().url(url)
 			.method(get.method(), get.body() == null ? null
-					: RequestBody.create(get.body(), MediaType.parse(Objects.requireNonNull(get.contentType()))))
+					: RequestBody.create(get.body(), MediaType.parse(Objects.requireNonNullElse(get.contentType(), ""))))
 			.header("User-Agent", properties.userAgent());
 		get.headers().forEach((name, value) -> {
 			var lower = name.toLowerCase(Locale.ROOT);

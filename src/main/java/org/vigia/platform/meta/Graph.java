@@ -28,6 +28,7 @@ import org.vigia.platform.adapter.Calls;
 import org.vigia.platform.adapter.Json;
 import org.vigia.platform.http.HttpFailure;
 import org.vigia.platform.http.HttpGet;
+import org.vigia.platform.http.HttpPost;
 import org.vigia.platform.http.HttpResult;
 import org.vigia.platform.http.PlatformHttpClient;
 
@@ -142,6 +143,28 @@ public final class Graph {
 		return send(calls, platform, path, params, null);
 	}
 
+	/**
+	 * Deletes an edge with a token, such as {@code /{user-id}/permissions} (which revokes every permission the person
+	 * granted the app); the token and its proof are added to the query. Meta answers {@code {"success":true}} (or a
+	 * bare {@code true}, as its reference says).
+	 */
+	public Answer delete(Platform platform, String path, String accessToken) throws HttpFailure {
+		if (appSecret == null) {
+			return Answer.unconfigured(name);
+		}
+		var query = new LinkedHashMap<String, String>();
+		query.put("access_token", accessToken);
+		if (proof) {
+			query.put("appsecret_proof", proof(accessToken, appSecret));
+		}
+		var answer = http.post(HttpPost.delete(platform, url(path, query))
+			.header("Accept", "application/json")
+			.withoutRedirects());
+		var body = Json.parse(answer.text());
+		observe(answer, null);
+		return new Answer(answer, body, GraphError.of(body), null);
+	}
+
 	/** The app secret, for the token exchanges that send it; never logged. */
 	String appSecret() {
 		if (appSecret == null) {
@@ -152,14 +175,7 @@ public final class Graph {
 
 	private Answer send(Calls calls, Platform platform, String path, Map<String, String> params,
 			@Nullable String subject) throws HttpFailure {
-		var url = HttpUrl.parse(apiUrl + path);
-		if (url == null) {
-			throw new HttpFailure(HttpFailure.Kind.CONNECTION, "not an http(s) URL: " + name + " at " + apiUrl, null,
-					0, null);
-		}
-		var builder = url.newBuilder();
-		params.forEach(builder::addQueryParameter);
-		var answer = calls.get(HttpGet.of(platform, builder.build().toString())
+		var answer = calls.get(HttpGet.of(platform, url(path, params))
 			.header("Accept", "application/json")
 			.withoutRedirects());
 		var body = Json.parse(answer.text());
@@ -172,6 +188,17 @@ public final class Graph {
 			return new Answer(answer, body, error, until);
 		}
 		return new Answer(answer, body, error, null);
+	}
+
+	private String url(String path, Map<String, String> params) throws HttpFailure {
+		var url = HttpUrl.parse(apiUrl + path);
+		if (url == null) {
+			throw new HttpFailure(HttpFailure.Kind.CONNECTION, "not an http(s) URL: " + name + " at " + apiUrl, null,
+					0, null);
+		}
+		var builder = url.newBuilder();
+		params.forEach(builder::addQueryParameter);
+		return builder.build().toString();
 	}
 
 	/** appsecret_proof: HMAC-SHA256 of the token keyed with the app secret, as lower-case hex. */

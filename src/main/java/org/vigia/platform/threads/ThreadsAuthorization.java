@@ -73,6 +73,12 @@ public class ThreadsAuthorization implements NetworkAuthorization {
 				"/refresh_access_token", params, clock, "the refresh of a long-lived token"));
 	}
 
+	/** A long-lived token is refreshed with itself while it is valid (and at least a day old), for 60 days more. */
+	@Override
+	public boolean refreshable(Token token) {
+		return true;
+	}
+
 	@Override
 	public List<Asset> assets(Token token) {
 		return List.of(me(token));

@@ -55,8 +55,9 @@ class ConnectionsPage {
 
 	@PostMapping("/connections/{id}/disconnect")
 	String disconnect(@PathVariable long id, Principal principal) {
-		connections.disconnect(id, principal.getName());
-		return "redirect:/connections?disconnected=" + id;
+		var disconnection = connections.disconnect(id, principal.getName());
+		return "redirect:/connections?disconnected=" + id + "&revocation="
+				+ disconnection.revocation().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
 	}
 
 }

@@ -111,12 +111,43 @@ class FacebookAuthorizationTests {
 	}
 
 	@Test
-	void cannotRefreshOrRevoke() {
+	void cannotRefreshTheUserToken() {
 		var authorization = authorization();
 		var token = new NetworkAuthorization.Token(LONG_LIVED, null, null, null);
 
 		assertThat(authorization.refresh(token)).isEmpty();
-		assertThat(authorization.revoke(token)).isFalse();
+	}
+
+	@Test
+	void revokesTheAppsPermissionsWithTheUserTokenAndItsProof() throws Exception {
+		routes.on("/v26.0/10229384756000001/permissions", Routes.json(200, "{\"success\":true}"));
+		var authorization = authorization();
+
+		boolean revoked;
+		try (var logs = new LogCapture()) {
+			revoked = authorization.revoke("10229384756000001",
+					new NetworkAuthorization.Token(LONG_LIVED, null, null, null));
+			assertThat(logs.text()).doesNotContain(LONG_LIVED).doesNotContain(SECRET);
+		}
+
+		assertThat(revoked).isTrue();
+		var call = server.takeRequest(1, TimeUnit.SECONDS);
+		assertThat(call.getMethod()).isEqualTo("DELETE");
+		assertThat(call.getUrl().encodedPath()).isEqualTo("/v26.0/10229384756000001/permissions");
+		assertThat(call.getUrl().queryParameter("access_token")).isEqualTo(LONG_LIVED);
+		assertThat(call.getUrl().queryParameter("appsecret_proof")).isEqualTo(Graph.proof(LONG_LIVED, SECRET));
+	}
+
+	@Test
+	void aRefusedRevocationSaysWhatFacebookSaidAndNoToken() {
+		routes.on("/v26.0/10229384756000001/permissions", Routes.json(400, routes.read("error-expired.json")));
+
+		assertThatThrownBy(() -> authorization().revoke("10229384756000001",
+				new NetworkAuthorization.Token(LONG_LIVED, null, null, null)))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("error 190/463")
+			.hasMessageNotContaining(LONG_LIVED)
+			.hasMessageNotContaining(SECRET);
 	}
 
 }
