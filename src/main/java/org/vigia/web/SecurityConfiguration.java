@@ -32,7 +32,11 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -42,6 +46,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
@@ -73,6 +78,7 @@ import org.vigia.people.ApiTokens;
 import org.vigia.people.People;
 import org.vigia.people.PeopleUserDetailsService;
 import org.vigia.people.Role;
+import org.vigia.people.SingleSignOn;
 import org.vigia.web.pages.OversizedUploadFilter;
 
 /**
@@ -101,7 +107,9 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationHandlers problems,
 			UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
-			ObjectProvider<ApiTokens> apiTokens, ApplicationEventPublisher events) throws Exception {
+			ObjectProvider<ApiTokens> apiTokens, ApplicationEventPublisher events,
+			ObjectProvider<ClientRegistrationRepository> clients, ObjectProvider<SingleSignOn> singleSignOn,
+			ObjectProvider<SignInProperties> signIn) throws Exception {
 		var path = PathPatternRequestMatcher.withDefaults();
 		var machineFacing = MACHINE_FACING;
 		var denied = deniedHandler(problems);
@@ -129,7 +137,26 @@ class SecurityConfiguration {
 					Map.of("through", "password"), authentication.getName(), request.getRemoteAddr()));
 			loginSuccess.onAuthenticationSuccess(request, response, authentication);
 		};
-		http.authenticationManager(new ThrottledAuthenticationManager(passwords(users, encoder), throttle, events))
+		var sso = SingleSignOnLogin.registration(clients.getIfAvailable());
+		var localLogin = signIn.getIfAvailable(() -> new SignInProperties(true)).localLogin();
+		if (!localLogin && sso == null) {
+			throw new IllegalStateException("vigia.security.local-login is false, but no single sign-on is configured "
+					+ "(spring.security.oauth2.client.registration.sso): nobody could sign in");
+		}
+		var providers = new ArrayList<AuthenticationProvider>();
+		providers.add(passwords(users, encoder));
+		var people = singleSignOn.getIfAvailable();
+		if (sso != null && people != null) {
+			providers.add(SingleSignOnLogin.configure(http, clients.getObject(), people, events));
+		}
+		var checks = new ProviderManager(providers);
+		AuthenticationManager manager = localLogin ? checks : authentication -> {
+			if (authentication instanceof UsernamePasswordAuthenticationToken) {
+				throw new DisabledException("Passwords are switched off (vigia.security.local-login=false)");
+			}
+			return checks.authenticate(authentication);
+		};
+		http.authenticationManager(new ThrottledAuthenticationManager(manager, throttle, events))
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
 				.permitAll()
@@ -193,10 +220,10 @@ class SecurityConfiguration {
 		return new RequestMatcherDelegatingAccessDeniedHandler(handlers, new AccessDeniedHandlerImpl());
 	}
 
-	private static ProviderManager passwords(UserDetailsService users, PasswordEncoder encoder) {
+	private static AuthenticationProvider passwords(UserDetailsService users, PasswordEncoder encoder) {
 		var provider = new DaoAuthenticationProvider(users);
 		provider.setPasswordEncoder(encoder);
-		return new ProviderManager(provider);
+		return provider;
 	}
 
 	/**
