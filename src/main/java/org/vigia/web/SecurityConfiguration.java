@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -109,7 +110,8 @@ class SecurityConfiguration {
 			UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
 			ObjectProvider<ApiTokens> apiTokens, ApplicationEventPublisher events,
 			ObjectProvider<ClientRegistrationRepository> clients, ObjectProvider<SingleSignOn> singleSignOn,
-			ObjectProvider<SignInProperties> signIn) throws Exception {
+			ObjectProvider<SignInProperties> signIn, ObjectProvider<Clock> clock) throws Exception {
+		var signIns = new SignInAudit(events, clock.getIfAvailable(Clock::systemUTC));
 		var path = PathPatternRequestMatcher.withDefaults();
 		var machineFacing = MACHINE_FACING;
 		var denied = deniedHandler(problems);
@@ -156,7 +158,7 @@ class SecurityConfiguration {
 			}
 			return checks.authenticate(authentication);
 		};
-		http.authenticationManager(new ThrottledAuthenticationManager(manager, throttle, events))
+		http.authenticationManager(new ThrottledAuthenticationManager(manager, throttle, events, signIns))
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
 				.permitAll()
@@ -207,7 +209,7 @@ class SecurityConfiguration {
 				.stream()
 				.map(user -> user.getUsername().toLowerCase(java.util.Locale.ROOT))
 				.collect(java.util.stream.Collectors.toSet());
-			http.addFilterBefore(new ApiTokenFilter(tokens, path.matcher("/api/**"), problems, configured),
+			http.addFilterBefore(new ApiTokenFilter(tokens, path.matcher("/api/**"), problems, configured, signIns),
 					BasicAuthenticationFilter.class);
 		}
 		return http.build();
