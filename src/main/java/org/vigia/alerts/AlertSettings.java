@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.vigia.common.Audited;
 import org.vigia.registry.Registry;
 
 /**
@@ -44,7 +46,10 @@ public class AlertSettings {
 
 	private final Clock clock;
 
-	AlertSettings(JdbcClient jdbc, Registry registry, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	AlertSettings(JdbcClient jdbc, Registry registry, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.registry = registry;
 		this.clock = clock;
@@ -69,6 +74,7 @@ public class AlertSettings {
 	public OrganizationAlerts setOrganization(long organizationId, @Nullable List<String> recipients,
 			@Nullable String locale, @Nullable List<QuietPeriod> quietPeriods) {
 		registry.organization(organizationId);
+		var before = organization(organizationId);
 		var addresses = addresses(recipients, "recipients");
 		var language = language(locale);
 		var periods = (quietPeriods != null) ? quietPeriods : List.<QuietPeriod>of();
@@ -113,7 +119,10 @@ public class AlertSettings {
 				.param("reasons", periods.stream().map(QuietPeriod::reason).toArray(String[]::new))
 				.update();
 		}
-		return organization(organizationId);
+		var after = organization(organizationId);
+		events.publishEvent(Audited.change("settings.alerts.changed", "organization", organizationId, organizationId,
+				before, after));
+		return after;
 	}
 
 	public List<Recipient> recipients() {
@@ -135,15 +144,22 @@ public class AlertSettings {
 				on conflict (address) do update set locale = excluded.locale, updated_at = excluded.updated_at
 				""").param("address", normalized).param("locale", language).param("now", Timestamp.from(clock.instant()))
 			.update();
+		events.publishEvent(Audited.fact("settings.recipient.changed", "alertRecipient", normalized, null,
+				java.util.Map.of("locale", language)));
 		return new Recipient(normalized, language);
 	}
 
 	/** Forgets a recipient's language: the organization's or the configured one applies again. */
 	@Transactional
 	public void removeRecipient(String address) {
-		jdbc.sql("delete from alert_recipient where address = :address")
-			.param("address", address.strip().toLowerCase(Locale.ROOT))
+		var normalized = address.strip().toLowerCase(Locale.ROOT);
+		int removed = jdbc.sql("delete from alert_recipient where address = :address")
+			.param("address", normalized)
 			.update();
+		if (removed > 0) {
+			events.publishEvent(Audited.change("settings.recipient.removed", "alertRecipient", normalized, null, null,
+					null));
+		}
 	}
 
 	private static List<String> addresses(@Nullable List<String> values, String field) {

@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.vigia.common.Audited;
 import org.vigia.platform.Message;
 import org.vigia.platform.NetworkAuthorization;
 import org.vigia.platform.Platform;
@@ -152,7 +153,13 @@ public class Connections {
 		log.info("Connection {} ({}) granted by {} for organization {}: {} assets", id, registrationId, actor,
 				organizationId, grant.assets().size());
 		events.publishEvent(new ConnectionsChanged(List.of(id), List.copyOf(after)));
-		return get(id);
+		var connected = get(id);
+		// What the auditor needs of a grant: never a token.
+		events.publishEvent(new Audited("connection.granted", "connection", Long.toString(id), organizationId, null,
+				Map.of("network", registrationId, "scopes", new TreeSet<>(grant.scopes()), "assets", grant.assets().size(),
+						"state", connected.state().name()),
+				actor, null));
+		return connected;
 	}
 
 	/** What the network did when a connection was disconnected. */
@@ -198,6 +205,9 @@ public class Connections {
 				.update();
 			// Every account it reached, those it no longer administered included: their findings are judged again.
 			events.publishEvent(new ConnectionsChanged(List.of(id), List.copyOf(coveredAccounts(List.of(id)))));
+			events.publishEvent(new Audited("connection.revoked", "connection", Long.toString(id),
+					connection.organizationId(), Map.of("state", connection.state().name()),
+					Map.of("state", ConnectionState.REVOKED.name()), actor, null));
 		}
 		return new Disconnection(get(id), revocation);
 	}

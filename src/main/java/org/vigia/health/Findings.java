@@ -13,9 +13,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.vigia.common.Audited;
 
 /** The findings: listing and reading them with their history, and what people do with them. */
 @Service
@@ -36,7 +38,11 @@ public class Findings {
 
 	private final Clock clock;
 
-	Findings(JdbcClient jdbc, FindingWriter writer, LookalikeFindings lookalikes, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	Findings(JdbcClient jdbc, FindingWriter writer, LookalikeFindings lookalikes, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.writer = writer;
 		this.lookalikes = lookalikes;
@@ -119,7 +125,8 @@ public class Findings {
 		if (stored.status() == FindingStatus.ACKNOWLEDGED) {
 			return get(id);
 		}
-		return act(stored, TransitionKind.ACKNOWLEDGED, FindingStatus.ACKNOWLEDGED, null, null, actor);
+		return audited("finding.acknowledged", stored.status(),
+				act(stored, TransitionKind.ACKNOWLEDGED, FindingStatus.ACKNOWLEDGED, null, null, actor));
 	}
 
 	/**
@@ -144,7 +151,7 @@ public class Findings {
 			// dismissal with a date only snoozes the finding.
 			lookalikes.allowlist(id, actor, reason.strip());
 		}
-		return dismissed;
+		return audited("finding.dismissed", stored.status(), dismissed);
 	}
 
 	/** Someone wants the finding back on the list. */
@@ -157,7 +164,8 @@ public class Findings {
 		if (stored.type() == FindingType.IMPERSONATION) {
 			lookalikes.unlist(id);
 		}
-		return act(stored, TransitionKind.REOPENED, FindingStatus.OPEN, "reopened by " + actor, null, actor);
+		return audited("finding.reopened", stored.status(),
+				act(stored, TransitionKind.REOPENED, FindingStatus.OPEN, "reopened by " + actor, null, actor));
 	}
 
 	/**
@@ -177,15 +185,32 @@ public class Findings {
 		jdbc.sql("""
 				update finding set published_at = :now, published_by = :actor where id = :id and published_at is null
 				""").param("id", id).param("actor", actor).param("now", FindingWriter.timestamp(clock.instant())).update();
-		return get(id);
+		return audited("finding.published", stored.status(), get(id));
 	}
 
 	/** An editor takes back a published confirmation: the public directory no longer names the account. */
 	@Transactional
 	public Finding unpublish(long id, String actor) {
-		lock(id);
+		var stored = lock(id);
 		jdbc.sql("update finding set published_at = null, published_by = null where id = :id").param("id", id).update();
-		return get(id);
+		return audited("finding.unpublished", stored.status(), get(id));
+	}
+
+	/** A triage action goes to the audit trail, in the action's transaction. */
+	private Finding audited(String action, FindingStatus before, Finding after) {
+		var facts = new HashMap<String, Object>();
+		facts.put("status", after.status().name());
+		facts.put("type", after.type().name());
+		if (after.dismissReason() != null) {
+			facts.put("reason", after.dismissReason());
+		}
+		if (after.dismissedUntil() != null) {
+			facts.put("until", after.dismissedUntil().toString());
+		}
+		facts.put("published", after.publishedAt() != null);
+		events.publishEvent(Audited.change(action, "finding", after.id(), after.organizationId(),
+				Map.of("status", before.name()), facts));
+		return after;
 	}
 
 	private Finding act(Lifecycle.Stored stored, TransitionKind kind, FindingStatus to, @Nullable String reason,

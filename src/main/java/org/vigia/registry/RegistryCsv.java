@@ -29,6 +29,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.vigia.common.Audited;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -102,6 +103,7 @@ public class RegistryCsv {
 				plan.newOrganizations.size(), plan.newUnits.size(), List.of());
 		if (!dryRun) {
 			write(plan);
+			events.publishEvent(Audited.change("registry.imported", "registry", null, null, null, report));
 		}
 		log.info("Registry import{} of {} lines: {} created, {} updated, {} unchanged, {} organizations and {} units "
 				+ "created, in {} ms", dryRun ? " (dry run)" : "", lines.size(), report.created(), report.updated(),

@@ -41,10 +41,13 @@ final class ApiTokenFilter extends OncePerRequestFilter {
 
 	private final Set<String> configuredUsers;
 
+	private final SignInAudit audit;
+
 	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
 	ApiTokenFilter(ApiTokens tokens, RequestMatcher applies, AuthenticationEntryPoint refused,
-			Set<String> configuredUsers) {
+			Set<String> configuredUsers, SignInAudit audit) {
+		this.audit = audit;
 		this.tokens = tokens;
 		this.applies = applies;
 		this.refused = refused;
@@ -66,11 +69,13 @@ final class ApiTokenFilter extends OncePerRequestFilter {
 					|| configuredUsers.contains(found.username().toLowerCase(Locale.ROOT)));
 		if (bearer.isEmpty()) {
 			contexts.clearContext();
+			audit.refused(null, request.getRemoteAddr(), "token", "unknown, expired or revoked token");
 			refused.commence(request, response, new BadCredentialsException("Unknown, expired or revoked token"));
 			return;
 		}
 		var authorities = new ArrayList<GrantedAuthority>();
 		var found = bearer.get();
+		audit.succeeded(found.username(), request.getRemoteAddr(), "token");
 		if (found.writes()) {
 			found.roles().forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name())));
 		}

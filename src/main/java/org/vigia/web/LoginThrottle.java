@@ -113,15 +113,20 @@ class LoginThrottle {
 		return null;
 	}
 
-	/** Rows nobody needs any more: no failure and no refusal within the window. */
+	/**
+	 * Rows nobody needs any more: no failure and no refusal within the window. A row an attempt holds is left for the
+	 * next clean-up, so that the deletion never waits on an attempt that waits on it.
+	 */
 	private void cleanUpNowAndThen(Instant now) {
 		var last = lastCleanUp.get();
 		if (now.isBefore(last.plus(Duration.ofMinutes(1))) || !lastCleanUp.compareAndSet(last, now)) {
 			return;
 		}
 		jdbc.sql("""
-				delete from login_throttle
-				where last_failure_at < :forgotten and (locked_until is null or locked_until < :forgotten)
+				delete from login_throttle where key in (
+				    select key from login_throttle
+				    where last_failure_at < :forgotten and (locked_until is null or locked_until < :forgotten)
+				    for update skip locked)
 				""")
 			.param("forgotten", timestamp(now.minus(properties.window())))
 			.update();
@@ -187,6 +192,23 @@ class LoginThrottle {
 		}
 
 		private void giveBack(boolean clearUser) {
+			transactions.executeWithoutResult(status -> {
+				// The rows are locked in key order, as begin() locks them: an update of both at once would lock them in
+				// the order it finds them, and wait crosswise on a concurrent attempt holding the other one.
+				lockInKeyOrder();
+				update(clearUser);
+			});
+		}
+
+		private void lockInKeyOrder() {
+			jdbc.sql("select key from login_throttle where key in (:user, :address) order by key for update")
+				.param("user", user.key())
+				.param("address", address.key())
+				.query(String.class)
+				.list();
+		}
+
+		private void update(boolean clearUser) {
 			// A count that drops below its limit lifts the refusal this very attempt may have started.
 			jdbc.sql("""
 					update login_throttle

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -32,7 +33,11 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -75,6 +80,7 @@ import org.vigia.people.ApiTokens;
 import org.vigia.people.People;
 import org.vigia.people.PeopleUserDetailsService;
 import org.vigia.people.Role;
+import org.vigia.people.SingleSignOn;
 import org.vigia.web.pages.OversizedUploadFilter;
 
 /**
@@ -104,7 +110,9 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationHandlers problems,
 			UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
 			ObjectProvider<ApiTokens> apiTokens, ApplicationEventPublisher events,
-			ObjectProvider<ClientRegistrationRepository> clients) throws Exception {
+			ObjectProvider<ClientRegistrationRepository> clients, ObjectProvider<SingleSignOn> singleSignOn,
+			ObjectProvider<SignInProperties> signIn, ObjectProvider<Clock> clock) throws Exception {
+		var signIns = new SignInAudit(events, clock.getIfAvailable(Clock::systemUTC));
 		var path = PathPatternRequestMatcher.withDefaults();
 		var formAction = "form-action 'self'" + networkConsentOrigins(clients.getIfAvailable()) + "; ";
 		var machineFacing = MACHINE_FACING;
@@ -133,7 +141,26 @@ class SecurityConfiguration {
 					Map.of("through", "password"), authentication.getName(), request.getRemoteAddr()));
 			loginSuccess.onAuthenticationSuccess(request, response, authentication);
 		};
-		http.authenticationManager(new ThrottledAuthenticationManager(passwords(users, encoder), throttle, events))
+		var sso = SingleSignOnLogin.registration(clients.getIfAvailable());
+		var localLogin = signIn.getIfAvailable(() -> new SignInProperties(true)).localLogin();
+		if (!localLogin && sso == null) {
+			throw new IllegalStateException("vigia.security.local-login is false, but no single sign-on is configured "
+					+ "(spring.security.oauth2.client.registration.sso): nobody could sign in");
+		}
+		var providers = new ArrayList<AuthenticationProvider>();
+		providers.add(passwords(users, encoder));
+		var people = singleSignOn.getIfAvailable();
+		if (sso != null && people != null) {
+			providers.add(SingleSignOnLogin.configure(http, clients.getObject(), people, events));
+		}
+		var checks = new ProviderManager(providers);
+		AuthenticationManager manager = localLogin ? checks : authentication -> {
+			if (authentication instanceof UsernamePasswordAuthenticationToken) {
+				throw new DisabledException("Passwords are switched off (vigia.security.local-login=false)");
+			}
+			return checks.authenticate(authentication);
+		};
+		http.authenticationManager(new ThrottledAuthenticationManager(manager, throttle, events, signIns))
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
 				.permitAll()
@@ -184,7 +211,7 @@ class SecurityConfiguration {
 				.stream()
 				.map(user -> user.getUsername().toLowerCase(java.util.Locale.ROOT))
 				.collect(java.util.stream.Collectors.toSet());
-			http.addFilterBefore(new ApiTokenFilter(tokens, path.matcher("/api/**"), problems, configured),
+			http.addFilterBefore(new ApiTokenFilter(tokens, path.matcher("/api/**"), problems, configured, signIns),
 					BasicAuthenticationFilter.class);
 		}
 		return http.build();
@@ -197,10 +224,10 @@ class SecurityConfiguration {
 		return new RequestMatcherDelegatingAccessDeniedHandler(handlers, new AccessDeniedHandlerImpl());
 	}
 
-	private static ProviderManager passwords(UserDetailsService users, PasswordEncoder encoder) {
+	private static AuthenticationProvider passwords(UserDetailsService users, PasswordEncoder encoder) {
 		var provider = new DaoAuthenticationProvider(users);
 		provider.setPasswordEncoder(encoder);
-		return new ProviderManager(provider);
+		return provider;
 	}
 
 	/**

@@ -11,6 +11,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.vigia.common.Audited;
 
 /**
@@ -28,8 +30,11 @@ final class ThrottledAuthenticationManager implements AuthenticationManager {
 
 	private final ApplicationEventPublisher events;
 
+	private final SignInAudit signIns;
+
 	ThrottledAuthenticationManager(AuthenticationManager delegate, LoginThrottle throttle,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, SignInAudit signIns) {
+		this.signIns = signIns;
 		this.delegate = delegate;
 		this.throttle = throttle;
 		this.events = events;
@@ -73,6 +78,12 @@ final class ThrottledAuthenticationManager implements AuthenticationManager {
 		}
 		attempt.succeeded();
 		log.info("Login of user '{}' from {}", printable(username), address);
+		// The form's sign-in is recorded once its session starts; a Basic call signs in at every request.
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+				&& request.getRequest().getHeader("Authorization") != null
+				&& request.getRequest().getHeader("Authorization").regionMatches(true, 0, "Basic ", 0, 6)) {
+			signIns.succeeded(result.getName(), address, "basic");
+		}
 		return result;
 	}
 

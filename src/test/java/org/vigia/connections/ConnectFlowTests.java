@@ -144,6 +144,12 @@ class ConnectFlowTests {
 		assertThat(coverage).containsExactly(page);
 		var granted = jdbc.sql("select granted_by from connection").query(String.class).single();
 		assertThat(granted).isEqualTo("editor");
+		// The grant is in the audit trail, with who gave it and never a token.
+		var audited = jdbc.sql("""
+				select actor || ' ' || (after ->> 'network') || ' ' || after::text from audit_event
+				where action = 'connection.granted' and object_id = (select id::text from connection)
+				order by id desc limit 1""").query(String.class).single();
+		assertThat(audited).startsWith("editor fake ").doesNotContain("EAAB");
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package org.vigia.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -10,6 +12,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -254,6 +257,29 @@ class FindingApiTests {
 			.andExpect(jsonPath("$.custom").value(false));
 		mvc.perform(get("/api/organizations/999/guidelines").with(httpBasic("viewer", "viewer")))
 			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void everyTriageActionIsInTheAuditTrailWithWhoAndTheStatusBeforeAndAfter() throws Exception {
+		long id = findingId("ABANDONED");
+		mvc.perform(post("/api/findings/" + id + "/acknowledge").with(httpBasic("editor", "editor")))
+			.andExpect(status().isOk());
+		mvc.perform(post("/api/findings/" + id + "/dismiss").with(httpBasic("editor", "editor"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"reason\": \"Closed on purpose, announced on the web\"}"))
+			.andExpect(status().isOk());
+		mvc.perform(post("/api/findings/" + id + "/reopen").with(httpBasic("editor", "editor")))
+			.andExpect(status().isOk());
+		var trail = jdbc.sql("""
+				select action, actor, before ->> 'status' as before, after ->> 'status' as after, organization_id
+				from audit_event where object_type = 'finding' and object_id = :id and at > now() - interval '1 minute'
+				order by id
+				""").param("id", Long.toString(id)).query((rs, n) -> List.of(rs.getString("action"), rs.getString("actor"),
+						rs.getString("before"), rs.getString("after"), rs.getLong("organization_id"))).list();
+		assertThat(trail).containsExactly(
+				List.of("finding.acknowledged", "editor", "OPEN", "ACKNOWLEDGED", organization),
+				List.of("finding.dismissed", "editor", "ACKNOWLEDGED", "DISMISSED", organization),
+				List.of("finding.reopened", "editor", "DISMISSED", "OPEN", organization));
 	}
 
 }
