@@ -79,19 +79,19 @@ public class AlertSettings {
 		var language = language(locale);
 		var periods = (quietPeriods != null) ? quietPeriods : List.<QuietPeriod>of();
 		if (periods.size() > 100) {
-			throw new AlertSettingsException("At most 100 quiet periods, got " + periods.size());
+			throw new AlertSettingsException("problem.alerts.quietPeriods", 100, periods.size());
 		}
 		for (int i = 0; i < periods.size(); i++) {
 			var period = periods.get(i);
 			if (period == null || period.from() == null || period.until() == null) {
-				throw new AlertSettingsException("quietPeriods[" + i + "] needs from and until");
+				throw new AlertSettingsException("problem.alerts.quietPeriod.bounds", String.valueOf(i));
 			}
 			if (!period.until().isAfter(period.from())) {
-				throw new AlertSettingsException("quietPeriods[" + i + "] ends (" + period.until()
-						+ ") before it starts (" + period.from() + ")");
+				throw new AlertSettingsException("problem.alerts.quietPeriod.order", String.valueOf(i),
+						String.valueOf(period.until()), String.valueOf(period.from()));
 			}
 			if (period.reason() != null && period.reason().length() > 500) {
-				throw new AlertSettingsException("quietPeriods[" + i + "].reason is longer than 500 characters");
+				throw new AlertSettingsException("problem.alerts.quietPeriod.reason", String.valueOf(i), 500);
 			}
 		}
 		var now = Timestamp.from(clock.instant());
@@ -139,7 +139,7 @@ public class AlertSettings {
 		requireOurs(normalized);
 		var language = language(locale);
 		if (language == null) {
-			throw new AlertSettingsException("locale is required: en, es, ca, gl or eu");
+			throw new AlertSettingsException("problem.alerts.locale.required");
 		}
 		jdbc.sql("""
 				insert into alert_recipient (address, locale, updated_at) values (:address, :locale, :now)
@@ -187,14 +187,14 @@ public class AlertSettings {
 		for (var value : values) {
 			var address = (value == null) ? "" : value.strip().toLowerCase(Locale.ROOT);
 			if (!Addresses.valid(address)) {
-				throw new AlertSettingsException(field + " holds an invalid e-mail address: '" + value + "'");
+				throw new AlertSettingsException("problem.alerts.email", field, value);
 			}
 			if (!addresses.contains(address)) {
 				addresses.add(address);
 			}
 		}
 		if (addresses.size() > 50) {
-			throw new AlertSettingsException(field + " holds more than 50 addresses");
+			throw new AlertSettingsException("problem.alerts.addresses", field, 50);
 		}
 		return addresses;
 	}
@@ -205,7 +205,7 @@ public class AlertSettings {
 		}
 		var language = locale.strip().toLowerCase(Locale.ROOT);
 		if (!AlertsProperties.RECIPIENT_LANGUAGES.contains(language)) {
-			throw new AlertSettingsException("locale must be en, es, ca, gl or eu, was '" + locale + "'");
+			throw new AlertSettingsException("problem.alerts.locale", locale);
 		}
 		return language;
 	}

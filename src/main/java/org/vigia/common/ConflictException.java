@@ -9,6 +9,10 @@ public abstract class ConflictException extends VigiaException {
 		super(message);
 	}
 
+	protected ConflictException(String message, String code, Object... arguments) {
+		super(message, code, arguments);
+	}
+
 	@Override
 	public final Category category() {
 		return Category.CONFLICT;

@@ -1,14 +1,15 @@
 package org.vigia.health;
 
 import org.vigia.common.VigiaException;
+import org.vigia.platform.Message;
 
 /** An action a finding's status does not allow, or an action with invalid input. */
 public class FindingActionException extends VigiaException {
 
 	private final boolean conflict;
 
-	FindingActionException(String message, boolean conflict) {
-		super(message);
+	FindingActionException(boolean conflict, String code, Object... arguments) {
+		super(Message.of(code, arguments).english(), code, arguments);
 		this.conflict = conflict;
 	}
 

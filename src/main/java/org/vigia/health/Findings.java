@@ -143,13 +143,13 @@ public class Findings {
 	@Transactional
 	public Finding dismiss(long id, String actor, @Nullable String reason, @Nullable Instant until) {
 		if (reason == null || reason.isBlank()) {
-			throw new FindingActionException("A dismissal needs a reason", false);
+			throw new FindingActionException(false, "problem.dismiss.reason");
 		}
 		if (reason.length() > 1000) {
-			throw new FindingActionException("The reason is longer than 1000 characters", false);
+			throw new FindingActionException(false, "problem.dismiss.reasonLength", 1000);
 		}
 		if (until != null && !until.isAfter(clock.instant())) {
-			throw new FindingActionException("until must be in the future, was " + until, false);
+			throw new FindingActionException(false, "problem.dismiss.until", String.valueOf(until));
 		}
 		var stored = lock(id);
 		var dismissed = act(stored, TransitionKind.DISMISSED, FindingStatus.DISMISSED, reason.strip(), until, actor);
@@ -182,12 +182,11 @@ public class Findings {
 	public Finding publish(long id, String actor) {
 		var stored = lock(id);
 		if (stored.type() != FindingType.IMPERSONATION) {
-			throw new FindingActionException("Only an IMPERSONATION finding can be published as confirmed; finding "
-					+ id + " is " + stored.type(), false);
+			throw new FindingActionException(false, "problem.publish.type", String.valueOf(id), stored.type().name());
 		}
 		if (!stored.status().standing() || stored.status() == FindingStatus.DISMISSED) {
-			throw new FindingActionException("Finding " + id + " is " + stored.status()
-					+ ": only an open or acknowledged impersonation can be published as confirmed", true);
+			throw new FindingActionException(true, "problem.publish.status", String.valueOf(id),
+					stored.status().name());
 		}
 		jdbc.sql("""
 				update finding set published_at = :now, published_by = :actor where id = :id and published_at is null
@@ -206,8 +205,7 @@ public class Findings {
 	private Finding act(Lifecycle.Stored stored, TransitionKind kind, FindingStatus to, @Nullable String reason,
 			@Nullable Instant until, String actor) {
 		if (stored.status() == FindingStatus.RESOLVED) {
-			throw new FindingActionException("Finding " + stored.id()
-					+ " is resolved: its condition cleared, and it reopens by itself if the condition comes back", true);
+			throw new FindingActionException(true, "problem.finding.resolved", String.valueOf(stored.id()));
 		}
 		writer.apply(List.of(new Lifecycle.Decision(Lifecycle.Action.UPDATE, stored, null, kind, to, reason, until)),
 				clock.instant(), actor);

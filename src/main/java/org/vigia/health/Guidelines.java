@@ -54,14 +54,13 @@ public class Guidelines {
 		var pattern = (handlePattern == null || handlePattern.isBlank()) ? null : handlePattern.strip();
 		if (pattern != null) {
 			if (pattern.length() > 200) {
-				throw new FindingActionException("handlePattern is longer than 200 characters", false);
+				throw new FindingActionException(false, "problem.guideline.patternLength", 200);
 			}
 			try {
 				Pattern.compile(pattern);
 			}
 			catch (PatternSyntaxException ex) {
-				throw new FindingActionException("handlePattern is not a regular expression: " + ex.getDescription(),
-						false);
+				throw new FindingActionException(false, "problem.guideline.pattern", ex.getDescription());
 			}
 		}
 		jdbc.sql("""

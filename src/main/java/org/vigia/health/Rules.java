@@ -293,7 +293,8 @@ final class Rules {
 	}
 
 	private Condition unreachable(AccountFacts facts, AccountFacts.State state) {
-		Object last = (state.lastError() != null) ? abbreviate(state.lastError(), 200)
+		var said = Message.decode(state.lastError());
+		Object last = (said != null) ? said : (state.lastError() != null) ? abbreviate(state.lastError(), 200)
 				: (state.lastHttpStatus() != null) ? "HTTP " + state.lastHttpStatus()
 				: Message.of("outcome." + state.lastOutcome().name());
 		var evidence = new LinkedHashMap<String, Object>();

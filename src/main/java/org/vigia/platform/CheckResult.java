@@ -39,7 +39,7 @@ public record CheckResult(CheckOutcome outcome, @Nullable Integer httpStatus, Du
 	/** A platform Vigía cannot poll yet. */
 	public static CheckResult unsupported(Platform platform) {
 		return failure(CheckOutcome.UNSUPPORTED, null, Duration.ZERO, 0,
-				"Vigía has no adapter for " + platform.id() + " yet; the account is inventoried only", null);
+				Message.of("check.unsupported", platform.label()).encode(), null);
 	}
 
 	/** The platform says the account is gone (NOT_FOUND, SUSPENDED, DEACTIVATED). */

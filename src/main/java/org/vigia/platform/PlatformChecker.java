@@ -69,7 +69,7 @@ public class PlatformChecker {
 		catch (RuntimeException ex) {
 			log.warn("The {} adapter failed on a batch of {} accounts", platform.id(), requests.size(), ex);
 			var failure = CheckResult.failure(CheckOutcome.ERROR, null, Duration.ofNanos(System.nanoTime() - started),
-					0, "internal error: " + ex.getClass().getSimpleName(), null);
+					0, Message.of("check.internal", ex.getClass().getSimpleName()).encode(), null);
 			return requests.stream().map(request -> failure).toList();
 		}
 	}
@@ -87,7 +87,7 @@ public class PlatformChecker {
 		catch (RuntimeException ex) {
 			log.warn("The {} adapter failed on {}", adapter.platform().id(), request.address().handle(), ex);
 			return CheckResult.failure(CheckOutcome.ERROR, null, Duration.ofNanos(System.nanoTime() - started), 0,
-					"internal error: " + ex.getClass().getSimpleName(), null);
+					Message.of("check.internal", ex.getClass().getSimpleName()).encode(), null);
 		}
 	}
 

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.vigia.common.Audited;
 import org.vigia.common.Visibility;
+import org.vigia.platform.Message;
 
 /** The registry's public face: organizations, units and accounts, read and changed with every rule enforced. */
 @Service
@@ -111,26 +112,27 @@ public class Registry {
 	private static RegistryConflictException organizationExists(Organization existing) {
 		return new RegistryConflictException(
 				"An organization named '" + existing.name() + "' already exists (organization " + existing.id() + ")",
-				"organization", Objects.requireNonNull(existing.id()));
+				"organization", Objects.requireNonNull(existing.id()), "problem.exists.organization", existing.name(),
+				String.valueOf(existing.id()));
 	}
 
 	private static OrganizationDraft check(OrganizationDraft draft) {
 		var violations = new ArrayList<Violation>();
 		var name = Inputs.clean(draft.name());
 		if (name == null) {
-			violations.add(new Violation("name", "is required"));
+			violations.add(Violation.of("name", "violation.required"));
 		}
 		else {
 			var problem = Inputs.checkText(name, Inputs.MAX_NAME_LENGTH);
 			if (problem != null) {
-				violations.add(new Violation("name", problem.english()));
+				violations.add(new Violation("name", problem));
 			}
 		}
 		var aliases = new LinkedHashSet<String>();
 		for (var raw : draft.aliases()) {
 			var alias = Inputs.clean(raw);
 			var checked = alias == null ? null : Inputs.checkText(alias, Inputs.MAX_NAME_LENGTH);
-			var problem = alias == null ? "must not be blank" : (checked == null) ? null : checked.english();
+			var problem = alias == null ? Message.of("violation.blank") : checked;
 			if (problem != null) {
 				violations.add(new Violation("aliases", problem));
 			}
@@ -143,8 +145,8 @@ public class Registry {
 			try {
 				domains.add(Inputs.domain(raw == null ? "" : raw));
 			}
-			catch (IllegalArgumentException ex) {
-				violations.add(new Violation("officialDomains", ex.getMessage()));
+			catch (InvalidInputException ex) {
+				violations.add(new Violation("officialDomains", ex.sentence()));
 			}
 		}
 		if (!violations.isEmpty()) {
@@ -217,8 +219,7 @@ public class Registry {
 				: organization(draft.organizationId(), draft.organization(), "organization");
 		var organizationId = Objects.requireNonNull(organization.id());
 		if (!organizationId.equals(unit.organizationId())) {
-			throw new RegistryValidationException("organization",
-					"a unit cannot move to another organization; create the unit there instead");
+			throw new RegistryValidationException("organization", "violation.unit.move");
 		}
 		var name = unitName(draft);
 		var emails = emails(draft.contactEmails());
@@ -238,11 +239,11 @@ public class Registry {
 	private static String unitName(UnitDraft draft) {
 		var name = Inputs.clean(draft.name());
 		if (name == null) {
-			throw new RegistryValidationException("name", "is required");
+			throw new RegistryValidationException("name", "violation.required");
 		}
 		var problem = Inputs.checkText(name, Inputs.MAX_NAME_LENGTH);
 		if (problem != null) {
-			throw new RegistryValidationException("name", problem.english());
+			throw new RegistryValidationException(List.of(new Violation("name", problem)));
 		}
 		return name;
 	}
@@ -254,8 +255,8 @@ public class Registry {
 			try {
 				emails.add(Inputs.email(value == null ? "" : value.strip()));
 			}
-			catch (IllegalArgumentException ex) {
-				violations.add(new Violation("contactEmails", ex.getMessage()));
+			catch (InvalidInputException ex) {
+				violations.add(new Violation("contactEmails", ex.sentence()));
 			}
 		}
 		if (!violations.isEmpty()) {
@@ -266,7 +267,8 @@ public class Registry {
 
 	private static RegistryConflictException unitExists(Unit existing, Organization organization) {
 		return new RegistryConflictException("A unit named '" + existing.name() + "' already exists in '"
-				+ organization.name() + "' (unit " + existing.id() + ")", "unit", Objects.requireNonNull(existing.id()));
+				+ organization.name() + "' (unit " + existing.id() + ")", "unit", Objects.requireNonNull(existing.id()),
+				"problem.exists.unit", existing.name(), organization.name(), String.valueOf(existing.id()));
 	}
 
 	// Accounts
@@ -347,9 +349,8 @@ public class Registry {
 		requireEdited(details.organizationId(), "organization", details.organizationId());
 		var address = details.address();
 		if (address.platform() != account.platform()) {
-			throw new RegistryValidationException(AccountField.PLATFORM.property(),
-					"an account cannot change platform (it is on " + account.platform().id()
-							+ "); register the new account and archive this one");
+			throw new RegistryValidationException(AccountField.PLATFORM.property(), "violation.account.platform",
+					account.platform().label());
 		}
 		accounts.findByPlatformAndHandle(address.platform(), address.handle())
 			.filter(other -> !Objects.equals(other.id(), account.id()))
@@ -391,14 +392,17 @@ public class Registry {
 		if (!visibility.seen().contains(existing.organizationId())) {
 			// Registered by an organization the person may not see: that it exists is all they learn.
 			return new RegistryConflictException("The " + existing.platform().id() + " account " + existing.handle()
-					+ " is already registered by another organization", "account", 0L);
+					+ " is already registered by another organization", "account", 0L,
+					"problem.exists.account.elsewhere", existing.platform().label(), existing.handle());
 		}
 		var entry = entries(List.of(existing)).getFirst();
 		var owner = entry.unit() == null ? entry.organization() : entry.organization() + " / " + entry.unit();
 		var archived = existing.isActive() ? "" : ", archived: update it with status ACTIVE to restore it";
 		return new RegistryConflictException("The " + existing.platform().id() + " account " + existing.handle()
 				+ " is already registered as account " + existing.id() + " (" + owner + archived + ")", "account",
-				Objects.requireNonNull(existing.id()));
+				Objects.requireNonNull(existing.id()),
+				existing.isActive() ? "problem.exists.account" : "problem.exists.account.archived",
+				existing.platform().label(), existing.handle(), String.valueOf(existing.id()), owner);
 	}
 
 	private static AccountInputs.Checked checkOrThrow(AccountInput input, boolean organizationRequired) {
@@ -406,7 +410,7 @@ public class Registry {
 		if (outcome.account() == null) {
 			throw new RegistryValidationException(outcome.problems()
 				.stream()
-				.map(problem -> new Violation(problem.field().property(), problem.message().english()))
+				.map(problem -> new Violation(problem.field().property(), problem.message()))
 				.toList());
 		}
 		return outcome.account();
@@ -419,22 +423,22 @@ public class Registry {
 		Long resolvedUnitId = null;
 		if (unitId != null) {
 			var unit = units.findById(unitId)
-				.orElseThrow(() -> new RegistryValidationException("unitId", "there is no unit with id " + unitId));
+				.orElseThrow(() -> new RegistryValidationException("unitId", "violation.unit.none", String.valueOf(unitId)));
 			if (!unit.organizationId().equals(orgId)) {
-				throw new RegistryValidationException("unitId",
-						"unit " + unitId + " belongs to another organization than '" + organization.name() + "'");
+				throw new RegistryValidationException("unitId", "violation.unit.otherOrganization",
+						String.valueOf(unitId), organization.name());
 			}
 			if (checked.unit() != null && !unit.name().equalsIgnoreCase(checked.unit())) {
-				throw new RegistryValidationException("unit",
-						"'" + checked.unit() + "' is not the name of unit " + unitId + " ('" + unit.name() + "')");
+				throw new RegistryValidationException("unit", "violation.unit.name", checked.unit(),
+						String.valueOf(unitId), unit.name());
 			}
 			resolvedUnitId = unitId;
 		}
 		else if (checked.unit() != null) {
 			resolvedUnitId = units.findByName(orgId, checked.unit())
 				.map(Unit::id)
-				.orElseThrow(() -> new RegistryValidationException(AccountField.UNIT.property(), "'" + checked.unit()
-						+ "' is not a unit of '" + organization.name() + "'; create it first (POST /api/units)"));
+				.orElseThrow(() -> new RegistryValidationException(AccountField.UNIT.property(),
+						"violation.unit.unknown", checked.unit(), organization.name()));
 		}
 		return checked.details(orgId, resolvedUnitId);
 	}
@@ -443,21 +447,21 @@ public class Registry {
 		if (id != null) {
 			var organization = organizations.findById(id)
 				.filter(found -> visibility.seen().contains(id))
-				.orElseThrow(() -> new RegistryValidationException(field + "Id", "there is no organization with id " + id));
+				.orElseThrow(() -> new RegistryValidationException(field + "Id", "violation.organization.none",
+						String.valueOf(id)));
 			if (name != null && !organization.name().equalsIgnoreCase(name.strip())) {
-				throw new RegistryValidationException(field,
-						"'" + name + "' is not the name of organization " + id + " ('" + organization.name() + "')");
+				throw new RegistryValidationException(field, "violation.organization.name", name, String.valueOf(id),
+						organization.name());
 			}
 			return organization;
 		}
 		var cleaned = Inputs.clean(name);
 		if (cleaned == null) {
-			throw new RegistryValidationException(field, "is required (a name, or an id as " + field + "Id)");
+			throw new RegistryValidationException(field, "violation.organization.required", field + "Id");
 		}
 		return organizations.findByName(cleaned)
 			.filter(found -> visibility.seen().contains(Objects.requireNonNull(found.id())))
-			.orElseThrow(() -> new RegistryValidationException(field,
-					"there is no organization named '" + cleaned + "'; create it first (POST /api/organizations)"));
+			.orElseThrow(() -> new RegistryValidationException(field, "violation.organization.unknown", cleaned));
 	}
 
 	private List<AccountEntry> entries(List<Account> content) {

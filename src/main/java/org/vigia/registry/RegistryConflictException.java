@@ -11,8 +11,9 @@ public class RegistryConflictException extends ConflictException {
 
 	private final long existingId;
 
-	RegistryConflictException(String message, String existingType, long existingId) {
-		super(message);
+	RegistryConflictException(String message, String existingType, long existingId, String code,
+			Object... arguments) {
+		super(message, code, arguments);
 		this.existingType = existingType;
 		this.existingId = existingId;
 	}

@@ -6,7 +6,7 @@ import org.vigia.common.NotFoundException;
 public class RegistryNotFoundException extends NotFoundException {
 
 	RegistryNotFoundException(String type, long id) {
-		super("There is no " + type + " with id " + id);
+		super("There is no " + type + " with id " + id, "problem.no." + type, String.valueOf(id));
 	}
 
 }

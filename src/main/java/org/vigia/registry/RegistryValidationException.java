@@ -15,8 +15,8 @@ public class RegistryValidationException extends InvalidException {
 		this.violations = List.copyOf(violations);
 	}
 
-	public RegistryValidationException(String field, String message) {
-		this(List.of(new Violation(field, message)));
+	public RegistryValidationException(String field, String code, Object... arguments) {
+		this(List.of(Violation.of(field, code, arguments)));
 	}
 
 	public List<Violation> violations() {
@@ -26,7 +26,7 @@ public class RegistryValidationException extends InvalidException {
 	@Override
 	public Map<String, Object> details() {
 		return Map.of("errors", violations.stream()
-			.map(v -> Map.of("field", v.field(), "message", v.message()))
+			.map(v -> Map.of("field", v.field(), "code", v.said().code(), "message", v.message()))
 			.toList());
 	}
 

@@ -81,7 +81,7 @@ class AccountController {
 	@GetMapping("/{id}/activity")
 	PagedModel<AccountCheck> activity(@PathVariable long id, @PageableDefault(size = 50) Pageable pageable) {
 		registry.account(id);
-		return new PagedModel<>(activity.history(id, pageable));
+		return new PagedModel<>(activity.history(id, pageable).map(sentences::check));
 	}
 
 	@PostMapping

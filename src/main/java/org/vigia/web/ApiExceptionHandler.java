@@ -23,6 +23,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.vigia.common.VigiaException;
 import org.vigia.registry.ImportRejectedException;
+import org.vigia.registry.RegistryValidationException;
+import org.vigia.platform.Message;
 
 /**
  * Turns every error of the API into an RFC 9457 problem detail that says what was wrong and where. The API's
@@ -57,6 +59,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			problem.setProperty("code", ex.code());
 		}
 		ex.details().forEach(problem::setProperty);
+		if (ex instanceof RegistryValidationException invalid) {
+			// Each violation in the caller's language, with its field and code for scripts.
+			var said = invalid.violations().stream()
+				.map(v -> Message.of("violation.field", v.field(), v.said()).render(messages, locale))
+				.toList();
+			problem.setDetail(String.join("; ", said));
+			problem.setProperty("errors", invalid.violations().stream().map(v -> {
+				var error = new LinkedHashMap<String, @Nullable Object>();
+				error.put("field", v.field());
+				error.put("code", v.said().code());
+				error.put("message", v.said().render(messages, locale));
+				return error;
+			}).toList());
+		}
 		if (ex instanceof ImportRejectedException rejected) {
 			// Each error in the caller's language, with its code for scripts.
 			problem.setProperty("errors", rejected.report().errors().stream().map(e -> {

@@ -214,7 +214,7 @@ class LookalikeBenchmark {
 		System.out.printf(Locale.ROOT, "    %4d %-20s %s '%s' vs %s%n", s.points(), s.item().family(),
 				s.item().candidate().handle(), s.item().candidate().displayName(), s.institution());
 		s.score().reasons().forEach((r) -> System.out.printf(Locale.ROOT, "           %+5d %s: %s%n", r.points(),
-				r.signal(), r.detail()));
+				r.signal(), r.english()));
 	}
 
 }

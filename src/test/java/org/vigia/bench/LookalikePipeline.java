@@ -228,7 +228,7 @@ final class LookalikePipeline {
 				account.handle(), account.hidden() ? " (hidden)" : "", account.identity().displayName(),
 				universe.registered().get(account.institution()).institution().name(), score.points());
 		score.reasons().forEach(reason -> System.out.printf(Locale.ROOT, "           %+5d %s: %s%n", reason.points(),
-				reason.signal(), reason.detail()));
+				reason.signal(), reason.english()));
 	}
 
 	private static String quote(String value) {

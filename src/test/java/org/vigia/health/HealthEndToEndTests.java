@@ -279,7 +279,7 @@ class HealthEndToEndTests {
 					List.of(Map.of("accountId", ids.get("cultura.gob.example").intValue(), "handle", "cultura.gob.example")));
 		var unreachable = finding("UNREACHABLE", feedDown);
 		assertThat(unreachable.get("summary"))
-			.isEqualTo("Could not be checked 4 times in a row since 2026-05-14 (last: the server failed with HTTP 500)");
+			.isEqualTo("Could not be checked 4 times in a row since 2026-05-14 (last: The server failed with HTTP 500)");
 		assertThat(evidence(unreachable)).containsEntry("failuresInARow", 4)
 			.containsEntry("failingSince", "2026-05-14T12:00:00Z")
 			.containsEntry("lastOutcome", "ERROR")

@@ -139,7 +139,7 @@ class PlatformDirectoryBlueskyTests {
 		assertThat(search.status()).isEqualTo(AccountSearch.Status.RATE_LIMITED);
 		assertThat(search.retryAt()).isEqualTo(reset);
 		assertThat(search.accounts()).isEmpty();
-		assertThat(search.error()).contains("429");
+		assertThat(English.text(search.error())).contains("429");
 	}
 
 	@Test
@@ -149,7 +149,7 @@ class PlatformDirectoryBlueskyTests {
 		var search = search("móstoles", 25);
 
 		assertThat(search.status()).isEqualTo(AccountSearch.Status.UNAVAILABLE);
-		assertThat(search.error()).contains("HTTP 500").contains("InternalServerError");
+		assertThat(English.text(search.error())).contains("HTTP 500").contains("InternalServerError");
 		// The first request and the client's two retries.
 		assertThat(search.requests()).isEqualTo(3).isEqualTo(server.getRequestCount());
 	}
@@ -161,7 +161,7 @@ class PlatformDirectoryBlueskyTests {
 		var search = search("móstoles", 25);
 
 		assertThat(search.status()).isEqualTo(AccountSearch.Status.UNAVAILABLE);
-		assertThat(search.error()).contains("malformed");
+		assertThat(English.text(search.error())).containsIgnoringCase("malformed");
 	}
 
 	@Test
@@ -237,7 +237,7 @@ class PlatformDirectoryBlueskyTests {
 
 		assertThat(probe.existence()).isEqualTo(HandleProbe.Existence.ABSENT);
 		assertThat(probe.account()).isNull();
-		assertThat(probe.detail()).contains("Profile not found").contains("mostoles-oficial.bsky.social");
+		assertThat(English.text(probe.detail())).contains("Profile not found").contains("mostoles-oficial.bsky.social");
 	}
 
 	@Test
@@ -247,7 +247,7 @@ class PlatformDirectoryBlueskyTests {
 		var probe = probe("aytomostoles.bsky.social");
 
 		assertThat(probe.existence()).isEqualTo(HandleProbe.Existence.SUSPENDED);
-		assertThat(probe.detail()).contains("AccountTakedown");
+		assertThat(English.text(probe.detail())).contains("AccountTakedown");
 	}
 
 	@Test
@@ -257,7 +257,7 @@ class PlatformDirectoryBlueskyTests {
 		var probe = probe("aytomostoles.bsky.social");
 
 		assertThat(probe.existence()).isEqualTo(HandleProbe.Existence.SUSPENDED);
-		assertThat(probe.detail()).contains("AccountDeactivated");
+		assertThat(English.text(probe.detail())).contains("AccountDeactivated");
 	}
 
 	@Test
@@ -267,7 +267,7 @@ class PlatformDirectoryBlueskyTests {
 		var probe = probe("aytomostoles.bsky.social");
 
 		assertThat(probe.existence()).isEqualTo(HandleProbe.Existence.UNKNOWN);
-		assertThat(probe.detail()).contains("HTTP 400").contains("actor must be a valid did");
+		assertThat(English.text(probe.detail())).contains("HTTP 400").contains("actor must be a valid did");
 	}
 
 	@Test
@@ -288,7 +288,7 @@ class PlatformDirectoryBlueskyTests {
 		var probe = probe("aytomostoles.bsky.social");
 
 		assertThat(probe.existence()).isEqualTo(HandleProbe.Existence.UNKNOWN);
-		assertThat(probe.detail()).contains("HTTP 500");
+		assertThat(English.text(probe.detail())).contains("HTTP 500");
 		assertThat(probe.retryAt()).isNull();
 	}
 
@@ -299,7 +299,7 @@ class PlatformDirectoryBlueskyTests {
 		var probe = probe("aytomostoles.bsky.social");
 
 		assertThat(probe.existence()).isEqualTo(HandleProbe.Existence.UNKNOWN);
-		assertThat(probe.detail()).contains("malformed");
+		assertThat(English.text(probe.detail())).containsIgnoringCase("malformed");
 	}
 
 	private static MockResponse rateLimited(Instant reset) {

@@ -133,6 +133,25 @@ class AccountControllerSliceTests {
 	}
 
 	@Test
+	void aCheckErrorTheAdapterWroteAsAMessageIsInTheReadersLanguage() throws Exception {
+		when(registry.account(7)).thenReturn(WebSamples.entry(7));
+		var error = org.vigia.platform.Message.of("check.said", org.vigia.platform.Message.of("check.api.unexpected", "503",
+				org.vigia.platform.Message.of("check.what.profile")), "Service Unavailable").encode();
+		when(activity.history(7, PageRequest.of(0, 50))).thenReturn(new PageImpl<>(List.of(new AccountCheck(31,
+				WebSamples.AT, CheckOutcome.ERROR, 503, 120, 1, error, null, null, false, null, null, null, 3L, null))));
+
+		mvc.perform(get("/api/accounts/7/activity").with(user("victor").roles("VIEWER")))
+			.andExpect(jsonPath("$.content[0].error")
+				.value("Unexpected answer HTTP 503 to the profile; it said: Service Unavailable"));
+		mvc.perform(get("/api/accounts/7/activity").header("Accept-Language", "es").with(user("victor").roles("VIEWER")))
+			.andExpect(jsonPath("$.content[0].error")
+				.value("Respuesta inesperada HTTP 503 al pedir el perfil; dijo: Service Unavailable"));
+		mvc.perform(get("/api/accounts/7/activity").header("Accept-Language", "eu").with(user("victor").roles("VIEWER")))
+			.andExpect(jsonPath("$.content[0].error")
+				.value("Ustekabeko HTTP 503 erantzuna honi: profila; hau esan du: Service Unavailable"));
+	}
+
+	@Test
 	void registeringAnswersCreatedWithTheAccountsAddress() throws Exception {
 		var input = new AccountInput(null, "Prensa", "mastodon", "cultura@social.villaverde.example", null, null,
 				"cultura@villaverde.example", null, null, "60", null);
@@ -155,7 +174,7 @@ class AccountControllerSliceTests {
 	@Test
 	void whatTheRegistryRefusesIsABadRequestWithEveryError() throws Exception {
 		when(registry.register(any(), any(), any())).thenThrow(new RegistryValidationException(
-				List.of(new Violation("handle", "is required"), new Violation("contactEmail", "is not an email address"))));
+				List.of(Violation.of("handle", "input.required"), Violation.of("contactEmail", "input.email", "nobody"))));
 
 		mvc.perform(post("/api/accounts").with(user("ana").roles("EDITOR"))
 			.contentType(MediaType.APPLICATION_JSON)
@@ -166,12 +185,22 @@ class AccountControllerSliceTests {
 			.andExpect(jsonPath("$.errors[0].field").value("handle"))
 			.andExpect(jsonPath("$.errors[0].message").value("is required"))
 			.andExpect(jsonPath("$.errors[1].field").value("contactEmail"));
+		// The same refusal in Spanish: the fields and codes stay, the sentences follow Accept-Language.
+		mvc.perform(post("/api/accounts").with(user("ana").roles("EDITOR")).header("Accept-Language", "es")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"organizationId\": 1, \"platform\": \"mastodon\", \"contactEmail\": \"nobody\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].code").value("input.required"))
+			.andExpect(jsonPath("$.errors[1].code").value("input.email"))
+			.andExpect(jsonPath("$.errors[1].message").value(Matchers.startsWith("«nobody»")))
+			.andExpect(jsonPath("$.detail").value(Matchers.startsWith("handle: ")));
 	}
 
 	@Test
 	void anAccountAlreadyRegisteredIsAConflictNamingTheOne() throws Exception {
 		when(registry.register(any(), any(), any())).thenThrow(Exceptions.of(RegistryConflictException.class,
-				"cultura@social.villaverde.example is already registered (account 7)", "account", 7L));
+				"cultura@social.villaverde.example is already registered (account 7)", "account", 7L,
+				"problem.exists.account", new Object[] { "Mastodon", "cultura@social.villaverde.example", "7", "Villaverde" }));
 
 		mvc.perform(post("/api/accounts").with(user("ana").roles("EDITOR"))
 			.contentType(MediaType.APPLICATION_JSON)

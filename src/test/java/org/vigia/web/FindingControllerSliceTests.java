@@ -233,20 +233,22 @@ class FindingControllerSliceTests {
 	@Test
 	void anActionTheFindingsStateForbidsIsAConflictAndABadOneABadRequest() throws Exception {
 		when(findings.acknowledge(5, "ana"))
-			.thenThrow(Exceptions.of(FindingActionException.class, "Finding 5 is resolved: nothing to acknowledge", true));
+			.thenThrow(Exceptions.of(FindingActionException.class, true, "problem.finding.resolved", new Object[] { "5" }));
 		when(findings.dismiss(5, "ana", "x", Instant.parse("2020-01-01T00:00:00Z")))
-			.thenThrow(Exceptions.of(FindingActionException.class, "until must be in the future", false));
+			.thenThrow(Exceptions.of(FindingActionException.class, false, "problem.dismiss.until",
+					new Object[] { "2020-01-01T00:00:00Z" }));
 
 		mvc.perform(post("/api/findings/5/acknowledge").with(user("ana").roles("EDITOR")))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.title").value("Not possible now"))
-			.andExpect(jsonPath("$.detail").value("Finding 5 is resolved: nothing to acknowledge"));
+			.andExpect(jsonPath("$.detail").value("Finding 5 is resolved: its condition cleared, and it reopens by itself "
+					+ "if the condition comes back"));
 		mvc.perform(post("/api/findings/5/dismiss").with(user("ana").roles("EDITOR"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"reason\": \"x\", \"until\": \"2020-01-01T00:00:00Z\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.title").value("Invalid input"))
-			.andExpect(jsonPath("$.detail").value("until must be in the future"));
+			.andExpect(jsonPath("$.detail").value("until must be in the future, was 2020-01-01T00:00:00Z"));
 	}
 
 }

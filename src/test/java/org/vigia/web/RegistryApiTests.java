@@ -155,7 +155,7 @@ class RegistryApiTests {
 				""".formatted(organization)))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail",
-					containsString("x account villaverdeayto is already registered as account " + id)))
+					containsString("The X account villaverdeayto is already registered as account " + id)))
 			.andExpect(jsonPath("$.detail", containsString("Ayuntamiento de Villaverde")))
 			.andExpect(jsonPath("$.existingId").value(id));
 	}

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.vigia.platform.Message;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,15 +45,15 @@ public final class PreparedInstitution {
 		var names = new ArrayList<Name>();
 		var distinctive = new HashMap<String, String>();
 		var links = new HashSet<String>();
-		names.add(Name.of("the institution's name", institution.name()));
+		names.add(Name.of(Message.of("reason.source.name"), institution.name()));
 		for (var alias : institution.aliases()) {
-			names.add(Name.of("the alias", alias));
+			names.add(Name.of(Message.of("reason.source.alias"), alias));
 		}
 		for (var official : institution.officialAccounts()) {
 			var handle = HandleName.of(official.platform(), official.handle());
 			accounts.add(new Account(official, handle, Bio.trigrams(official.bio())));
 			if (official.displayName() != null && !official.displayName().isBlank()) {
-				names.add(Name.of("@" + handle.full() + "'s display name", official.displayName()));
+				names.add(Name.of(Message.of("reason.source.display", "@" + handle.full()), official.displayName()));
 			}
 			for (var link : official.links()) {
 				var normalised = Bio.link(link.url());
@@ -91,14 +93,14 @@ public final class PreparedInstitution {
 	 * A name as scoring compares it: its key words (connectors and "official" words dropped, confusable keys), their
 	 * set, and the distinctive ones (generic institution words dropped) with their readable forms.
 	 */
-	record Name(String source, String raw, List<String> keys, Set<String> keySet, String joined,
+	record Name(Message source, String raw, List<String> keys, Set<String> keySet, String joined,
 			Map<String, String> distinctive) {
 
-		static Name of(String source, String raw) {
+		static Name of(Message source, String raw) {
 			return of(source, raw, Names.displayWords(raw));
 		}
 
-		static Name of(String source, String raw, List<String> words) {
+		static Name of(Message source, String raw, List<String> words) {
 			var keys = new ArrayList<String>();
 			var distinctive = new HashMap<String, String>();
 			for (var word : words) {

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.vigia.platform.Message;
 import org.vigia.discovery.scoring.PreparedInstitution.Account;
 import org.vigia.discovery.scoring.PreparedInstitution.Bio;
 import org.vigia.discovery.scoring.PreparedInstitution.Generic;
@@ -70,8 +71,8 @@ public final class Scorer {
 		var reasons = new ArrayList<Reason>();
 		var allowed = institution.allowlist.get(handle.full());
 		if (allowed != null) {
-			reasons.add(new Reason("allowlisted", this.weights.allowlisted(),
-					"@" + handle.full() + " is allowlisted: " + allowed));
+			reasons.add(Reason.of("allowlisted", this.weights.allowlisted(), "reason.allowlisted", handle.full(),
+					allowed));
 		}
 
 		// Per official account: handle, bio and avatar; the account with the most points is the one imitated.
@@ -88,8 +89,8 @@ public final class Scorer {
 			}
 			int similarity = Bio.similarity(bio, account.bio());
 			if (similarity >= this.weights.bioCopiedPercent()) {
-				accountReasons.add(new Reason("bio-copied", this.weights.bioCopied(),
-						"bio " + similarity + "% identical to @" + account.handle().full() + "'s"));
+				accountReasons.add(Reason.of("bio-copied", this.weights.bioCopied(), "reason.bioCopied", similarity,
+						account.handle().full()));
 			}
 			var avatar = avatar(candidate.avatarHash(), account);
 			if (avatar != null) {
@@ -108,7 +109,7 @@ public final class Scorer {
 
 		var displayWords = Names.displayWords(candidate.displayName());
 		var displayName = (displayWords.isEmpty()) ? null
-				: Name.of("candidate", Objects.requireNonNull(candidate.displayName()), displayWords);
+				: Name.of(Message.of("reason.source.candidate"), Objects.requireNonNull(candidate.displayName()), displayWords);
 		var display = display(candidate.displayName(), displayName, institution);
 		if (display != null) {
 			reasons.add(display);
@@ -122,9 +123,9 @@ public final class Scorer {
 			signsOfDisguise(candidate, reasons);
 			var created = candidate.createdAt();
 			if (created != null && created.isAfter(now.minus(this.weights.youngAccount())) && !created.isAfter(now)) {
-				reasons.add(new Reason("young-account", this.weights.youngAccountPoints(),
-						"account created on " + java.time.LocalDate.ofInstant(created, java.time.ZoneOffset.UTC)
-								+ ", less than " + this.weights.youngAccount().toDays() + " days ago"));
+				reasons.add(Reason.of("young-account", this.weights.youngAccountPoints(), "reason.youngAccount",
+						java.time.LocalDate.ofInstant(created, java.time.ZoneOffset.UTC).toString(),
+						this.weights.youngAccount().toDays()));
 			}
 		}
 		// Signals against weigh a resemblance; an account that resembles nothing stays at zero.
@@ -166,22 +167,23 @@ public final class Scorer {
 		}
 		var quoted = "@" + official.full();
 		if (candidate.compact().equals(official.compact())) {
-			String how;
+			Message how;
 			if (!candidate.name().equals(official.name())) {
-				how = "differs from " + quoted + " only in separators";
+				how = Message.of("reason.handle.separators", candidate.full(), quoted);
 			}
 			else if (platform == account.identity().platform()) {
-				how = "has the name of " + quoted + " on another server (" + candidate.server() + ")";
+				how = Message.of("reason.handle.otherServer", candidate.full(), quoted, candidate.server());
 			}
 			else {
-				how = "has the name of the official " + quoted + " on " + account.identity().platform().label();
+				how = Message.of("reason.handle.otherPlatform", candidate.full(), quoted,
+						account.identity().platform().label());
 			}
-			return new Reason("handle-same-name", this.weights.handleSameName(), "handle " + candidate.full() + " " + how);
+			return new Reason("handle-same-name", this.weights.handleSameName(), how.encode());
 		}
 		if (candidate.key().equals(official.key())) {
-			return new Reason("handle-confusable", this.weights.handleConfusable(), "handle " + candidate.full()
-					+ " reads as " + official.compact() + " (" + ConfusableSubstitutions.describe(candidate.compact(), official.compact())
-					+ ")");
+			return Reason.of("handle-confusable", this.weights.handleConfusable(), "reason.handle.confusable",
+					candidate.full(), official.compact(),
+					ConfusableSubstitutions.describe(candidate.compact(), official.compact()));
 		}
 		int shortest = Math.min(letters(candidate.compact()), letters(official.compact()));
 		if (shortest >= 4) {
@@ -191,12 +193,12 @@ public final class Scorer {
 				edits = keyEdits;
 			}
 			if (edits == 1) {
-				return new Reason("handle-edit", this.weights.handleEditOne(), "handle " + candidate.full()
-						+ " is one edit (omission, repetition, transposition or replacement) from " + quoted);
+				return Reason.of("handle-edit", this.weights.handleEditOne(), "reason.handle.oneEdit", candidate.full(),
+						quoted);
 			}
 			if (edits == 2 && shortest >= 8) {
-				return new Reason("handle-edit", this.weights.handleEditTwo(),
-						"handle " + candidate.full() + " is two edits from " + quoted);
+				return Reason.of("handle-edit", this.weights.handleEditTwo(), "reason.handle.twoEdits", candidate.full(),
+						quoted);
 			}
 		}
 		return affix(candidate, official, quoted);
@@ -241,9 +243,9 @@ public final class Scorer {
 			return null;
 		}
 		if ((prefix.isEmpty() || known.contains(prefix)) && (suffix.isEmpty() || known.contains(suffix))) {
-			return new Reason("handle-affix", this.weights.handleAffix(), "handle " + candidate.full() + " is "
-					+ quoted + ((known == AFFIXES) ? "" : " in look-alike characters") + " with the affix '"
-					+ ((known == AFFIXES) ? prefix + suffix : affixOf(candidate.compact(), prefix, suffix)) + "'");
+			return Reason.of("handle-affix", this.weights.handleAffix(),
+					(known == AFFIXES) ? "reason.handle.affix" : "reason.handle.affixConfusable", candidate.full(), quoted,
+					(known == AFFIXES) ? prefix + suffix : affixOf(candidate.compact(), prefix, suffix));
 		}
 		// An unknown affix counts only when a separator sets it off: "lugones" is another town, "lugo_fc" is not.
 		var name = candidate.name();
@@ -252,8 +254,8 @@ public final class Scorer {
 				|| (index + official.name().length() < name.length()
 						&& isSeparator(name.charAt(index + official.name().length()))));
 		if (separated && prefix.length() + suffix.length() <= 12) {
-			return new Reason("handle-affix", this.weights.handleAffixOther(), "handle " + candidate.full() + " is "
-					+ quoted + " with the affix '" + prefix + suffix + "'");
+			return Reason.of("handle-affix", this.weights.handleAffixOther(), "reason.handle.affix", candidate.full(),
+					quoted, prefix + suffix);
 		}
 		return null;
 	}
@@ -274,7 +276,7 @@ public final class Scorer {
 			return null;
 		}
 		int bits = AvatarHash.distance(hash, official);
-		var detail = "avatar " + bits + " bits from @" + account.handle().full() + "'s (64-bit dHash)";
+		var detail = Message.of("reason.avatar", bits, account.handle().full()).encode();
 		if (bits <= this.weights.avatarCloseBits()) {
 			return new Reason("avatar-similar", this.weights.avatarClose(), detail);
 		}
@@ -295,8 +297,8 @@ public final class Scorer {
 				continue;
 			}
 			if (name.keySet().equals(candidate.keySet())) {
-				return new Reason("display-equal", this.weights.displayEqual(), "display name '" + clip(raw)
-						+ "' equals " + name.source() + " '" + clip(name.raw()) + "' after normalisation");
+				return Reason.of("display-equal", this.weights.displayEqual(), "reason.display.equal", clip(raw),
+						name.source(), clip(name.raw()));
 			}
 			if (contained == null && wornInside(candidate, name)) {
 				contained = name;
@@ -307,12 +309,12 @@ public final class Scorer {
 		}
 		if (contained != null) {
 			// As telling as an equal name: what surrounds it is decoration.
-			return new Reason("display-contains", this.weights.displayEqual(), "display name '" + clip(raw)
-					+ "' contains " + contained.source() + " '" + clip(contained.raw()) + "' whole");
+			return Reason.of("display-contains", this.weights.displayEqual(), "reason.display.contains", clip(raw),
+					contained.source(), clip(contained.raw()));
 		}
 		if (near != null) {
-			return new Reason("display-near", this.weights.displayNear(), "display name '" + clip(raw) + "' is near "
-					+ near.source() + " '" + clip(near.raw()) + "' after normalisation");
+			return Reason.of("display-near", this.weights.displayNear(), "reason.display.near", clip(raw),
+					near.source(), clip(near.raw()));
 		}
 		return null;
 	}
@@ -372,9 +374,12 @@ public final class Scorer {
 			var domain = OfficialProof.under(host, institution.domains);
 			var normalised = Bio.link(link.url());
 			if (domain != null || (normalised != null && institution.officialLinks.contains(normalised))) {
-				var what = (domain != null) ? "the official domain " + domain : "an official account's link";
-				return new Reason("links-copied", this.weights.linksCopied(), "links to " + clip(link.url().strip())
-						+ ", " + what + (link.verified() ? " (verified)" : " (not verified)"));
+				var verified = Message.of(link.verified() ? "reason.verified" : "reason.unverified");
+				return (domain != null)
+						? Reason.of("links-copied", this.weights.linksCopied(), "reason.links.domain",
+								clip(link.url().strip()), domain, verified)
+						: Reason.of("links-copied", this.weights.linksCopied(), "reason.links.account",
+								clip(link.url().strip()), verified);
 			}
 		}
 		return null;
@@ -384,18 +389,19 @@ public final class Scorer {
 		var mixedHandle = Names.mixedScripts(candidate.handle());
 		var mixedName = Names.mixedScripts(candidate.displayName());
 		if (mixedHandle != null) {
-			reasons.add(new Reason("mixed-script", this.weights.mixedScript(),
-					"handle " + candidate.handle() + " mixes " + mixedHandle + " letters"));
+			reasons.add(Reason.of("mixed-script", this.weights.mixedScript(), "reason.mixed.handle", candidate.handle(),
+					mixedHandle));
 		}
 		else if (mixedName != null) {
-			reasons.add(new Reason("mixed-script", this.weights.mixedScript(),
-					"display name '" + clip(candidate.displayName()) + "' mixes " + mixedName + " letters"));
+			reasons.add(Reason.of("mixed-script", this.weights.mixedScript(), "reason.mixed.name",
+					clip(candidate.displayName()), mixedName));
 		}
 		int inHandle = Names.firstInvisible(candidate.handle());
 		int inName = Names.firstInvisible(candidate.displayName());
 		if (inHandle >= 0 || inName >= 0) {
-			reasons.add(new Reason("invisible", this.weights.invisible(), ((inHandle >= 0) ? "handle" : "display name")
-					+ " contains the invisible " + Names.describe((inHandle >= 0) ? inHandle : inName)));
+			reasons.add(Reason.of("invisible", this.weights.invisible(),
+					(inHandle >= 0) ? "reason.invisible.handle" : "reason.invisible.name",
+					Names.describe((inHandle >= 0) ? inHandle : inName)));
 		}
 	}
 
@@ -430,11 +436,10 @@ public final class Scorer {
 		missing.sort(null);
 		if (matched.isEmpty() || !missing.isEmpty()) {
 			var theirs = missing.isEmpty() ? institution.distinctive.values().stream().sorted().toList() : missing;
-			return new Reason("distinctive-token", this.weights.distinctiveToken(), "display name '" + clip(raw)
-					+ "' names " + quote(extra) + ", not " + quote(theirs) + ": another institution's name");
+			return Reason.of("distinctive-token", this.weights.distinctiveToken(), "reason.distinctive", clip(raw),
+					quote(extra), quote(theirs));
 		}
-		return new Reason("extra-token", this.weights.extraToken(), "display name '" + clip(raw) + "' adds "
-				+ quote(extra) + " to the institution's name: a department, club or business of the same place");
+		return Reason.of("extra-token", this.weights.extraToken(), "reason.extra", clip(raw), quote(extra));
 	}
 
 	/** The institution's distinctive key this one is, or is one edit from (a typo of a name of five or more). */
@@ -458,8 +463,8 @@ public final class Scorer {
 		if (inName == null && inBio == null) {
 			return null;
 		}
-		return new Reason("declared-parody", this.weights.declaredParody(), ((inName != null) ? "display name" : "bio")
-				+ " declares '" + ((inName != null) ? inName : inBio) + "': a parody, fan or unofficial account");
+		return Reason.of("declared-parody", this.weights.declaredParody(),
+				(inName != null) ? "reason.parody.name" : "reason.parody.bio", (inName != null) ? inName : inBio);
 	}
 
 	/** The declaration among the words: a declaring word, pair, or "no es (la cuenta) oficial". */

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.vigia.platform.CheckOutcome;
 import org.vigia.platform.CheckResult;
+import org.vigia.platform.Message;
 import org.vigia.platform.http.HttpResult;
 
 /** The results of single answers that depend only on what HTTP said, not on what a feed or page contains. */
@@ -17,15 +18,15 @@ public final class Answers {
 
 	public static CheckResult rateLimited(HttpResult answer, Clock clock) {
 		var retryAt = answer.retryAfter(clock);
-		var error = "the server answered 429 Too Many Requests"
-				+ ((retryAt != null) ? "; it allows the next request at " + retryAt : " without a Retry-After");
+		var error = ((retryAt != null) ? Message.of("check.http.rateLimited", retryAt.toString())
+				: Message.of("check.http.rateLimited.unsaid")).encode();
 		return CheckResult.failure(CheckOutcome.RATE_LIMITED, 429, answer.latency(), answer.attempts(), error,
 				retryAt);
 	}
 
 	public static CheckResult unexpected(HttpResult answer) {
-		var error = (answer.status() >= 500) ? "the server failed with HTTP " + answer.status()
-				: "the server answered HTTP " + answer.status();
+		var error = Message.of((answer.status() >= 500) ? "check.http.failed" : "check.http.unexpected",
+				String.valueOf(answer.status())).encode();
 		return CheckResult.failure(CheckOutcome.ERROR, answer.status(), answer.latency(), answer.attempts(), error,
 				null);
 	}

@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.vigia.platform.CheckOutcome;
 import org.vigia.platform.CheckResult;
+import org.vigia.platform.Message;
 import org.vigia.platform.http.HttpFailure;
 import org.vigia.platform.http.HttpGet;
 import org.vigia.platform.http.HttpResult;
@@ -58,24 +59,47 @@ public class Calls {
 	}
 
 	public CheckResult failed(HttpFailure failure) {
-		var message = describe(failure);
+		var message = failure(failure).encode();
 		if (failure.kind() == HttpFailure.Kind.RATE_LIMITED) {
 			return CheckResult.failure(CheckOutcome.RATE_LIMITED, null, latency, requests, message, failure.retryAt());
 		}
 		return CheckResult.failure(CheckOutcome.ERROR, null, latency, requests, message, null);
 	}
 
-	/** What went wrong with a request that got no answer. */
+	/** What went wrong with a request that got no answer, in English, for the log. */
 	public static String describe(HttpFailure failure) {
 		return (failure.getMessage() != null) ? failure.getMessage() : failure.kind().name();
 	}
 
-	public CheckResult error(@Nullable Integer httpStatus, String message) {
-		return CheckResult.failure(CheckOutcome.ERROR, httpStatus, latency, requests, message, null);
+	/**
+	 * What went wrong with a request that got no answer, for the reader: a sentence per kind of failure in the
+	 * reader's language, with the HTTP layer's own technical detail (the timeout, the address) as its argument.
+	 */
+	public static Message failure(HttpFailure failure) {
+		return Message.of("check.failure." + failure.kind().name(), detail(describe(failure)));
 	}
 
-	public CheckResult gone(CheckOutcome outcome, HttpResult answer, String detail) {
-		return CheckResult.gone(outcome, answer.status(), latency, requests, detail);
+	/** A platform's own words (an API's error text) or a technical detail, short enough to keep with a check. */
+	public static String detail(@Nullable String text) {
+		if (text == null) {
+			return "";
+		}
+		return (text.length() <= DETAIL) ? text : text.substring(0, DETAIL - 1) + "…";
+	}
+
+	private static final int DETAIL = 300;
+
+	/** The sentence, followed by what the platform said in its own words when it said anything. */
+	public static Message said(Message sentence, @Nullable String detail) {
+		return (detail == null || detail.isBlank()) ? sentence : Message.of("check.said", sentence, detail(detail));
+	}
+
+	public CheckResult error(@Nullable Integer httpStatus, Message message) {
+		return CheckResult.failure(CheckOutcome.ERROR, httpStatus, latency, requests, message.encode(), null);
+	}
+
+	public CheckResult gone(CheckOutcome outcome, HttpResult answer, Message detail) {
+		return CheckResult.gone(outcome, answer.status(), latency, requests, detail.encode());
 	}
 
 	/** A check's requests, any of which may get no answer. */

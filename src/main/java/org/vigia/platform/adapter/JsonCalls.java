@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.vigia.platform.CheckOutcome;
 import org.vigia.platform.CheckResult;
+import org.vigia.platform.Message;
 import org.vigia.platform.Platform;
 import org.vigia.platform.http.HttpFailure;
 import org.vigia.platform.http.HttpGet;
@@ -32,8 +33,11 @@ public final class JsonCalls extends Calls {
 		return get(HttpGet.of(api.platform(), url).header("Accept", "application/json"));
 	}
 
-	/** An answer the check cannot use: the API's refusal, its failure, or a status it does not send. */
-	public CheckResult unexpected(HttpResult answer, String what) {
+	/**
+	 * An answer the check cannot use: the API's refusal, its failure, or a status it does not send.
+	 * @param what the request, as {@link #what} names it, or an API method's own name ("channels.list")
+	 */
+	public CheckResult unexpected(HttpResult answer, Object what) {
 		if (answer.status() == 429) {
 			return CheckResult.failure(CheckOutcome.RATE_LIMITED, 429, latency(), requests(), problem(answer, what),
 					retryAt(answer));
@@ -42,21 +46,29 @@ public final class JsonCalls extends Calls {
 				null);
 	}
 
-	public CheckResult malformed(HttpResult answer, String what) {
+	public CheckResult malformed(HttpResult answer, Object what) {
 		return CheckResult.failure(CheckOutcome.ERROR, answer.status(), latency(), requests(), malformed(what), null);
 	}
 
-	/** What is wrong with an answer the caller cannot use, naming the API's own error when it sent one. */
-	public String problem(HttpResult answer, String what) {
-		var detail = api.error().apply(answer).map((error) -> ": " + error).orElse("");
+	/**
+	 * What is wrong with an answer the caller cannot use, naming the API's own error when it sent one: a stored
+	 * {@link Message}, written in the reader's language when shown.
+	 */
+	public String problem(HttpResult answer, Object what) {
+		var detail = api.error().apply(answer).orElse(null);
 		if (answer.status() == 429) {
-			return api.server() + " limits requests (HTTP 429) to " + what + detail;
+			return said(Message.of("check.api.limited", api.server(), what), detail).encode();
 		}
-		return "unexpected answer HTTP " + answer.status() + " to " + what + detail;
+		return said(Message.of("check.api.unexpected", String.valueOf(answer.status()), what), detail).encode();
 	}
 
-	public String malformed(String what) {
-		return "malformed answer to " + what + ": not the JSON " + api.sender() + " sends";
+	public String malformed(Object what) {
+		return Message.of("check.api.malformed", what, api.sender()).encode();
+	}
+
+	/** A request as the messages name it ("the profile", "the account search"): {@code check.what.<name>}. */
+	public static Message what(String name) {
+		return Message.of("check.what." + name);
 	}
 
 	/** Retry-After where a proxy sets it, else the API's own rate-limit reset. */
@@ -68,12 +80,12 @@ public final class JsonCalls extends Calls {
 	/**
 	 * What differs between the JSON APIs Vigía reads.
 	 * @param platform whose traffic the requests are
-	 * @param server who answers, as messages name it ("the AppView", "the server")
-	 * @param sender whose JSON a malformed answer is not ("the AppView", "Mastodon")
+	 * @param server who answers, as messages name it ("the AppView", "the server"): a message
+	 * @param sender whose JSON a malformed answer is not ("the AppView", "Mastodon"): a message or a name
 	 * @param error the error text of an answer, when the answer is the API's error
 	 * @param reset when the API's own rate-limit headers say it takes requests again; null when they do not say
 	 */
-	public record Api(Platform platform, String server, String sender, Function<HttpResult, Optional<String>> error,
+	public record Api(Platform platform, Object server, Object sender, Function<HttpResult, Optional<String>> error,
 			Function<HttpResult, @Nullable Instant> reset) {
 	}
 

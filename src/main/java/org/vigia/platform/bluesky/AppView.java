@@ -7,6 +7,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 import org.vigia.platform.Platform;
+import org.vigia.platform.Message;
 import org.vigia.platform.PlatformProperties;
 import org.vigia.platform.adapter.JsonCalls;
 import org.vigia.platform.http.HttpResult;
@@ -14,7 +15,7 @@ import org.vigia.platform.http.HttpResult;
 /** The public AppView as the checks and the look-alike searches both talk to it: where it is and how it answers. */
 final class AppView {
 
-	static final JsonCalls.Api API = new JsonCalls.Api(Platform.BLUESKY, "the AppView", "the AppView",
+	static final JsonCalls.Api API = new JsonCalls.Api(Platform.BLUESKY, Message.of("check.server.appview"), Message.of("check.server.appview"),
 			(answer) -> BlueskyError.of(answer).map(BlueskyError::toString), AppView::rateLimitReset);
 
 	private AppView() {

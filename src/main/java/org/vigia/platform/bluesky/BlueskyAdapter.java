@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 import org.vigia.platform.CheckOutcome;
 import org.vigia.platform.CheckRequest;
 import org.vigia.platform.CheckResult;
+import org.vigia.platform.Message;
 import org.vigia.platform.Platform;
 import org.vigia.platform.PlatformAdapter;
 import org.vigia.platform.PlatformProperties;
@@ -101,7 +102,7 @@ public class BlueskyAdapter implements PlatformAdapter {
 			return shared(requests, batch, batch.failed(failure));
 		}
 		if (answer.status() == 429) {
-			return shared(requests, batch, batch.unexpected(answer, "the profiles"));
+			return shared(requests, batch, batch.unexpected(answer, JsonCalls.what("profiles")));
 		}
 		var found = answer.isSuccessful() ? profiles(Json.parse(answer.text())) : null;
 		var results = new ArrayList<CheckResult>(requests.size());
@@ -179,16 +180,16 @@ public class BlueskyAdapter implements PlatformAdapter {
 			if (error.isPresent()) {
 				var outcome = error.get().gone();
 				if (outcome != null) {
-					return calls.gone(outcome, answer, "the AppView answers " + error.get() + " for " + actor);
+					return calls.gone(outcome, answer, Message.of("check.bluesky.gone", error.get().toString(), actor));
 				}
 			}
 		}
 		if (!answer.isSuccessful()) {
-			return calls.unexpected(answer, "the profile");
+			return calls.unexpected(answer, JsonCalls.what("profile"));
 		}
 		var profile = BlueskyProfile.from(Json.parse(answer.text()));
 		if (profile == null) {
-			return calls.malformed(answer, "the profile");
+			return calls.malformed(answer, JsonCalls.what("profile"));
 		}
 		return withFeed(request, answer, profile, calls);
 	}
@@ -208,11 +209,11 @@ public class BlueskyAdapter implements PlatformAdapter {
 		var feedAnswer = calls.get(AppView.method(properties, "app.bsky.feed.getAuthorFeed") + "?actor="
 				+ encode(profile.did()) + "&limit=" + properties.recentPosts());
 		if (!feedAnswer.isSuccessful()) {
-			return calls.unexpected(feedAnswer, "the author feed");
+			return calls.unexpected(feedAnswer, JsonCalls.what("authorFeed"));
 		}
 		var feed = BlueskyFeed.from(Json.parse(feedAnswer.text()), profile.did());
 		if (feed == null) {
-			return calls.malformed(feedAnswer, "the author feed");
+			return calls.malformed(feedAnswer, JsonCalls.what("authorFeed"));
 		}
 		return new CheckResult((movedTo != null) ? CheckOutcome.MOVED : CheckOutcome.OK, answer.status(),
 				calls.latency(), calls.requests(), note(profile), feed.newestAt(), feed.newestUrl(), false,
@@ -252,9 +253,7 @@ public class BlueskyAdapter implements PlatformAdapter {
 
 	private static @Nullable String note(BlueskyProfile profile) {
 		if (profile.handleIsInvalid()) {
-			return "the handle no longer verifies (Bluesky shows " + BlueskyProfile.INVALID_HANDLE + " under "
-					+ profile.did() + "): the domain's DNS TXT record _atproto or its /.well-known/atproto-did no "
-					+ "longer names this account";
+			return Message.of("check.bluesky.invalidHandle", BlueskyProfile.INVALID_HANDLE, profile.did()).encode();
 		}
 		return null;
 	}

@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 import org.vigia.platform.CheckOutcome;
 import org.vigia.platform.CheckRequest;
 import org.vigia.platform.CheckResult;
+import org.vigia.platform.adapter.Calls;
+import org.vigia.platform.Message;
 import org.vigia.platform.Credential;
 import org.vigia.platform.Credentials;
 import org.vigia.platform.Platform;
@@ -54,12 +56,12 @@ public class FacebookAdapter implements PlatformAdapter {
 
 	@Override
 	public CheckResult check(CheckRequest request) {
-		var what = "the Facebook page " + request.address().handle();
+		var what = Message.of("check.facebook.page", request.address().handle());
 		return GraphCalls.check(http, graph, Platform.FACEBOOK, credentials.getIfAvailable(), request.account(), what,
 				(credential) -> credential.reach() == Credential.Reach.ADMINISTERS, (credential, calls) -> check(request, credential, calls, what));
 	}
 
-	private @Nullable CheckResult check(CheckRequest request, Credential credential, GraphCalls calls, String what)
+	private @Nullable CheckResult check(CheckRequest request, Credential credential, GraphCalls calls, Message what)
 			throws HttpFailure {
 		var page = pageId(request, credential);
 		var profile = calls.get(credential, "/" + page, Map.of("fields", PAGE_FIELDS), page);
@@ -68,15 +70,14 @@ public class FacebookAdapter implements PlatformAdapter {
 			if (error != null && error.migratedTo() != null) {
 				calls.worked(credential);
 				return new CheckResult(CheckOutcome.MOVED, profile.status(), calls.latency(), calls.requests(),
-						"the page migrated to page id " + error.migratedTo() + " (" + error.describe() + ")", null,
+						Calls.said(Message.of("check.facebook.migrated", error.migratedTo()), error.describe()).encode(), null,
 						null, false, null, null, null, "https://www.facebook.com/" + error.migratedTo(), page, null,
 						null, null);
 			}
 			if (error != null && error.unavailable()) {
 				// Deleted, unpublished, restricted or out of the token's sight: the API does not say which.
-				return calls.error(profile.status(), "the Graph API cannot load " + what
-						+ " (deleted, unpublished, restricted, or no longer managed through this connection: "
-						+ "it does not say which): " + error.describe());
+				return calls.error(profile.status(), Calls.said(Message.of("check.facebook.unavailable", what),
+						error.describe()));
 			}
 			return calls.failure(profile, credential, what);
 		}
@@ -88,7 +89,7 @@ public class FacebookAdapter implements PlatformAdapter {
 		var posts = calls.get(credential, "/" + id + "/posts",
 				Map.of("fields", "created_time,permalink_url", "limit", "1"), id);
 		if (!posts.ok()) {
-			return calls.failure(posts, credential, "the posts of " + what);
+			return calls.failure(posts, credential, Message.of("check.postsOf", what));
 		}
 		calls.worked(credential);
 		var newest = GraphCalls.first(posts.body());

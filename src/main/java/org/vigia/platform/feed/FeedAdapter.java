@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import org.vigia.platform.CheckOutcome;
 import org.vigia.platform.CheckRequest;
 import org.vigia.platform.CheckResult;
+import org.vigia.platform.Message;
 import org.vigia.platform.Platform;
 import org.vigia.platform.PlatformAdapter;
 import org.vigia.platform.http.HttpResult;
@@ -18,7 +19,7 @@ public class FeedAdapter implements PlatformAdapter {
 		@Override
 		public CheckResult notFound(HttpResult answer) {
 			return CheckResult.gone(CheckOutcome.NOT_FOUND, 404, answer.latency(), answer.attempts(),
-					"the feed is gone: the server answered 404 Not Found");
+					Message.of("check.feed.gone", "404 Not Found").encode());
 		}
 
 		// A feed is identified by where it is served after redirects: two registered URLs may lead to one feed.

@@ -18,6 +18,8 @@ import org.jdom2.input.sax.XMLReaders;
 import org.jsoup.Jsoup;
 import org.jspecify.annotations.Nullable;
 import org.vigia.platform.adapter.Answers;
+import org.vigia.platform.Message;
+import org.vigia.platform.adapter.Calls;
 
 /**
  * Turns a feed answer into a ROME feed without trusting it.
@@ -35,16 +37,16 @@ final class FeedParser {
 
 	static SyndFeed parse(byte[] body, @Nullable String contentType, String url) throws UnreadableFeedException {
 		if (body.length == 0) {
-			throw new UnreadableFeedException("not a feed: the answer is empty");
+			throw new UnreadableFeedException(Message.of("check.feed.empty"));
 		}
 		var text = decode(body, contentType);
 		var prolog = Prolog.of(text);
 		if (prolog.internalSubset()) {
-			throw new UnreadableFeedException("refused feed: its DOCTYPE declares entities, which Vigía never reads "
-					+ "(that is how XML entity attacks start)");
+			throw new UnreadableFeedException(Message.of("check.feed.entities"));
 		}
 		if (prolog.root() == null) {
-			throw new UnreadableFeedException("not a feed: the answer is not XML" + describe(contentType));
+			throw new UnreadableFeedException((contentType == null) ? Message.of("check.feed.notXml")
+					: Message.of("check.feed.notXml.typed", contentType));
 		}
 		if (prolog.root().equalsIgnoreCase("html")) {
 			throw new UnreadableFeedException(htmlPage(text, url));
@@ -64,15 +66,14 @@ final class FeedParser {
 			return new SyndFeedInput().build(document);
 		}
 		catch (JDOMException | IOException ex) {
-			throw new UnreadableFeedException("malformed feed: " + ex.getMessage());
+			throw new UnreadableFeedException(Message.of("check.feed.malformed", Calls.detail(ex.getMessage())));
 		}
 		catch (IllegalArgumentException ex) {
 			// ROME's way of saying no parser knows the root element.
-			throw new UnreadableFeedException(
-					"not a feed: the document is <" + root + ">, not RSS (<rss>, <rdf:RDF>) or Atom (<feed>)");
+			throw new UnreadableFeedException(Message.of("check.feed.root", root));
 		}
 		catch (FeedException ex) {
-			throw new UnreadableFeedException("malformed feed: " + ex.getMessage());
+			throw new UnreadableFeedException(Message.of("check.feed.malformed", Calls.detail(ex.getMessage())));
 		}
 		finally {
 			BUILDERS.offer(builder);
@@ -105,25 +106,19 @@ final class FeedParser {
 			return text.toString();
 		}
 		catch (IOException ex) {
-			throw new UnreadableFeedException(
-					"malformed feed: unreadable character encoding (" + ex.getMessage() + ")");
+			throw new UnreadableFeedException(Message.of("check.feed.encoding", Calls.detail(ex.getMessage())));
 		}
 	}
 
-	private static String htmlPage(String text, String url) {
+	private static Message htmlPage(String text, String url) {
 		var announced = Jsoup.parse(text, url)
 			.select("link[rel~=(?i)alternate][type~=(?i)(rss|atom)][href]")
 			.stream()
 			.map((link) -> Answers.webLink(link.attr("abs:href"), url))
 			.filter((link) -> link != null)
 			.findFirst();
-		return "not a feed: the address answers an HTML page, not RSS or Atom"
-				+ announced.map((link) -> "; the page announces its feed at " + link + ", register that URL")
-					.orElse("; register the address of the site's feed");
-	}
-
-	private static String describe(@Nullable String contentType) {
-		return (contentType == null) ? "" : " (Content-Type " + contentType + ")";
+		return announced.map((link) -> Message.of("check.feed.html.announced", link))
+			.orElse(Message.of("check.feed.html"));
 	}
 
 	/**
@@ -218,11 +213,21 @@ final class FeedParser {
 
 	}
 
-	/** A feed answer that cannot be read; the message says why, in words for the people who own the feed. */
+	/**
+	 * A feed answer that cannot be read; the message says why, in words for the people who own the feed: in English
+	 * for the log, and as a {@link Message} for the reader.
+	 */
 	static final class UnreadableFeedException extends Exception {
 
-		UnreadableFeedException(String message) {
-			super(message);
+		private final transient Message reason;
+
+		UnreadableFeedException(Message reason) {
+			super(reason.english());
+			this.reason = reason;
+		}
+
+		Message reason() {
+			return reason;
 		}
 
 	}

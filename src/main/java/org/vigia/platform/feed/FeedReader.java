@@ -1,10 +1,10 @@
 package org.vigia.platform.feed;
 
+import java.util.ArrayList;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.StringJoiner;
 
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import org.vigia.platform.CheckOutcome;
 import org.vigia.platform.CheckRequest;
 import org.vigia.platform.CheckResult;
+import org.vigia.platform.Message;
 import org.vigia.platform.Platform;
 import org.vigia.platform.PlatformProperties;
 import org.vigia.platform.Profile;
@@ -59,7 +60,7 @@ class FeedReader {
 				case 304 -> notModified(answer, request);
 				case 404 -> flavor.notFound(answer);
 				case 410 -> CheckResult.gone(CheckOutcome.NOT_FOUND, 410, answer.latency(), answer.attempts(),
-						"the feed is gone: the server answered 410 Gone");
+						Message.of("check.feed.gone", "410 Gone").encode());
 				case 429 -> Answers.rateLimited(answer, clock);
 				default -> answer.isSuccessful() ? parsed(answer, request, flavor) : Answers.unexpected(answer);
 			};
@@ -82,7 +83,7 @@ class FeedReader {
 		}
 		catch (FeedParser.UnreadableFeedException ex) {
 			return CheckResult.failure(CheckOutcome.ERROR, answer.status(), answer.latency(), answer.attempts(),
-					ex.getMessage(), null);
+					ex.reason().encode(), null);
 		}
 		var latest = clock.instant().plus(CLOCK_SKEW);
 		Instant newest = null;
@@ -102,19 +103,18 @@ class FeedReader {
 				newestEntry = entry;
 			}
 		}
-		var notes = new StringJoiner("; ").setEmptyValue("");
+		var notes = new ArrayList<Message>();
 		if (undated > 0) {
-			notes.add(undated + " of " + feed.getEntries().size() + " items carry no date Vigía can read");
+			notes.add(Message.of("check.note.undated", undated, feed.getEntries().size()));
 		}
 		if (ahead > 0) {
-			notes.add((ahead == 1) ? "1 item dated more than a day ahead was ignored"
-					: ahead + " items dated more than a day ahead were ignored");
+			notes.add(Message.of("check.note.itemsAhead", ahead));
 		}
 		var items = feed.getEntries().size();
 		var newestLink = (newestEntry != null) ? link(newestEntry, answer.url()) : null;
 		var platformId = flavor.platformId(feed, answer.url());
 		return new CheckResult(CheckOutcome.OK, answer.status(), answer.latency(), answer.attempts(),
-				notes.length() == 0 ? null : notes.toString(), newest, newestLink, false,
+				notes.isEmpty() ? null : Message.of("check.notes", notes).encode(), newest, newestLink, false,
 				flavor.profile(feed, answer.url()), Math.min(items, recentPosts), null, null, (platformId != null) ? platformId : request.platformId(),
 				answer.header("ETag"), answer.header("Last-Modified"), null);
 	}

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.vigia.platform.CheckOutcome;
 import org.vigia.platform.CheckRequest;
 import org.vigia.platform.CheckResult;
+import org.vigia.platform.Message;
 import org.vigia.platform.Platform;
 import org.vigia.platform.PlatformAdapter;
 import org.vigia.platform.PlatformProperties;
@@ -41,8 +42,7 @@ public class YouTubeAdapter implements PlatformAdapter {
 		@Override
 		public CheckResult notFound(HttpResult answer) {
 			return CheckResult.gone(CheckOutcome.NOT_FOUND, 404, answer.latency(), answer.attempts(),
-					"YouTube answered 404 for the channel's feed; YouTube also answers 404 in bursts for channels "
-							+ "that exist, so this needs confirmation by a later check");
+					Message.of("check.youtube.feed404").encode());
 		}
 
 	};
@@ -89,10 +89,7 @@ public class YouTubeAdapter implements PlatformAdapter {
 					request, new LegacyUser(user));
 		}
 		return CheckResult.failure(CheckOutcome.UNSUPPORTED, null, Duration.ZERO, 0,
-				"YouTube serves channel feeds by channel id only, and Vigía reads YouTube without an API key: "
-						+ "register this channel by its id (UC followed by 22 characters, shown on the channel page "
-						+ "under About > Share channel > Copy channel ID) instead of " + handle,
-				null);
+				Message.of("check.youtube.idOnly", handle).encode(), null);
 	}
 
 	/** The feed of a legacy user name, whose 404 says the name no longer leads to a channel, not that none exists. */
@@ -101,9 +98,7 @@ public class YouTubeAdapter implements PlatformAdapter {
 		@Override
 		public CheckResult notFound(HttpResult answer) {
 			return CheckResult.failure(CheckOutcome.ERROR, 404, answer.latency(), answer.attempts(),
-					"YouTube serves no feed for the legacy user name '" + user + "' (404); the channel may still "
-							+ "exist under its channel id: register the id (UC…) instead",
-					null);
+					Message.of("check.youtube.legacyUser", user).encode(), null);
 		}
 
 	}

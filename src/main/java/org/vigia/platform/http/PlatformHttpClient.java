@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -32,10 +33,13 @@ import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.Dns;
 import okhttp3.HttpUrl;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
+import org.vigia.platform.Platform;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -117,6 +121,26 @@ public class PlatformHttpClient {
 	 * there is no usable answer, including a 429 that cannot be waited out.
 	 */
 	public HttpResult get(HttpGet get) throws HttpFailure {
+		return execute(new Outgoing("GET", get.platform(), get.url(), get.headers(), get.etag(), get.lastModified(),
+				get.followRedirects(), get.maxBytes(), null, null));
+	}
+
+	/**
+	 * Sends a POST or a DELETE and returns the answer, whatever its status, through the same guard, size cap,
+	 * timeouts, redirect policy and metrics as {@link #get}; it is sent again only after a 429, or a 503 that says
+	 * when to come back, answers that mean the server did not act. Throws only when there is no usable answer.
+	 */
+	public HttpResult post(HttpPost post) throws HttpFailure {
+		return execute(new Outgoing(post.method(), post.platform(), post.url(), post.headers(), null, null,
+				post.followRedirects(), post.maxBytes(), post.body(), post.contentType()));
+	}
+
+	/** Sends a DELETE without a body: {@link #post} of {@link HttpPost#delete}. */
+	public HttpResult delete(Platform platform, String url) throws HttpFailure {
+		return post(HttpPost.delete(platform, url));
+	}
+
+	private HttpResult execute(Outgoing get) throws HttpFailure {
 		long started = System.nanoTime();
 		try {
 			var result = send(get, started);
@@ -129,7 +153,8 @@ public class PlatformHttpClient {
 		}
 	}
 
-	private HttpResult send(HttpGet get, long started) throws HttpFailure {
+	private HttpResult send(Outgoing request, long started) throws HttpFailure {
+		var get = request;
 		var origin = parse(get.url());
 		var url = origin;
 		int attempts = 0;
@@ -154,6 +179,7 @@ public class PlatformHttpClient {
 								attempts, null);
 					}
 					url = redirect.location();
+					get = get.redirected(redirect.status());
 				}
 				case Retry retry -> {
 					count(get, retry.reason());
@@ -166,7 +192,8 @@ public class PlatformHttpClient {
 					var kind = failed.failure().kind();
 					var backoff = backoff(retries);
 					// A read timeout costs a whole read timeout again: worth one more try, not more.
-					if (retries >= properties.maxRetries() || (kind == HttpFailure.Kind.TIMEOUT && timeoutRetried)
+					if (!get.idempotent() || retries >= properties.maxRetries()
+							|| (kind == HttpFailure.Kind.TIMEOUT && timeoutRetried)
 							|| !budget.fits(backoff)) {
 						throw failed.failure();
 					}
@@ -180,7 +207,7 @@ public class PlatformHttpClient {
 	}
 
 	/** One request to one URL, within the host's and the global concurrency caps. */
-	private Step exchange(HttpGet get, HttpUrl origin, HttpUrl url, CallBudget budget, int retries, long started,
+	private Step exchange(Outgoing get, HttpUrl origin, HttpUrl url, CallBudget budget, int retries, long started,
 			int attempts) throws HttpFailure {
 		var host = hostKey(url);
 		var hostPermit = hostPermits.computeIfAbsent(host,
@@ -201,7 +228,7 @@ public class PlatformHttpClient {
 		}
 	}
 
-	private Step call(HttpGet get, HttpUrl origin, HttpUrl url, String host, CallBudget budget, int retries,
+	private Step call(Outgoing get, HttpUrl origin, HttpUrl url, String host, CallBudget budget, int retries,
 			long started, int attempts) throws HttpFailure {
 		if (budget.spent()) {
 			throw new HttpFailure(HttpFailure.Kind.TIMEOUT, "timed out: the call timeout of "
@@ -221,7 +248,7 @@ public class PlatformHttpClient {
 					throw new HttpFailure(HttpFailure.Kind.BAD_REDIRECT,
 							"redirect from " + url.redact() + " without an http(s) Location", null, attempts, null);
 				}
-				return new Redirect(next);
+				return new Redirect(next, status);
 			}
 			if (status == 429 || status == 503) {
 				var until = rateLimits.blockedUntil(host, clock.instant());
@@ -229,7 +256,7 @@ public class PlatformHttpClient {
 					return rateLimited(get, response, call, url, until, mayRetry, retries, budget, started, attempts);
 				}
 			}
-			if (mayRetry && (status == 500 || status == 502 || status == 503 || status == 504)) {
+			if (mayRetry && get.idempotent() && (status == 500 || status == 502 || status == 503 || status == 504)) {
 				var backoff = backoff(retries);
 				if (budget.fits(backoff)) {
 					return new Retry(String.valueOf(status), backoff);
@@ -249,7 +276,7 @@ public class PlatformHttpClient {
 	}
 
 	/** A 429, or a 503 that says when to come back. */
-	private Step rateLimited(HttpGet get, Response response, Call call, HttpUrl url, @Nullable Instant until,
+	private Step rateLimited(Outgoing get, Response response, Call call, HttpUrl url, @Nullable Instant until,
 			boolean mayRetry, int retries, CallBudget budget, long started, int attempts) throws IOException {
 		// With a time to wait for, the rate-limit check before the next attempt does the waiting; without, a backoff.
 		var wait = (until == null) ? backoff(retries) : Duration.between(clock.instant(), until);
@@ -330,10 +357,13 @@ public class PlatformHttpClient {
 		}
 	}
 
-	private Request request(HttpGet get, HttpUrl origin, HttpUrl url) {
+	private Request request(Outgoing get, HttpUrl origin, HttpUrl url) {
 		boolean sameOrigin = url.scheme().equals(origin.scheme()) && url.host().equals(origin.host())
 				&& url.port() == origin.port();
-		var builder = new Request.Builder().url(url).get().header("User-Agent", properties.userAgent());
+		var builder = new Request.Builder().url(url)
+			.method(get.method(), get.body() == null ? null
+					: RequestBody.create(get.body(), MediaType.parse(Objects.requireNonNull(get.contentType()))))
+			.header("User-Agent", properties.userAgent());
 		get.headers().forEach((name, value) -> {
 			var lower = name.toLowerCase(Locale.ROOT);
 			// OkHttp decompresses, and the size cap counts the real bytes, only when OkHttp asks for gzip itself.
@@ -451,7 +481,7 @@ public class PlatformHttpClient {
 		return Duration.ofNanos(ThreadLocalRandom.current().nextLong(ceiling.toNanos() + 1));
 	}
 
-	private void record(HttpGet get, String outcome, long started) {
+	private void record(Outgoing get, String outcome, long started) {
 		Timer.builder("vigia.http.requests")
 			.description("Platform requests, from the first attempt to the answer, retries and waits included")
 			.tag("platform", get.platform().id())
@@ -460,7 +490,7 @@ public class PlatformHttpClient {
 			.record(Duration.ofNanos(System.nanoTime() - started));
 	}
 
-	private void count(HttpGet get, String reason) {
+	private void count(Outgoing get, String reason) {
 		Counter.builder("vigia.http.retries")
 			.description("Platform requests sent again after a transient failure")
 			.tag("platform", get.platform().id())
@@ -550,7 +580,34 @@ public class PlatformHttpClient {
 	private record Answer(HttpResult result) implements Step {
 	}
 
-	private record Redirect(HttpUrl location) implements Step {
+	private record Redirect(HttpUrl location, int status) implements Step {
+	}
+
+	/**
+	 * One request as the client sends it, whatever type it came as.
+	 * @param body null for a request without one
+	 */
+	private record Outgoing(String method, Platform platform, String url, Map<String, String> headers,
+			@Nullable String etag, @Nullable String lastModified, boolean followRedirects, long maxBytes,
+			byte @Nullable [] body, @Nullable String contentType) {
+
+		/** Whether sending it twice does what sending it once does: the client retries only those. */
+		boolean idempotent() {
+			return !method.equals("POST");
+		}
+
+		/** What to send to where a redirect points: a 303, or a 301 or 302 after a POST, turns into a GET. */
+		Outgoing redirected(int status) {
+			if (method.equals("GET") || status == 307 || status == 308
+					|| (status != 303 && !method.equals("POST"))) {
+				return this;
+			}
+			var withoutBody = new java.util.HashMap<>(headers);
+			withoutBody.keySet().removeIf((name) -> name.equalsIgnoreCase("content-type"));
+			return new Outgoing("GET", platform, url, withoutBody, etag, lastModified, followRedirects, maxBytes, null,
+					null);
+		}
+
 	}
 
 	/** A status worth asking again for; without a backoff the host's rate limit says how long to wait. */

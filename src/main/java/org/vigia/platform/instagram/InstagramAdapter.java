@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 import org.vigia.platform.CheckOutcome;
 import org.vigia.platform.CheckRequest;
 import org.vigia.platform.CheckResult;
+import org.vigia.platform.adapter.Calls;
+import org.vigia.platform.Message;
 import org.vigia.platform.Credential;
 import org.vigia.platform.Credentials;
 import org.vigia.platform.Platform;
@@ -55,7 +57,7 @@ public class InstagramAdapter implements PlatformAdapter {
 
 	@Override
 	public CheckResult check(CheckRequest request) {
-		var what = "the Instagram account @" + request.address().handle();
+		var what = Message.of("check.instagram.account", request.address().handle());
 		return GraphCalls.check(http, graph, Platform.INSTAGRAM, credentials.getIfAvailable(), request.account(), what,
 				(credential) -> credential.subjectId() != null,
 				(credential, calls) -> (credential.reach() == Credential.Reach.ADMINISTERS)
@@ -63,7 +65,7 @@ public class InstagramAdapter implements PlatformAdapter {
 	}
 
 	/** The account read with its own Page's token. */
-	private @Nullable CheckResult own(CheckRequest request, Credential credential, GraphCalls calls, String what)
+	private @Nullable CheckResult own(CheckRequest request, Credential credential, GraphCalls calls, Message what)
 			throws HttpFailure {
 		var id = credential.subjectId();
 		var user = calls.get(credential, "/" + id, Map.of("fields", USER_FIELDS), id);
@@ -73,7 +75,7 @@ public class InstagramAdapter implements PlatformAdapter {
 		var media = calls.get(credential, "/" + id + "/media", Map.of("fields", "timestamp,permalink", "limit", "1"),
 				id);
 		if (!media.ok()) {
-			return calls.failure(media, credential, "the media of " + what);
+			return calls.failure(media, credential, Message.of("check.instagram.mediaOf", what));
 		}
 		calls.worked(credential);
 		return result(request, user.status(), user.body(), GraphCalls.first(media.body()), calls);
@@ -81,7 +83,7 @@ public class InstagramAdapter implements PlatformAdapter {
 
 	/** The account looked up through Business Discovery from another professional account of the organization. */
 	private @Nullable CheckResult discover(CheckRequest request, Credential credential, GraphCalls calls,
-			String what) throws HttpFailure {
+			Message what) throws HttpFailure {
 		var through = credential.subjectId();
 		var fields = "business_discovery.username(" + request.address().handle() + "){" + USER_FIELDS
 				+ ",media.limit(1){timestamp,permalink}}";
@@ -89,16 +91,15 @@ public class InstagramAdapter implements PlatformAdapter {
 		var error = answer.error();
 		if (error != null && !answer.limited() && !error.tokenRefused() && !error.permissionRefused()) {
 			calls.worked(credential);
-			return calls.error(answer.status(), "Business Discovery cannot read " + what + " (through @"
-					+ credential.subjectHandle() + "): a deleted, renamed or personal account answers the same, "
-					+ "and Instagram does not say which; it said " + error.describe());
+			return calls.error(answer.status(), Calls.said(Message.of("check.instagram.discovery", what,
+					credential.subjectHandle()), error.describe()));
 		}
 		if (!answer.ok()) {
-			return calls.failure(answer, credential, what + " through Business Discovery");
+			return calls.failure(answer, credential, Message.of("check.instagram.through", what));
 		}
 		var found = Json.object(answer.body(), "business_discovery");
 		if (found == null) {
-			return calls.malformed(answer, what + " through Business Discovery");
+			return calls.malformed(answer, Message.of("check.instagram.through", what));
 		}
 		calls.worked(credential);
 		return result(request, answer.status(), found, GraphCalls.first(Json.object(found, "media")), calls);
@@ -109,7 +110,7 @@ public class InstagramAdapter implements PlatformAdapter {
 		var username = Json.text(user, "username");
 		String note = null;
 		if (username != null && !username.toLowerCase(Locale.ROOT).equals(request.address().handle())) {
-			note = "the account now goes by @" + username + ", not @" + request.address().handle();
+			note = Message.of("check.note.renamed", username, request.address().handle()).encode();
 		}
 		return new CheckResult(CheckOutcome.OK, status, calls.latency(), calls.requests(), note,
 				GraphCalls.time(newest, "timestamp"), Json.text(newest, "permalink"), false, profile(user), null,

@@ -60,12 +60,12 @@ public class LinkedInAdapter implements PlatformAdapter {
 	@Override
 	public CheckResult check(CheckRequest request) {
 		var handle = request.address().handle();
-		var what = "the LinkedIn page " + handle;
+		var what = Message.of("check.linkedin.page", handle);
 		var calls = new Calls(http);
 		var slash = handle.indexOf('/');
 		if (slash < 0 || handle.startsWith("in/")) {
 			return CheckResult.failure(CheckOutcome.UNSUPPORTED, null, calls.latency(), 0,
-					"LinkedIn's API reads organization pages, not member profiles such as " + handle, null);
+					Message.of("check.linkedin.member", handle).encode(), null);
 		}
 		var vanityName = handle.substring(slash + 1);
 		var available = credentials.getIfAvailable();
@@ -73,7 +73,7 @@ public class LinkedInAdapter implements PlatformAdapter {
 			return unreachable(calls, what, null);
 		}
 		return calls.check(() -> {
-			String refusal = null;
+			Message refusal = null;
 			for (var credential : available.forAccount(Platform.LINKEDIN, request.account())) {
 				if (credential.reach() != Credential.Reach.ADMINISTERS) {
 					continue;
@@ -89,14 +89,12 @@ public class LinkedInAdapter implements PlatformAdapter {
 		});
 	}
 
-	private static CheckResult unreachable(Calls calls, String what, @Nullable String refusal) {
+	private static CheckResult unreachable(Calls calls, Message what, @Nullable Message refusal) {
 		if (refusal != null) {
-			return calls.error(null, refusal + "; no other connection of the organization reaches " + what);
+			return calls.error(null, Message.of("check.connection.noOther", refusal, what));
 		}
 		return CheckResult.failure(CheckOutcome.UNSUPPORTED, null, calls.latency(), calls.requests(),
-				"no connection of the account's organization reaches " + what
-						+ ": an administrator of the LinkedIn page can connect it to Vigía",
-				null);
+				Message.of("check.linkedin.unconnected", what).encode(), null);
 	}
 
 	/** One credential's reading of a page. */
@@ -108,11 +106,11 @@ public class LinkedInAdapter implements PlatformAdapter {
 
 		private final Credential credential;
 
-		private final String what;
+		private final Message what;
 
-		private @Nullable String refusal;
+		private @Nullable Message refusal;
 
-		Read(Calls calls, Credentials credentials, Credential credential, String what) {
+		Read(Calls calls, Credentials credentials, Credential credential, Message what) {
 			this.calls = calls;
 			this.credentials = credentials;
 			this.credential = credential;
@@ -131,8 +129,7 @@ public class LinkedInAdapter implements PlatformAdapter {
 				if (known != null) {
 					return renamed(known, vanityName);
 				}
-				return calls.error(lookup.status(), LinkedInApi.NAME + " knows no organization with the vanity name "
-						+ vanityName + " that this connection reaches");
+				return calls.error(lookup.status(), Message.of("check.linkedin.noVanity", vanityName));
 			}
 			var id = Json.id(organization, "id");
 			if (id == null) {
@@ -141,12 +138,12 @@ public class LinkedInAdapter implements PlatformAdapter {
 			var size = api.get(calls, "/rest/networkSizes/" + encode("urn:li:organization:" + id)
 					+ "?edgeType=COMPANY_FOLLOWED_BY_MEMBER", credential.accessToken());
 			if (!size.ok()) {
-				return failure(size, "the followers of " + what);
+				return failure(size, Message.of("check.linkedin.followersOf", what));
 			}
 			var posts = api.get(calls, "/rest/posts?q=author&author=" + encode("urn:li:organization:" + id)
 					+ "&count=1&sortBy=LAST_MODIFIED", credential.accessToken());
 			if (!posts.ok()) {
-				return failure(posts, "the posts of " + what);
+				return failure(posts, Message.of("check.postsOf", what));
 			}
 			credentials.worked(credential);
 			var newest = first(posts.body());
@@ -167,40 +164,39 @@ public class LinkedInAdapter implements PlatformAdapter {
 			if (now != null && !now.equalsIgnoreCase(vanityName)) {
 				credentials.worked(credential);
 				return new CheckResult(CheckOutcome.MOVED, organization.status(), calls.latency(), calls.requests(),
-						"the organization " + id + " now has the vanity name " + now, null, null, false, null, null,
+						Message.of("check.linkedin.renamed", id, now).encode(), null, null, false, null, null,
 						null, "https://www.linkedin.com/company/" + now + "/", id, null, null, null);
 			}
-			return calls.error(organization.status(), LinkedInApi.NAME + " finds the organization " + id
-					+ " but not by its vanity name " + vanityName);
+			return calls.error(organization.status(), Message.of("check.linkedin.vanityLost", id, vanityName));
 		}
 
 		/**
 		 * The result of an answer the check cannot use, or null when LinkedIn refused the token (401: expired or
 		 * revoked) or a permission (403): then the connection is told and the next credential may be tried.
 		 */
-		private @Nullable CheckResult failure(LinkedInApi.Answer answer, String about) {
+		private @Nullable CheckResult failure(LinkedInApi.Answer answer, Message about) {
 			var status = answer.status();
 			if (status == 401 || status == 403) {
 				var code = (status == 401) ? "platform.refused.token" : "platform.refused.permission";
 				credentials.refused(credential, Message.of(code, Platform.LINKEDIN.label(), answer.describe()));
-				refusal = LinkedInApi.NAME + " refused the token of connection " + credential.connectionId() + " ("
-						+ answer.describe() + ")";
+				refusal = Calls.said(Message.of("check.connection.refused", LinkedInApi.NAME,
+						String.valueOf(credential.connectionId())), answer.describe());
 				return null;
 			}
 			if (status == 429) {
 				return CheckResult.failure(CheckOutcome.RATE_LIMITED, status, calls.latency(), calls.requests(),
-						LinkedInApi.NAME + " limits calls to " + about + " (" + answer.describe() + ")",
+						Calls.said(Message.of("check.api.limited", LinkedInApi.NAME, about), answer.describe()).encode(),
 						answer.answer().retryAfter(clock));
 			}
 			if (!answer.answer().isSuccessful()) {
-				return calls.error(status, LinkedInApi.NAME + " answered " + about + " with " + answer.describe());
+				return calls.error(status, Calls.said(Message.of("check.api.answered", LinkedInApi.NAME, about),
+						answer.describe()));
 			}
 			return malformed(answer);
 		}
 
 		private CheckResult malformed(LinkedInApi.Answer answer) {
-			return calls.error(answer.status(),
-					"malformed answer to " + what + ": not the JSON " + LinkedInApi.NAME + " sends");
+			return calls.error(answer.status(), Message.of("check.api.malformed", what, LinkedInApi.NAME));
 		}
 
 	}

@@ -10,6 +10,8 @@ import org.springframework.stereotype.Component;
 import org.vigia.platform.CheckOutcome;
 import org.vigia.platform.CheckRequest;
 import org.vigia.platform.CheckResult;
+import org.vigia.platform.Message;
+import org.vigia.platform.adapter.Calls;
 import org.vigia.platform.Platform;
 import org.vigia.platform.PlatformAdapter;
 import org.vigia.platform.PlatformProperties;
@@ -54,11 +56,15 @@ public class MastodonAdapter implements PlatformAdapter {
 		return calls.check(() -> check(request, calls));
 	}
 
+	private static final Message STATUSES = JsonCalls.what("statuses");
+
+	private static final Message LOOKUP = JsonCalls.what("accountLookup");
+
 	private CheckResult check(CheckRequest request, JsonCalls calls) throws HttpFailure {
 		var address = request.address();
 		var server = MastodonServer.of(address.url());
 		if (server == null) {
-			return calls.error(null, "the profile URL " + address.url() + " names no server");
+			return calls.error(null, Message.of("check.mastodon.noServer", address.url()));
 		}
 		var name = MastodonServer.name(address.handle());
 		var limit = Math.min(properties.recentPosts(), MAX_STATUSES);
@@ -67,7 +73,7 @@ public class MastodonAdapter implements PlatformAdapter {
 			var statuses = calls.get(statuses(server, request.platformId(), limit));
 			if (statuses.status() == 429) {
 				// The lookup would meet the same limit.
-				return calls.unexpected(statuses, "the account's statuses");
+				return calls.unexpected(statuses, STATUSES);
 			}
 			var array = statuses.isSuccessful() ? Json.parse(statuses.text()) : null;
 			if (array != null && array.isArray()) {
@@ -83,14 +89,14 @@ public class MastodonAdapter implements PlatformAdapter {
 			return unknown(lookup, server, name, calls);
 		}
 		if (!lookup.isSuccessful()) {
-			return calls.unexpected(lookup, "the account lookup");
+			return calls.unexpected(lookup, LOOKUP);
 		}
 		var account = MastodonAccount.from(Json.parse(lookup.text()));
 		if (account == null) {
-			return calls.malformed(lookup, "the account lookup");
+			return calls.malformed(lookup, LOOKUP);
 		}
 		if (account.suspended()) {
-			return calls.gone(CheckOutcome.SUSPENDED, lookup, server + " suspended " + address.handle());
+			return calls.gone(CheckOutcome.SUSPENDED, lookup, Message.of("check.mastodon.suspended", server, address.handle()));
 		}
 		MastodonTimeline timeline;
 		if (emptyStatuses != null && account.id().equals(request.platformId())) {
@@ -100,11 +106,11 @@ public class MastodonAdapter implements PlatformAdapter {
 		else {
 			var statuses = calls.get(statuses(server, account.id(), limit));
 			if (!statuses.isSuccessful()) {
-				return calls.unexpected(statuses, "the account's statuses");
+				return calls.unexpected(statuses, STATUSES);
 			}
 			timeline = MastodonTimeline.from(Json.parse(statuses.text()), account.id());
 			if (timeline == null) {
-				return calls.malformed(statuses, "the account's statuses");
+				return calls.malformed(statuses, STATUSES);
 			}
 		}
 		// Without public statuses, the day of the last one is all the server tells.
@@ -147,20 +153,18 @@ public class MastodonAdapter implements PlatformAdapter {
 	/** NOT_FOUND only on Mastodon's own word; any other 404 is an error, not a missing account. */
 	private static CheckResult unknown(HttpResult lookup, String server, String name, JsonCalls calls) {
 		if (MastodonServer.saysNoSuchAccount(lookup)) {
-			var detail = MastodonError.of(lookup).map((text) -> ": " + text).orElse("");
-			return calls.gone(CheckOutcome.NOT_FOUND, lookup,
-					server + " knows no account " + name + " (HTTP " + lookup.status() + detail + ")");
+			return calls.gone(CheckOutcome.NOT_FOUND, lookup, Calls.said(Message.of("check.mastodon.noAccount", server,
+					name, String.valueOf(lookup.status())), MastodonError.of(lookup).orElse(null)));
 		}
 		return calls.error(lookup.status(), MastodonServer.notMastodon(lookup, server));
 	}
 
 	private static @Nullable String note(CheckRequest request, MastodonAccount account) {
 		if (account.moved() && account.movedTo() == null) {
-			return "the account moved, but the server does not say where";
+			return Message.of("check.note.movedNowhere").encode();
 		}
 		if (request.platformId() != null && !request.platformId().equals(account.id())) {
-			return "the name now belongs to another account (id " + account.id() + ", was " + request.platformId()
-					+ "): the earlier account was probably deleted and its name taken again";
+			return Message.of("check.note.nameTaken", account.id(), request.platformId()).encode();
 		}
 		return null;
 	}

@@ -224,7 +224,7 @@ public class MastodonLookalikes implements LookalikeSource {
 						+ MastodonError.of(lookup).map((error) -> ": " + error).orElse("") + ")");
 			}
 			if (lookup.status() == 404) {
-				return HandleProbe.unknown(MastodonServer.notMastodon(lookup, server), null);
+				return HandleProbe.unknown(MastodonServer.notMastodon(lookup, server).english(), null);
 			}
 			return found(lookup, address, server, calls);
 		}

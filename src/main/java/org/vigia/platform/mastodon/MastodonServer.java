@@ -11,13 +11,15 @@ import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 
 import org.vigia.platform.Platform;
+import org.vigia.platform.Message;
+import org.vigia.platform.adapter.Calls;
 import org.vigia.platform.adapter.JsonCalls;
 import org.vigia.platform.http.HttpResult;
 
 /** A Mastodon server's API as the checks and the look-alike searches both talk to it: where it is, how it answers. */
 final class MastodonServer {
 
-	static final JsonCalls.Api API = new JsonCalls.Api(Platform.MASTODON, "the server", "Mastodon", MastodonError::of,
+	static final JsonCalls.Api API = new JsonCalls.Api(Platform.MASTODON, Message.of("check.server.mastodon"), "Mastodon", MastodonError::of,
 			MastodonServer::rateLimitReset);
 
 	static final String RECORD_NOT_FOUND = "Record not found";
@@ -57,10 +59,9 @@ final class MastodonServer {
 	}
 
 	/** Why a 404 to an account lookup proves nothing. */
-	static String notMastodon(HttpResult lookup, String server) {
-		var detail = MastodonError.of(lookup).map((text) -> ": " + text).orElse("");
-		return "HTTP " + lookup.status() + " to the account lookup" + detail + ", not Mastodon's \"" + RECORD_NOT_FOUND
-				+ "\": is " + server + " a Mastodon server, version 3.4 or later?";
+	static Message notMastodon(HttpResult lookup, String server) {
+		return Calls.said(Message.of("check.mastodon.notMastodon", String.valueOf(lookup.status()), RECORD_NOT_FOUND,
+				server), MastodonError.of(lookup).orElse(null));
 	}
 
 	static String encode(String value) {

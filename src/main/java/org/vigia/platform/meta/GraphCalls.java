@@ -68,7 +68,7 @@ public final class GraphCalls extends Calls {
 	 * connections, the request names no account, or the organization has no such connection).
 	 */
 	public static CheckResult check(PlatformHttpClient http, Graph graph, Platform platform,
-			@Nullable Credentials credentials, @Nullable AccountRef account, String what, Predicate<Credential> usable,
+			@Nullable Credentials credentials, @Nullable AccountRef account, Message what, Predicate<Credential> usable,
 			Reading reading) {
 		if (credentials == null || account == null) {
 			return new GraphCalls(http, graph, platform, NO_CREDENTIALS).unreachable(what);
@@ -94,7 +94,7 @@ public final class GraphCalls extends Calls {
 
 	private final Credentials credentials;
 
-	private @Nullable String refusal;
+	private @Nullable Message refusal;
 
 	public GraphCalls(PlatformHttpClient http, Graph graph, Platform platform, Credentials credentials) {
 		super(http);
@@ -112,43 +112,42 @@ public final class GraphCalls extends Calls {
 	 * The result of an answer the check cannot use, or null when the network refused the credential: then the
 	 * connection is told ({@link Credentials#refused}) and the check may try the next credential.
 	 */
-	public @Nullable CheckResult failure(Graph.Answer answer, Credential credential, String what) {
+	public @Nullable CheckResult failure(Graph.Answer answer, Credential credential, Message what) {
 		if (answer.limited()) {
-			var detail = (answer.error() != null) ? answer.error().describe()
-					: "Vigía pauses calls because the usage headers neared the limit";
+			var limited = Message.of("check.api.limited", graph.name(), what);
+			var message = (answer.error() != null) ? said(limited, answer.error().describe())
+					: Message.of("check.graph.paused", limited);
 			return CheckResult.failure(CheckOutcome.RATE_LIMITED, answer.status(), latency(), requests(),
-					graph.name() + " limits calls to " + what + " (" + detail + ")", answer.retryAt());
+					message.encode(), answer.retryAt());
 		}
 		var error = answer.error();
 		if (error != null && (error.tokenRefused() || error.permissionRefused())) {
 			var code = error.tokenRefused() ? "platform.refused.token" : "platform.refused.permission";
 			credentials.refused(credential, Message.of(code, platform.label(), error.describe()));
-			refusal = graph.name() + " refused the token of connection " + credential.connectionId() + " ("
-					+ error.describe() + ")";
+			refusal = said(Message.of("check.connection.refused", graph.name(),
+					String.valueOf(credential.connectionId())), error.describe());
 			return null;
 		}
 		if (error != null) {
-			return error(answer.status(), graph.name() + " answered " + what + " with " + error.describe());
+			return error(answer.status(), said(Message.of("check.api.answered", graph.name(), what), error.describe()));
 		}
 		if (answer.answer() != null && !answer.answer().isSuccessful()) {
-			return error(answer.status(), "unexpected answer HTTP " + answer.status() + " to " + what);
+			return error(answer.status(), Message.of("check.api.unexpected", String.valueOf(answer.status()), what));
 		}
 		return malformed(answer, what);
 	}
 
-	public CheckResult malformed(Graph.Answer answer, String what) {
-		return error(answer.status(), "malformed answer to " + what + ": not the JSON " + graph.name() + " sends");
+	public CheckResult malformed(Graph.Answer answer, Message what) {
+		return error(answer.status(), Message.of("check.api.malformed", what, graph.name()));
 	}
 
 	/** The check after every credential was tried and refused, or when there was none. */
-	public CheckResult unreachable(String what) {
+	public CheckResult unreachable(Message what) {
 		if (refusal != null) {
-			return error(null, refusal + "; no other connection of the organization reaches " + what);
+			return error(null, Message.of("check.connection.noOther", refusal, what));
 		}
 		return CheckResult.failure(CheckOutcome.UNSUPPORTED, null, latency(), requests(),
-				"no connection of the account's organization reaches " + what + ": an administrator of the "
-						+ platform.label() + " account can connect it to Vigía",
-				null);
+				Message.of("check.graph.unconnected", what, platform.label()).encode(), null);
 	}
 
 	/** The credential was used successfully: the connection is told. */

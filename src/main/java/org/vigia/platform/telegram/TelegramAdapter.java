@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.vigia.platform.CheckOutcome;
 import org.vigia.platform.CheckRequest;
 import org.vigia.platform.CheckResult;
+import org.vigia.platform.Message;
 import org.vigia.platform.Platform;
 import org.vigia.platform.PlatformAdapter;
 import org.vigia.platform.PlatformProperties;
@@ -70,7 +71,7 @@ public class TelegramAdapter implements PlatformAdapter {
 		}
 		if (status == 404 || status == 410) {
 			return CheckResult.gone(CheckOutcome.NOT_FOUND, status, answer.latency(), answer.attempts(),
-					"t.me answered " + status + " for the preview of " + name);
+					Message.of("check.telegram.status", String.valueOf(status), name).encode());
 		}
 		if (status == 429) {
 			return Answers.rateLimited(answer, clock);
@@ -92,7 +93,7 @@ public class TelegramAdapter implements PlatformAdapter {
 		}
 		if (target == null) {
 			return CheckResult.failure(CheckOutcome.ERROR, answer.status(), answer.latency(), answer.attempts(),
-					"t.me answered " + answer.status() + " without a usable Location for the preview of " + name, null);
+					Message.of("check.telegram.noLocation", String.valueOf(answer.status()), name).encode(), null);
 		}
 		var preview = URI.create(url);
 		var sameHost = target.getHost() == null || target.getHost().equalsIgnoreCase(preview.getHost());
@@ -100,23 +101,21 @@ public class TelegramAdapter implements PlatformAdapter {
 		if (sameHost && path.startsWith("/s/")) {
 			// Not the documented answer for a missing channel; better to fail than to guess.
 			return CheckResult.failure(CheckOutcome.ERROR, answer.status(), answer.latency(), answer.attempts(),
-					"t.me redirected the preview of " + name + " to another preview (" + target + ")", null);
+					Message.of("check.telegram.otherPreview", name, target.toString()).encode(), null);
 		}
 		return CheckResult.gone(CheckOutcome.NOT_FOUND, answer.status(), answer.latency(), answer.attempts(),
-				"t.me redirects the preview of " + name + " to " + target + ": no public channel has that name "
-						+ "(it is a user, a bot, a group, or nobody)");
+				Message.of("check.telegram.noChannel", name, target.toString()).encode());
 	}
 
 	private CheckResult read(HttpResult answer, String name) {
 		var page = TelegramPage.parse(answer.text(), answer.url());
 		if (!page.telegram()) {
 			return CheckResult.failure(CheckOutcome.ERROR, answer.status(), answer.latency(), answer.attempts(),
-					"the answer is not a Telegram channel preview (Content-Type " + answer.header("Content-Type") + ")",
-					null);
+					Message.of("check.telegram.notPreview", String.valueOf(answer.header("Content-Type"))).encode(), null);
 		}
 		if (page.profile() == null && page.posts().isEmpty()) {
 			return CheckResult.gone(CheckOutcome.NOT_FOUND, answer.status(), answer.latency(), answer.attempts(),
-					"t.me shows no public channel named " + name);
+					Message.of("check.telegram.noPublicChannel", name).encode());
 		}
 		var latest = clock.instant().plus(CLOCK_SKEW);
 		Instant newest = null;
@@ -141,12 +140,9 @@ public class TelegramAdapter implements PlatformAdapter {
 		if (dated == 0 && !page.posts().isEmpty()) {
 			// Calling this silence would report an active channel as abandoned the day Telegram changes its markup.
 			return CheckResult.failure(CheckOutcome.ERROR, answer.status(), answer.latency(), answer.attempts(),
-					"the preview shows " + page.posts().size() + " posts but no time Vigía can read; Telegram's "
-							+ "markup may have changed",
-					null);
+					Message.of("check.telegram.undated", page.posts().size()).encode(), null);
 		}
-		var note = (ahead == 0) ? null : (ahead == 1) ? "1 post dated more than a day ahead was ignored"
-				: ahead + " posts dated more than a day ahead were ignored";
+		var note = (ahead == 0) ? null : Message.of("check.note.ahead", ahead).encode();
 		return new CheckResult(CheckOutcome.OK, answer.status(), answer.latency(), answer.attempts(), note, newest,
 				newestUrl, false, page.profile(), Math.min(page.posts().size(), recentPosts), null, null, null, null,
 				null, null);

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.vigia.platform.CheckOutcome;
 import org.vigia.platform.CheckRequest;
 import org.vigia.platform.CheckResult;
+import org.vigia.platform.Message;
 import org.vigia.platform.Credential;
 import org.vigia.platform.Credentials;
 import org.vigia.platform.Platform;
@@ -50,12 +51,12 @@ public class ThreadsAdapter implements PlatformAdapter {
 
 	@Override
 	public CheckResult check(CheckRequest request) {
-		var what = "the Threads profile @" + request.address().handle();
+		var what = Message.of("check.threads.profile", request.address().handle());
 		return GraphCalls.check(http, api.graph(), Platform.THREADS, credentials.getIfAvailable(), request.account(), what,
 				(credential) -> credential.reach() == Credential.Reach.ADMINISTERS, (credential, calls) -> check(request, credential, calls, what));
 	}
 
-	private @Nullable CheckResult check(CheckRequest request, Credential credential, GraphCalls calls, String what)
+	private @Nullable CheckResult check(CheckRequest request, Credential credential, GraphCalls calls, Message what)
 			throws HttpFailure {
 		var me = calls.get(credential, "/me", Map.of("fields", PROFILE_FIELDS), credential.subjectId());
 		if (!me.ok()) {
@@ -64,14 +65,14 @@ public class ThreadsAdapter implements PlatformAdapter {
 		var posts = calls.get(credential, "/me/threads", Map.of("fields", "id,timestamp,permalink", "limit", "1"),
 				credential.subjectId());
 		if (!posts.ok()) {
-			return calls.failure(posts, credential, "the posts of " + what);
+			return calls.failure(posts, credential, Message.of("check.postsOf", what));
 		}
 		calls.worked(credential);
 		var body = me.body();
 		var username = Json.text(body, "username");
 		String note = null;
 		if (username != null && !username.toLowerCase(Locale.ROOT).equals(request.address().handle())) {
-			note = "the connected profile now goes by @" + username + ", not @" + request.address().handle();
+			note = Message.of("check.note.renamed", username, request.address().handle()).encode();
 		}
 		var newest = GraphCalls.first(posts.body());
 		return new CheckResult(CheckOutcome.OK, me.status(), calls.latency(), calls.requests(), note,

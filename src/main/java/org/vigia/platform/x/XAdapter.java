@@ -20,6 +20,8 @@ import tools.jackson.databind.JsonNode;
 import org.vigia.platform.CheckOutcome;
 import org.vigia.platform.CheckRequest;
 import org.vigia.platform.CheckResult;
+import org.vigia.platform.Message;
+import org.vigia.platform.adapter.Calls;
 import org.vigia.platform.Platform;
 import org.vigia.platform.PlatformAdapter;
 import org.vigia.platform.PlatformProperties;
@@ -61,7 +63,11 @@ public class XAdapter implements PlatformAdapter {
 
 	private static final Pattern NUMERIC_ID = Pattern.compile("[0-9]{1,20}");
 
-	static final JsonCalls.Api API = new JsonCalls.Api(Platform.X, "the X API", "the X API", XAdapter::error,
+	private static final Message USER_LOOKUP = JsonCalls.what("userLookup");
+
+	private static final Message USER_POSTS = JsonCalls.what("userPosts");
+
+	static final JsonCalls.Api API = new JsonCalls.Api(Platform.X, Message.of("check.server.x"), Message.of("check.server.x"), XAdapter::error,
 			XAdapter::resetOf);
 
 	private final PlatformHttpClient http;
@@ -109,8 +115,7 @@ public class XAdapter implements PlatformAdapter {
 		var results = new CheckResult[requests.size()];
 		if (!properties.configured()) {
 			Arrays.fill(results, CheckResult.failure(CheckOutcome.UNSUPPORTED, null, Duration.ZERO, 0,
-					"Vigía reads X with an app's bearer token, and none is configured (VIGIA_PLATFORMS_X_BEARER_TOKEN)",
-					null));
+					Message.of("check.x.unconfigured").encode(), null));
 			return List.of(results);
 		}
 		long granted = budget.take(requests.size(), 0);
@@ -135,9 +140,7 @@ public class XAdapter implements PlatformAdapter {
 	private CheckResult skipped() {
 		var usage = budget.allowance();
 		return CheckResult.failure(CheckOutcome.SKIPPED, null, Duration.ZERO, 0,
-				"X read budget: " + usage.used() + " of " + usage.limit() + " reads this month spent, "
-						+ usage.allowedNow() + " allowed by the end of today (VIGIA_PLATFORMS_X_MONTHLY_READS); "
-						+ "the account is read on a later day",
+				Message.of("check.x.budget", usage.used(), usage.limit(), usage.allowedNow()).encode(),
 				null);
 	}
 
@@ -180,12 +183,12 @@ public class XAdapter implements PlatformAdapter {
 			var index = indexes.getFirst();
 			var problem = problemFor(body, keys.getFirst());
 			results[index] = gone(new Share(calls.latency(), calls.requests()), answer.status(),
-					(problem != null) ? problem : "X answered 404 for the user");
+					(problem != null) ? problem : null);
 			return;
 		}
 		if (!answer.isSuccessful() || body == null || !body.isObject()) {
 			budget.giveBack(indexes.size(), 0);
-			var result = answer.isSuccessful() ? calls.malformed(answer, "a user lookup")
+			var result = answer.isSuccessful() ? calls.malformed(answer, USER_LOOKUP)
 					: refused(calls, answer);
 			indexes.forEach((i) -> results[i] = result);
 			return;
@@ -211,7 +214,7 @@ public class XAdapter implements PlatformAdapter {
 				var problem = problemFor(body, keys.get(k));
 				results[index] = (problem != null) ? gone(share, answer.status(), problem)
 						: CheckResult.failure(CheckOutcome.ERROR, answer.status(), share.latency(), share.requests(),
-								"the X API answered neither the user nor an error about it", null);
+								Message.of("check.x.neither").encode(), null);
 				continue;
 			}
 			results[index] = user(request, user, share, answer.status());
@@ -229,7 +232,7 @@ public class XAdapter implements PlatformAdapter {
 		var username = Json.text(user, "username");
 		if (id == null || username == null) {
 			return CheckResult.failure(CheckOutcome.ERROR, status, share.latency(), share.requests(),
-					"malformed answer to a user lookup: not the JSON the X API sends", null);
+					Message.of("check.api.malformed", USER_LOOKUP, Message.of("check.server.x")).encode(), null);
 		}
 		var handle = request.address().handle();
 		var movedTo = username.equalsIgnoreCase(handle) ? null : username.toLowerCase(Locale.ROOT);
@@ -239,7 +242,7 @@ public class XAdapter implements PlatformAdapter {
 		var activity = (newest != null) ? snowflakeTime(newest) : null;
 		var newestUrl = (newest != null) ? "https://x.com/" + username + "/status/" + newest : null;
 		var outcome = (movedTo != null) ? CheckOutcome.MOVED : CheckOutcome.OK;
-		String note = locked ? "the account is protected: X shows its posts to approved followers only" : null;
+		String note = locked ? Message.of("check.x.protected").encode() : null;
 		Integer posts = null;
 		Double replyShare = null;
 		var etag = newest;
@@ -277,8 +280,7 @@ public class XAdapter implements PlatformAdapter {
 		long granted = budget.take(recentPosts, recentPosts);
 		if (granted < recentPosts) {
 			budget.giveBack(granted, granted);
-			return new Posts(null, null, Duration.ZERO, 0, "X read budget: the newest posts of @" + username
-					+ " are read on a later day (VIGIA_PLATFORMS_X_MONTHLY_READS)");
+			return new Posts(null, null, Duration.ZERO, 0, Message.of("check.x.budget.posts", username).encode());
 		}
 		var url = apiUrl() + "/2/users/" + encode(id) + "/tweets?max_results=" + recentPosts
 				+ "&tweet.fields=created_at,referenced_tweets" + ((sinceId != null) ? "&since_id=" + sinceId : "");
@@ -288,8 +290,7 @@ public class XAdapter implements PlatformAdapter {
 			var body = Json.parse(answer.text());
 			if (!answer.isSuccessful() || body == null || !body.isObject()) {
 				budget.giveBack(recentPosts, recentPosts);
-				var problem = answer.isSuccessful() ? calls.malformed("the user's posts")
-						: calls.problem(answer, "the user's posts");
+				var problem = answer.isSuccessful() ? calls.malformed(USER_POSTS) : calls.problem(answer, USER_POSTS);
 				return new Posts(null, null, calls.latency(), calls.requests(), problem);
 			}
 			var data = body.get("data");
@@ -310,7 +311,7 @@ public class XAdapter implements PlatformAdapter {
 		catch (HttpFailure failure) {
 			budget.giveBack(recentPosts, recentPosts);
 			return new Posts(null, null, calls.latency(), calls.requests(),
-					"the user's posts were not read: " + JsonCalls.describe(failure));
+					Message.of("check.x.postsUnread", Calls.failure(failure)).encode());
 		}
 	}
 
@@ -375,26 +376,30 @@ public class XAdapter implements PlatformAdapter {
 		return null;
 	}
 
-	private static CheckResult gone(Share share, int status, String detail) {
+	/** A user the answer does not return: X's own words about it decide, and a bare 404 says it is not found. */
+	private static CheckResult gone(Share share, int status, @Nullable String detail) {
+		if (detail == null) {
+			return CheckResult.gone(CheckOutcome.NOT_FOUND, status, share.latency(), share.requests(),
+					Message.of("check.x.notFound", String.valueOf(status)).encode());
+		}
 		var lower = detail.toLowerCase(Locale.ROOT);
+		var said = Message.of("check.x.said", Calls.detail(detail)).encode();
 		if (lower.contains("suspended")) {
-			return CheckResult.gone(CheckOutcome.SUSPENDED, status, share.latency(), share.requests(), detail);
+			return CheckResult.gone(CheckOutcome.SUSPENDED, status, share.latency(), share.requests(), said);
 		}
 		if (lower.contains("could not find") || lower.contains("not found")) {
-			return CheckResult.gone(CheckOutcome.NOT_FOUND, status, share.latency(), share.requests(), detail);
+			return CheckResult.gone(CheckOutcome.NOT_FOUND, status, share.latency(), share.requests(), said);
 		}
-		return CheckResult.failure(CheckOutcome.ERROR, status, share.latency(), share.requests(),
-				"the X API answered about the user: " + detail, null);
+		return CheckResult.failure(CheckOutcome.ERROR, status, share.latency(), share.requests(), said, null);
 	}
 
 	/** A whole lookup refused: the token (401, 403), the rate limit (429) or the API's failure. */
 	private CheckResult refused(JsonCalls calls, HttpResult answer) {
 		if (answer.status() == 401 || answer.status() == 403) {
-			return calls.error(answer.status(), "the X API refused the app's bearer token (HTTP " + answer.status()
-					+ error(answer).map((e) -> ": " + e).orElse("") + "); check VIGIA_PLATFORMS_X_BEARER_TOKEN and "
-					+ "the app's access in the X developer console");
+			return calls.error(answer.status(), Calls.said(Message.of("check.x.tokenRefused",
+					String.valueOf(answer.status())), error(answer).orElse(null)));
 		}
-		return calls.unexpected(answer, "a user lookup");
+		return calls.unexpected(answer, USER_LOOKUP);
 	}
 
 	/** The error text of an X API answer: a problem's {@code detail} or {@code title}, or an {@code errors[]} entry. */

@@ -16,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 import org.vigia.platform.CheckOutcome;
 import org.vigia.platform.CheckRequest;
 import org.vigia.platform.CheckResult;
+import org.vigia.platform.Message;
 import org.vigia.platform.NetworkAllowance;
 import org.vigia.platform.Platform;
 import org.vigia.platform.Profile;
@@ -43,8 +44,8 @@ public class YouTubeDataApi implements NetworkAllowance.Source {
 
 	private static final Pattern CHANNEL_ID = Pattern.compile("UC[A-Za-z0-9_-]{22}");
 
-	static final JsonCalls.Api API = new JsonCalls.Api(Platform.YOUTUBE, "the YouTube Data API",
-			"the YouTube Data API", (answer) -> java.util.Optional.ofNullable(reason(Json.parse(answer.text()))),
+	static final JsonCalls.Api API = new JsonCalls.Api(Platform.YOUTUBE, Message.of("check.server.youtube"),
+			Message.of("check.server.youtube"), (answer) -> java.util.Optional.ofNullable(reason(Json.parse(answer.text()))),
 			(answer) -> null);
 
 	private final PlatformHttpClient http;
@@ -86,9 +87,7 @@ public class YouTubeDataApi implements NetworkAllowance.Source {
 		if (granted < 2) {
 			allowances.giveBack(NETWORK, today, granted, 0);
 			return CheckResult.failure(CheckOutcome.SKIPPED, null, Duration.ZERO, 0,
-					"YouTube Data API quota: the " + properties.dailyQuota() + " units of today (Pacific time) "
-							+ "are spent (VIGIA_PLATFORMS_YOUTUBE_DAILY_QUOTA); the channel is read after midnight there",
-					null);
+					Message.of("check.youtube.quotaSpent", properties.dailyQuota()).encode(), null);
 		}
 		var calls = new JsonCalls(http, API, clock);
 		try {
@@ -139,8 +138,7 @@ public class YouTubeDataApi implements NetworkAllowance.Source {
 		if (items == null || !items.isArray() || items.isEmpty()) {
 			allowances.giveBack(NETWORK, today, 1, 0);
 			return CheckResult.gone(CheckOutcome.NOT_FOUND, answer.status(), calls.latency(), calls.requests(),
-					"channels.list returned no channel for " + selector.replaceFirst("=.*", "") + " " + handle
-							+ "; this needs confirmation by a later check, as YouTube's feed 404s do");
+					Message.of("check.youtube.noChannel", selector.replaceFirst("=.*", ""), handle).encode());
 		}
 		var channel = items.get(0);
 		var channelId = Json.text(channel, "id");
@@ -163,7 +161,7 @@ public class YouTubeDataApi implements NetworkAllowance.Source {
 		var uploads = Json.text(Json.object(Json.object(channel, "contentDetails"), "relatedPlaylists"), "uploads");
 		java.time.Instant activity = null;
 		String newest = null;
-		String note = "private".equals(privacy) ? "the channel is private" : null;
+		String note = "private".equals(privacy) ? Message.of("check.youtube.private").encode() : null;
 		if (uploads == null) {
 			allowances.giveBack(NETWORK, today, 1, 0);
 		}
@@ -179,7 +177,8 @@ public class YouTubeDataApi implements NetworkAllowance.Source {
 				newest = (video != null) ? "https://www.youtube.com/watch?v=" + video : null;
 			}
 			else if (!items2.isSuccessful() && items2.status() != 404) {
-				note = "the newest upload was not read: " + calls.problem(items2, "playlistItems.list");
+				note = Message.of("check.youtube.uploadUnread", Message.decode(calls.problem(items2, "playlistItems.list")))
+					.encode();
 			}
 		}
 		return new CheckResult(CheckOutcome.OK, answer.status(), calls.latency(), calls.requests(), note, activity,
@@ -196,9 +195,7 @@ public class YouTubeDataApi implements NetworkAllowance.Source {
 			allowances.take(NETWORK, today, properties.dailyQuota(), properties.dailyQuota(), 0);
 			var midnight = today.plusDays(1).atStartOfDay(PACIFIC).toInstant();
 			return CheckResult.failure(CheckOutcome.RATE_LIMITED, 403, calls.latency(), calls.requests(),
-					"the YouTube Data API quota of the key is spent (" + reason + "); calls resume at midnight "
-							+ "Pacific time",
-					midnight);
+					Message.of("check.youtube.quotaExceeded", reason).encode(), midnight);
 		}
 		return calls.unexpected(answer, "channels.list");
 	}

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.vigia.platform.Message;
 import org.vigia.audit.AuditTrail;
 import org.vigia.overview.AccountHealth;
 import org.vigia.health.FindingFilter;
@@ -97,7 +98,7 @@ class AccountPage {
 		}
 		catch (RegistryValidationException ex) {
 			redirect.addFlashAttribute("errors",
-					ex.violations().stream().map(v -> v.field() + ": " + v.message()).toList());
+					ex.violations().stream().map(v -> Message.of("violation.field", v.field(), v.said()).encode()).toList());
 		}
 		return "redirect:/accounts/" + id;
 	}
@@ -132,7 +133,9 @@ class AccountPage {
 			redirect.addFlashAttribute("restored", true);
 		}
 		catch (RegistryValidationException | RegistryConflictException ex) {
-			redirect.addFlashAttribute("errors", List.of(ex.getMessage()));
+			redirect.addFlashAttribute("errors", (ex instanceof RegistryValidationException invalid)
+					? invalid.violations().stream().map(v -> Message.of("violation.field", v.field(), v.said()).encode()).toList()
+					: List.of(Message.of(String.valueOf(ex.code()), ex.arguments()).encode()));
 		}
 		return "redirect:/accounts/" + id;
 	}

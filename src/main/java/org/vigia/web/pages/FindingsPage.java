@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.vigia.platform.Message;
 import org.vigia.health.FindingActionException;
 import org.vigia.health.FindingFilter;
 import org.vigia.health.FindingStatus;
@@ -122,7 +123,8 @@ class FindingsPage {
 			redirect.addFlashAttribute("done", true);
 		}
 		catch (FindingActionException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			redirect.addFlashAttribute("error", (ex.code() == null) ? ex.getMessage()
+					: Message.of(ex.code(), ex.arguments()).encode());
 		}
 		return "redirect:/findings/" + id;
 	}

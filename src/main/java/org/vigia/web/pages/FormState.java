@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
+import org.vigia.platform.Message;
 import org.vigia.registry.Violation;
 
 /**
@@ -38,10 +39,10 @@ record FormState(LinkedHashMap<String, String> values, LinkedHashMap<String, Arr
 		for (var violation : violations) {
 			var field = fieldOf.apply(violation.field());
 			if (values.containsKey(field)) {
-				errors.computeIfAbsent(field, f -> new ArrayList<>()).add(violation.message());
+				errors.computeIfAbsent(field, f -> new ArrayList<>()).add(violation.said().encode());
 			}
 			else {
-				general.add(violation.field() + ": " + violation.message());
+				general.add(Message.of("violation.field", violation.field(), violation.said()).encode());
 			}
 		}
 		return this;

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.vigia.platform.Message;
 import org.vigia.registry.OrganizationDraft;
 import org.vigia.registry.Registry;
 import org.vigia.registry.RegistryConflictException;
@@ -77,7 +78,7 @@ class OrganizationPage {
 		}
 		catch (RegistryConflictException ex) {
 			redirect.addFlashAttribute("organizationForm",
-					form.rejected(List.of(new Violation("name", ex.getMessage())), f -> f));
+					form.rejected(List.of(new Violation("name", Message.of(String.valueOf(ex.code()), ex.arguments()))), f -> f));
 		}
 		return "redirect:/registry/organizations/" + id;
 	}
@@ -118,7 +119,7 @@ class OrganizationPage {
 			redirect.addFlashAttribute("unitForm", form.rejected(ex.violations(), f -> f));
 		}
 		catch (RegistryConflictException ex) {
-			redirect.addFlashAttribute("unitForm", form.rejected(List.of(new Violation("name", ex.getMessage())), f -> f));
+			redirect.addFlashAttribute("unitForm", form.rejected(List.of(new Violation("name", Message.of(String.valueOf(ex.code()), ex.arguments()))), f -> f));
 		}
 		return "redirect:/registry/units/" + id;
 	}

@@ -13,6 +13,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 import org.vigia.common.VigiaException;
+import org.vigia.platform.Message;
 import org.vigia.web.ErrorStatus;
 
 /**
@@ -26,12 +27,13 @@ class PageExceptionHandler {
 	/** Every error of Vigía's own, by its category, with the status the API gives it. */
 	@ExceptionHandler
 	ModelAndView vigia(VigiaException ex) {
-		return page(ErrorStatus.of(ex.category()), ex.getMessage());
+		return page(ErrorStatus.of(ex.category()), (ex.code() == null) ? ex.getMessage()
+				: Message.of(ex.code(), ex.arguments()).encode());
 	}
 
 	@ExceptionHandler
 	ModelAndView badSort(PropertyReferenceException ex) {
-		return page(HttpStatus.BAD_REQUEST, "Cannot sort by '" + ex.getPropertyName() + "'");
+		return page(HttpStatus.BAD_REQUEST, Message.of("problem.badSort", ex.getPropertyName()).encode());
 	}
 
 	@ExceptionHandler
@@ -43,20 +45,17 @@ class PageExceptionHandler {
 	/** {@code ?page=two}: the parameter and the value, as the API names them. */
 	@ExceptionHandler
 	ModelAndView mismatch(MethodArgumentTypeMismatchException ex) {
-		var type = (ex.getRequiredType() != null) ? ex.getRequiredType().getSimpleName() : "another type";
-		return page(HttpStatus.BAD_REQUEST, "'%s' must be %s, not '%s'".formatted(ex.getName(), a(type), ex.getValue()));
+		var type = (ex.getRequiredType() != null) ? ex.getRequiredType().getSimpleName() : "";
+		var code = switch (type) {
+			case "Long", "Integer", "int", "long" -> "problem.mismatch.number";
+			default -> "problem.mismatch";
+		};
+		return page(HttpStatus.BAD_REQUEST, Message.of(code, ex.getName(), String.valueOf(ex.getValue())).encode());
 	}
 
 	@ExceptionHandler
 	ModelAndView missing(MissingServletRequestParameterException ex) {
-		return page(HttpStatus.BAD_REQUEST, "'%s' is missing".formatted(ex.getParameterName()));
-	}
-
-	private static String a(String type) {
-		return switch (type) {
-			case "Long", "Integer", "int", "long" -> "a number";
-			default -> "a " + type;
-		};
+		return page(HttpStatus.BAD_REQUEST, Message.of("problem.missing", ex.getParameterName()).encode());
 	}
 
 	/** The error page's model as Spring Boot's error view gets it: status, reason and (when there is one) message. */

@@ -21,6 +21,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.vigia.platform.Platform;
+import org.vigia.platform.Message;
 import org.vigia.registry.AccountInput;
 import org.vigia.registry.ImportRejectedException;
 import org.vigia.registry.ImportReport;
@@ -181,14 +182,14 @@ class RegistryPage {
 		var form = FormState.of(sent);
 		Long organization = null;
 		if (organizationId == null || organizationId.isBlank()) {
-			form.rejected(List.of(new Violation("organizationId", "is required")), f -> f);
+			form.rejected(List.of(Violation.of("organizationId", "violation.required")), f -> f);
 		}
 		else {
 			try {
 				organization = Long.valueOf(organizationId.strip());
 			}
 			catch (NumberFormatException ex) {
-				form.rejected(List.of(new Violation("organizationId", "is not an organization of the list")), f -> f);
+				form.rejected(List.of(Violation.of("organizationId", "violation.organization.notListed")), f -> f);
 			}
 		}
 		if (organization != null) {
@@ -241,7 +242,7 @@ class RegistryPage {
 			form.rejected(ex.violations(), f -> f);
 		}
 		catch (RegistryConflictException ex) {
-			form.rejected(List.of(new Violation("name", ex.getMessage())), f -> f);
+			form.rejected(List.of(new Violation("name", Message.of(String.valueOf(ex.code()), ex.arguments()))), f -> f);
 		}
 		redirect.addFlashAttribute("organizationForm", form);
 		return "redirect:/registry#add-organization";

@@ -74,7 +74,7 @@ class ScorerTests {
 			""")
 	void handlesThatImitateAnOfficialOne(Platform platform, String handle, String signal, String detail) {
 		var score = scorer.score(Identity.of(platform, handle, null), madrid, NOW);
-		assertThat(reason(score, signal).detail()).contains(detail);
+		assertThat(reason(score, signal).english()).contains(detail);
 		assertThat(score.reasons()).filteredOn((r) -> r.signal().startsWith("handle-")).hasSize(1);
 		assertThat(score.imitated()).isNotNull();
 	}
@@ -109,7 +109,7 @@ class ScorerTests {
 			""")
 	void displayNamesEqualToAnOfficialOneAfterNormalisation(String displayName) {
 		var score = scorer.score(Identity.of(Platform.X, "someone_else", displayName), madrid, NOW);
-		assertThat(reason(score, "display-equal").detail()).startsWith("display name '").contains("after normalisation");
+		assertThat(reason(score, "display-equal").english()).startsWith("display name '").contains("after normalisation");
 		assertThat(score.has("distinctive-token")).isFalse();
 	}
 
@@ -149,7 +149,7 @@ class ScorerTests {
 	void aWornNameIsSaidToBeContainedWholeButNotWithADistinctiveWordAroundIt() {
 		var worn = scorer.score(Identity.of(Platform.X, "someone_else", "📢 Información · Ayto. de Madrid 📢"), madrid,
 				NOW);
-		assertThat(reason(worn, "display-contains").detail()).isEqualTo("display name '📢 Información · Ayto. de Madrid "
+		assertThat(reason(worn, "display-contains").english()).isEqualTo("display name '📢 Información · Ayto. de Madrid "
 				+ "📢' contains the institution's name 'Ayuntamiento de Madrid' whole");
 		// A department's name, as far as the name tells.
 		var department = scorer.score(Identity.of(Platform.X, "someone_else", "Cultura · Ayuntamiento de Madrid"), madrid,
@@ -190,9 +190,9 @@ class ScorerTests {
 	@Test
 	void reportsMixedScriptsAndInvisibleCharactersNextToAResemblance() {
 		var cyrillic = scorer.score(Identity.of(Platform.X, "madrid_es", "Ayuntamiento de Маdrid"), madrid, NOW);
-		assertThat(reason(cyrillic, "mixed-script").detail()).contains("Latin+Cyrillic");
+		assertThat(reason(cyrillic, "mixed-script").english()).contains("Latin+Cyrillic");
 		var hidden = scorer.score(Identity.of(Platform.X, "madrid_es", "Ayuntamiento\u200B de Madrid"), madrid, NOW);
-		assertThat(reason(hidden, "invisible").detail()).contains("U+200B ZERO WIDTH SPACE");
+		assertThat(reason(hidden, "invisible").english()).contains("U+200B ZERO WIDTH SPACE");
 	}
 
 	@Test
@@ -207,7 +207,7 @@ class ScorerTests {
 	@Test
 	void aCopiedBioCountsWithItsSimilarity() {
 		var candidate = new Identity(Platform.X, "madrid_al_dia", null, BIO + " ¡Síguenos!", List.of(), null, null, null);
-		assertThat(reason(scorer.score(candidate, madrid, NOW), "bio-copied").detail())
+		assertThat(reason(scorer.score(candidate, madrid, NOW), "bio-copied").english())
 			.matches("bio \\d\\d% identical to @\\S+'s");
 	}
 
@@ -223,7 +223,7 @@ class ScorerTests {
 	void linksToTheOfficialDomainCount() {
 		var candidate = new Identity(Platform.X, "madrid_tramites", null, null,
 				List.of(new Link("https://sede.madrid.es/portal/site/tramites", false)), null, null, null);
-		assertThat(reason(scorer.score(candidate, madrid, NOW), "links-copied").detail())
+		assertThat(reason(scorer.score(candidate, madrid, NOW), "links-copied").english())
 			.contains("the official domain madrid.es (not verified)");
 		var elsewhere = new Identity(Platform.X, "madrid_tramites", null, null,
 				List.of(new Link("https://madrid-tramites.com/", false)), null, null, null);
@@ -233,7 +233,7 @@ class ScorerTests {
 	@Test
 	void anAvatarAFewBitsAwayCounts() {
 		var close = new Identity(Platform.X, "madrid_es", null, null, List.of(), AVATAR ^ 0b1011L, null, null);
-		assertThat(reason(scorer.score(close, madrid, NOW), "avatar-similar").detail())
+		assertThat(reason(scorer.score(close, madrid, NOW), "avatar-similar").english())
 			.isEqualTo("avatar 3 bits from @madrid's (64-bit dHash)");
 		var far = new Identity(Platform.X, "madrid_es", null, null, List.of(), ~AVATAR, null, null);
 		assertThat(scorer.score(far, madrid, NOW).has("avatar-similar")).isFalse();
@@ -268,7 +268,7 @@ class ScorerTests {
 				BIO.replace("Madrid", town), List.of(), null, null, null);
 		var score = scorer.score(candidate, madrid, NOW);
 		assertThat(score.has("bio-copied")).isTrue();
-		assertThat(reason(score, "distinctive-token").detail()).contains(detail);
+		assertThat(reason(score, "distinctive-token").english()).contains(detail);
 		assertThat(score.points()).isLessThan(scorer.weights().impersonationThreshold());
 	}
 
@@ -277,7 +277,7 @@ class ScorerTests {
 		var alcala = scorer.prepare(new Institution("Ayuntamiento de Alcalá de Henares", List.of("Ayto. Alcalá"),
 				List.of("ayto-alcaladehenares.es"), List.of(Identity.of(Platform.X, "ayto_alcalah", "Ayto. Alcalá de Henares"))));
 		var score = scorer.score(Identity.of(Platform.X, "ayto_alcalar", "Ayuntamiento de Alcalá la Real"), alcala, NOW);
-		assertThat(reason(score, "distinctive-token").detail()).contains("'real', not 'henares'");
+		assertThat(reason(score, "distinctive-token").english()).contains("'real', not 'henares'");
 		assertThat(score.points()).isLessThan(scorer.weights().impersonationThreshold());
 	}
 
@@ -323,7 +323,7 @@ class ScorerTests {
 	@Test
 	void anAllowlistedNamesakeCountsStronglyAgainstWithItsReason() {
 		var score = scorer.score(Identity.of(Platform.X, "MadridFC", "Madrid FC"), madrid, NOW);
-		assertThat(reason(score, "allowlisted").detail()).isEqualTo("@madridfc is allowlisted: Madrid FC, the football club: not us");
+		assertThat(reason(score, "allowlisted").english()).isEqualTo("@madridfc is allowlisted: Madrid FC, the football club: not us");
 		var mastodon = scorer.score(Identity.of(Platform.MASTODON, "cultura.madrid@mastodon.social", null), madrid, NOW);
 		assertThat(mastodon.has("allowlisted")).isTrue();
 		assertThat(mastodon.points()).isNegative();
@@ -343,9 +343,9 @@ class ScorerTests {
 			.containsExactly("handle-confusable", "bio-copied", "avatar-similar", "display-equal", "links-copied",
 					"young-account");
 		assertThat(score.points()).isEqualTo(score.reasons().stream().mapToInt(Reason::points).sum());
-		assertThat(reason(score, "handle-confusable").detail())
+		assertThat(reason(score, "handle-confusable").english())
 			.isEqualTo("handle ayto-rnadrid.bsky.social reads as aytomadrid (rn/m)");
-		assertThat(reason(score, "display-equal").detail())
+		assertThat(reason(score, "display-equal").english())
 			.isEqualTo("display name 'Ayto. de Madrid ✔' equals the institution's name 'Ayuntamiento de Madrid' after normalisation");
 	}
 

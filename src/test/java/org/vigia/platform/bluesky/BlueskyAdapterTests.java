@@ -14,6 +14,7 @@ import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 
+import org.vigia.platform.English;
 import org.vigia.platform.CheckOutcome;
 import org.vigia.platform.CheckRequest;
 import org.vigia.platform.CheckResult;
@@ -193,7 +194,7 @@ class BlueskyAdapterTests {
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.NOT_FOUND);
 		assertThat(result.httpStatus()).isEqualTo(400);
-		assertThat(result.error()).contains("Profile not found").contains(HANDLE);
+		assertThat(English.text(result.error())).contains("Profile not found").contains(HANDLE);
 		assertThat(result.requests()).isEqualTo(1).isEqualTo(server.getRequestCount());
 	}
 
@@ -204,7 +205,7 @@ class BlueskyAdapterTests {
 		var result = checkKnown(HANDLE);
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.SUSPENDED);
-		assertThat(result.error()).contains("AccountTakedown").contains(DID);
+		assertThat(English.text(result.error())).contains("AccountTakedown").contains(DID);
 		assertThat(server.getRequestCount()).isEqualTo(1);
 	}
 
@@ -215,7 +216,7 @@ class BlueskyAdapterTests {
 		var result = check();
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.DEACTIVATED);
-		assertThat(result.error()).contains("Account is deactivated");
+		assertThat(English.text(result.error())).contains("Account is deactivated");
 	}
 
 	@Test
@@ -226,7 +227,7 @@ class BlueskyAdapterTests {
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.ERROR);
 		assertThat(result.httpStatus()).isEqualTo(400);
-		assertThat(result.error()).contains("actor must be a valid did or a handle");
+		assertThat(English.text(result.error())).contains("actor must be a valid did or a handle");
 	}
 
 	@Test
@@ -260,7 +261,7 @@ class BlueskyAdapterTests {
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.OK);
 		assertThat(result.movedTo()).isNull();
-		assertThat(result.error()).contains("handle.invalid").contains("no longer verifies");
+		assertThat(English.text(result.error())).contains("handle.invalid").contains("no longer verifies");
 		assertThat(result.lastActivityAt()).isEqualTo("2026-04-30T09:30:00Z");
 	}
 
@@ -335,7 +336,7 @@ class BlueskyAdapterTests {
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.ERROR);
 		assertThat(result.httpStatus()).isNull();
-		assertThat(result.error()).isNotBlank();
+		assertThat(English.text(result.error())).isNotBlank();
 		assertThat(result.requests()).isPositive();
 	}
 
@@ -346,7 +347,7 @@ class BlueskyAdapterTests {
 		var result = check();
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.ERROR);
-		assertThat(result.error()).startsWith("malformed answer").contains("profile");
+		assertThat(English.text(result.error())).startsWith("Malformed answer").contains("profile");
 	}
 
 	@Test
@@ -356,7 +357,7 @@ class BlueskyAdapterTests {
 		var result = check();
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.ERROR);
-		assertThat(result.error()).startsWith("malformed answer").contains("feed");
+		assertThat(English.text(result.error())).startsWith("Malformed answer").contains("feed");
 	}
 
 }

@@ -14,6 +14,7 @@ import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.vigia.platform.English;
 import org.vigia.MutableClock;
 import org.vigia.platform.AccountRef;
 import org.vigia.platform.CheckOutcome;
@@ -145,7 +146,7 @@ class FacebookAdapterTests {
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.MOVED);
 		assertThat(result.movedTo()).isEqualTo("https://www.facebook.com/61550123456789");
-		assertThat(result.error()).contains("61550123456789").contains("fbtrace_id AkVq3xN9pLm");
+		assertThat(English.text(result.error())).contains("61550123456789").contains("fbtrace_id AkVq3xN9pLm");
 		assertThat(credentials.refused).isEmpty();
 	}
 
@@ -157,7 +158,7 @@ class FacebookAdapterTests {
 		var result = adapter().check(request());
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.ERROR);
-		assertThat(result.error()).contains("does not say which").contains("error 100/33");
+		assertThat(English.text(result.error())).contains("does not say which").contains("error 100/33");
 		assertThat(credentials.refused).isEmpty();
 	}
 
@@ -190,7 +191,7 @@ class FacebookAdapterTests {
 		// Nothing was learnt about the page: not evidence, so its health does not change.
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.ERROR);
 		assertThat(result.outcome().isEvidence()).isFalse();
-		assertThat(result.error()).contains("refused the token of connection 1").doesNotContain(PAGE_TOKEN);
+		assertThat(English.text(result.error())).contains("refused the token of connection 1").doesNotContain(PAGE_TOKEN);
 		assertThat(credentials.refused).singleElement()
 			.satisfies((refusal) -> assertThat(refusal.reason().code()).isEqualTo("platform.refused.token"));
 	}
@@ -217,7 +218,7 @@ class FacebookAdapterTests {
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.RATE_LIMITED);
 		assertThat(result.retryAt()).isAfter(NOW);
-		assertThat(result.error()).contains("error 4");
+		assertThat(English.text(result.error())).contains("error 4");
 		assertThat(credentials.refused).isEmpty();
 		assertThat(requests()).hasSize(1);
 
@@ -276,7 +277,7 @@ class FacebookAdapterTests {
 		var result = adapter().check(request());
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.UNSUPPORTED);
-		assertThat(result.error()).contains("no connection").contains("Facebook");
+		assertThat(English.text(result.error())).contains("No connection").contains("Facebook");
 		assertThat(result.requests()).isZero();
 	}
 
@@ -291,7 +292,7 @@ class FacebookAdapterTests {
 		var result = adapter.check(request());
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.ERROR);
-		assertThat(result.error()).contains("refused to connect").doesNotContain(PAGE_TOKEN);
+		assertThat(English.text(result.error())).contains("refused to connect").doesNotContain(PAGE_TOKEN);
 		assertThat(requests()).isEmpty();
 	}
 

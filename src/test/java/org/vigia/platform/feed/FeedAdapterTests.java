@@ -18,6 +18,7 @@ import mockwebserver3.junit5.StartStop;
 import okio.Buffer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.vigia.platform.English;
 import org.vigia.platform.AccountAddress;
 import org.vigia.platform.CheckOutcome;
 import org.vigia.platform.CheckRequest;
@@ -79,7 +80,7 @@ class FeedAdapterTests {
 		var result = check("/noticias/feed.xml");
 
 		assertThat(result.lastActivityAt()).isBefore(NOW);
-		assertThat(result.error()).isEqualTo("1 item dated more than a day ahead was ignored");
+		assertThat(English.text(result.error())).isEqualTo("1 item dated more than a day ahead was ignored");
 	}
 
 	@Test
@@ -195,7 +196,7 @@ class FeedAdapterTests {
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.OK);
 		assertThat(result.lastActivityAt()).isNull();
 		assertThat(result.recentPosts()).isEqualTo(1);
-		assertThat(result.error()).isEqualTo("1 of 1 items carry no date Vigía can read");
+		assertThat(English.text(result.error())).isEqualTo("1 of 1 items carry no date Vigía can read");
 	}
 
 	@Test
@@ -256,7 +257,7 @@ class FeedAdapterTests {
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.NOT_FOUND);
 		assertThat(result.httpStatus()).isEqualTo(410);
-		assertThat(result.error()).contains("410");
+		assertThat(English.text(result.error())).contains("410");
 	}
 
 	@Test
@@ -299,7 +300,7 @@ class FeedAdapterTests {
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.RATE_LIMITED);
 		assertThat(result.retryAt()).isNull();
-		assertThat(result.error()).contains("429");
+		assertThat(English.text(result.error())).contains("429");
 	}
 
 	@Test
@@ -310,7 +311,7 @@ class FeedAdapterTests {
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.ERROR);
 		assertThat(result.httpStatus()).isEqualTo(503);
-		assertThat(result.error()).contains("503");
+		assertThat(English.text(result.error())).contains("503");
 	}
 
 	@Test
@@ -334,7 +335,7 @@ class FeedAdapterTests {
 		var result = check("/feed.xml");
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.ERROR);
-		assertThat(result.error()).contains("timed out");
+		assertThat(English.text(result.error())).contains("timed out");
 	}
 
 	@Test
@@ -345,7 +346,7 @@ class FeedAdapterTests {
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.ERROR);
 		assertThat(result.httpStatus()).isEqualTo(200);
-		assertThat(result.error()).startsWith("malformed feed: ");
+		assertThat(English.text(result.error())).startsWith("Malformed feed: ");
 	}
 
 	@Test
@@ -355,7 +356,7 @@ class FeedAdapterTests {
 		var result = check("/");
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.ERROR);
-		assertThat(result.error()).startsWith("not a feed: the address answers an HTML page")
+		assertThat(English.text(result.error())).startsWith("Not a feed: the address answers an HTML page")
 			.contains(server.url("/noticias/feed.xml").toString());
 	}
 
@@ -367,8 +368,8 @@ class FeedAdapterTests {
 		var result = check("/sitemap.xml");
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.ERROR);
-		assertThat(result.error())
-			.isEqualTo("not a feed: the document is <sitemap>, not RSS (<rss>, <rdf:RDF>) or Atom (<feed>)");
+		assertThat(English.text(result.error()))
+			.isEqualTo("Not a feed: the document is <sitemap>, not RSS (<rss>, <rdf:RDF>) or Atom (<feed>)");
 	}
 
 	@Test
@@ -377,7 +378,7 @@ class FeedAdapterTests {
 
 		var result = check("/feed.json");
 
-		assertThat(result.error()).isEqualTo("not a feed: the answer is not XML (Content-Type application/json)");
+		assertThat(English.text(result.error())).isEqualTo("Not a feed: the answer is not XML (Content-Type application/json)");
 	}
 
 	@Test
@@ -387,7 +388,7 @@ class FeedAdapterTests {
 		var result = check("/feed.xml");
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.ERROR);
-		assertThat(result.error()).startsWith("refused feed: its DOCTYPE declares entities");
+		assertThat(English.text(result.error())).startsWith("Refused feed: its DOCTYPE declares entities");
 		assertThat(result.toString()).doesNotContain("root:");
 		assertThat(result.profile()).isNull();
 		assertThat(server.getRequestCount()).isEqualTo(1);
@@ -400,7 +401,7 @@ class FeedAdapterTests {
 		var result = check("/feed.xml");
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.ERROR);
-		assertThat(result.error()).startsWith("refused feed: its DOCTYPE declares entities");
+		assertThat(English.text(result.error())).startsWith("Refused feed: its DOCTYPE declares entities");
 	}
 
 	@Test
@@ -423,7 +424,7 @@ class FeedAdapterTests {
 		assertThat(result.recentPosts()).isEqualTo(2);
 		// RSS 0.91 items carry no dates.
 		assertThat(result.lastActivityAt()).isNull();
-		assertThat(result.error()).isEqualTo("2 of 2 items carry no date Vigía can read");
+		assertThat(English.text(result.error())).isEqualTo("2 of 2 items carry no date Vigía can read");
 		assertThat(server.getRequestCount()).isEqualTo(1);
 		assertThat(server.takeRequest().getTarget()).isEqualTo("/avisos.rss");
 	}
@@ -446,7 +447,7 @@ class FeedAdapterTests {
 		var result = check("/feed.xml");
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.ERROR);
-		assertThat(result.error()).startsWith("malformed feed: ").contains("secret");
+		assertThat(English.text(result.error())).startsWith("Malformed feed: ").contains("secret");
 		assertThat(result.toString()).doesNotContain("root:");
 		assertThat(server.getRequestCount()).isEqualTo(1);
 	}
@@ -459,7 +460,7 @@ class FeedAdapterTests {
 		var result = adapter().check(CheckRequest.of(address));
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.ERROR);
-		assertThat(result.error()).isNotBlank();
+		assertThat(English.text(result.error())).isNotBlank();
 	}
 
 	@Test
@@ -484,7 +485,7 @@ class FeedAdapterTests {
 		var took = Duration.ofNanos(System.nanoTime() - started);
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.ERROR);
-		assertThat(result.error()).contains("timed out");
+		assertThat(English.text(result.error())).contains("timed out");
 		assertThat(result.requests()).isEqualTo(1);
 		assertThat(server.getRequestCount()).isEqualTo(1);
 		// Generous: the check used to take two whole call timeouts and more.

@@ -17,7 +17,7 @@ class FeedParserTests {
 
 		assertThatExceptionOfType(FeedParser.UnreadableFeedException.class)
 			.isThrownBy(() -> FeedParser.build(xxe, "rss"))
-			.withMessageStartingWith("malformed feed: ")
+			.withMessageStartingWith("Malformed feed: ")
 			.withMessageContaining("DOCTYPE")
 			.withMessageNotContaining("root:");
 	}
@@ -70,7 +70,7 @@ class FeedParserTests {
 	void refusesAnEmptyAnswer() {
 		assertThatExceptionOfType(FeedParser.UnreadableFeedException.class)
 			.isThrownBy(() -> FeedParser.parse(new byte[0], "application/rss+xml", "https://example.org/feed"))
-			.withMessage("not a feed: the answer is empty");
+			.withMessage("Not a feed: the answer is empty");
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.vigia.platform.English;
 import org.vigia.platform.CheckOutcome;
 import org.vigia.platform.CheckRequest;
 import org.vigia.platform.CheckResult;
@@ -99,7 +100,7 @@ class YouTubeAdapterTests {
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.NOT_FOUND);
 		assertThat(result.httpStatus()).isEqualTo(404);
-		assertThat(result.error()).contains("404", "needs confirmation");
+		assertThat(English.text(result.error())).contains("404", "needs confirmation");
 	}
 
 	@Test
@@ -185,7 +186,7 @@ class YouTubeAdapterTests {
 		var result = check(CHANNEL);
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.ERROR);
-		assertThat(result.error()).contains("timed out");
+		assertThat(English.text(result.error())).contains("timed out");
 	}
 
 	@Test
@@ -195,7 +196,7 @@ class YouTubeAdapterTests {
 		var result = check(CHANNEL);
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.ERROR);
-		assertThat(result.error()).startsWith("malformed feed: ");
+		assertThat(English.text(result.error())).startsWith("Malformed feed: ");
 	}
 
 	@Test
@@ -206,7 +207,7 @@ class YouTubeAdapterTests {
 		var result = check(CHANNEL);
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.ERROR);
-		assertThat(result.error()).startsWith("not a feed: the address answers an HTML page");
+		assertThat(English.text(result.error())).startsWith("Not a feed: the address answers an HTML page");
 	}
 
 	@Test
@@ -228,7 +229,7 @@ class YouTubeAdapterTests {
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.ERROR);
 		assertThat(result.httpStatus()).isEqualTo(404);
-		assertThat(result.error()).contains("register the id");
+		assertThat(English.text(result.error())).contains("register the id");
 	}
 
 	@Test
@@ -248,7 +249,7 @@ class YouTubeAdapterTests {
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.UNSUPPORTED);
 		assertThat(result.requests()).isZero();
-		assertThat(result.error()).contains("register this channel by its id");
+		assertThat(English.text(result.error())).contains("register this channel by its id");
 		assertThat(server.getRequestCount()).isZero();
 	}
 

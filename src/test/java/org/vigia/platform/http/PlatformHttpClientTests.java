@@ -846,6 +846,173 @@ class PlatformHttpClientTests {
 		});
 	}
 
+	@Test
+	void postsFormFieldsUrlEncodedAndReturnsTheAnswer() throws Exception {
+		var server = server();
+		server.enqueue(new MockResponse.Builder().code(200)
+			.addHeader("Content-Type", "application/json")
+			.body("{\"access_token\":\"t\"}")
+			.build());
+		var fields = new java.util.LinkedHashMap<String, String>();
+		fields.put("grant_type", "authorization_code");
+		fields.put("redirect_uri", "https://vigia.example.org/connections/callback?x=1&y=2");
+		fields.put("code", "a b+c");
+
+		var result = client().post(HttpPost.form(Platform.FACEBOOK, url(server, "/oauth/token"), fields)
+			.header("Authorization", "Basic abc"));
+
+		assertThat(result.text()).isEqualTo("{\"access_token\":\"t\"}");
+		var request = server.takeRequest();
+		assertThat(request.getMethod()).isEqualTo("POST");
+		assertThat(request.getHeaders().get("Content-Type")).startsWith("application/x-www-form-urlencoded");
+		assertThat(request.getHeaders().get("Authorization")).isEqualTo("Basic abc");
+		assertThat(request.getHeaders().get("User-Agent")).startsWith("Vigia/");
+		assertThat(request.getBody().utf8()).isEqualTo("grant_type=authorization_code"
+				+ "&redirect_uri=https%3A%2F%2Fvigia.example.org%2Fconnections%2Fcallback%3Fx%3D1%26y%3D2"
+				+ "&code=a+b%2Bc");
+	}
+
+	@Test
+	void postsJsonAndSendsADeleteWithoutABody() throws Exception {
+		var server = server();
+		server.enqueue(new MockResponse.Builder().code(201).build());
+		server.enqueue(new MockResponse.Builder().code(200).body("{\"success\":true}").build());
+		var client = client();
+
+		client.post(HttpPost.json(Platform.FACEBOOK, url(server, "/v1/items"), "{\"a\":\"ñ\"}"));
+		var deleted = client.delete(Platform.FACEBOOK, url(server, "/me/permissions?access_token=x"));
+
+		var posted = server.takeRequest();
+		assertThat(posted.getHeaders().get("Content-Type")).isEqualTo("application/json; charset=utf-8");
+		assertThat(posted.getBody().utf8()).isEqualTo("{\"a\":\"ñ\"}");
+		var delete = server.takeRequest();
+		assertThat(delete.getMethod()).isEqualTo("DELETE");
+		assertThat(delete.getBodySize()).isZero();
+		assertThat(deleted.text()).isEqualTo("{\"success\":true}");
+	}
+
+	@Test
+	void refusesAPostToAPrivateAddressWithoutSendingIt() throws Exception {
+		var server = server();
+
+		assertThatExceptionOfType(HttpFailure.class)
+			.isThrownBy(() -> guarded(server).post(HttpPost.form(Platform.FACEBOOK,
+					"http://localhost:" + server.getPort() + "/oauth/access_token",
+					java.util.Map.of("client_secret", "s3cret"))))
+			.satisfies((failure) -> {
+				assertThat(failure.kind()).isEqualTo(HttpFailure.Kind.BLOCKED_ADDRESS);
+				assertThat(failure.attempts()).isZero();
+			})
+			.withMessageNotContaining("s3cret");
+		assertThatExceptionOfType(HttpFailure.class)
+			.isThrownBy(() -> guarded(server)
+				.post(HttpPost.form(Platform.FACEBOOK, "http://10.0.0.1/token", java.util.Map.of("a", "b"))))
+			.satisfies((failure) -> assertThat(failure.kind()).isEqualTo(HttpFailure.Kind.BLOCKED_ADDRESS));
+		assertThatExceptionOfType(HttpFailure.class)
+			.isThrownBy(() -> guarded(server).delete(Platform.FACEBOOK, "http://169.254.169.254/me/permissions"))
+			.satisfies((failure) -> assertThat(failure.kind()).isEqualTo(HttpFailure.Kind.BLOCKED_ADDRESS));
+		assertThat(server.getRequestCount()).isZero();
+		assertThat(timerCount("facebook", "BLOCKED_ADDRESS")).isEqualTo(3);
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 302, 307 })
+	void refusesAPostRedirectedToAPrivateAddress(int status) throws Exception {
+		var server = server();
+		var internal = server();
+		server.enqueue(new MockResponse.Builder().code(status)
+			.addHeader("Location", url(internal, "/admin"))
+			.build());
+
+		assertThatExceptionOfType(HttpFailure.class)
+			.isThrownBy(() -> guarded(server)
+				.post(HttpPost.form(Platform.THREADS, url(server, "/oauth/access_token"), java.util.Map.of("a", "b"))))
+			.satisfies((failure) -> {
+				assertThat(failure.kind()).isEqualTo(HttpFailure.Kind.BLOCKED_ADDRESS);
+				assertThat(failure.attempts()).isEqualTo(1);
+			});
+		assertThat(internal.getRequestCount()).isZero();
+	}
+
+	@Test
+	void followsA307WithTheBodyAndA303AsAGetWithoutCredentialsElsewhere() throws Exception {
+		var first = server();
+		var second = server();
+		first.enqueue(new MockResponse.Builder().code(307).addHeader("Location", url(first, "/again")).build());
+		first.enqueue(new MockResponse.Builder().code(303).addHeader("Location", url(second, "/done")).build());
+		second.enqueue(new MockResponse.Builder().code(200).body("done").build());
+
+		var result = client().post(HttpPost.form(Platform.FACEBOOK, url(first, "/token"), java.util.Map.of("a", "b"))
+			.header("Authorization", "Bearer secret"));
+
+		assertThat(result.text()).isEqualTo("done");
+		assertThat(result.attempts()).isEqualTo(3);
+		first.takeRequest();
+		var kept = first.takeRequest();
+		assertThat(kept.getMethod()).isEqualTo("POST");
+		assertThat(kept.getBody().utf8()).isEqualTo("a=b");
+		var switched = second.takeRequest();
+		assertThat(switched.getMethod()).isEqualTo("GET");
+		assertThat(switched.getHeaders().get("Authorization")).isNull();
+	}
+
+	@Test
+	void returnsAPostsRedirectItselfWhenAskedNotToFollowIt() throws Exception {
+		var server = server();
+		server.enqueue(redirect("https://example.org/elsewhere"));
+
+		var result = client()
+			.post(HttpPost.form(Platform.FACEBOOK, url(server, "/token"), java.util.Map.of()).withoutRedirects());
+
+		assertThat(result.status()).isEqualTo(302);
+	}
+
+	@Test
+	void holdsTheSizeCapOnTheAnswerToAPost() throws Exception {
+		var server = server();
+		server.enqueue(new MockResponse.Builder().code(200)
+			.body(new Buffer().write(new byte[4096]))
+			.removeHeader("Content-Length")
+			.build());
+		server.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(new byte[2049])).build());
+		var client = client((settings) -> settings.maxResponseSize = DataSize.ofBytes(3000));
+
+		assertThatExceptionOfType(HttpFailure.class)
+			.isThrownBy(() -> client.post(HttpPost.json(Platform.FACEBOOK, url(server, "/a"), "{}")))
+			.satisfies((failure) -> assertThat(failure.kind()).isEqualTo(HttpFailure.Kind.TOO_LARGE))
+			.withMessageContaining("3000 bytes");
+		assertThatExceptionOfType(HttpFailure.class)
+			.isThrownBy(() -> client.post(HttpPost.json(Platform.FACEBOOK, url(server, "/b"), "{}").limit(2048)))
+			.satisfies((failure) -> assertThat(failure.kind()).isEqualTo(HttpFailure.Kind.TOO_LARGE))
+			.withMessageContaining("2048 bytes");
+	}
+
+	@Test
+	void neverSendsAPostTwiceAfterAServerErrorButDoesAfterA429() throws Exception {
+		var server = server();
+		server.enqueue(new MockResponse.Builder().code(500).build());
+		server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "1").build());
+		server.enqueue(new MockResponse.Builder().code(200).body("ok").build());
+		var client = client();
+
+		var failed = client.post(HttpPost.form(Platform.FACEBOOK, url(server, "/token"), java.util.Map.of()));
+		var retried = client.post(HttpPost.form(Platform.FACEBOOK, url(server, "/token"), java.util.Map.of()));
+
+		assertThat(failed.status()).isEqualTo(500);
+		assertThat(retried.text()).isEqualTo("ok");
+		assertThat(server.getRequestCount()).isEqualTo(3);
+		assertThat(timerCount("facebook", "5xx")).isEqualTo(1);
+		assertThat(timerCount("facebook", "2xx")).isEqualTo(1);
+	}
+
+	@Test
+	void neverPrintsThePostsBody() {
+		var post = HttpPost.form(Platform.FACEBOOK, "https://graph.facebook.com/oauth/access_token?client_secret=q",
+				java.util.Map.of("client_secret", "s3cret"));
+
+		assertThat(post.toString()).doesNotContain("s3cret").doesNotContain("client_secret=q");
+	}
+
 	private MockWebServer server() throws IOException {
 		var server = new MockWebServer();
 		// An IP literal, so that the guard's exemption for tests matches it exactly.

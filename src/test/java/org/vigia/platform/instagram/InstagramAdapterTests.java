@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.vigia.platform.English;
 import org.vigia.MutableClock;
 import org.vigia.platform.AccountRef;
 import org.vigia.platform.CheckOutcome;
@@ -122,7 +123,7 @@ class InstagramAdapterTests {
 		var result = adapter().check(request("@vecinosvillaverde"));
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.ERROR);
-		assertThat(result.error()).contains("deleted, renamed or personal")
+		assertThat(English.text(result.error())).contains("deleted, renamed or personal")
 			.contains("error 110/2207013: Invalid user id")
 			.contains("fbtrace_id Gh4Jk5Lm6Np");
 		// The connection worked: Instagram answered about the account, not about the token.
@@ -134,7 +135,7 @@ class InstagramAdapterTests {
 		var result = adapter().check(request("@vecinosvillaverde"));
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.UNSUPPORTED);
-		assertThat(result.error()).contains("no connection");
+		assertThat(English.text(result.error())).contains("No connection");
 	}
 
 }

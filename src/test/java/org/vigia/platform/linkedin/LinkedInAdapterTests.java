@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.vigia.platform.English;
 import org.vigia.MutableClock;
 import org.vigia.platform.AccountRef;
 import org.vigia.platform.CheckOutcome;
@@ -150,7 +151,7 @@ class LinkedInAdapterTests {
 		var result = adapter().check(request());
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.ERROR);
-		assertThat(result.error()).contains("refused the token of connection 1").contains("REVOKED_ACCESS_TOKEN")
+		assertThat(English.text(result.error())).contains("refused the token of connection 1").contains("REVOKED_ACCESS_TOKEN")
 			.doesNotContain(TOKEN);
 		assertThat(credentials.refused).singleElement().satisfies((refusal) -> {
 			assertThat(refusal.reason().code()).isEqualTo("platform.refused.token");

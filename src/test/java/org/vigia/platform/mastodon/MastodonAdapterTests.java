@@ -15,6 +15,7 @@ import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 
+import org.vigia.platform.English;
 import org.vigia.platform.AccountAddress;
 import org.vigia.platform.CheckOutcome;
 import org.vigia.platform.CheckRequest;
@@ -200,7 +201,7 @@ class MastodonAdapterTests {
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.NOT_FOUND);
 		assertThat(result.httpStatus()).isEqualTo(404);
-		assertThat(result.error()).contains("cultura").contains("Record not found");
+		assertThat(English.text(result.error())).contains("cultura").contains("Record not found");
 		assertThat(result.profile()).isNull();
 		assertThat(result.requests()).isEqualTo(1).isEqualTo(server.getRequestCount());
 	}
@@ -223,7 +224,7 @@ class MastodonAdapterTests {
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.ERROR);
 		assertThat(result.httpStatus()).isEqualTo(404);
-		assertThat(result.error()).contains("Mastodon server");
+		assertThat(English.text(result.error())).contains("Mastodon server");
 	}
 
 	@Test
@@ -235,7 +236,7 @@ class MastodonAdapterTests {
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.ERROR);
 		assertThat(result.httpStatus()).isEqualTo(404);
-		assertThat(result.error()).contains("Not Found").contains("3.4");
+		assertThat(English.text(result.error())).contains("Not Found").contains("3.4");
 	}
 
 	@Test
@@ -246,7 +247,7 @@ class MastodonAdapterTests {
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.SUSPENDED);
 		assertThat(result.httpStatus()).isEqualTo(200);
-		assertThat(result.error()).contains("suspended");
+		assertThat(English.text(result.error())).contains("suspended");
 		assertThat(server.getRequestCount()).isEqualTo(1);
 	}
 
@@ -271,7 +272,7 @@ class MastodonAdapterTests {
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.OK);
 		assertThat(result.platformId()).isEqualTo(ID);
-		assertThat(result.error()).contains("another account").contains("108000000000000001");
+		assertThat(English.text(result.error())).contains("another account").contains("108000000000000001");
 	}
 
 	@Test
@@ -367,7 +368,7 @@ class MastodonAdapterTests {
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.ERROR);
 		assertThat(result.httpStatus()).isEqualTo(401);
-		assertThat(result.error()).contains("This API requires an authenticated user");
+		assertThat(English.text(result.error())).contains("This API requires an authenticated user");
 	}
 
 	@Test
@@ -378,7 +379,7 @@ class MastodonAdapterTests {
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.ERROR);
 		assertThat(result.httpStatus()).isNull();
-		assertThat(result.error()).isNotBlank();
+		assertThat(English.text(result.error())).isNotBlank();
 		assertThat(result.lastActivityAt()).isNull();
 		assertThat(result.requests()).isPositive();
 	}
@@ -391,14 +392,14 @@ class MastodonAdapterTests {
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.ERROR);
 		assertThat(result.httpStatus()).isEqualTo(200);
-		assertThat(result.error()).startsWith("malformed answer");
+		assertThat(English.text(result.error())).startsWith("Malformed answer");
 	}
 
 	@Test
 	void reportsAnAnswerThatIsNotAnAccountAsMalformed() {
 		routes.on(LOOKUP, json(200, "<!DOCTYPE html><html><body>Welcome to nginx!</body></html>"));
 
-		assertThat(check().error()).startsWith("malformed answer");
+		assertThat(English.text(check().error())).startsWith("Malformed answer");
 	}
 
 	@Test
@@ -408,7 +409,7 @@ class MastodonAdapterTests {
 		var result = check();
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.ERROR);
-		assertThat(result.error()).startsWith("malformed answer").contains("statuses");
+		assertThat(English.text(result.error())).startsWith("Malformed answer").contains("statuses");
 		assertThat(result.requests()).isEqualTo(2);
 	}
 
@@ -436,7 +437,7 @@ class MastodonAdapterTests {
 		var result = check(adapter(Clock.fixed(NOW, ZoneOffset.UTC)), ID);
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.SUSPENDED);
-		assertThat(result.error()).contains("suspended");
+		assertThat(English.text(result.error())).contains("suspended");
 		assertThat(result.requests()).isEqualTo(2).isEqualTo(server.getRequestCount());
 	}
 

@@ -21,6 +21,7 @@ import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 
+import org.vigia.platform.English;
 import org.vigia.MutableClock;
 import org.vigia.platform.AccountAddress;
 import org.vigia.platform.HandleProbe;
@@ -77,7 +78,7 @@ class MastodonLookupPacingTests {
 		assertThat(answers.subList(9, 12)).allSatisfy(probe -> {
 			assertThat(probe.existence()).isEqualTo(HandleProbe.Existence.UNKNOWN);
 			assertThat(probe.retryAt()).isEqualTo(T0.plus(Duration.ofMinutes(1)));
-			assertThat(probe.detail()).contains("rate-limit window").contains("not asked");
+			assertThat(English.text(probe.detail())).contains("rate-limit window").contains("not asked");
 		});
 		assertThat(fake.requests).hasValue(9);
 		assertThat(waits).isEmpty();

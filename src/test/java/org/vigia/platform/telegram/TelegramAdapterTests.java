@@ -16,6 +16,7 @@ import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.vigia.platform.English;
 import org.vigia.platform.CheckOutcome;
 import org.vigia.platform.CheckRequest;
 import org.vigia.platform.CheckResult;
@@ -119,7 +120,7 @@ class TelegramAdapterTests {
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.NOT_FOUND);
 		assertThat(result.httpStatus()).isEqualTo(302);
-		assertThat(result.error()).contains("no public channel");
+		assertThat(English.text(result.error())).contains("no public channel");
 		assertThat(server.getRequestCount()).as("the redirect is the answer, not followed").isEqualTo(1);
 		assertThat(server.takeRequest().getTarget()).isEqualTo("/s/ayto_fantasma");
 	}
@@ -140,7 +141,7 @@ class TelegramAdapterTests {
 		var result = check("ayto_fantasma");
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.ERROR);
-		assertThat(result.error()).contains("/s/otro_canal");
+		assertThat(English.text(result.error())).contains("/s/otro_canal");
 	}
 
 	@Test
@@ -151,7 +152,7 @@ class TelegramAdapterTests {
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.NOT_FOUND);
 		assertThat(result.httpStatus()).isEqualTo(200);
-		assertThat(result.error()).contains("no public channel named ayto_fantasma");
+		assertThat(English.text(result.error())).contains("no public channel named ayto_fantasma");
 	}
 
 	@Test
@@ -220,7 +221,7 @@ class TelegramAdapterTests {
 		var result = check("valenciaciudad");
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.ERROR);
-		assertThat(result.error()).contains("timed out");
+		assertThat(English.text(result.error())).contains("timed out");
 	}
 
 	@Test
@@ -233,7 +234,7 @@ class TelegramAdapterTests {
 		var result = check("valenciaciudad");
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.ERROR);
-		assertThat(result.error()).startsWith("the answer is not a Telegram channel preview");
+		assertThat(English.text(result.error())).startsWith("The answer is not a Telegram channel preview");
 	}
 
 	@Test
@@ -245,7 +246,7 @@ class TelegramAdapterTests {
 		var result = check("valenciaciudad");
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.ERROR);
-		assertThat(result.error()).contains("3 posts", "markup may have changed");
+		assertThat(English.text(result.error())).contains("3 posts", "markup may have changed");
 	}
 
 	@Test
@@ -268,7 +269,7 @@ class TelegramAdapterTests {
 		var result = check("valenciaciudad");
 
 		assertThat(result.lastActivityAt()).isEqualTo(Instant.parse("2026-11-27T11:40:00Z"));
-		assertThat(result.error()).isEqualTo("1 post dated more than a day ahead was ignored");
+		assertThat(English.text(result.error())).isEqualTo("1 post dated more than a day ahead was ignored");
 	}
 
 	private CheckResult check(String handle) {

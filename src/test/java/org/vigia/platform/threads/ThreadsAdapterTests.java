@@ -9,6 +9,7 @@ import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.vigia.platform.English;
 import org.vigia.MutableClock;
 import org.vigia.platform.AccountRef;
 import org.vigia.platform.CheckOutcome;

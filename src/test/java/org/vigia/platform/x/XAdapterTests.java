@@ -14,6 +14,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 
+import org.vigia.platform.English;
 import org.vigia.platform.CheckOutcome;
 import org.vigia.platform.CheckRequest;
 import org.vigia.platform.Platform;
@@ -143,7 +144,7 @@ class XAdapterTests {
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.NOT_FOUND);
 		assertThat(result.httpStatus()).isEqualTo(200);
-		assertThat(result.error()).contains("Could not find user");
+		assertThat(English.text(result.error())).contains("Could not find user");
 		// X charges what it returns: no user came back.
 		assertThat(used()).isZero();
 	}
@@ -155,7 +156,7 @@ class XAdapterTests {
 		var result = adapter().check(request("@ajvila", null, null));
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.SUSPENDED);
-		assertThat(result.error()).contains("User has been suspended");
+		assertThat(English.text(result.error())).contains("User has been suspended");
 	}
 
 	@Test
@@ -185,7 +186,7 @@ class XAdapterTests {
 		var result = adapter().check(request("@regidoria", null, null));
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.OK);
-		assertThat(result.error()).contains("protected");
+		assertThat(English.text(result.error())).contains("protected");
 		assertThat(result.recentPosts()).isNull();
 		assertThat(server.getRequestCount()).isEqualTo(1);
 	}
@@ -236,7 +237,7 @@ class XAdapterTests {
 		assertThat(results).allSatisfy((result) -> {
 			assertThat(result.outcome()).isEqualTo(CheckOutcome.SKIPPED);
 			assertThat(result.outcome().isEvidence()).isFalse();
-			assertThat(result.error()).contains("X read budget").contains("50 of 310");
+			assertThat(English.text(result.error())).contains("X read budget").contains("50 of 310");
 			assertThat(result.requests()).isZero();
 		});
 		assertThat(server.getRequestCount()).isZero();
@@ -253,7 +254,7 @@ class XAdapterTests {
 		var result = adapter.check(request("@ajvila", null, null));
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.UNSUPPORTED);
-		assertThat(result.error()).contains("VIGIA_PLATFORMS_X_BEARER_TOKEN").doesNotContain("test-bearer");
+		assertThat(English.text(result.error())).contains("VIGIA_PLATFORMS_X_BEARER_TOKEN").doesNotContain("test-bearer");
 	}
 
 }

@@ -13,6 +13,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 
+import org.vigia.platform.English;
 import org.vigia.platform.CheckOutcome;
 import org.vigia.platform.CheckRequest;
 import org.vigia.platform.Platform;
@@ -84,7 +85,7 @@ class YouTubeDataApiTests {
 		var result = api(9000).check(new CheckRequest(Platform.YOUTUBE.parse(ID), ID, null, null));
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.NOT_FOUND);
-		assertThat(result.error()).contains("needs confirmation");
+		assertThat(English.text(result.error())).contains("needs confirmation");
 		assertThat(allowances.usage("youtube", PACIFIC_DAY).used()).isEqualTo(1);
 	}
 
@@ -96,7 +97,7 @@ class YouTubeDataApiTests {
 		var result = api.check(new CheckRequest(Platform.YOUTUBE.parse(ID), ID, null, null));
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.RATE_LIMITED);
-		assertThat(result.error()).contains("quotaExceeded");
+		assertThat(English.text(result.error())).contains("quotaExceeded");
 		assertThat(result.retryAt()).isEqualTo("2026-12-06T08:00:00Z");
 		var next = api.check(new CheckRequest(Platform.YOUTUBE.parse(ID), ID, null, null));
 		assertThat(next.outcome()).isEqualTo(CheckOutcome.SKIPPED);
@@ -112,7 +113,7 @@ class YouTubeDataApiTests {
 		var result = api.check(new CheckRequest(Platform.YOUTUBE.parse(ID), ID, null, null));
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.SKIPPED);
-		assertThat(result.error()).contains("VIGIA_PLATFORMS_YOUTUBE_DAILY_QUOTA");
+		assertThat(English.text(result.error())).contains("VIGIA_PLATFORMS_YOUTUBE_DAILY_QUOTA");
 		assertThat(server.getRequestCount()).isZero();
 	}
 

@@ -171,15 +171,16 @@ class AccountPageSliceTests {
 	@Test
 	void whatTheRegistryRefusesComesBackFieldByField() throws Exception {
 		when(registry.update(any(Long.class), any(), any(), any(), any())).thenThrow(new RegistryValidationException(
-				List.of(new Violation("contactEmail", "is not an email address"), new Violation("maxSilenceDays",
-						"must be a whole number of days"))));
+				List.of(Violation.of("contactEmail", "input.email", "nobody"), Violation.of("maxSilenceDays",
+						"input.maxSilenceDays", "soon", 3650))));
 
 		mvc.perform(post("/accounts/7").param("contactEmail", "nobody").param("maxSilenceDays", "soon")
 			.with(user("ana").roles("EDITOR"))
 			.with(csrf()))
 			.andExpect(redirectedUrl("/accounts/7"))
-			.andExpect(flash().attribute("errors", List.of("contactEmail: is not an email address",
-					"maxSilenceDays: must be a whole number of days")))
+			.andExpect(flash().attribute("errors", org.hamcrest.Matchers.<Object>hasToString(org.hamcrest.Matchers.allOf(
+					org.hamcrest.Matchers.containsString("input.email"),
+					org.hamcrest.Matchers.containsString("input.maxSilenceDays")))))
 			.andExpect(flash().attributeCount(1));
 	}
 
@@ -214,11 +215,13 @@ class AccountPageSliceTests {
 	void aRestoreTheRegistryRefusesSaysWhy() throws Exception {
 		when(registry.update(any(Long.class), any(), any(), any(), any())).thenThrow(Exceptions.of(
 				RegistryConflictException.class, "cultura@social.villaverde.example is registered again (account 9)",
-				"account", 9L));
+				"account", 9L, "problem.exists.account",
+				new Object[] { "Mastodon", "cultura@social.villaverde.example", "9", "Villaverde" }));
 
 		mvc.perform(post("/accounts/7/restore").with(user("ana").roles("EDITOR")).with(csrf()))
 			.andExpect(redirectedUrl("/accounts/7"))
-			.andExpect(flash().attribute("errors", List.of("cultura@social.villaverde.example is registered again (account 9)")));
+			.andExpect(flash().attribute("errors", List.of(org.vigia.platform.Message.of("problem.exists.account",
+					"Mastodon", "cultura@social.villaverde.example", "9", "Villaverde").encode())));
 	}
 
 	@Test

@@ -445,7 +445,7 @@ class DashboardPagesTests {
 		mvc.perform(post("/findings/" + id + "/dismiss").param("reason", " ")
 			.with(user("editor").roles("EDITOR")).with(csrf()))
 			.andExpect(status().is3xxRedirection())
-			.andExpect(flash().attribute("error", "A dismissal needs a reason"));
+			.andExpect(flash().attribute("error", org.vigia.platform.Message.of("problem.dismiss.reason").encode()));
 		mvc.perform(post("/findings/" + id + "/dismiss").param("reason", "Summer break").param("until", "2099-09-01")
 			.with(user("editor").roles("EDITOR")).with(csrf()))
 			.andExpect(status().is3xxRedirection())

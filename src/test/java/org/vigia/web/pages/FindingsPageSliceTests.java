@@ -191,8 +191,8 @@ class FindingsPageSliceTests {
 			.map(tr -> tr.select("td").eachText())
 			.toList();
 		assertThat(reasons).containsExactly(
-				List.of("display-equal", "+35", "display name 'Cultura Villaverde' equals the official one"),
-				List.of("young-account", "+15", "created 2 days before it was found"),
+				List.of("same display name", "+35", "display name 'Cultura Villaverde' equals the official one"),
+				List.of("recently created account", "+15", "account created on 2026-11-18, less than 30 days ago"),
 				List.of("official-link", "-10", "links to villaverde.example, unverified"));
 		assertThat(page.select("section[aria-labelledby=lookalike-title] ul li").eachText())
 			.containsExactly("Bluesky search \"Cultura Villaverde\"", "handle permutation");
@@ -250,11 +250,12 @@ class FindingsPageSliceTests {
 	@Test
 	void anActionTheFindingsStateForbidsComesBackAsAMessage() throws Exception {
 		when(findings.reopen(5, "ana"))
-			.thenThrow(Exceptions.of(FindingActionException.class, "Finding 5 is open already", true));
+			.thenThrow(Exceptions.of(FindingActionException.class, true, "problem.publish.status", new Object[] { "5", "RESOLVED" }));
 
 		mvc.perform(post("/findings/5/reopen").with(user("ana").roles("EDITOR")).with(csrf()))
 			.andExpect(redirectedUrl("/findings/5"))
-			.andExpect(flash().attribute("error", "Finding 5 is open already"))
+			.andExpect(flash().attribute("error", org.hamcrest.Matchers.<Object>hasToString(org.hamcrest.Matchers.containsString(
+					"\"problem.publish.status\""))))
 			.andExpect(flash().attributeCount(1));
 	}
 
@@ -309,7 +310,8 @@ class FindingsPageSliceTests {
 		evidence.put("reasons", List.of(
 				Map.of("signal", "display-equal", "points", 35, "detail",
 						"display name 'Cultura Villaverde' equals the official one"),
-				Map.of("signal", "young-account", "points", 15, "detail", "created 2 days before it was found"),
+				Map.of("signal", "young-account", "points", 15, "detail",
+						org.vigia.platform.Message.of("reason.youngAccount", "2026-11-18", 30).encode()),
 				Map.of("signal", "official-link", "points", -10, "detail", "links to villaverde.example, unverified")));
 		evidence.put("sources", List.of("Bluesky search \"Cultura Villaverde\"", "handle permutation"));
 		return WebSamples.finding(8, FindingType.IMPERSONATION, FindingStatus.OPEN, evidence);

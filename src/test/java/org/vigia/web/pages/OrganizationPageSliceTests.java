@@ -28,6 +28,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.vigia.platform.English;
 import org.vigia.registry.OrganizationDraft;
 import org.vigia.registry.Registry;
 import org.vigia.registry.RegistryConflictException;
@@ -103,7 +104,7 @@ class OrganizationPageSliceTests {
 	@Test
 	void aRefusedOrganizationComesBackWithWhatWasTypedAndWhy() throws Exception {
 		when(registry.updateOrganization(any(Long.class), any()))
-			.thenThrow(new RegistryValidationException("officialDomains", "'villaverde' is not a domain name"));
+			.thenThrow(new RegistryValidationException("officialDomains", "input.domain", "villaverde"));
 
 		var flashed = mvc.perform(post("/registry/organizations/1").param("name", "Villaverde")
 			.param("officialDomains", "villaverde")
@@ -115,7 +116,8 @@ class OrganizationPageSliceTests {
 			.get("organizationForm");
 		var form = (FormState) flashed;
 		assertThat(form.value("officialDomains")).isEqualTo("villaverde");
-		assertThat(form.errors("officialDomains")).containsExactly("'villaverde' is not a domain name");
+		assertThat(form.errors("officialDomains")).extracting(English::text)
+			.containsExactly("'villaverde' is not a web domain (expected a name such as madrid.es)");
 	}
 
 	@Test
@@ -165,7 +167,8 @@ class OrganizationPageSliceTests {
 	@Test
 	void aUnitNameAlreadyTakenComesBackOnTheName() throws Exception {
 		when(registry.updateUnit(any(Long.class), any())).thenThrow(Exceptions.of(RegistryConflictException.class,
-				"Villaverde already has a unit named 'Cultura' (unit 4)", "unit", 4L));
+				"Villaverde already has a unit named 'Cultura' (unit 4)", "unit", 4L, "problem.exists.unit",
+				new Object[] { "Cultura", "Villaverde", "4" }));
 
 		var flashed = mvc.perform(post("/registry/units/3").param("name", "Cultura")
 			.with(user("ana").roles("EDITOR"))
@@ -174,8 +177,8 @@ class OrganizationPageSliceTests {
 			.andReturn()
 			.getFlashMap()
 			.get("unitForm");
-		assertThat(((FormState) flashed).errors("name"))
-			.containsExactly("Villaverde already has a unit named 'Cultura' (unit 4)");
+		assertThat(((FormState) flashed).errors("name")).extracting(English::text)
+			.containsExactly("A unit named 'Cultura' already exists in 'Villaverde' (unit 4)");
 	}
 
 	@Test

@@ -35,6 +35,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.vigia.platform.English;
 import org.vigia.platform.Message;
 import org.vigia.registry.AccountInput;
 import org.vigia.registry.ImportError;
@@ -261,8 +262,10 @@ class RegistryPageSliceTests {
 	@Test
 	void aRefusedAccountComesBackToItsFormWithEachMessageByItsField() throws Exception {
 		when(registry.register(any(), any(), any())).thenThrow(new RegistryValidationException(List.of(
-				new Violation("url", "is not a Bluesky profile address"), new Violation("unitId", "is not a unit of Villaverde"),
-				new Violation("language", "is not a language tag"))));
+				Violation.of("url", "handle.refused", "https://example.org/villaverde", "a Bluesky handle", "not bsky.app",
+						"name.bsky.social"),
+				Violation.of("unitId", "violation.unit.unknown", "Deportes", "Villaverde"),
+				Violation.of("language", "input.language", "castellano"))));
 
 		var flashed = mvc.perform(post("/registry/accounts").param("organizationId", "1")
 			.param("unit", "Deportes")
@@ -276,9 +279,14 @@ class RegistryPageSliceTests {
 			.get("accountForm");
 		var form = (FormState) flashed;
 		assertThat(form.value("handle")).isEqualTo("https://example.org/villaverde");
-		assertThat(form.errors("handle")).containsExactly("is not a Bluesky profile address");
-		assertThat(form.errors("unit")).containsExactly("is not a unit of Villaverde");
-		assertThat(form.general()).containsExactly("language: is not a language tag");
+		assertThat(form.errors("handle")).extracting(English::text)
+			.containsExactly("'https://example.org/villaverde' is not a Bluesky handle: not bsky.app; expected name.bsky.social");
+		assertThat(form.errors("unit")).extracting(English::text)
+			.containsExactly("'Deportes' is not a unit of 'Villaverde'; create it first (POST /api/units)");
+		assertThat(form.general()).extracting(English::text).containsExactly(
+				"language: 'castellano' is not a language tag (expected an IETF BCP 47 tag such as es, en, eu or es-MX)");
+		assertThat(form.errors("unit")).extracting((e) -> English.text(e, java.util.Locale.forLanguageTag("es")))
+			.containsExactly("«Deportes» no es una unidad de «Villaverde»; créela primero (POST /api/units)");
 	}
 
 	@Test
@@ -292,7 +300,8 @@ class RegistryPageSliceTests {
 			.andReturn()
 			.getFlashMap()
 			.get("accountForm");
-		assertThat(((FormState) flashed).errors("organizationId")).containsExactly("is not an organization of the list");
+		assertThat(((FormState) flashed).errors("organizationId")).extracting(English::text)
+			.containsExactly("is not an organization of the list");
 		verifyNoInteractions(registry);
 	}
 
@@ -314,7 +323,8 @@ class RegistryPageSliceTests {
 	@Test
 	void aNameAlreadyTakenComesBackAsAMessageOnTheName() throws Exception {
 		when(registry.createOrganization(any())).thenThrow(Exceptions.of(RegistryConflictException.class,
-				"An organization named 'Villaverde' already exists (organization 1)", "organization", 1L));
+				"An organization named 'Villaverde' already exists (organization 1)", "organization", 1L,
+				"problem.exists.organization", new Object[] { "Villaverde", "1" }));
 
 		var flashed = mvc.perform(post("/registry/organizations").param("name", "Villaverde")
 			.with(user("ana").roles("EDITOR"))
@@ -323,7 +333,7 @@ class RegistryPageSliceTests {
 			.andReturn()
 			.getFlashMap()
 			.get("organizationForm");
-		assertThat(((FormState) flashed).errors("name"))
+		assertThat(((FormState) flashed).errors("name")).extracting(English::text)
 			.containsExactly("An organization named 'Villaverde' already exists (organization 1)");
 	}
 
