@@ -81,7 +81,8 @@ public class DiscoveryRuns {
 
 	DiscoveryRun start(@Nullable List<Long> organizationIds, DiscoveryRun.Trigger trigger) {
 		long runId = Objects.requireNonNull(transactions.execute(status -> create(organizationIds, trigger)));
-		var run = get(runId);
+		// Read back unfiltered: a run over nothing the person may see has no account to be seen by, yet they started it.
+		var run = started(runId);
 		if (run.total() > 0) {
 			try {
 				// After the commit, so that the worker finds the run.
@@ -124,6 +125,10 @@ public class DiscoveryRuns {
 		}
 		runs.size(kind, runId, total);
 		return runId;
+	}
+
+	private DiscoveryRun started(long runId) {
+		return jdbc.sql(SELECT + " where r.id = :id").param("id", runId).query(DiscoveryRuns::run).single();
 	}
 
 	/** A run and its progress. */

@@ -71,7 +71,8 @@ public class PollRuns {
 	 */
 	public PollRun start(@Nullable List<Long> accountIds) {
 		long runId = Objects.requireNonNull(transactions.execute(status -> create(accountIds)));
-		var run = get(runId);
+		// Read back unfiltered: a run over nothing the person may see has no account to be seen by, yet they started it.
+		var run = started(runId);
 		if (run.total() > 0) {
 			// After the commit, so that no worker looks for a run it cannot see yet.
 			runs.start(kind, runId, run.total());
@@ -124,6 +125,10 @@ public class PollRuns {
 	void finishLeftRuns() {
 		// Runs started a tick ago at least: a run just started may not have handed its workers to Quartz yet.
 		runs.finishLeftRuns(kind, properties.tick(), this::complete);
+	}
+
+	private PollRun started(long runId) {
+		return jdbc.sql(SELECT + " where r.id = :id").param("id", runId).query(PollRuns::run).single();
 	}
 
 	/** A run and its progress. */
