@@ -1,5 +1,7 @@
 package org.vigia.alerts;
 
+import org.vigia.common.NotAllowedException;
+import org.vigia.common.Visibility;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,8 +50,12 @@ public class AlertSettings {
 
 	private final ApplicationEventPublisher events;
 
-	AlertSettings(JdbcClient jdbc, Registry registry, Clock clock, ApplicationEventPublisher events) {
+	private final Visibility visibility;
+
+	AlertSettings(JdbcClient jdbc, Registry registry, Clock clock, ApplicationEventPublisher events,
+			Visibility visibility) {
 		this.events = events;
+		this.visibility = visibility;
 		this.jdbc = jdbc;
 		this.registry = registry;
 		this.clock = clock;
@@ -74,6 +80,7 @@ public class AlertSettings {
 	public OrganizationAlerts setOrganization(long organizationId, @Nullable List<String> recipients,
 			@Nullable String locale, @Nullable List<QuietPeriod> quietPeriods) {
 		registry.organization(organizationId);
+		visibility.requireEdited(organizationId, id -> new IllegalStateException("organization " + id + " was just seen"));
 		var before = organization(organizationId);
 		var addresses = addresses(recipients, "recipients");
 		var language = language(locale);
@@ -125,8 +132,12 @@ public class AlertSettings {
 		return after;
 	}
 
+	/** The recipients with a language of their own: for someone who does not see every organization, those of theirs. */
 	public List<Recipient> recipients() {
-		return jdbc.sql("select address, locale from alert_recipient order by address")
+		var seen = visibility.seen();
+		return jdbc.sql("select address, locale from alert_recipient r where " + OURS + " order by address")
+			.param("all", seen.all())
+			.param("reach", seen.array())
 			.query((rs, row) -> new Recipient(rs.getString("address"), rs.getString("locale")))
 			.list();
 	}
@@ -135,6 +146,7 @@ public class AlertSettings {
 	@Transactional
 	public Recipient setRecipient(String address, @Nullable String locale) {
 		var normalized = addresses(List.of(address), "address").getFirst();
+		requireOurs(normalized);
 		var language = language(locale);
 		if (language == null) {
 			throw new AlertSettingsException("problem.alerts.locale.required");
@@ -153,12 +165,34 @@ public class AlertSettings {
 	@Transactional
 	public void removeRecipient(String address) {
 		var normalized = address.strip().toLowerCase(Locale.ROOT);
+		requireOurs(normalized);
 		int removed = jdbc.sql("delete from alert_recipient where address = :address")
 			.param("address", normalized)
 			.update();
 		if (removed > 0) {
 			events.publishEvent(Audited.change("settings.recipient.removed", "alertRecipient", normalized, null, null,
 					null));
+		}
+	}
+
+	/** An address someone reaches: everyone's for who reaches every organization, else one of their organizations'. */
+	private static final String OURS = """
+			(:all or exists (select 1 from organization_alert_setting s
+			                 where s.organization_id = any(:reach) and r.address = any(s.recipients))
+			      or exists (select 1 from unit u where u.organization_id = any(:reach) and r.address = any(u.contact_emails))
+			      or exists (select 1 from account a where a.organization_id = any(:reach)
+			                                          and lower(a.contact_email) = r.address))""";
+
+	private void requireOurs(String address) {
+		var edited = visibility.edited();
+		boolean ours = jdbc.sql("select " + OURS + " from (select cast(:address as text) as address) r")
+			.param("address", address)
+			.param("all", edited.all())
+			.param("reach", edited.array())
+			.query(Boolean.class)
+			.single();
+		if (!ours) {
+			throw new NotAllowedException("The address is not one of the organizations you may change");
 		}
 	}
 

@@ -1,5 +1,6 @@
 package org.vigia.alerts;
 
+import org.vigia.common.Visibility;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -27,7 +28,10 @@ public class Notifications {
 
 	private final ObjectProvider<JavaMailSender> senders;
 
-	Notifications(JdbcClient jdbc, ObjectProvider<JavaMailSender> senders) {
+	private final Visibility visibility;
+
+	Notifications(JdbcClient jdbc, ObjectProvider<JavaMailSender> senders, Visibility visibility) {
+		this.visibility = visibility;
 		this.jdbc = jdbc;
 		this.senders = senders;
 	}
@@ -36,6 +40,12 @@ public class Notifications {
 	public boolean deliveryConfigured() {
 		return senders.getIfAvailable() != null;
 	}
+
+	private static final String SEEN = """
+			(:all or exists (select 1 from alert_item i where i.notification_id = notification.id)
+			         and not exists (select 1 from alert_item i join finding f on f.id = i.finding_id
+			                         where i.notification_id = notification.id
+			                           and (f.organization_id is null or f.organization_id <> all(:seen))))""";
 
 	/** The outbox with each mail's text, newest first. */
 	public Page<Letter> letters(Pageable pageable) {
@@ -51,15 +61,23 @@ public class Notifications {
 		return page.map(notification -> new Letter(notification, texts.getOrDefault(notification.id(), "")));
 	}
 
-	/** @param status PENDING, SENT or FAILED, or null for all */
+	/**
+	 * The mails the person asking may see: someone who sees every organization sees them all; anyone else only the
+	 * alerts and digests about findings of organizations they see, all of them.
+	 * @param status PENDING, SENT or FAILED, or null for all
+	 */
 	public Page<Notification> list(@Nullable String status, Pageable pageable) {
-		var where = (status != null) ? " where status = :status" : "";
+		var seen = visibility.seen();
+		var where = " where " + SEEN + ((status != null) ? " and status = :status" : "");
 		var query = jdbc.sql("""
 				select id, kind, recipients, subject, status, attempts, last_error, message_id, created_at, sent_at
 				from notification""" + where + " order by created_at desc, id desc limit :limit offset :offset")
 			.param("limit", pageable.getPageSize())
-			.param("offset", pageable.getOffset());
-		var count = jdbc.sql("select count(*) from notification" + where);
+			.param("offset", pageable.getOffset())
+			.param("all", seen.all())
+			.param("seen", seen.array());
+		var count = jdbc.sql("select count(*) from notification" + where).param("all", seen.all())
+			.param("seen", seen.array());
 		if (status != null) {
 			query = query.param("status", status);
 			count = count.param("status", status);

@@ -1,5 +1,6 @@
 package org.vigia.connections;
 
+import org.vigia.common.Visibility;
 import java.security.Principal;
 import java.util.Set;
 
@@ -35,7 +36,10 @@ class ConnectFlow {
 
 	private final JdbcClient jdbc;
 
-	ConnectFlow(Connections connections, JdbcClient jdbc) {
+	private final Visibility visibility;
+
+	ConnectFlow(Connections connections, JdbcClient jdbc, Visibility visibility) {
+		this.visibility = visibility;
 		this.connections = connections;
 		this.jdbc = jdbc;
 	}
@@ -49,7 +53,7 @@ class ConnectFlow {
 			.param("id", organizationId)
 			.query(Long.class)
 			.single() > 0;
-		if (!exists) {
+		if (!exists || !visibility.edited().contains(organizationId)) {
 			return back("failed", "organization");
 		}
 		session.setAttribute(ORGANIZATION, organizationId);

@@ -1,5 +1,6 @@
 package org.vigia.connections;
 
+import org.vigia.common.Visibility;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -55,8 +56,12 @@ public class Connections {
 
 	private final Clock clock;
 
+	private final Visibility visibility;
+
 	Connections(JdbcClient jdbc, TokenStore tokens, List<NetworkAuthorization> authorizations,
-			ObjectProvider<ClientRegistrationRepository> clients, ApplicationEventPublisher events, Clock clock) {
+			ObjectProvider<ClientRegistrationRepository> clients, ApplicationEventPublisher events, Clock clock,
+			Visibility visibility) {
+		this.visibility = visibility;
 		this.jdbc = jdbc;
 		this.tokens = tokens;
 		authorizations.stream()
@@ -88,12 +93,17 @@ public class Connections {
 		return Optional.ofNullable(authorizations.get(registrationId));
 	}
 
-	/** The connections, of one organization or (null) of all, newest first. */
+	/** The connections, of one organization or (null) of all the person asking may see, newest first. */
 	public List<Connection> list(@Nullable Long organizationId) {
+		var seen = visibility.seen();
 		var ids = jdbc.sql("""
-				select id from connection where cast(:organization as bigint) is null or organization_id = :organization
+				select id from connection
+				where (cast(:organization as bigint) is null or organization_id = :organization)
+				  and (:all or organization_id = any(:seen))
 				order by granted_at desc, id desc""")
 			.param("organization", organizationId)
+			.param("all", seen.all())
+			.param("seen", seen.array())
 			.query(Long.class)
 			.list();
 		return load(ids);
@@ -101,7 +111,7 @@ public class Connections {
 
 	public Connection get(long id) {
 		var found = load(List.of(id));
-		if (found.isEmpty()) {
+		if (found.isEmpty() || !visibility.seen().contains(found.getFirst().organizationId())) {
 			throw new ConnectionNotFoundException(id);
 		}
 		return found.getFirst();
@@ -187,6 +197,7 @@ public class Connections {
 	@Transactional
 	public Disconnection disconnect(long id, String actor) {
 		var connection = get(id);
+		visibility.requireEdited(connection.organizationId(), organization -> new ConnectionNotFoundException(id));
 		var revocation = Revocation.NOT_ASKED;
 		if (connection.state() != ConnectionState.REVOKED) {
 			var authorization = authorization(connection.registration());

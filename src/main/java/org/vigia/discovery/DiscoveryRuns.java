@@ -1,5 +1,6 @@
 package org.vigia.discovery;
 
+import org.vigia.common.Visibility;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -48,8 +49,11 @@ public class DiscoveryRuns {
 
 	private final RunKind kind;
 
+	private final Visibility visibility;
+
 	DiscoveryRuns(JdbcClient jdbc, Runs runs, DiscoveryProperties properties, Clock clock,
-			TransactionTemplate transactions, ApplicationEventPublisher events) {
+			TransactionTemplate transactions, ApplicationEventPublisher events, Visibility visibility) {
+		this.visibility = visibility;
 		this.jdbc = jdbc;
 		this.runs = runs;
 		this.clock = clock;
@@ -77,7 +81,8 @@ public class DiscoveryRuns {
 
 	DiscoveryRun start(@Nullable List<Long> organizationIds, DiscoveryRun.Trigger trigger) {
 		long runId = Objects.requireNonNull(transactions.execute(status -> create(organizationIds, trigger)));
-		var run = get(runId);
+		// Read back unfiltered: a run over nothing the person may see has no account to be seen by, yet they started it.
+		var run = started(runId);
 		if (run.total() > 0) {
 			try {
 				// After the commit, so that the worker finds the run.
@@ -97,19 +102,23 @@ public class DiscoveryRuns {
 	private long create(@Nullable List<Long> organizationIds, DiscoveryRun.Trigger trigger) {
 		long runId = runs.open(kind, trigger.name());
 		int total;
+		var seen = visibility.seen();
 		if (organizationIds == null) {
 			total = jdbc.sql("""
 					insert into discovery_run_organization (run_id, organization_id)
 					select :runId, o.id from registry_organizations o
 					where exists (select 1 from registry_accounts a where a.organization_id = o.id and a.status = 'ACTIVE')
-					""").param("runId", runId).update();
+					  and (:all or o.id = any(:seen))
+					""").param("runId", runId).param("all", seen.all()).param("seen", seen.array()).update();
 		}
 		else {
 			var wanted = new LinkedHashSet<>(organizationIds).toArray(Long[]::new);
 			total = jdbc.sql("""
 					insert into discovery_run_organization (run_id, organization_id)
 					select :runId, id from registry_organizations organization where id = any(:ids)
-					""").param("runId", runId).param("ids", wanted).update();
+					  and (:all or id = any(:seen))
+					""").param("runId", runId).param("ids", wanted).param("all", seen.all()).param("seen", seen.array())
+				.update();
 			if (total != wanted.length) {
 				throw new UnknownOrganizationsException(runs.missing(kind, runId, wanted));
 			}
@@ -118,11 +127,18 @@ public class DiscoveryRuns {
 		return runId;
 	}
 
+	private DiscoveryRun started(long runId) {
+		return jdbc.sql(SELECT + " where r.id = :id").param("id", runId).query(DiscoveryRuns::run).single();
+	}
+
 	/** A run and its progress. */
 	@Transactional(readOnly = true)
 	public DiscoveryRun get(long id) {
-		return jdbc.sql(SELECT + " where r.id = :id")
+		var seen = visibility.seen();
+		return jdbc.sql(SELECT + " where r.id = :id and " + SEEN)
 			.param("id", id)
+			.param("all", seen.all())
+			.param("seen", seen.array())
 			.query(DiscoveryRuns::run)
 			.optional()
 			.orElseThrow(() -> new DiscoveryRunNotFoundException(id));
@@ -131,12 +147,16 @@ public class DiscoveryRuns {
 	/** Runs, newest first. */
 	@Transactional(readOnly = true)
 	public Page<DiscoveryRun> list(Pageable pageable) {
-		var content = jdbc.sql(SELECT + " order by r.id desc limit :limit offset :offset")
+		var seen = visibility.seen();
+		var content = jdbc.sql(SELECT + " where " + SEEN + " order by r.id desc limit :limit offset :offset")
+			.param("all", seen.all())
+			.param("seen", seen.array())
 			.param("limit", pageable.getPageSize())
 			.param("offset", pageable.getOffset())
 			.query(DiscoveryRuns::run)
 			.list();
-		long total = jdbc.sql("select count(*) from discovery_run").query(Long.class).single();
+		long total = jdbc.sql("select count(*) from discovery_run r where " + SEEN).param("all", seen.all())
+			.param("seen", seen.array()).query(Long.class).single();
 		return new PageImpl<>(content, pageable, total);
 	}
 
@@ -233,6 +253,11 @@ public class DiscoveryRuns {
 		}
 
 	}
+
+	/** A run someone may see: one over an organization they may see. */
+	private static final String SEEN = """
+			(:all or exists (select 1 from discovery_run_organization v
+			                 where v.run_id = r.id and v.organization_id = any(:seen)))""";
 
 	private static final String SELECT = """
 			select r.id, r.status, r.trigger, r.total, r.searches, r.probes, r.unanswered, r.candidates,

@@ -1,5 +1,7 @@
 package org.vigia.health;
 
+import org.vigia.common.Visibility;
+import org.vigia.common.NotAllowedException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -40,9 +42,12 @@ public class Findings {
 
 	private final ApplicationEventPublisher events;
 
+	private final Visibility visibility;
+
 	Findings(JdbcClient jdbc, FindingWriter writer, LookalikeFindings lookalikes, Clock clock,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Visibility visibility) {
 		this.events = events;
+		this.visibility = visibility;
 		this.jdbc = jdbc;
 		this.writer = writer;
 		this.lookalikes = lookalikes;
@@ -53,6 +58,11 @@ public class Findings {
 	public Page<Finding> list(FindingFilter filter, Pageable pageable) {
 		var where = new ArrayList<String>();
 		Map<String, Object> params = new HashMap<>();
+		var seen = visibility.seen();
+		if (!seen.all()) {
+			where.add("f.organization_id = any(:seen)");
+			params.put("seen", seen.array());
+		}
 		if (!filter.statuses().isEmpty()) {
 			where.add("f.status = any(:statuses)");
 			params.put("statuses", filter.statuses().stream().map(Enum::name).toArray(String[]::new));
@@ -93,9 +103,13 @@ public class Findings {
 		return new PageImpl<>(content, pageable, total);
 	}
 
+	/** @throws FindingNotFoundException when there is none, or the person asking may not see its organization */
 	public Finding get(long id) {
-		return jdbc.sql("select " + COLUMNS + " from finding f where f.id = :id")
+		var seen = visibility.seen();
+		return jdbc.sql("select " + COLUMNS + " from finding f where f.id = :id and (:all or f.organization_id = any(:seen))")
 			.param("id", id)
+			.param("all", seen.all())
+			.param("seen", seen.array())
 			.query((rs, row) -> finding(rs))
 			.optional()
 			.orElseThrow(() -> new FindingNotFoundException(id));
@@ -223,7 +237,13 @@ public class Findings {
 		return get(stored.id());
 	}
 
+	/** The finding, locked, once it is known that the person asking may change its organization. */
 	private Lifecycle.Stored lock(long id) {
+		var finding = get(id);
+		var edited = visibility.edited();
+		if (!edited.all() && (finding.organizationId() == null || !edited.contains(finding.organizationId()))) {
+			throw new NotAllowedException("You may not change finding " + id);
+		}
 		return jdbc.sql("""
 				select id, type, subject_key, status, fingerprint, dismissed_until from finding where id = :id for update
 				""").param("id", id).query((rs, row) -> new Lifecycle.Stored(rs.getLong("id"),

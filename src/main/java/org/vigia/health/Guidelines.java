@@ -1,5 +1,6 @@
 package org.vigia.health;
 
+import org.vigia.common.Visibility;
 import java.time.Clock;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -23,7 +24,10 @@ public class Guidelines {
 
 	private final Clock clock;
 
-	Guidelines(JdbcClient jdbc, Registry registry, HealthProperties properties, Clock clock) {
+	private final Visibility visibility;
+
+	Guidelines(JdbcClient jdbc, Registry registry, HealthProperties properties, Clock clock, Visibility visibility) {
+		this.visibility = visibility;
 		this.jdbc = jdbc;
 		this.registry = registry;
 		this.properties = properties;
@@ -46,6 +50,7 @@ public class Guidelines {
 	public Guideline set(long organizationId, boolean displayNameContainsName, boolean officialLink, boolean avatar,
 			@Nullable String handlePattern) {
 		registry.organization(organizationId);
+		visibility.requireEdited(organizationId, id -> new IllegalStateException("organization " + id + " was just seen"));
 		var pattern = (handlePattern == null || handlePattern.isBlank()) ? null : handlePattern.strip();
 		if (pattern != null) {
 			if (pattern.length() > 200) {
@@ -80,6 +85,7 @@ public class Guidelines {
 	@Transactional
 	public Guideline reset(long organizationId) {
 		registry.organization(organizationId);
+		visibility.requireEdited(organizationId, id -> new IllegalStateException("organization " + id + " was just seen"));
 		jdbc.sql("delete from organization_guideline where organization_id = :id").param("id", organizationId).update();
 		return get(organizationId);
 	}

@@ -1,5 +1,6 @@
 package org.vigia.overview;
 
+import org.vigia.common.Visibility;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +53,10 @@ public class AccountDirectory {
 
 	private final HealthSnapshot snapshot;
 
-	AccountDirectory(JdbcClient jdbc, Clock clock, HealthSnapshot snapshot) {
+	private final Visibility visibility;
+
+	AccountDirectory(JdbcClient jdbc, Clock clock, HealthSnapshot snapshot, Visibility visibility) {
+		this.visibility = visibility;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.snapshot = snapshot;
@@ -63,6 +67,11 @@ public class AccountDirectory {
 		// Filters on the registry's columns (and the health's state); the active status is added where they are used.
 		var where = new ArrayList<String>();
 		Map<String, Object> params = new HashMap<>();
+		var seen = visibility.seen();
+		if (!seen.all()) {
+			where.add("a.organization_id = any(:seen)");
+			params.put("seen", seen.array());
+		}
 		if (query.organizationId() != null) {
 			where.add("a.organization_id = :organizationId");
 			params.put("organizationId", query.organizationId());

@@ -1,5 +1,6 @@
 package org.vigia.overview;
 
+import org.vigia.common.Visibility;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -158,20 +159,26 @@ public class Overview {
 
 	private final Watching watching;
 
-	Overview(JdbcClient jdbc, Clock clock, HealthSnapshot snapshot, Watching watching) {
+	private final Visibility visibility;
+
+	Overview(JdbcClient jdbc, Clock clock, HealthSnapshot snapshot, Watching watching, Visibility visibility) {
+		this.visibility = visibility;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.snapshot = snapshot;
 		this.watching = watching;
 	}
 
-	/** The overview, each organization with its units. */
+	/** The overview, each organization with its units, of the organizations the person asking may see. */
 	public Report report() {
 		return report(true, null);
 	}
 
 	/** One organization with its units, or null when it has no active account. */
 	public @Nullable Group organization(long organizationId) {
+		if (!visibility.seen().contains(organizationId)) {
+			return null;
+		}
 		return report(true, organizationId).organizations().stream().findFirst().orElse(null);
 	}
 
@@ -190,8 +197,15 @@ public class Overview {
 		Map<Key, Builder> groups = new HashMap<>();
 		// Two statements, each one pass: the accounts' health from the snapshot, the standing findings from their table.
 		// One organization's figures: a statement of its own, so that the planner sees no optional filter.
-		Map<String, Object> params = (organizationId != null) ? Map.of("organizationId", organizationId) : Map.of();
-		jdbc.sql(grouped(ACCOUNTS, withUnits, organizationId != null, "organization_id", "unit_id", null)
+		var seen = visibility.seen();
+		Map<String, Object> params = new HashMap<>();
+		if (organizationId != null) {
+			params.put("organizationId", organizationId);
+		}
+		if (!seen.all()) {
+			params.put("seen", seen.array());
+		}
+		jdbc.sql(grouped(ACCOUNTS, withUnits, organizationId != null, !seen.all(), "organization_id", "unit_id", null)
 			.replace("/*columns*/", BY_STATE_AND_PLATFORM)
 			.replace("/*public*/", PUBLIC))
 			.param("now", nowParam)
@@ -224,7 +238,8 @@ public class Overview {
 				group.connection = rs.getLong("watched_connection");
 			});
 		// A unit's own finding (several accounts on one network) counts for the unit, like its accounts' findings.
-		jdbc.sql(grouped(FINDINGS, withUnits, organizationId != null, "f.organization_id", "coalesce(f.unit_id, a.unit_id)",
+		jdbc.sql(grouped(FINDINGS, withUnits, organizationId != null, !seen.all(), "f.organization_id",
+				"coalesce(f.unit_id, a.unit_id)",
 				"f.type"))
 			.params(params)
 			.query(rs -> {
@@ -278,6 +293,9 @@ public class Overview {
 
 	/** @param organizationId the organization whose coverage is wanted */
 	public List<Coverage> coverage(long organizationId) {
+		if (!visibility.seen().contains(organizationId)) {
+			return List.of();
+		}
 		return jdbc.sql("""
 				select a.organization_id, a.unit_id, lower(a.platform) as platform, count(*) as accounts,
 				       count(*) filter (where a.unit_id is not null
@@ -296,8 +314,8 @@ public class Overview {
 	 * A statement grouped for all, by organization and (with units) by organization and unit, each also by
 	 * {@code by} when given; for one organization when asked.
 	 */
-	private static String grouped(String statement, boolean withUnits, boolean oneOrganization, String organization,
-			String unit, @Nullable String by) {
+	private static String grouped(String statement, boolean withUnits, boolean oneOrganization, boolean restricted,
+			String organization, String unit, @Nullable String by) {
 		var groupings = withUnits ? List.of(List.<String>of(), List.of(organization), List.of(organization, unit))
 				: List.of(List.<String>of(), List.of(organization));
 		var sets = groupings.stream().map(columns -> {
@@ -312,7 +330,8 @@ public class Overview {
 					withUnits ? "grouping(%s, %s)".formatted(organization, unit)
 							: "2 * grouping(%s) + 1".formatted(organization))
 			.replace("/*sets*/", sets)
-			.replace("/*organization*/", oneOrganization ? "and %s = :organizationId".formatted(organization) : "");
+			.replace("/*organization*/", (oneOrganization ? "and %s = :organizationId".formatted(organization) : "")
+					+ (restricted ? " and %s = any(:seen)".formatted(organization) : ""));
 	}
 
 	private static Key key(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -1,5 +1,6 @@
 package org.vigia.polling;
 
+import org.vigia.common.Visibility;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -42,7 +43,11 @@ public class PollRuns {
 
 	private final RunKind kind;
 
-	PollRuns(JdbcClient jdbc, Runs runs, PollingProperties properties, Clock clock, TransactionTemplate transactions) {
+	private final Visibility visibility;
+
+	PollRuns(JdbcClient jdbc, Runs runs, PollingProperties properties, Clock clock, TransactionTemplate transactions,
+			Visibility visibility) {
+		this.visibility = visibility;
 		this.jdbc = jdbc;
 		this.runs = runs;
 		this.properties = properties;
@@ -60,12 +65,14 @@ public class PollRuns {
 	}
 
 	/**
-	 * Starts a run over the given active accounts, or over every active account when none are given.
+	 * Starts a run over the given active accounts, or over every active account when none are given; only accounts of
+	 * the organizations the person asking may see (others count as unknown).
 	 * @throws UnknownAccountsException when some ids are not active accounts; nothing is started then
 	 */
 	public PollRun start(@Nullable List<Long> accountIds) {
 		long runId = Objects.requireNonNull(transactions.execute(status -> create(accountIds)));
-		var run = get(runId);
+		// Read back unfiltered: a run over nothing the person may see has no account to be seen by, yet they started it.
+		var run = started(runId);
 		if (run.total() > 0) {
 			// After the commit, so that no worker looks for a run it cannot see yet.
 			runs.start(kind, runId, run.total());
@@ -76,18 +83,22 @@ public class PollRuns {
 	private long create(@Nullable List<Long> accountIds) {
 		long runId = runs.open(kind, PollRun.Trigger.MANUAL.name());
 		int total;
+		var seen = visibility.seen();
 		if (accountIds == null) {
 			total = jdbc.sql("""
 					insert into poll_run_account (run_id, account_id)
-					select :runId, id from registry_accounts account where status = 'ACTIVE'
-					""").param("runId", runId).update();
+					select :runId, id from registry_accounts account
+					where status = 'ACTIVE' and (:all or organization_id = any(:seen))
+					""").param("runId", runId).param("all", seen.all()).param("seen", seen.array()).update();
 		}
 		else {
 			var wanted = new LinkedHashSet<>(accountIds).toArray(Long[]::new);
 			total = jdbc.sql("""
 					insert into poll_run_account (run_id, account_id)
 					select :runId, id from registry_accounts account where status = 'ACTIVE' and id = any(:ids)
-					""").param("runId", runId).param("ids", wanted).update();
+					  and (:all or organization_id = any(:seen))
+					""").param("runId", runId).param("ids", wanted).param("all", seen.all()).param("seen", seen.array())
+				.update();
 			if (total != wanted.length) {
 				throw new UnknownAccountsException(runs.missing(kind, runId, wanted));
 			}
@@ -116,24 +127,39 @@ public class PollRuns {
 		runs.finishLeftRuns(kind, properties.tick(), this::complete);
 	}
 
+	private PollRun started(long runId) {
+		return jdbc.sql(SELECT + " where r.id = :id").param("id", runId).query(PollRuns::run).single();
+	}
+
 	/** A run and its progress. */
 	@Transactional(readOnly = true)
 	public PollRun get(long id) {
-		return jdbc.sql(SELECT + " where r.id = :id").param("id", id).query(PollRuns::run).optional()
+		var seen = visibility.seen();
+		return jdbc.sql(SELECT + " where r.id = :id and " + SEEN).param("id", id).param("all", seen.all())
+			.param("seen", seen.array()).query(PollRuns::run).optional()
 			.orElseThrow(() -> new PollRunNotFoundException(id));
 	}
 
-	/** Runs, newest first. */
+	/** Runs over accounts the person asking may see, newest first. */
 	@Transactional(readOnly = true)
 	public Page<PollRun> list(Pageable pageable) {
-		var content = jdbc.sql(SELECT + " order by r.id desc limit :limit offset :offset")
+		var seen = visibility.seen();
+		var content = jdbc.sql(SELECT + " where " + SEEN + " order by r.id desc limit :limit offset :offset")
+			.param("all", seen.all())
+			.param("seen", seen.array())
 			.param("limit", pageable.getPageSize())
 			.param("offset", pageable.getOffset())
 			.query(PollRuns::run)
 			.list();
-		long total = jdbc.sql("select count(*) from poll_run").query(Long.class).single();
+		long total = jdbc.sql("select count(*) from poll_run r where " + SEEN).param("all", seen.all())
+			.param("seen", seen.array()).query(Long.class).single();
 		return new PageImpl<>(content, pageable, total);
 	}
+
+	/** A run someone may see: one with an account of an organization they may see. */
+	private static final String SEEN = """
+			(:all or exists (select 1 from poll_run_account p join registry_accounts a on a.id = p.account_id
+			                 where p.run_id = r.id and a.organization_id = any(:seen)))""";
 
 	private static final String SELECT = """
 			select r.id, r.status, r.trigger, r.total, r.started_at, r.finished_at, r.reason, r.last_error,

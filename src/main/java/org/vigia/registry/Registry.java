@@ -20,6 +20,7 @@ import org.springframework.data.relational.core.query.Query;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.vigia.common.Audited;
+import org.vigia.common.Visibility;
 import org.vigia.platform.Message;
 
 /** The registry's public face: organizations, units and accounts, read and changed with every rule enforced. */
@@ -39,8 +40,11 @@ public class Registry {
 
 	private final ApplicationEventPublisher events;
 
+	private final Visibility visibility;
+
 	Registry(OrganizationRepository organizations, UnitRepository units, AccountRepository accounts,
-			JdbcAggregateTemplate aggregates, Clock clock, ApplicationEventPublisher events) {
+			JdbcAggregateTemplate aggregates, Clock clock, ApplicationEventPublisher events, Visibility visibility) {
+		this.visibility = visibility;
 		this.organizations = organizations;
 		this.units = units;
 		this.accounts = accounts;
@@ -51,16 +55,32 @@ public class Registry {
 
 	// Organizations
 
+	/** The organizations the person asking may see. */
 	public Page<Organization> organizations(Pageable pageable) {
-		return organizations.findAll(pageable);
+		var seen = visibility.seen();
+		if (seen.all()) {
+			return organizations.findAll(pageable);
+		}
+		var query = Query.query(Criteria.where("id").in(seen.ids()));
+		long total = seen.isEmpty() ? 0 : aggregates.count(query, Organization.class);
+		var content = seen.isEmpty() ? List.<Organization>of()
+				: aggregates.findAll(query.with(pageable), Organization.class);
+		return new PageImpl<>(content, pageable, total);
 	}
 
+	/** @throws RegistryNotFoundException when there is none, or the person asking may not see it */
 	public Organization organization(long id) {
+		visibility.requireSeen(id, missing -> new RegistryNotFoundException("organization", missing));
 		return organizations.findById(id).orElseThrow(() -> new RegistryNotFoundException("organization", id));
+	}
+
+	private void requireEdited(long organizationId, String type, long id) {
+		visibility.requireEdited(organizationId, missing -> new RegistryNotFoundException(type, id));
 	}
 
 	@Transactional
 	public Organization createOrganization(OrganizationDraft draft) {
+		visibility.requireEditsAll();
 		var checked = check(draft);
 		organizations.findByName(checked.name()).ifPresent(existing -> {
 			throw organizationExists(existing);
@@ -76,6 +96,7 @@ public class Registry {
 	@Transactional
 	public Organization updateOrganization(long id, OrganizationDraft draft) {
 		var organization = organization(id);
+		requireEdited(id, "organization", id);
 		var checked = check(draft);
 		organizations.findByName(checked.name())
 			.filter(other -> !Objects.equals(other.id(), organization.id()))
@@ -150,12 +171,27 @@ public class Registry {
 
 	// Units
 
+	/** The units of one organization, or of every organization the person asking may see. */
 	public Page<Unit> units(@Nullable Long organizationId, Pageable pageable) {
-		return organizationId == null ? units.findAll(pageable) : units.findByOrganizationId(organizationId, pageable);
+		if (organizationId != null) {
+			organization(organizationId);
+			return units.findByOrganizationId(organizationId, pageable);
+		}
+		var seen = visibility.seen();
+		if (seen.all()) {
+			return units.findAll(pageable);
+		}
+		var query = Query.query(Criteria.where("organizationId").in(seen.ids()));
+		long total = seen.isEmpty() ? 0 : aggregates.count(query, Unit.class);
+		var content = seen.isEmpty() ? List.<Unit>of() : aggregates.findAll(query.with(pageable), Unit.class);
+		return new PageImpl<>(content, pageable, total);
 	}
 
+	/** @throws RegistryNotFoundException when there is none, or the person asking may not see it */
 	public Unit unit(long id) {
-		return units.findById(id).orElseThrow(() -> new RegistryNotFoundException("unit", id));
+		var unit = units.findById(id).orElseThrow(() -> new RegistryNotFoundException("unit", id));
+		visibility.requireSeen(unit.organizationId(), missing -> new RegistryNotFoundException("unit", id));
+		return unit;
 	}
 
 	@Transactional
@@ -164,6 +200,7 @@ public class Registry {
 		var name = unitName(draft);
 		var emails = emails(draft.contactEmails());
 		var organizationId = Objects.requireNonNull(organization.id());
+		requireEdited(organizationId, "organization", organizationId);
 		units.findByName(organizationId, name).ifPresent(existing -> {
 			throw unitExists(existing, organization);
 		});
@@ -176,6 +213,7 @@ public class Registry {
 	@Transactional
 	public Unit updateUnit(long id, UnitDraft draft) {
 		var unit = unit(id);
+		requireEdited(unit.organizationId(), "unit", id);
 		var organization = draft.organizationId() == null && draft.organization() == null
 				? organization(unit.organizationId())
 				: organization(draft.organizationId(), draft.organization(), "organization");
@@ -237,6 +275,13 @@ public class Registry {
 
 	public Page<AccountEntry> accounts(AccountFilter filter, Pageable pageable) {
 		var criteria = Criteria.empty();
+		var seen = visibility.seen();
+		if (seen.isEmpty()) {
+			return Page.empty(pageable);
+		}
+		if (!seen.all()) {
+			criteria = criteria.and("organizationId").in(seen.ids());
+		}
 		if (filter.organizationId() != null) {
 			criteria = criteria.and("organizationId").is(filter.organizationId());
 		}
@@ -281,6 +326,7 @@ public class Registry {
 	public AccountEntry register(AccountInput input, @Nullable Long organizationId, @Nullable Long unitId) {
 		var checked = checkOrThrow(input, organizationId == null);
 		var details = resolve(checked, organizationId, unitId);
+		requireEdited(details.organizationId(), "organization", details.organizationId());
 		var address = details.address();
 		accounts.findByPlatformAndHandle(address.platform(), address.handle()).ifPresent(existing -> {
 			throw accountExists(existing);
@@ -297,8 +343,10 @@ public class Registry {
 	public AccountEntry update(long id, AccountInput input, @Nullable Long organizationId, @Nullable Long unitId,
 			@Nullable AccountStatus status) {
 		var account = find(id);
+		requireEdited(account.organizationId(), "account", id);
 		var checked = checkOrThrow(input, organizationId == null);
 		var details = resolve(checked, organizationId, unitId);
+		requireEdited(details.organizationId(), "organization", details.organizationId());
 		var address = details.address();
 		if (address.platform() != account.platform()) {
 			throw new RegistryValidationException(AccountField.PLATFORM.property(), "violation.account.platform",
@@ -327,6 +375,7 @@ public class Registry {
 	@Transactional
 	public AccountEntry archive(long id) {
 		var before = find(id);
+		requireEdited(before.organizationId(), "account", id);
 		var saved = accounts.save(before.archive(clock.instant()));
 		events.publishEvent(new AccountsChanged(List.of(id)));
 		events.publishEvent(Audited.change("account.archived", "account", id, saved.organizationId(), before, saved));
@@ -334,10 +383,18 @@ public class Registry {
 	}
 
 	private Account find(long id) {
-		return accounts.findById(id).orElseThrow(() -> new RegistryNotFoundException("account", id));
+		var account = accounts.findById(id).orElseThrow(() -> new RegistryNotFoundException("account", id));
+		visibility.requireSeen(account.organizationId(), missing -> new RegistryNotFoundException("account", id));
+		return account;
 	}
 
 	private RegistryConflictException accountExists(Account existing) {
+		if (!visibility.seen().contains(existing.organizationId())) {
+			// Registered by an organization the person may not see: that it exists is all they learn.
+			return new RegistryConflictException("The " + existing.platform().id() + " account " + existing.handle()
+					+ " is already registered by another organization", "account", 0L,
+					"problem.exists.account.elsewhere", existing.platform().label(), existing.handle());
+		}
 		var entry = entries(List.of(existing)).getFirst();
 		var owner = entry.unit() == null ? entry.organization() : entry.organization() + " / " + entry.unit();
 		var archived = existing.isActive() ? "" : ", archived: update it with status ACTIVE to restore it";
@@ -389,6 +446,7 @@ public class Registry {
 	private Organization organization(@Nullable Long id, @Nullable String name, String field) {
 		if (id != null) {
 			var organization = organizations.findById(id)
+				.filter(found -> visibility.seen().contains(id))
 				.orElseThrow(() -> new RegistryValidationException(field + "Id", "violation.organization.none",
 						String.valueOf(id)));
 			if (name != null && !organization.name().equalsIgnoreCase(name.strip())) {
@@ -402,6 +460,7 @@ public class Registry {
 			throw new RegistryValidationException(field, "violation.organization.required", field + "Id");
 		}
 		return organizations.findByName(cleaned)
+			.filter(found -> visibility.seen().contains(Objects.requireNonNull(found.id())))
 			.orElseThrow(() -> new RegistryValidationException(field, "violation.organization.unknown", cleaned));
 	}
 

@@ -33,6 +33,7 @@ import org.vigia.common.Audited;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.vigia.common.Visibility;
 import org.vigia.platform.Message;
 import org.vigia.platform.Platform;
 
@@ -74,7 +75,11 @@ public class RegistryCsv {
 
 	private final ApplicationEventPublisher events;
 
-	RegistryCsv(JdbcClient jdbc, RegistryProperties properties, Clock clock, ApplicationEventPublisher events) {
+	private final Visibility visibility;
+
+	RegistryCsv(JdbcClient jdbc, RegistryProperties properties, Clock clock, ApplicationEventPublisher events,
+			Visibility visibility) {
+		this.visibility = visibility;
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.clock = clock;
@@ -113,7 +118,7 @@ public class RegistryCsv {
 	}
 
 	/**
-	 * Writes every active account as a registry CSV, streaming from the database. A cell a spreadsheet would take for
+	 * Writes every active account of the organizations the person asking may see as a registry CSV, streaming from the database. A cell a spreadsheet would take for
 	 * a formula gets a leading apostrophe, which import takes off again.
 	 */
 	@Transactional(readOnly = true)
@@ -133,6 +138,7 @@ public class RegistryCsv {
 		}
 		// Not closed here: the writer belongs to the caller.
 		var printer = new CSVPrinter(writer, FORMAT.builder().setHeader(header.toArray(String[]::new)).get());
+		var seen = visibility.seen();
 		{
 			jdbc.sql("""
 					select a.id, o.name as organization, u.name as unit, a.platform, a.handle, a.url, a.display_name,
@@ -140,9 +146,9 @@ public class RegistryCsv {
 					from account a
 					join organization o on o.id = a.organization_id
 					left join unit u on u.id = a.unit_id
-					where a.status = 'ACTIVE'
+					where a.status = 'ACTIVE' and (:all or a.organization_id = any(:seen))
 					order by lower(o.name), lower(u.name) nulls first, a.platform, a.handle
-					""").query(rs -> {
+					""").param("all", seen.all()).param("seen", seen.array()).query(rs -> {
 				try {
 					var record = new ArrayList<@Nullable Object>(header.size());
 					record.addAll(Arrays.asList(cell(rs.getString("organization")), cell(rs.getString("unit")),
@@ -431,6 +437,7 @@ public class RegistryCsv {
 		Map<String, Integer> firstLineOfAccount = new HashMap<>();
 		var writes = new ArrayList<Write>();
 		long provisional = 0;
+		var edited = visibility.edited();
 		for (var line : lines) {
 			var account = Objects.requireNonNull(line.outcome().account());
 			var address = account.address();
@@ -451,6 +458,12 @@ public class RegistryCsv {
 				plan.newOrganizations.put(organizationName, organizationId);
 			}
 			write.organizationId = organizationId;
+			if (organizationId < 0 ? !edited.all() : !edited.contains(organizationId)) {
+				// The same words whether the organization exists elsewhere or not: nothing is revealed.
+				plan.errors.add(new ImportError(line.number(), AccountField.ORGANIZATION.column(),
+						Message.of("import.organization.notYours", organizationName)));
+				continue;
+			}
 			if (account.unit() != null) {
 				var unitKey = organizationId + "/" + account.unit().toLowerCase(Locale.ROOT);
 				var unitId = units.get(unitKey);
@@ -473,6 +486,11 @@ public class RegistryCsv {
 			var match = existing.get(address.platform() + " " + address.handle());
 			if (match == null) {
 				plan.creates.add(write);
+			}
+			else if (!edited.contains(match.organizationId())) {
+				plan.errors.add(new ImportError(firstLineOfAccount.get(address.platform() + " " + address.handle()),
+						AccountField.HANDLE.column(),
+						Message.of("import.account.elsewhere", address.platform().label(), address.handle())));
 			}
 			else if (match.sameAs(write)) {
 				plan.unchanged++;

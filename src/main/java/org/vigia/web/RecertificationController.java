@@ -1,5 +1,7 @@
 package org.vigia.web;
 
+import org.vigia.registry.Registry;
+import org.vigia.common.Visibility;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +50,14 @@ class RecertificationController {
 
 	private final Rounds rounds;
 
-	RecertificationController(Campaigns campaigns, Answers answers, Rounds rounds) {
+	private final Registry registry;
+
+	private final Visibility visibility;
+
+	RecertificationController(Campaigns campaigns, Answers answers, Rounds rounds, Registry registry,
+			Visibility visibility) {
+		this.registry = registry;
+		this.visibility = visibility;
 		this.campaigns = campaigns;
 		this.answers = answers;
 		this.rounds = rounds;
@@ -60,14 +69,27 @@ class RecertificationController {
 	 */
 	@GetMapping(path = "/api/recertification", produces = "application/json")
 	Object current(@RequestParam(required = false) @Nullable Long organizationId) {
-		return (organizationId == null) ? rounds.current(null) : rounds.currentOf(organizationId);
+		if (organizationId == null) {
+			return seen(rounds.current(null));
+		}
+		registry.organization(organizationId);
+		return rounds.currentOf(organizationId);
+	}
+
+	/** The rounds of the organizations the person asking may see. */
+	private List<Rounds.Round> seen(List<Rounds.Round> all) {
+		var seen = visibility.seen();
+		return seen.all() ? all : all.stream().filter(round -> seen.contains(round.organizationId())).toList();
 	}
 
 	/** The same rounds as CSV, one line per account asked, with the answer that counts. */
 	@GetMapping(path = "/api/recertification", produces = "text/csv")
 	void csv(@RequestParam(required = false) @Nullable Long organizationId, HttpServletResponse response)
 			throws IOException {
-		var current = rounds.current(organizationId);
+		if (organizationId != null) {
+			registry.organization(organizationId);
+		}
+		var current = seen(rounds.current(organizationId));
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 				ContentDisposition.attachment().filename("vigia-recertification.csv").build().toString());
@@ -78,22 +100,28 @@ class RecertificationController {
 
 	@GetMapping("/api/organizations/{id}/recertification")
 	Campaigns.Settings settings(@PathVariable long id) {
+		registry.organization(id);
 		return campaigns.settings(id);
 	}
 
 	@PutMapping("/api/organizations/{id}/recertification")
 	Campaigns.Settings configure(@PathVariable long id, @RequestBody SettingsRequest request) {
+		registry.organization(id);
+		visibility.requireEdited(id, organization -> new IllegalStateException("organization " + id + " was just seen"));
 		return campaigns.configure(id, request.cadence(), request.window());
 	}
 
 	@GetMapping("/api/accounts/{id}/attestations")
 	List<Attestation> attestations(@PathVariable long id) {
+		registry.account(id);
 		return answers.of(id);
 	}
 
 	@PostMapping("/api/accounts/{id}/attestations")
 	@ResponseStatus(HttpStatus.CREATED)
 	Attestation record(@PathVariable long id, @RequestBody PhoneAnswer request, Principal principal) {
+		var account = registry.account(id).account();
+		visibility.requireEdited(account.organizationId(), organization -> new IllegalStateException("just seen"));
 		return answers.record(id, new Attestation.Answer(request.stillOfficial(), request.administrators(),
 				request.twoFactor(), request.institutionalRecovery(), request.lastPost()),
 				String.valueOf(request.answeredBy()), principal.getName());

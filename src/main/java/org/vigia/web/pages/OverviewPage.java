@@ -93,7 +93,9 @@ class OverviewPage {
 			opens.put(org.id(), open(org));
 		});
 		// The share recertified in each organization's current round, and over all of them (the null key).
-		var shares = rounds.shares();
+		// Only the organizations of the report: those the person may see.
+		var shown = report.organizations().stream().map(Overview.Group::id).collect(java.util.stream.Collectors.toSet());
+		var shares = rounds.shares().stream().filter(share -> shown.contains(share.organizationId())).toList();
 		var recertified = new HashMap<@Nullable Long, Recertified>();
 		for (var share : shares) {
 			recertified.merge(share.organizationId(), new Recertified(share.asked(), share.answered()),
