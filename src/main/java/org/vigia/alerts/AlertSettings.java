@@ -179,8 +179,8 @@ public class AlertSettings {
 	private static final String OURS = """
 			(:all or exists (select 1 from organization_alert_setting s
 			                 where s.organization_id = any(:reach) and r.address = any(s.recipients))
-			      or exists (select 1 from unit u where u.organization_id = any(:reach) and r.address = any(u.contact_emails))
-			      or exists (select 1 from account a where a.organization_id = any(:reach)
+			      or exists (select 1 from registry_units u where u.organization_id = any(:reach) and r.address = any(u.contact_emails))
+			      or exists (select 1 from registry_accounts a where a.organization_id = any(:reach)
 			                                          and lower(a.contact_email) = r.address))""";
 
 	private void requireOurs(String address) {

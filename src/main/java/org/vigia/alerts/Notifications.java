@@ -43,7 +43,7 @@ public class Notifications {
 
 	private static final String SEEN = """
 			(:all or exists (select 1 from alert_item i where i.notification_id = notification.id)
-			         and not exists (select 1 from alert_item i join finding f on f.id = i.finding_id
+			         and not exists (select 1 from alert_item i join health_findings f on f.id = i.finding_id
 			                         where i.notification_id = notification.id
 			                           and (f.organization_id is null or f.organization_id <> all(:seen))))""";
 

@@ -152,7 +152,7 @@ public class SingleSignOn {
 					grants.add(Grant.global(grant.role()));
 					continue;
 				}
-				var organization = jdbc.sql("select id from organization where slug = :slug")
+				var organization = jdbc.sql("select id from registry_organizations where slug = :slug")
 					.param("slug", grant.organizationSlug())
 					.query(Long.class)
 					.optional();
