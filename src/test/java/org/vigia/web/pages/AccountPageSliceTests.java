@@ -85,6 +85,9 @@ class AccountPageSliceTests {
 	@MockitoBean
 	Clock clock;
 
+	@MockitoBean
+	org.vigia.recertification.Answers answers;
+
 	@BeforeEach
 	void account() {
 		when(clock.instant()).thenReturn(NOW);
