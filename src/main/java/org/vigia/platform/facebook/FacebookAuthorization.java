@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,7 +25,8 @@ import org.vigia.platform.meta.MetaProperties;
  * ({@code /me/accounts}), and the Instagram professional accounts linked to them. Page tokens obtained from a
  * long-lived user token do not expire; the user token cannot be refreshed, only granted again. The authorization
  * request of Facebook Login for Business names a configuration ({@code config_id}) made in the app dashboard, which
- * holds the permissions, instead of a {@code scope}.
+ * holds the permissions and the kind of token, instead of a {@code scope}: with
+ * {@code VIGIA_PLATFORMS_META_CONFIG_ID} set, that is what the link to the consent page carries.
  */
 @Component
 public class FacebookAuthorization implements NetworkAuthorization {
@@ -80,6 +82,18 @@ public class FacebookAuthorization implements NetworkAuthorization {
 			throw new IllegalStateException(graph.name() + " answered who granted access without an id");
 		}
 		return new Grant(userId, Json.text(me.body(), "name"), lasting, Set.copyOf(scopes), assets(lasting));
+	}
+
+	/**
+	 * With a Facebook Login for Business configuration, the consent page is asked for it ({@code config_id}) and not
+	 * for the registration's scope: the configuration holds the permissions, and the person must grant all of them.
+	 */
+	@Override
+	public void authorizationParameters(Map<String, Object> parameters) {
+		if (properties.hasConfiguration()) {
+			parameters.remove("scope");
+			parameters.put("config_id", properties.configId().strip());
+		}
 	}
 
 	@Override

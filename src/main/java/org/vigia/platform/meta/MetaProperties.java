@@ -17,16 +17,24 @@ import org.springframework.validation.annotation.Validated;
  * @param graphUrl the Graph API without a version ({@code VIGIA_PLATFORMS_META_GRAPH_URL}); Vigía adds the version it
  *     was built against, {@link Graph#VERSION}
  * @param oauthUrl where people grant the app access ({@code VIGIA_PLATFORMS_META_OAUTH_URL})
+ * @param configId the Facebook Login for Business configuration that the consent page presents
+ *     ({@code VIGIA_PLATFORMS_META_CONFIG_ID}): made in the app dashboard, it holds the permissions and the token type,
+ *     and is sent as {@code config_id} instead of a {@code scope}; unset, the registration's scope is sent
  */
 @ConfigurationProperties("vigia.platforms.meta")
 @Validated
 public record MetaProperties(@Nullable String appId, @Nullable String appSecret,
 		@DefaultValue("https://graph.facebook.com") @NotNull URI graphUrl,
-		@DefaultValue("https://www.facebook.com") @NotNull URI oauthUrl) {
+		@DefaultValue("https://www.facebook.com") @NotNull URI oauthUrl, @Nullable String configId) {
 
 	/** Whether the app is configured: without its id and secret Vigía cannot call the Graph API. */
 	public boolean configured() {
 		return appId != null && !appId.isBlank() && appSecret != null && !appSecret.isBlank();
+	}
+
+	/** Whether the consent page presents a Facebook Login for Business configuration rather than a scope. */
+	public boolean hasConfiguration() {
+		return configId != null && !configId.isBlank();
 	}
 
 	/** The Graph API at its pinned version, without a trailing slash. */
@@ -38,7 +46,7 @@ public record MetaProperties(@Nullable String appId, @Nullable String appSecret,
 	@Override
 	public String toString() {
 		return "MetaProperties[appId=" + appId + ", appSecret=(secret), graphUrl=" + graphUrl + ", oauthUrl="
-				+ oauthUrl + "]";
+				+ oauthUrl + ", configId=" + configId + "]";
 	}
 
 }

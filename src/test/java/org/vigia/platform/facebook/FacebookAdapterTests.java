@@ -65,7 +65,7 @@ class FacebookAdapterTests {
 	private Graph graph(PlatformHttpClient http) {
 		server.setDispatcher(routes);
 		var properties = new MetaProperties("1234567890", SECRET, server.url("/").uri(),
-				java.net.URI.create("https://www.facebook.com"));
+				java.net.URI.create("https://www.facebook.com"), null);
 		return new Graph(http, properties.versionedGraphUrl(), SECRET, true, "the Graph API", clock, slept::add);
 	}
 

@@ -39,11 +39,33 @@ class FacebookAuthorizationTests {
 		server.setDispatcher(routes);
 		var http = new PlatformHttpClient(HttpProperties.forLocalTests(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), java.time.Clock.systemUTC());
 		var properties = new MetaProperties("1234567890", SECRET, server.url("/").uri(),
-				URI.create("https://www.facebook.com"));
+				URI.create("https://www.facebook.com"), null);
 		var clock = new MutableClock(NOW);
 		var graph = new Graph(http, properties.versionedGraphUrl(), SECRET, true, "the Graph API", clock, (wait) -> {
 		});
 		return new FacebookAuthorization(http, graph, properties, clock);
+	}
+
+	@Test
+	void theConsentLinkNamesTheLoginForBusinessConfigurationInsteadOfAScopeWhenOneIsSet() {
+		var http = new PlatformHttpClient(HttpProperties.forLocalTests(),
+				new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), java.time.Clock.systemUTC());
+		var configured = new MetaProperties("1234567890", SECRET, server.url("/").uri(),
+				URI.create("https://www.facebook.com"), " 1029384756102938 ");
+		var withConfiguration = new FacebookAuthorization(http, null, configured, new MutableClock(NOW));
+		var parameters = new java.util.LinkedHashMap<String, Object>(java.util.Map.of("client_id", "1234567890",
+				"scope", "pages_show_list", "response_type", "code", "state", "s"));
+		withConfiguration.authorizationParameters(parameters);
+		assertThat(parameters).containsEntry("config_id", "1029384756102938")
+			.doesNotContainKey("scope")
+			.containsEntry("client_id", "1234567890")
+			.containsEntry("response_type", "code")
+			.containsEntry("state", "s");
+
+		var withScope = new java.util.LinkedHashMap<String, Object>(java.util.Map.of("client_id", "1234567890",
+				"scope", "pages_show_list"));
+		authorization().authorizationParameters(withScope);
+		assertThat(withScope).containsEntry("scope", "pages_show_list").doesNotContainKey("config_id");
 	}
 
 	@Test

@@ -47,6 +47,7 @@ import org.vigia.connections.FacebookOnMock;
 		"vigia.secrets.key=2026b:AgECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
 		"vigia.platforms.meta.app-id=" + FacebookOnMock.APP_ID,
 		"vigia.platforms.meta.app-secret=" + FacebookOnMock.APP_SECRET,
+		"vigia.platforms.meta.config-id=" + MetaConnectBrowserTests.CONFIG_ID,
 		"spring.security.oauth2.client.registration.facebook.client-id=" + FacebookOnMock.APP_ID,
 		"spring.security.oauth2.client.registration.facebook.client-secret=" + FacebookOnMock.APP_SECRET,
 		"spring.security.oauth2.client.registration.facebook.client-name=Facebook",
@@ -57,6 +58,9 @@ import org.vigia.connections.FacebookOnMock;
 class MetaConnectBrowserTests {
 
 	static final Duration PATIENCE = Duration.ofSeconds(30);
+
+	/** The Facebook Login for Business configuration made in the app dashboard. */
+	static final String CONFIG_ID = "1029384756102938";
 
 	static final FacebookOnMock FACEBOOK_DISPATCHER = new FacebookOnMock();
 
@@ -150,6 +154,9 @@ class MetaConnectBrowserTests {
 		assertThat(dialog.queryParameter("state")).isNotBlank();
 		assertThat(dialog.queryParameter("code_challenge_method")).isEqualTo("S256");
 		assertThat(dialog.queryParameter("redirect_uri")).isEqualTo(url("/connections/oauth2/code/facebook"));
+		// Facebook Login for Business: the configuration holds the permissions, so no scope is sent beside it.
+		assertThat(dialog.queryParameter("config_id")).isEqualTo(CONFIG_ID);
+		assertThat(dialog.queryParameter("scope")).isNull();
 		browser.findElement(By.id("allow")).click();
 
 		// Back on Vigía: the code was exchanged at the token endpoint, the Pages are listed and matched.
