@@ -174,6 +174,24 @@ class ConnectionsTests {
 	}
 
 	@Test
+	void theConnectFormOffersOnlyTheOrganizationsThePersonEdits(@Autowired org.vigia.people.People people)
+			throws Exception {
+		var name = "editor-of-villaverde-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		people.create(new org.vigia.people.People.NewPerson(name, null, null, "a long enough password", false,
+				List.of(new org.vigia.people.Grant(org.vigia.people.Role.EDITOR, organization),
+						new org.vigia.people.Grant(org.vigia.people.Role.VIEWER, other))));
+		var page = mvc.perform(get("/connections").with(httpBasic(name, "a long enough password")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(page).contains("<option value=\"" + organization + "\">Villaverde</option>")
+			.doesNotContain("<option value=\"" + other + "\">");
+		var everything = ApiCalls.editor(mvc, get("/connections"));
+		assertThat(everything).contains("<option value=\"" + other + "\">Otro</option>");
+	}
+
+	@Test
 	void lastUseIsWrittenAtMostOnceAMinute() {
 		connections.connect(organization, FakeNetwork.ID, new NetworkAuthorization.Token("short", null, null, null),
 				Set.of(), "editor");

@@ -11,6 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.vigia.common.Visibility;
 import org.vigia.connections.Connections;
 import org.vigia.platform.PlatformAllowances;
 import org.vigia.registry.Registry;
@@ -29,10 +30,13 @@ class ConnectionsPage {
 
 	private final PlatformAllowances allowances;
 
-	ConnectionsPage(Connections connections, Registry registry, PlatformAllowances allowances) {
+	private final Visibility visibility;
+
+	ConnectionsPage(Connections connections, Registry registry, PlatformAllowances allowances, Visibility visibility) {
 		this.connections = connections;
 		this.registry = registry;
 		this.allowances = allowances;
+		this.visibility = visibility;
 	}
 
 	@GetMapping("/connections")
@@ -48,8 +52,13 @@ class ConnectionsPage {
 		model.addAttribute("registrations", connections.registrations());
 		model.addAttribute("budgets",
 				allowances.all().stream().map((allowance) -> PlatformBudgets.view(allowance, registry)).toList());
-		model.addAttribute("organizations",
-				registry.organizations(PageRequest.of(0, 500, Sort.by("name"))).getContent());
+		// Only the organizations the person may connect for: those they edit.
+		var edited = visibility.edited();
+		model.addAttribute("organizations", registry.organizations(PageRequest.of(0, 500, Sort.by("name")))
+			.getContent()
+			.stream()
+			.filter((organization) -> edited.all() || edited.ids().contains(organization.id()))
+			.toList());
 		return "connections";
 	}
 
