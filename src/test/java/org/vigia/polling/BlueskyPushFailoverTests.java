@@ -16,6 +16,7 @@ import org.quartz.Scheduler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import org.vigia.ClusterNode;
 import org.vigia.IntegrationTest;
 
 /**

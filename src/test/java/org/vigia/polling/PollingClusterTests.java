@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import org.vigia.ClusterNode;
 import org.vigia.IntegrationTest;
 import org.vigia.registry.RegistryCsv;
 

@@ -17,8 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import jakarta.mail.BodyPart;
@@ -26,13 +26,18 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
+import javax.sql.DataSource;
+
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.zaxxer.hikari.HikariDataSource;
 import org.hamcrest.Matchers;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.quartz.Scheduler;
+import org.quartz.impl.matchers.GroupMatcher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
@@ -43,6 +48,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.convention.TestBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.vigia.ClusterNode;
 import org.vigia.IntegrationTest;
 import org.vigia.MutableClock;
 import org.vigia.alerts.Outgoing;
@@ -95,6 +101,12 @@ class RecertificationTests {
 	@Autowired
 	ApplicationContext context;
 
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	Scheduler scheduler;
+
 	long organization;
 
 	long deportes;
@@ -134,6 +146,11 @@ class RecertificationTests {
 
 	Map<String, List<MimeMessage>> delivered() throws Exception {
 		Outgoing.send(context);
+		return received();
+	}
+
+	/** The mails the SMTP server received, by recipient. */
+	static Map<String, List<MimeMessage>> received() throws Exception {
 		var inboxes = new TreeMap<String, List<MimeMessage>>();
 		for (var message : smtp.getReceivedMessages()) {
 			for (var to : message.getAllRecipients()) {
@@ -421,23 +438,122 @@ class RecertificationTests {
 			.isEqualTo("LOW");
 	}
 
+	/**
+	 * Two Vigía instances run the round at once and each person gets one mail: this node and a second one in a child
+	 * JVM, in one Quartz cluster on one database. The child runs the campaign job as production schedules it (at its
+	 * start) and delivers the outbox to this test's SMTP server; this node runs the campaigns meanwhile. A gate, a lock
+	 * on a table the run reads, holds both inside the run until both are there, so that they race for real.
+	 */
 	@Test
 	void twoNodesRunningTheRoundAtOnceMailEachPersonOnce() throws Exception {
-		var barrier = new CyclicBarrier(2);
-		try (var pool = Executors.newFixedThreadPool(2)) {
-			var first = pool.submit(() -> {
-				barrier.await();
-				return campaigns.run();
-			});
-			var second = pool.submit(() -> {
-				barrier.await();
-				return campaigns.run();
-			});
-			assertThat(first.get() + second.get()).isEqualTo(3);
+		var began = Instant.now();
+		CLOCK.set(began);
+		var ownTriggers = scheduler.getTriggerKeys(GroupMatcher.anyGroup());
+		var cluster = scheduler.getSchedulerName();
+		Process child = null;
+		// This node in standby, so that the campaign trigger fires on the child, as on a node of a production cluster.
+		scheduler.standby();
+		try (var pool = Executors.newSingleThreadExecutor(); var gate = dataSource.getConnection()) {
+			gate.setAutoCommit(false);
+			try (var statement = gate.createStatement()) {
+				statement.execute("lock table recertification_setting in access exclusive mode");
+			}
+			child = ClusterNode.start((HikariDataSource) dataSource, scheduler.getSchedulerName(),
+					"--vigia.recertification.schedule-enabled=true", "--vigia.alerts.delivery-enabled=true",
+					"--vigia.alerts.delivery-interval=PT1S", "--spring.mail.host=127.0.0.1",
+					"--spring.mail.port=" + smtp.getSmtp().getPort(), "--vigia.alerts.recipients=central@gobierno.example",
+					"--vigia.alerts.from=vigia@gobierno.example", "--vigia.alerts.base-url=https://vigia.gobierno.example/",
+					"--spring.quartz.properties.org.quartz.scheduler.idleWaitTime=1000");
+			awaitInTheRun(child, 1, Duration.ofMinutes(3));
+			assertThat(jdbc.sql("""
+					select instance_name from qrtz_fired_triggers
+					where sched_name = :name and job_group = 'recertification' and job_name = 'campaigns'
+					""").param("name", scheduler.getSchedulerName()).query(String.class).list())
+				.as("the campaign job runs on the child node").singleElement()
+				.isNotEqualTo(scheduler.getSchedulerInstanceId());
+			var own = pool.submit(campaigns::run);
+			awaitInTheRun(child, 2, Duration.ofMinutes(1));
+			gate.rollback();
+			assertThat(own.get(1, TimeUnit.MINUTES)).as("this node, second through the lock, found the round open")
+				.isZero();
+			await("the child's campaign job ends", Duration.ofMinutes(1), () -> jdbc.sql("""
+					select count(*) = 0 from qrtz_fired_triggers
+					where sched_name = :name and job_group = 'recertification' and job_name = 'campaigns'
+					""").param("name", cluster).query(Boolean.class).single());
+			await("the child delivers the campaign mails", Duration.ofMinutes(1), () -> jdbc.sql("""
+					select count(*) filter (where status = 'SENT') = 3 from notification where kind = 'CAMPAIGN'
+					""").query(Boolean.class).single());
+			smtp.waitForIncomingEmail(10_000, 3);
 		}
-		var inboxes = delivered();
+		finally {
+			if (child != null) {
+				child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+			for (var trigger : scheduler.getTriggerKeys(GroupMatcher.anyGroup())) {
+				if (!ownTriggers.contains(trigger)) {
+					scheduler.unscheduleJob(trigger);
+				}
+			}
+			scheduler.start();
+		}
+
+		assertThat(jdbc.sql("select opens_at from recertification_round").query(java.sql.Timestamp.class).list())
+			.as("one round, opened by the child node (its clock is past this node's)").singleElement()
+			.satisfies(opened -> assertThat(opened.toInstant()).isAfter(began));
+		assertThat(jdbc.sql("""
+				select recipient || ' ' || array_to_string(array(select unnest(account_ids) order by 1), ',')
+				from recertification_request order by recipient
+				""").query(String.class).list()).as("each person asked once, for all their accounts")
+			.containsExactly("deportes@villaverde.example " + deportes,
+					"jefa.prensa@villaverde.example " + cultura + "," + tiktok,
+					"prensa@villaverde.example " + cultura + "," + tiktok);
+		assertThat(jdbc.sql("select count(*) from notification").query(Long.class).single()).isEqualTo(3);
+		var inboxes = received();
+		assertThat(inboxes.keySet()).containsExactly("deportes@villaverde.example", "jefa.prensa@villaverde.example",
+				"prensa@villaverde.example");
 		assertThat(inboxes.values()).allSatisfy(inbox -> assertThat(inbox).hasSize(1));
-		assertThat(inboxes).hasSize(3);
+		for (var person : List.of("prensa@villaverde.example", "jefa.prensa@villaverde.example")) {
+			var mail = inboxes.get(person).getFirst();
+			assertThat(mail.getSubject()).startsWith("[Vigía] Villaverde: please confirm your 2 official accounts by");
+			assertThat(text(mail)).contains("cultura@social.villaverde.example on Mastodon", "villaverde on TikTok")
+				.doesNotContain("deportes.villaverde.example");
+			mvc.perform(get(link(mail)).header(HttpHeaders.ACCEPT_LANGUAGE, "en")).andExpect(status().isOk());
+		}
+		assertThat(text(inboxes.get("deportes@villaverde.example").getFirst()))
+			.contains("deportes.villaverde.example on Bluesky").doesNotContain("cultura@");
+		assertThat(Outgoing.send(context)).as("nothing left in the outbox").isZero();
+	}
+
+	/**
+	 * Waits until this many database sessions wait for a lock inside a campaign run (for the campaigns' own lock, or for
+	 * the test's gate), one of them the child node's.
+	 */
+	void awaitInTheRun(Process child, int sessions, Duration timeout) throws InterruptedException {
+		await(sessions + " nodes inside the campaign run", timeout, () -> {
+			if (!child.isAlive()) {
+				throw new AssertionError("the child node stopped");
+			}
+			return jdbc.sql("""
+					select count(*) = :sessions and count(*) filter (where application_name = :child) = 1
+					from pg_stat_activity
+					where datname = current_database() and pid <> pg_backend_pid() and state = 'active'
+					  and wait_event_type = 'Lock'
+					  and (query like '%pg_advisory_xact_lock(hashtext(''vigia.recertification''))%'
+					       or query like '%recertification_setting%')
+					""").param("sessions", sessions).param("child", ClusterNode.APPLICATION_NAME)
+				.query(Boolean.class).single();
+		});
+	}
+
+	static void await(String what, Duration timeout, java.util.function.BooleanSupplier condition)
+			throws InterruptedException {
+		var deadline = Instant.now().plus(timeout);
+		while (!condition.getAsBoolean()) {
+			if (Instant.now().isAfter(deadline)) {
+				throw new AssertionError(what + ": not within " + timeout);
+			}
+			Thread.sleep(100);
+		}
 	}
 
 	@Test
