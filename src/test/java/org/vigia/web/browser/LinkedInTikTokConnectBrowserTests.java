@@ -213,6 +213,19 @@ class LinkedInTikTokConnectBrowserTests {
 		assertThat(state("tiktok")).isEqualTo("ACTIVE");
 		assertThat(scopes("tiktok")).containsExactly("user.info.basic", "user.info.profile", "user.info.stats",
 				"video.list");
+		// When it was granted, in the organization's time zone (Europe/Madrid by default), which is not UTC.
+		var granted = connection.findElements(By.cssSelector("dl.facts dd"))
+			.stream()
+			.filter(dd -> dd.getText().contains("connected by editor"))
+			.findFirst()
+			.orElseThrow();
+		var at = jdbc.sql("select granted_at from connection where registration = 'tiktok'")
+			.query(java.time.OffsetDateTime.class)
+			.single()
+			.atZoneSameInstant(java.time.ZoneId.of("Europe/Madrid"));
+		assertThat(granted.getAttribute("title")).endsWith("(Europe/Madrid)");
+		assertThat(granted.getText()).doesNotContain("UTC")
+			.contains(at.format(java.time.format.DateTimeFormatter.ofPattern("h:mm")));
 	}
 
 	@Test
@@ -313,7 +326,7 @@ class LinkedInTikTokConnectBrowserTests {
 		var exchange = TIKTOK_DISPATCHER.posts().getFirst();
 		assertThat(exchange.getUrl().encodedPath()).isEqualTo("/v2/oauth/token/");
 		assertThat(exchange.getBody().utf8()).contains("grant_type=authorization_code")
-			.contains("code=" + TikTokOnMock.CODE)
+			.contains("code=" + java.net.URLEncoder.encode(TikTokOnMock.CODE, java.nio.charset.StandardCharsets.UTF_8))
 			.contains("client_key=" + TIKTOK_CLIENT_KEY)
 			.contains("client_secret=" + TIKTOK_CLIENT_SECRET)
 			.contains("redirect_uri=")
@@ -485,7 +498,8 @@ class LinkedInTikTokConnectBrowserTests {
 	 */
 	static final class TikTokOnMock extends NetworkOnMock {
 
-		static final String CODE = "DRwvillaverdeCODEfromTikTok4471";
+		// TikTok's codes carry characters a form encodes (TikTok says to URL-decode the code before using it).
+		static final String CODE = "DRwvillaverdeCODEfromTikTok*0!4471.e1";
 
 		static final String ACCESS_TOKEN = "act.villaverdeFIRST0000000000000000000000000000!4471.e1";
 
