@@ -3,6 +3,8 @@ package org.vigia.platform.linkedin;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -74,7 +76,19 @@ public class LinkedInAuthorization implements NetworkAuthorization {
 			throw new IllegalStateException(LinkedInApi.NAME
 					+ " names no page this person administers: only a page administrator can connect it");
 		}
-		return new Grant(userId, null, token, Set.copyOf(scopes), assets(token));
+		return new Grant(userId, null, token, granted(scopes), assets(token));
+	}
+
+	/**
+	 * The permissions granted, one by one: LinkedIn answers them comma-separated ({@code "scope":
+	 * "r_organization_admin,r_organization_social"}), which an OAuth 2.0 client reads as one space-separated scope.
+	 */
+	static Set<String> granted(Set<String> scopes) {
+		var granted = new LinkedHashSet<String>();
+		scopes.forEach(scope -> Arrays.stream(scope.split("[,\\s]+"))
+			.filter(s -> !s.isBlank())
+			.forEach(granted::add));
+		return Set.copyOf(granted);
 	}
 
 	/**

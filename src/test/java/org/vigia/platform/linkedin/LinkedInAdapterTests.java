@@ -252,6 +252,19 @@ class LinkedInAdapterTests {
 	}
 
 	@Test
+	void theScopesLinkedInAnswersCommaSeparatedAreSeveralPermissions() {
+		routes.on("/rest/organizationAcls", routes.fixture("organization-acls.json"))
+			.on(ORGANIZATIONS + "/" + ORGANIZATION_ID, routes.fixture("organization.json"));
+		var authorization = new LinkedInAuthorization(http, api(), new StaticListableBeanFactory().getBeanProvider(ClientRegistrationRepository.class), clock);
+		var token = new NetworkAuthorization.Token(TOKEN, null, Instant.parse("2027-02-03T12:00:00Z"), null);
+
+		// The code exchange's "scope": "r_organization_admin,r_organization_social", as Spring Security reads it.
+		var grant = authorization.complete(token, Set.of("r_organization_admin,r_organization_social"));
+
+		assertThat(grant.scopes()).containsExactlyInAnyOrder("r_organization_admin", "r_organization_social");
+	}
+
+	@Test
 	void aGrantOfSomeoneWhoAdministersNoPageIsRefused() {
 		routes.on("/rest/organizationAcls", routes.fixture("organizations-none.json"));
 		var authorization = new LinkedInAuthorization(http, api(), new StaticListableBeanFactory().getBeanProvider(ClientRegistrationRepository.class), clock);
