@@ -128,7 +128,8 @@ public class DiscoveryRuns {
 	}
 
 	private DiscoveryRun started(long runId) {
-		return jdbc.sql(SELECT + " where r.id = :id").param("id", runId).query(DiscoveryRuns::run).single();
+		return jdbc.sql(SELECT + " where r.id = :id").param("id", runId).param("all", true).param("seen", new Long[0])
+			.query(DiscoveryRuns::run).single();
 	}
 
 	/** A run and its progress. */
@@ -181,10 +182,16 @@ public class DiscoveryRuns {
 	@Transactional
 	void done(long runId, long organizationId, OrganizationReport report) {
 		int changed = jdbc.sql("""
-				update discovery_run_organization set done = true, failed = :failed, error = :error, lease_until = null
+				update discovery_run_organization set done = true, failed = :failed, error = :error, lease_until = null,
+				       searches = :searches, probes = :probes, unanswered = :unanswered, candidates = :candidates,
+				       impersonations = :impersonations, unregistered = :unregistered, errors = :errors
 				where run_id = :runId and organization_id = :organizationId and not done
 				""").param("failed", report.failed()).param("error", report.error()).param("runId", runId)
 			.param("organizationId", organizationId)
+			.param("searches", report.searches()).param("probes", report.probes())
+			.param("unanswered", report.unanswered()).param("candidates", report.candidates())
+			.param("impersonations", report.impersonations()).param("unregistered", report.unregistered())
+			.param("errors", report.errors() + ((report.error() != null) ? 1 : 0))
 			.update();
 		if (changed == 0) {
 			return;
@@ -259,12 +266,33 @@ public class DiscoveryRuns {
 			(:all or exists (select 1 from discovery_run_organization v
 			                 where v.run_id = r.id and v.organization_id = any(:seen)))""";
 
+	/**
+	 * A run with its progress and counts over the organizations the person asking may see ({@code :all},
+	 * {@code :seen}): someone who sees one town is told what the run did about that town, not about everyone.
+	 */
 	private static final String SELECT = """
-			select r.id, r.status, r.trigger, r.total, r.searches, r.probes, r.unanswered, r.candidates,
-			       r.impersonations, r.unregistered, r.errors, r.error, r.started_at, r.finished_at,
-			       (select count(*) from discovery_run_organization o where o.run_id = r.id and o.done) as checked,
-			       (select count(*) from discovery_run_organization o where o.run_id = r.id and o.done and o.failed) as failed
-			from discovery_run r""";
+			select r.id, r.status, r.trigger, r.started_at, r.finished_at,
+			       case when :all then r.total else c.total end as total,
+			       case when :all then r.searches else c.searches end as searches,
+			       case when :all then r.probes else c.probes end as probes,
+			       case when :all then r.unanswered else c.unanswered end as unanswered,
+			       case when :all then r.candidates else c.candidates end as candidates,
+			       case when :all then r.impersonations else c.impersonations end as impersonations,
+			       case when :all then r.unregistered else c.unregistered end as unregistered,
+			       case when :all then r.errors else c.errors end as errors,
+			       case when :all then r.error else c.error end as error,
+			       c.checked, c.failed
+			from discovery_run r
+			cross join lateral (
+			    select count(*) as total, count(*) filter (where o.done) as checked,
+			           count(*) filter (where o.done and o.failed) as failed,
+			           coalesce(sum(o.searches), 0) as searches, coalesce(sum(o.probes), 0) as probes,
+			           coalesce(sum(o.unanswered), 0) as unanswered, coalesce(sum(o.candidates), 0) as candidates,
+			           coalesce(sum(o.impersonations), 0) as impersonations,
+			           coalesce(sum(o.unregistered), 0) as unregistered, coalesce(sum(o.errors), 0) as errors,
+			           max(o.error) as error
+			    from discovery_run_organization o
+			    where o.run_id = r.id and (:all or o.organization_id = any(:seen))) c""";
 
 	private static DiscoveryRun run(ResultSet rs, int row) throws SQLException {
 		var finished = rs.getTimestamp("finished_at");

@@ -128,7 +128,8 @@ public class PollRuns {
 	}
 
 	private PollRun started(long runId) {
-		return jdbc.sql(SELECT + " where r.id = :id").param("id", runId).query(PollRuns::run).single();
+		return jdbc.sql(SELECT + " where r.id = :id").param("id", runId).param("all", true)
+			.param("seen", new Long[0]).query(PollRuns::run).single();
 	}
 
 	/** A run and its progress. */
@@ -161,12 +162,21 @@ public class PollRuns {
 			(:all or exists (select 1 from poll_run_account p join registry_accounts a on a.id = p.account_id
 			                 where p.run_id = r.id and a.organization_id = any(:seen)))""";
 
+	/**
+	 * A run with its progress over the accounts the person asking may see ({@code :all}, {@code :seen}): someone who
+	 * sees one town is told how far the run got with that town's accounts, not with everyone's.
+	 */
 	private static final String SELECT = """
-			select r.id, r.status, r.trigger, r.total, r.started_at, r.finished_at, r.reason, r.last_error,
-			       (select count(*) from poll_run_account p where p.run_id = r.id and p.done) as checked,
-			       (select count(*) from poll_run_account p where p.run_id = r.id and p.done
-			                                                  and p.outcome in ('ERROR', 'RATE_LIMITED')) as failed
-			from poll_run r""";
+			select r.id, r.status, r.trigger, r.started_at, r.finished_at, r.reason, r.last_error,
+			       case when :all then r.total else c.total end as total, c.checked, c.failed
+			from poll_run r
+			cross join lateral (
+			    select count(*) as total, count(*) filter (where p.done) as checked,
+			           count(*) filter (where p.done and p.outcome in ('ERROR', 'RATE_LIMITED')) as failed
+			    from poll_run_account p
+			    where p.run_id = r.id
+			      and (:all or exists (select 1 from registry_accounts a
+			                           where a.id = p.account_id and a.organization_id = any(:seen)))) c""";
 
 	private static PollRun run(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		var finished = rs.getTimestamp("finished_at");

@@ -65,6 +65,20 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
 		write(request, response, HttpStatus.FORBIDDEN, detail);
 	}
 
+	/** A "not found" the security chain answers (see {@link HiddenObjects}), as the API answers one of its own. */
+	void notFound(HttpServletRequest request, HttpServletResponse response, org.vigia.common.NotFoundException notFound)
+			throws IOException {
+		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, String.valueOf(notFound.getMessage()));
+		problem.setTitle("Not found");
+		if (notFound.code() != null) {
+			problem.setProperty("code", notFound.code());
+		}
+		problem.setInstance(java.net.URI.create(request.getRequestURI()));
+		response.setStatus(HttpStatus.NOT_FOUND.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		json.writeValue(response.getOutputStream(), problem);
+	}
+
 	void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
 			throws IOException {
 		var problem = ProblemDetail.forStatusAndDetail(status, detail);

@@ -111,7 +111,8 @@ class SecurityConfiguration {
 			UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
 			ObjectProvider<ApiTokens> apiTokens, ApplicationEventPublisher events,
 			ObjectProvider<ClientRegistrationRepository> clients, ObjectProvider<SingleSignOn> singleSignOn,
-			ObjectProvider<SignInProperties> signIn, ObjectProvider<Clock> clock) throws Exception {
+			ObjectProvider<SignInProperties> signIn, ObjectProvider<Clock> clock,
+			ObjectProvider<HiddenObjects> hiddenObjects) throws Exception {
 		var signIns = new SignInAudit(events, clock.getIfAvailable(Clock::systemUTC));
 		var path = PathPatternRequestMatcher.withDefaults();
 		var formAction = "form-action 'self'" + networkConsentOrigins(clients.getIfAvailable()) + "; ";
@@ -203,7 +204,15 @@ class SecurityConfiguration {
 			.exceptionHandling(exceptions -> exceptions
 				.defaultAuthenticationEntryPointFor(login, new AndRequestMatcher(machineFacing, navigation))
 				.defaultAuthenticationEntryPointFor(problems, machineFacing)
-				.defaultAccessDeniedHandlerFor(problems, machineFacing));
+				// Someone who may change nothing, changing another organization's object: not found, as reading it is.
+				.accessDeniedHandler(HiddenObjects.deniedHandler(hiddenObjects, denied, (request, response, hidden) -> {
+					if (machineFacing.matches(request)) {
+						problems.notFound(request, response, hidden);
+					}
+					else {
+						response.sendError(HttpServletResponse.SC_NOT_FOUND);
+					}
+				})));
 		var tokens = apiTokens.getIfAvailable();
 		if (tokens != null) {
 			// Scripts send a token instead of a password: checked ahead of Basic, on the API only.

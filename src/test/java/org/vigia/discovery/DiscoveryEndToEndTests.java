@@ -144,6 +144,13 @@ class DiscoveryEndToEndTests {
 				"villaverde.bsky.social", "villaverde_oficial@" + instance(), "turismo@" + authority());
 		assertThat(standing("UNREGISTERED")).containsExactly("deportes.villaverde.es");
 		assertThat(run).containsEntry("impersonations", 4).containsEntry("unregistered", 1);
+		// Kept with the organization as well, for someone who sees only some of a run's organizations.
+		var kept = jdbc.sql("""
+				select searches, probes, impersonations, unregistered from discovery_run_organization where run_id = :id
+				""").param("id", ((Number) run.get("id")).longValue())
+			.query((rs, n) -> List.of(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
+			.single();
+		assertThat(kept).containsExactly((Integer) run.get("searches"), (Integer) run.get("probes"), 4, 1);
 		assertThat(FIXTURES.unexpected).isEmpty();
 
 		// The evidence: both accounts side by side, the score and its reasons.

@@ -1,7 +1,9 @@
 package org.vigia.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -16,14 +18,17 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.vigia.IntegrationTest;
@@ -37,8 +42,14 @@ import org.vigia.people.Role;
  * Access per organization, as a matrix: for each kind of person (a VIEWER of town A, an EDITOR of A, a VIEWER of all,
  * an ADMIN, and a read-only token of A's editor), every page and API call about town A and about town B answers what
  * the person's grants allow, and 404 for what they may not see, so that nothing about another town is revealed.
+ * <p>
+ * The towns and the people are made once for the class (a BCrypt hash per person, a sweep): the calls that change
+ * anything change it to what it was (the same name, an acknowledgement) or are undone after their test. People with a
+ * password call the API with a token of theirs and open the pages in a session they signed in to once, so that no
+ * call pays a BCrypt check but the few that stand for HTTP Basic; their grants are read at every request either way.
  */
 @IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessMatrixTests {
 
 	private static final String PASSWORD = "a long enough password";
@@ -94,8 +105,11 @@ class AccessMatrixTests {
 
 	/** The ids of one town's objects. */
 	record Ids(long organization, long unit, long account, long finding, long pollRun, long discoveryRun,
-			String organizationName) {
+			long connection, String organizationName) {
 	}
+
+	/** Calls signed with HTTP Basic (a BCrypt check each): enough to keep Basic covered. */
+	private static final Set<String> BASIC = Set.of("GET /api/organizations/{id}");
 
 	static List<Call> calls() {
 		var json = MediaType.APPLICATION_JSON;
@@ -137,7 +151,27 @@ class AccessMatrixTests {
 						t -> put("/api/organizations/" + t.organization() + "/guidelines").contentType(json)
 							.content("{\"displayNameContainsName\": true, \"officialLink\": false, \"avatar\": false}")),
 				new Call("POST /api/poll-runs (those accounts)", true, t -> post("/api/poll-runs").contentType(json)
-					.content("{\"accountIds\": [" + t.account() + "]}")));
+					.content("{\"accountIds\": [" + t.account() + "]}")),
+				new Call("GET /api/recertification?organizationId (CSV export)", false,
+						t -> get("/api/recertification?organizationId=" + t.organization()).accept("text/csv")),
+				new Call("GET /api/connections/{id}", false, t -> get("/api/connections/" + t.connection())),
+				new Call("DELETE /api/connections/{id}", true, t -> delete("/api/connections/" + t.connection())),
+				new Call("POST /api/findings/{id}/reopen", true, t -> post("/api/findings/" + t.finding() + "/reopen")),
+				new Call("page POST /findings/{id}/acknowledge", true,
+						t -> post("/findings/" + t.finding() + "/acknowledge").with(csrf())),
+				new Call("page POST /findings/{id}/reopen", true,
+						t -> post("/findings/" + t.finding() + "/reopen").with(csrf())),
+				new Call("page POST /registry/organizations/{id}", true,
+						t -> post("/registry/organizations/" + t.organization()).with(csrf())
+							.param("name", t.organizationName())),
+				new Call("page POST /registry/units/{id}", true, t -> post("/registry/units/" + t.unit()).with(csrf())
+					.param("name", "Prensa")
+					.param("contactEmails", "prensa@town.example")),
+				new Call("page POST /accounts/{id}", true, t -> post("/accounts/" + t.account()).with(csrf())
+					.param("unitId", String.valueOf(t.unit()))),
+				new Call("page GET /accounts/{id}/archive", false, t -> get("/accounts/" + t.account() + "/archive")),
+				new Call("page POST /connections/{id}/disconnect", true,
+						t -> post("/connections/" + t.connection() + "/disconnect").with(csrf())));
 	}
 
 	static Stream<org.junit.jupiter.params.provider.Arguments> matrix() {
@@ -145,12 +179,17 @@ class AccessMatrixTests {
 		for (var who : Who.values()) {
 			for (var town : Town.values()) {
 				for (var call : calls()) {
-					if (call.name().startsWith("page ") && !who.password) {
+					if (call.name().startsWith("page") && !who.password) {
 						continue; // a token signs in API calls only
 					}
 					if (call.name().startsWith("POST /api/poll-runs") && who.edits(town)) {
 						// Would poll the town's accounts for real; that a run starts is PollRunApiTests' business.
 						continue;
+					}
+					if (call.name().contains("connections/{id}/disconnect") || call.name().startsWith("DELETE /api/connections")) {
+						if (who.edits(town)) {
+							continue; // would revoke it at the network; ConnectionsTests' business
+						}
 					}
 					rows.add(org.junit.jupiter.params.provider.Arguments.of(who, town, call));
 				}
@@ -180,12 +219,19 @@ class AccessMatrixTests {
 
 	final java.util.Map<Who, String> names = new java.util.EnumMap<>(Who.class);
 
+	/** A token (read and write) of each person who signs in with a password, for the API. */
+	final java.util.Map<Who, String> apiTokens = new java.util.EnumMap<>(Who.class);
+
+	/** A session of each person who signs in with a password, signed in once through the login form, for the pages. */
+	final java.util.Map<Who, MockHttpSession> sessions = new java.util.EnumMap<>(Who.class);
+
 	String readToken;
 
-	@BeforeEach
-	void twoTownsAndOnePersonOfEachKind() {
+	@BeforeAll
+	void twoTownsAndOnePersonOfEachKind() throws Exception {
 		jdbc.sql("truncate account, unit, organization, poll_run, discovery_run, finding, finding_transition, "
-				+ "organization_guideline, organization_alert_setting, quiet_period restart identity cascade").update();
+				+ "organization_guideline, organization_alert_setting, quiet_period, notification, alert_item, "
+				+ "connection restart identity cascade").update();
 		a = town("Villaverde de Arriba");
 		b = town("Villaverde de Abajo");
 		sweep.sweep();
@@ -197,8 +243,31 @@ class AccessMatrixTests {
 		names.put(Who.EDITOR_OF_A, person(editor, new Grant(Role.EDITOR, a.organization())));
 		names.put(Who.VIEWER_OF_ALL, person("viewer-all-" + suffix, Grant.global(Role.VIEWER)));
 		names.put(Who.ADMIN, person("admin-" + suffix, Grant.global(Role.ADMIN)));
+		for (var who : names.keySet()) {
+			var id = people.find(names.get(who)).orElseThrow().id();
+			apiTokens.put(who, tokens.create(id, "matrix", Set.of("read", "write"), null, names.get(who)).secret());
+			sessions.put(who, signIn(names.get(who)));
+		}
 		var editorId = people.find(editor).orElseThrow().id();
 		readToken = tokens.create(editorId, "reads", Set.of("read"), null, editor).secret();
+	}
+
+	/** Signs in through the login form, as a browser does, and answers the session. */
+	private MockHttpSession signIn(String name) throws Exception {
+		var result = mvc.perform(post("/login").param("username", name).param("password", PASSWORD).with(csrf()))
+			.andReturn();
+		assertThat(result.getResponse().getRedirectedUrl()).as(name).doesNotContain("error");
+		return (MockHttpSession) java.util.Objects.requireNonNull(result.getRequest().getSession(false));
+	}
+
+	/** What a test of this class changed beyond what its calls change back: runs started, an account archived. */
+	@AfterEach
+	void undo() {
+		jdbc.sql("update account set status = 'ACTIVE', archived_at = null where status <> 'ACTIVE'").update();
+		jdbc.sql("delete from poll_run where id not in (:a, :b)").param("a", a.pollRun()).param("b", b.pollRun())
+			.update();
+		jdbc.sql("delete from discovery_run where id not in (:a, :b)").param("a", a.discoveryRun())
+			.param("b", b.discoveryRun()).update();
 	}
 
 	private Ids town(String name) {
@@ -233,14 +302,33 @@ class AccessMatrixTests {
 				""").query(Long.class).single();
 		jdbc.sql("insert into discovery_run_organization (run_id, organization_id, done) values (:run, :org, true)")
 			.param("run", discoveryRun).param("org", organization).update();
-		return new Ids(organization, unit, account, 0, pollRun, discoveryRun, name);
+		long connection = jdbc.sql("""
+				insert into connection (organization_id, registration, granted_by, network_user_id, network_user_name,
+				                        granted_at, state_changed_at)
+				values (:org, 'meta', 'someone', :user, :name, now(), now()) returning id
+				""").param("org", organization).param("user", "user-" + organization).param("name", name + " Meta")
+			.query(Long.class).single();
+		return new Ids(organization, unit, account, 0, pollRun, discoveryRun, connection, name);
 	}
 
 	private Ids withFinding(Ids town) {
 		long finding = jdbc.sql("select id from finding where organization_id = :org order by id limit 1")
 			.param("org", town.organization()).query(Long.class).single();
+		// A mail about it in the outbox, which only those who see the town may read.
+		long notification = jdbc.sql("""
+				insert into notification (kind, recipients, locale, subject, body_text, body_html, message_id, status,
+				                          next_attempt_at, created_at)
+				values ('ALERT', '{office@town.example}', 'es', :subject, :subject, :subject, :messageId, 'PENDING',
+				        now() + interval '1 day', now()) returning id
+				""").param("subject", "Alert about " + town.organizationName())
+			.param("messageId", UUID.randomUUID() + "@vigia.test").query(Long.class).single();
+		jdbc.sql("""
+				insert into alert_item (transition_id, finding_id, recipient, kind, locale, created_at, notification_id)
+				select t.id, t.finding_id, 'office@town.example', 'ALERT', 'es', now(), :notification
+				from finding_transition t where t.finding_id = :finding order by t.id limit 1
+				""").param("notification", notification).param("finding", finding).update();
 		return new Ids(town.organization(), town.unit(), town.account(), finding, town.pollRun(), town.discoveryRun(),
-				town.organizationName());
+				town.connection(), town.organizationName());
 	}
 
 	private String person(String name, Grant grant) {
@@ -249,10 +337,19 @@ class AccessMatrixTests {
 	}
 
 	private MockHttpServletRequestBuilder as(Who who, MockHttpServletRequestBuilder request) {
-		if (who.password) {
-			return request.with(httpBasic(names.get(who), PASSWORD));
+		if (!who.password) {
+			return request.header(HttpHeaders.AUTHORIZATION, "Bearer " + readToken);
 		}
-		return request.header(HttpHeaders.AUTHORIZATION, "Bearer " + readToken);
+		var path = request.buildRequest(new org.springframework.mock.web.MockServletContext()).getRequestURI();
+		if (path.startsWith("/api/")) {
+			return request.header(HttpHeaders.AUTHORIZATION, "Bearer " + apiTokens.get(who));
+		}
+		return request.session(sessions.get(who));
+	}
+
+	/** With HTTP Basic, as scripts sign in. */
+	private MockHttpServletRequestBuilder basic(Who who, MockHttpServletRequestBuilder request) {
+		return request.with(httpBasic(names.get(who), PASSWORD));
 	}
 
 	private String body(Who who, MockHttpServletRequestBuilder request) throws Exception {
@@ -267,7 +364,9 @@ class AccessMatrixTests {
 		var ids = (town == Town.A) ? a : b;
 		int expected;
 		if (call.write() && !who.writes()) {
-			expected = 403; // no write at all: refused before any organization is looked at
+			// No write at all: refused, yet as "not found" when the path names an object the person may not see, so
+			// that a refusal reveals nothing either (the ids of a run's body are not looked at: refused alike).
+			expected = (!who.sees(town) && !call.name().startsWith("POST /api/poll-runs")) ? 404 : 403;
 		}
 		else if (!who.sees(town)) {
 			// Accounts one may not see are unknown to a run, as accounts that do not exist are: 400, not 404.
@@ -279,9 +378,12 @@ class AccessMatrixTests {
 		else {
 			expected = 200;
 		}
-		var response = mvc.perform(as(who, call.request().apply(ids))).andReturn().getResponse();
+		var request = call.request().apply(ids);
+		request = (who.password && BASIC.contains(call.name())) ? basic(who, request) : as(who, request);
+		var response = mvc.perform(request).andReturn().getResponse();
+		var allowed = call.name().startsWith("page POST") ? Set.of(302) : Set.of(200, 201, 202);
 		assertThat(response.getStatus()).as("%s on town %s: %s -> %s", who, town, call, response.getContentAsString())
-			.isIn(expected == 200 ? Set.of(200, 201, 202) : Set.of(expected));
+			.isIn(expected == 200 ? allowed : Set.of(expected));
 		if (expected == 404) {
 			assertThat(response.getContentAsString()).doesNotContain(ids.organizationName());
 		}
@@ -306,15 +408,34 @@ class AccessMatrixTests {
 			.hasSize(expected);
 		assertThat((List<Object>) JsonPath.read(body(who, get("/api/overview")), "$.organizations[*].id"))
 			.hasSize(expected);
+		assertThat((List<Integer>) JsonPath.read(body(who, get("/api/connections")), "$[*].organizationId"))
+			.hasSize(expected)
+			.contains((int) a.organization());
+		assertThat((List<Object>) JsonPath.read(body(who, get("/api/connections?organizationId=" + b.organization())),
+				"$[*].id"))
+			.hasSize(who.seesAll ? 1 : 0);
+		assertThat((List<Object>) JsonPath.read(body(who, get("/api/findings?organizationId=" + b.organization())),
+				"$.content[*].id"))
+			.hasSize(who.seesAll ? 1 : 0);
+		var notifications = body(who, get("/api/notifications"));
+		assertThat((List<Object>) JsonPath.read(notifications, "$.content[*].id")).hasSize(expected);
+		assertThat(notifications).contains(a.organizationName());
+		var recertification = body(who, get("/api/recertification").accept("text/csv"));
+		for (var text : List.of(notifications, recertification)) {
+			if (who.seesAll) {
+				continue;
+			}
+			assertThat(text).doesNotContain(b.organizationName());
+		}
 		if (!who.password) {
 			return; // a token signs in API calls only
 		}
-		for (var path : List.of("/registry", "/", "/findings", "/accounts")) {
+		for (var path : List.of("/registry", "/", "/findings", "/accounts", "/notifications", "/connections", "/runs")) {
 			var page = body(who, get(path));
 			if (!who.seesAll) {
 				assertThat(page).as(path).doesNotContain(b.organizationName());
 			}
-			else if (path.equals("/registry")) {
+			else if (Set.of("/registry", "/notifications", "/connections").contains(path)) {
 				assertThat(page).as(path).contains(b.organizationName());
 			}
 		}
@@ -322,6 +443,48 @@ class AccessMatrixTests {
 
 	static Stream<Who> people() {
 		return Stream.of(Who.values());
+	}
+
+	@Test
+	void aRunOverBothTownsCountsOnlyWhatThePersonMaySee() throws Exception {
+		long pollRun = jdbc.sql("""
+				insert into poll_run (status, trigger, total, started_at) values ('RUNNING', 'MANUAL', 2, now()) returning id
+				""").query(Long.class).single();
+		jdbc.sql("""
+				insert into poll_run_account (run_id, account_id, done, outcome)
+				values (:run, :a, true, 'ERROR'), (:run, :b, false, null)
+				""").param("run", pollRun).param("a", a.account()).param("b", b.account()).update();
+		var own = body(Who.VIEWER_OF_A, get("/api/poll-runs/" + pollRun));
+		assertThat((Integer) JsonPath.read(own, "$.total")).isEqualTo(1);
+		assertThat((Integer) JsonPath.read(own, "$.checked")).isEqualTo(1);
+		assertThat((Integer) JsonPath.read(own, "$.failed")).isEqualTo(1);
+		var listed = body(Who.VIEWER_OF_A, get("/api/poll-runs"));
+		assertThat((List<Integer>) JsonPath.read(listed, "$.content[?(@.id == " + pollRun + ")].total")).containsExactly(1);
+		var all = body(Who.VIEWER_OF_ALL, get("/api/poll-runs/" + pollRun));
+		assertThat((Integer) JsonPath.read(all, "$.total")).isEqualTo(2);
+		assertThat((Integer) JsonPath.read(all, "$.checked")).isEqualTo(1);
+		// The page alike: one account of one, not one of two.
+		assertThat(body(Who.VIEWER_OF_A, get("/runs/" + pollRun))).contains("1/1").doesNotContain("1/2");
+		assertThat(body(Who.VIEWER_OF_ALL, get("/runs/" + pollRun))).contains("1/2");
+
+		long discoveryRun = jdbc.sql("""
+				insert into discovery_run (status, trigger, total, searches, candidates, started_at)
+				values ('RUNNING', 'MANUAL', 2, 7, 5, now()) returning id
+				""").query(Long.class).single();
+		jdbc.sql("""
+				insert into discovery_run_organization (run_id, organization_id, done, searches, candidates)
+				values (:run, :a, true, 3, 2), (:run, :b, true, 4, 3)
+				""").param("run", discoveryRun).param("a", a.organization()).param("b", b.organization()).update();
+		var discovered = body(Who.VIEWER_OF_A, get("/api/discovery-runs/" + discoveryRun));
+		assertThat((Integer) JsonPath.read(discovered, "$.total")).isEqualTo(1);
+		assertThat((Integer) JsonPath.read(discovered, "$.checked")).isEqualTo(1);
+		assertThat((Integer) JsonPath.read(discovered, "$.searches")).isEqualTo(3);
+		assertThat((Integer) JsonPath.read(discovered, "$.candidates")).isEqualTo(2);
+		var everything = body(Who.VIEWER_OF_ALL, get("/api/discovery-runs/" + discoveryRun));
+		assertThat((Integer) JsonPath.read(everything, "$.total")).isEqualTo(2);
+		assertThat((Integer) JsonPath.read(everything, "$.checked")).isEqualTo(2);
+		assertThat((Integer) JsonPath.read(everything, "$.searches")).isEqualTo(7);
+		assertThat(body(Who.VIEWER_OF_A, get("/runs/discovery/" + discoveryRun))).doesNotContain(b.organizationName());
 	}
 
 	@Test
