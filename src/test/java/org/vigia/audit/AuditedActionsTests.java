@@ -60,7 +60,8 @@ class AuditedActionsTests {
 					"settings.recipient.changed admin eu", "settings.recipient.removed admin -");
 		assertThat(jdbc.sql("""
 				select before ->> 'recipients' from audit_event where action = 'settings.alerts.changed'
-				and organization_id = :organization""").param("organization", organization).query(String.class).single())
+				and organization_id = :organization and at >= :from""").param("organization", organization)
+			.param("from", Timestamp.from(started)).query(String.class).single())
 			.isEqualTo("[]");
 	}
 
