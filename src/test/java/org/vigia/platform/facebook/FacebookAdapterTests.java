@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import mockwebserver3.MockResponse;
@@ -293,6 +294,11 @@ class FacebookAdapterTests {
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.ERROR);
 		assertThat(English.text(result.error())).contains("refused to connect").doesNotContain(PAGE_TOKEN);
+		assertThat(English.text(result.error(), Locale.forLanguageTag("ca")))
+			.startsWith("Rebutjada: l'adreça apunta a una xarxa privada o local (connexió rebutjada: ")
+			.contains("és una adreça de bucle local (loopback)")
+			.doesNotContain("refused")
+			.doesNotContain(PAGE_TOKEN);
 		assertThat(requests()).isEmpty();
 	}
 
