@@ -195,8 +195,8 @@ public class LanguageGuardTests {
 	}
 
 	/**
-	 * The HTTP layer's detail of a failed check (a timeout, a refused address, a size limit) and every problem detail of
-	 * the API (its titles, Spring's own errors, the security answers), rendered as the reader gets them: no English
+	 * The HTTP layer's detail of a failed check (a timeout, a refused address, a size limit), a network's refused
+	 * authorization as a connection's page says it, and every problem detail of the API (its titles, Spring's own errors, the security answers), rendered as the reader gets them: no English
 	 * sentence, no unresolved key, and no doubled quote where a sentence without arguments was written for one with.
 	 */
 	@ParameterizedTest
@@ -210,7 +210,8 @@ public class LanguageGuardTests {
 		var locale = Locale.forLanguageTag(language);
 		int rendered = 0;
 		for (var key : new TreeSet<>(english.stringPropertyNames())) {
-			if (!(key.startsWith("http.") || key.startsWith("check.failure.") || key.startsWith("problem.title.")
+			if (!(key.startsWith("http.") || key.startsWith("check.failure.") || key.startsWith("auth.")
+					|| key.startsWith("connection.error.") || key.startsWith("problem.title.")
 					|| key.startsWith("problem.status.") || key.startsWith("problem.auth.")
 					|| key.startsWith("problem.body.") || key.startsWith("problem.badParameter")
 					|| key.startsWith("problem.badBody") || key.startsWith("problem.type.")

@@ -85,7 +85,7 @@ public final class Graph {
 	 * @param apiUrl the API with its version, such as {@code https://graph.facebook.com/v26.0}
 	 * @param appSecret the app secret; null when the app is not configured (then every call fails without a request)
 	 * @param proof whether calls carry {@code appsecret_proof}
-	 * @param name how messages name the API ("the Graph API")
+	 * @param name how messages name the API ("Graph API"): a proper name, the same in every language
 	 * @param sleeper how slowed-down calls wait, so that tests need not
 	 */
 	public Graph(PlatformHttpClient http, String apiUrl, @Nullable String appSecret, boolean proof, String name,

@@ -67,7 +67,7 @@ class FacebookAdapterTests {
 		server.setDispatcher(routes);
 		var properties = new MetaProperties("1234567890", SECRET, server.url("/").uri(),
 				java.net.URI.create("https://www.facebook.com"));
-		return new Graph(http, properties.versionedGraphUrl(), SECRET, true, "the Graph API", clock, slept::add);
+		return new Graph(http, properties.versionedGraphUrl(), SECRET, true, "Graph API", clock, slept::add);
 	}
 
 	private FacebookAdapter adapter() {
