@@ -211,7 +211,8 @@ public class LanguageGuardTests {
 		int rendered = 0;
 		for (var key : new TreeSet<>(english.stringPropertyNames())) {
 			if (!(key.startsWith("http.") || key.startsWith("check.failure.") || key.startsWith("auth.")
-					|| key.startsWith("connection.error.") || key.startsWith("problem.title.")
+					|| key.startsWith("connection.error.") || key.startsWith("problem.public.")
+					|| key.startsWith("problem.title.")
 					|| key.startsWith("problem.status.") || key.startsWith("problem.auth.")
 					|| key.startsWith("problem.body.") || key.startsWith("problem.badParameter")
 					|| key.startsWith("problem.badBody") || key.startsWith("problem.type.")
