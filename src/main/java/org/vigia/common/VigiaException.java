@@ -66,6 +66,14 @@ public abstract class VigiaException extends RuntimeException {
 		};
 	}
 
+	/**
+	 * The message code of a {@link #title()} of the error's own, for the caller's language; null when the title is
+	 * its category's, or the exception's class names it ({@code problem.title.<class>}).
+	 */
+	public @Nullable String titleCode() {
+		return null;
+	}
+
 	/** What a client needs to act on the error (which fields, which ids), by name; none by default. */
 	public Map<String, Object> details() {
 		return Map.of();

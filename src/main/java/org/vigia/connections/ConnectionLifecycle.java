@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.vigia.platform.AuthorizationException;
 import org.vigia.platform.Message;
 import org.vigia.platform.NetworkAuthorization;
 
@@ -105,7 +106,8 @@ class ConnectionLifecycle {
 		catch (RuntimeException ex) {
 			log.warn("Connection {} could not be refreshed: {}", connection.id(), ex.getMessage());
 			connections.changeState(connection.id(), ConnectionState.FAILING,
-					Message.of("connection.error.refresh", String.valueOf(ex.getMessage())));
+					Message.of("connection.error.refresh", (ex instanceof AuthorizationException refused)
+							? refused.sentence() : String.valueOf(ex.getMessage())));
 		}
 	}
 

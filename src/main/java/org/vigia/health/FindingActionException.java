@@ -1,5 +1,7 @@
 package org.vigia.health;
 
+import org.jspecify.annotations.Nullable;
+
 import org.vigia.common.VigiaException;
 import org.vigia.platform.Message;
 
@@ -26,6 +28,11 @@ public class FindingActionException extends VigiaException {
 	@Override
 	public String title() {
 		return conflict ? "Not possible now" : "Invalid input";
+	}
+
+	@Override
+	public @Nullable String titleCode() {
+		return conflict ? "problem.title.notPossibleNow" : null;
 	}
 
 }

@@ -20,6 +20,7 @@ import org.vigia.discovery.scoring.PreparedInstitution;
 import org.vigia.discovery.scoring.Score;
 import org.vigia.health.PublicVerdicts;
 import org.vigia.platform.AccountAddress;
+import org.vigia.platform.Message;
 import org.vigia.platform.Platform;
 import org.vigia.registry.AccountStatus;
 import org.vigia.registry.PublishedAccount;
@@ -146,8 +147,7 @@ class Directory {
 	Verification verify(String pasted, @Nullable PublishedOrganization context, boolean suggest) {
 		var addresses = Platform.readAny(pasted);
 		if (addresses.isEmpty()) {
-			throw new IllegalArgumentException("'" + pasted.strip() + "' is not an account's address or handle on "
-					+ "any network Vigía knows");
+			throw new PublicInputException(Message.of("public.verify.invalid", pasted.strip()));
 		}
 		for (var impersonation : verdicts.confirmed(addresses)) {
 			var publishing = published.organization(impersonation.organizationId());

@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.vigia.platform.Message;
 
 /** The public API: verify an account, list an organization's official accounts (JSON or CSV), report an account. */
 @RestController
@@ -38,10 +41,14 @@ class PublicApiController {
 
 	private final PublicationProperties properties;
 
-	PublicApiController(Directory directory, Reports reports, PublicationProperties properties) {
+	private final MessageSource messages;
+
+	PublicApiController(Directory directory, Reports reports, PublicationProperties properties,
+			MessageSource messages) {
 		this.directory = directory;
 		this.reports = reports;
 		this.properties = properties;
+		this.messages = messages;
 	}
 
 	/** The organization's official accounts. */
@@ -57,7 +64,7 @@ class PublicApiController {
 	@GetMapping("/verify")
 	ResponseEntity<Verification> verify(@RequestParam @Nullable String url) {
 		if (url == null || url.isBlank()) {
-			throw new IllegalArgumentException("url: is required (an account's address or handle)");
+			throw new PublicInputException(Message.of("problem.public.verifyUrl"));
 		}
 		var verification = directory.verify(url, null, false);
 		var status = (verification.status() == Verification.Status.OFFICIAL) ? HttpStatus.OK : HttpStatus.NOT_FOUND;
@@ -105,7 +112,7 @@ class PublicApiController {
 	@PostMapping("/reports")
 	ResponseEntity<Map<String, String>> report(@RequestBody ReportRequest request, HttpServletRequest http) {
 		if (request.url() == null || request.url().isBlank()) {
-			throw new IllegalArgumentException("url: is required (the address of the account you report)");
+			throw new PublicInputException(Message.of("problem.public.reportUrl"));
 		}
 		var outcome = reports.report(request.url(), request.note(), request.organization(), request.website(),
 				http.getRemoteAddr());
@@ -120,30 +127,36 @@ class PublicApiController {
 	@ExceptionHandler(UnpublishedException.class)
 	ResponseEntity<ProblemDetail> unpublished(UnpublishedException ex) {
 		// The same answer whether the organization does not exist or does not publish its directory.
-		return problem(HttpStatus.NOT_FOUND, "No organization publishes a directory under this name");
+		return problem(HttpStatus.NOT_FOUND, Message.of("problem.public.unpublished"));
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)
 	ResponseEntity<ProblemDetail> badInput(IllegalArgumentException ex) {
-		return problem(HttpStatus.BAD_REQUEST, ex.getMessage());
+		return problem(HttpStatus.BAD_REQUEST, (ex instanceof PublicInputException input) ? input.sentence()
+				: Message.of("problem.status.400"));
 	}
 
 	@ExceptionHandler(Reports.NoOrganizationException.class)
 	ResponseEntity<ProblemDetail> noOrganization(Reports.NoOrganizationException ex) {
-		return problem(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
+		return problem(HttpStatus.UNPROCESSABLE_CONTENT, ex.sentence());
 	}
 
 	@ExceptionHandler(Reports.TooManyReportsException.class)
 	ResponseEntity<ProblemDetail> tooMany(Reports.TooManyReportsException ex) {
-		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage());
+		var problem = problem(HttpStatus.TOO_MANY_REQUESTS, Message.of("problem.public.tooMany"));
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfter().toSeconds()))
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(problem);
+			.body(problem.getBody());
 	}
 
-	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, @Nullable String detail) {
-		var problem = ProblemDetail.forStatusAndDetail(status, detail);
+	/** A problem detail in the caller's language ({@code Accept-Language}, English by default). */
+	private ResponseEntity<ProblemDetail> problem(HttpStatus status, Message detail) {
+		var locale = LocaleContextHolder.getLocale();
+		var problem = ProblemDetail.forStatusAndDetail(status, detail.render(messages, locale));
+		problem.setTitle(messages.getMessage("problem.title.status." + status.value(), null, status.getReasonPhrase(),
+				locale));
+		problem.setProperty("code", detail.code());
 		problem.setType(URI.create("about:blank"));
 		// The same answer for every address: a 404 must not tell one unpublished organization from another.
 		problem.setInstance(URI.create("/public/api"));

@@ -27,6 +27,7 @@ import org.vigia.discovery.LookalikeScoring;
 import org.vigia.discovery.scoring.Verdict;
 import org.vigia.health.CitizenReport;
 import org.vigia.health.CitizenReports;
+import org.vigia.platform.Message;
 import org.vigia.platform.Platform;
 import org.vigia.registry.PublishedOrganization;
 
@@ -73,8 +74,16 @@ class Reports {
 	/** A report that names no organization and resembles none. */
 	static final class NoOrganizationException extends RuntimeException {
 
-		NoOrganizationException(String message) {
-			super(message);
+		private final transient Message sentence;
+
+		NoOrganizationException(Message sentence) {
+			super(sentence.english());
+			this.sentence = sentence;
+		}
+
+		/** What was wrong, for the caller's language. */
+		Message sentence() {
+			return sentence;
 		}
 
 	}
@@ -123,12 +132,11 @@ class Reports {
 			String remoteAddress) {
 		var addresses = Platform.readAny(url);
 		if (addresses.isEmpty()) {
-			throw new IllegalArgumentException("url: '" + url.strip() + "' is not an account's address or handle on "
-					+ "any network Vigía knows");
+			throw new PublicInputException(Message.of("problem.public.reportInvalid", url.strip()));
 		}
 		var cleanNote = (note == null || note.isBlank()) ? null : note.strip();
 		if (cleanNote != null && cleanNote.length() > MAX_NOTE_LENGTH) {
-			throw new IllegalArgumentException("note: longer than " + MAX_NOTE_LENGTH + " characters");
+			throw new PublicInputException(Message.of("problem.public.noteLength", MAX_NOTE_LENGTH));
 		}
 		if (honeypot != null && !honeypot.isEmpty()) {
 			return Outcome.IGNORED;
@@ -139,7 +147,7 @@ class Reports {
 		if (organizationSlug != null && !organizationSlug.isBlank()) {
 			named = directory.organization(organizationSlug.strip())
 				.orElseThrow(() -> new NoOrganizationException(
-						"organization: no organization publishes a directory as '" + organizationSlug.strip() + "'"));
+						Message.of("problem.public.noOrganization", organizationSlug.strip())));
 		}
 		var candidates = new ArrayList<LookalikeScoring.Candidate>();
 		for (var address : addresses.subList(0, Math.min(READINGS_ASKED, addresses.size()))) {
@@ -154,8 +162,7 @@ class Reports {
 				.orElse(null);
 			organization = directory.bestMatch(addresses, displayName)
 				.map(Directory.Match::organization)
-				.orElseThrow(() -> new NoOrganizationException("organization: the account resembles no organization "
-						+ "that publishes its directory; name the one it pretends to be (its slug)"));
+				.orElseThrow(() -> new NoOrganizationException(Message.of("problem.public.noMatch")));
 		}
 		var now = clock.instant();
 		LookalikeScoring.Assessment best = null;

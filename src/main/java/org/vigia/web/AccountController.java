@@ -7,7 +7,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.data.web.PagedModel;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import org.vigia.overview.AccountHealth;
 import org.vigia.platform.Platform;
 import org.vigia.polling.AccountActivity;
@@ -62,8 +60,7 @@ class AccountController {
 		Platform parsedPlatform = null;
 		if (platform != null && !platform.isBlank()) {
 			parsedPlatform = Platform.fromId(platform)
-				.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
-						"'" + platform + "' is not a known platform"));
+				.orElseThrow(() -> BadParameterException.platform("platform", platform));
 		}
 		var filter = new AccountFilter(organizationId, unitId, parsedPlatform, status, q);
 		var page = registry.accounts(filter, pageable);

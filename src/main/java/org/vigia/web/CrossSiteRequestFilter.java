@@ -42,9 +42,7 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (fromAnotherSite(request)) {
-			denied.handle(request, response, new CrossSiteRequestException(
-					"Requests from another site cannot change anything in Vigía; use Vigía's own pages, or call the API "
-							+ "from a script"));
+			denied.handle(request, response, new CrossSiteRequestException());
 			return;
 		}
 		chain.doFilter(request, response);

@@ -13,7 +13,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.data.web.PagedModel;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import org.vigia.health.Finding;
 import org.vigia.health.FindingFilter;
 import org.vigia.health.FindingStatus;
@@ -73,8 +71,7 @@ class FindingController {
 		Platform parsedPlatform = null;
 		if (platform != null && !platform.isBlank()) {
 			parsedPlatform = Platform.fromId(platform)
-				.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
-						"'" + platform + "' is not a known platform"));
+				.orElseThrow(() -> BadParameterException.platform("platform", platform));
 		}
 		var filter = new FindingFilter(parse(status, "status", FindingStatus::valueOf, FindingStatus.values()),
 				parse(type, "type", FindingType::valueOf, FindingType.values()),
@@ -132,8 +129,8 @@ class FindingController {
 				parsed.add(parser.apply(value.strip().toUpperCase(Locale.ROOT)));
 			}
 			catch (IllegalArgumentException ex) {
-				throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "'" + value + "' is not a finding " + name
-						+ "; use one of " + Arrays.toString(known));
+				throw new BadParameterException("problem.badParameter.values", name, value,
+						Arrays.stream(known).map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
 			}
 		}
 		return parsed;

@@ -7,11 +7,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.data.web.PagedModel;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import org.vigia.alerts.Notification;
 import org.vigia.alerts.Notifications;
 
@@ -34,8 +32,7 @@ class NotificationController {
 		if (status != null && !status.isBlank()) {
 			wanted = status.strip().toUpperCase(Locale.ROOT);
 			if (!STATUSES.contains(wanted)) {
-				throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-						"'" + status + "' is not a notification status; use PENDING, SENT or FAILED");
+				throw new BadParameterException("problem.badParameter.values", "status", status, "PENDING, SENT, FAILED");
 			}
 		}
 		return new PagedModel<>(notifications.list(wanted, pageable));

@@ -1,10 +1,13 @@
 package org.vigia.web;
 
 import java.io.IOException;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -15,8 +18,11 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
 
 import tools.jackson.databind.json.JsonMapper;
+
+import org.vigia.platform.Message;
 
 /**
  * Answers unauthenticated (401), throttled (429) and forbidden (403) API calls as problem details. Only scripts get the
@@ -28,8 +34,14 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
 
 	private final JsonMapper json;
 
-	ProblemAuthenticationHandlers(JsonMapper json) {
+	private final MessageSource messages;
+
+	private final ObjectProvider<LocaleResolver> locales;
+
+	ProblemAuthenticationHandlers(JsonMapper json, MessageSource messages, ObjectProvider<LocaleResolver> locales) {
 		this.json = json;
+		this.messages = messages;
+		this.locales = locales;
 	}
 
 	@Override
@@ -37,51 +49,55 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
 			AuthenticationException exception) throws IOException {
 		if (exception instanceof LoginThrottledException throttled) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
-			write(request, response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins for this user name or from "
-					+ "this address; try again in " + throttled.retryAfterSeconds() + " seconds");
+			write(request, response, HttpStatus.TOO_MANY_REQUESTS,
+					Message.of("problem.auth.throttled", throttled.retryAfterSeconds()));
 			return;
 		}
 		if (!BrowserRequests.isFromBrowser(request)) {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Vigia\", charset=\"UTF-8\"");
 		}
-		write(request, response, HttpStatus.UNAUTHORIZED,
-				"Authentication is required: use HTTP Basic from a script, or log in at /login");
+		write(request, response, HttpStatus.UNAUTHORIZED, Message.of("problem.auth.required"));
 	}
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
 			throws IOException {
-		String detail;
+		Message detail;
 		if (exception instanceof CrossSiteRequestException) {
-			detail = exception.getMessage();
+			detail = Message.of(CrossSiteRequestException.CODE);
 		}
 		else if (exception instanceof CsrfException) {
-			detail = "A CSRF token is required: the request carries a session cookie, so send the session's token "
-					+ "(header X-CSRF-TOKEN or field _csrf), or call the API with Basic and without the cookie";
+			detail = Message.of("problem.auth.csrf");
 		}
 		else {
-			detail = "Your role does not allow this: reading needs VIEWER, changing needs EDITOR, operating needs ADMIN";
+			detail = Message.of("problem.auth.role");
 		}
 		write(request, response, HttpStatus.FORBIDDEN, detail);
 	}
 
-	/** A "not found" the security chain answers (see {@link HiddenObjects}), as the API answers one of its own. */
+	/**
+	 * A "not found" the security chain answers (see {@link HiddenObjects}), as the API answers one of its own, in the
+	 * caller's language.
+	 */
 	void notFound(HttpServletRequest request, HttpServletResponse response, org.vigia.common.NotFoundException notFound)
 			throws IOException {
-		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, String.valueOf(notFound.getMessage()));
-		problem.setTitle("Not found");
-		if (notFound.code() != null) {
-			problem.setProperty("code", notFound.code());
-		}
-		problem.setInstance(java.net.URI.create(request.getRequestURI()));
-		response.setStatus(HttpStatus.NOT_FOUND.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		json.writeValue(response.getOutputStream(), problem);
+		var detail = (notFound.code() != null) ? Message.of(notFound.code(), notFound.arguments())
+				: Message.of("problem.status.404", request.getRequestURI());
+		write(request, response, HttpStatus.NOT_FOUND, detail);
 	}
 
-	void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+	/**
+	 * A problem detail in the caller's language: these answers are written before any controller, so the locale is
+	 * resolved here as the pages resolve it (their cookie, then {@code Accept-Language}, English by default).
+	 */
+	void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, Message detail)
 			throws IOException {
-		var problem = ProblemDetail.forStatusAndDetail(status, detail);
+		var resolver = locales.getIfAvailable();
+		var locale = (resolver != null) ? resolver.resolveLocale(request) : Locale.ENGLISH;
+		var problem = ProblemDetail.forStatusAndDetail(status, detail.render(messages, locale));
+		problem.setTitle(messages.getMessage("problem.title.status." + status.value(), null, status.getReasonPhrase(),
+				locale));
+		problem.setProperty("code", detail.code());
 		problem.setInstance(java.net.URI.create(request.getRequestURI()));
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -72,8 +72,7 @@ class RegistryController {
 	}
 
 	private static PayloadTooLargeException tooLarge(long max) {
-		return new PayloadTooLargeException("The registry file is larger than " + max
-				+ " bytes; split it or raise vigia.registry.import-max-size");
+		return new PayloadTooLargeException(max);
 	}
 
 	/** The registry as CSV: every active account, in the columns the import reads. */

@@ -11,6 +11,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import org.vigia.platform.Message;
+
 /**
  * Refuses, before anything reads it, a body that only the registry import may send: a multipart upload or a body
  * larger than {@code vigia.security.max-body-size}. Ahead of every other filter, because some read bodies before the
@@ -40,25 +42,24 @@ class RequestBodyFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (BrowserRequests.isMultipart(request)) {
-			refuse(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-					"Only the registry import (/api/registry/import) takes an upload (multipart/form-data)");
+			refuse(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, Message.of("problem.body.multipart"));
 			return;
 		}
 		if (request.getContentLengthLong() > maxBodyBytes) {
-			refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than " + maxBodyBytes
-					+ " bytes, the limit outside the registry import (vigia.security.max-body-size)");
+			refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, Message.of("problem.body.tooLarge", maxBodyBytes));
 			return;
 		}
 		chain.doFilter(request, response);
 	}
 
-	private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+	private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, Message detail)
 			throws IOException {
 		if (machineFacing.matches(request)) {
 			problems.write(request, response, status, detail);
 		}
 		else {
-			response.sendError(status.value(), detail);
+			// The container's error page shows the status, not this reason, which only its log keeps.
+			response.sendError(status.value(), detail.english());
 		}
 	}
 

@@ -194,6 +194,43 @@ public class LanguageGuardTests {
 		}
 	}
 
+	/**
+	 * The HTTP layer's detail of a failed check (a timeout, a refused address, a size limit), a network's refused
+	 * authorization as a connection's page says it, and every problem detail of the API (its titles, Spring's own errors, the security answers), rendered as the reader gets them: no English
+	 * sentence, no unresolved key, and no doubled quote where a sentence without arguments was written for one with.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "es", "ca", "gl", "eu" })
+	void everyHttpFailureAndApiProblemContainsNoEnglishSentence(String language) throws IOException {
+		var messages = new org.springframework.context.support.ResourceBundleMessageSource();
+		messages.setBasename("messages");
+		messages.setDefaultEncoding("UTF-8");
+		messages.setFallbackToSystemLocale(false);
+		var english = bundle("messages_en");
+		var locale = Locale.forLanguageTag(language);
+		int rendered = 0;
+		for (var key : new TreeSet<>(english.stringPropertyNames())) {
+			if (!(key.startsWith("http.") || key.startsWith("check.failure.") || key.startsWith("auth.")
+					|| key.startsWith("connection.error.") || key.startsWith("problem.public.")
+					|| key.startsWith("problem.title.")
+					|| key.startsWith("problem.status.") || key.startsWith("problem.auth.")
+					|| key.startsWith("problem.body.") || key.startsWith("problem.badParameter")
+					|| key.startsWith("problem.badBody") || key.startsWith("problem.type.")
+					|| key.equals("problem.missingParameter") || key.equals("problem.invalidFields")
+					|| key.equals("problem.tooLarge.registry") || key.equals("problem.crossSite"))) {
+				continue;
+			}
+			var value = english.getProperty(key);
+			// A sentence with arguments as it is rendered with its arguments, one without as the handlers render it.
+			var arguments = value.contains("{") ? new Object[] { 7, 8, 9, 10 } : new Object[0];
+			var text = Message.of(key, arguments).render(messages, locale);
+			assertNoEnglishAndNoKey(text, key + " in " + language + ": " + text);
+			assertThat(text).as(key + " in " + language).doesNotContain("''");
+			rendered++;
+		}
+		assertThat(rendered).as("sentences rendered").isGreaterThan(80);
+	}
+
 	/** Fails if the text holds an English sentence of the English bundles, an unresolved key or a raw message code. */
 	public static void assertNoEnglishAndNoKey(String text, String where) throws IOException {
 		assertThat(text).as(where).doesNotContain("??").doesNotContain("{\"code\"");

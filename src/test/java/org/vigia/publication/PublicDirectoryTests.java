@@ -235,6 +235,16 @@ class PublicDirectoryTests {
 		mvc.perform(get("/public/api/verify").param("url", "not an account at all!"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value(containsString("not an account at all!")));
+		// In the caller's language: the title and the detail.
+		mvc.perform(get("/public/api/verify").param("url", "not an account at all!").header("Accept-Language", "es"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.title").value("Petición incorrecta"))
+			.andExpect(jsonPath("$.detail").value("'not an account at all!' no es la dirección ni el nombre de una cuenta "
+					+ "en ninguna red que conozcamos."));
+		mvc.perform(get("/public/api/organizations/nadie/accounts").header("Accept-Language", "ca"))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.title").value("No trobat"))
+			.andExpect(jsonPath("$.detail").value("Cap organització no publica un directori amb aquest nom"));
 	}
 
 	@Test

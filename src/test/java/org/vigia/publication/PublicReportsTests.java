@@ -190,6 +190,14 @@ class PublicReportsTests {
 	void aReportOfSomethingThatIsNoAccountIsRefusedNamingTheField() throws Exception {
 		report("203.0.113.7", "{\"url\": \"hello there\"}").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("url")));
+		mvc.perform(post("/public/api/reports").with(PublicDirectoryTests.address("203.0.113.7"))
+			.header("Accept-Language", "gl")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"url\": \"hello there\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.title").value("Petición incorrecta"))
+			.andExpect(jsonPath("$.detail").value("url: 'hello there' non é o enderezo nin o nome de usuario dunha conta "
+					+ "en ningunha rede que Vigía coñeza"));
 		report("203.0.113.7", "{\"note\": \"x\"}").andExpect(status().isBadRequest());
 		assertThat(jdbc.sql("select count(*) from public_report").query(Long.class).single()).isZero();
 	}

@@ -683,8 +683,13 @@ class RecertificationTests {
 			.andExpect(content().string(Matchers.containsString("Registrar la respuesta")));
 		mvc.perform(post("/accounts/" + cultura + "/attestations").with(httpBasic("editor", "editor")).with(csrf())
 			.param("answeredBy", "").param("stillOfficial", "YES")).andExpect(status().is3xxRedirection());
-		mvc.perform(post("/accounts/" + cultura + "/attestations").with(httpBasic("editor", "editor")).with(csrf())
-			.param("answeredBy", "Jefa").param("stillOfficial", "MAYBE")).andExpect(status().is3xxRedirection());
+		var maybe = mvc.perform(post("/accounts/" + cultura + "/attestations").with(httpBasic("editor", "editor"))
+			.with(csrf())
+			.param("answeredBy", "Jefa").param("stillOfficial", "MAYBE")).andExpect(status().is3xxRedirection()).andReturn();
+		// The page says why in the reader's language: the flash keeps the message, not an English sentence.
+		assertThat((List<?>) maybe.getFlashMap().get("errors")).singleElement()
+			.satisfies((error) -> assertThat(org.vigia.platform.English.text(String.valueOf(error),
+					java.util.Locale.forLanguageTag("es"))).isEqualTo("stillOfficial: 'MAYBE' no es ninguna de las opciones"));
 		assertThat(jdbc.sql("select channel || ' ' || answered_by || ' ' || coalesce(recorded_by, '-') from attestation "
 				+ "where account_id = :id order by id").param("id", cultura).query(String.class).list())
 			.as("the refused phone answers wrote nothing")

@@ -1,5 +1,6 @@
 package org.vigia.web;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.never;
@@ -99,10 +100,21 @@ class AccountControllerSliceTests {
 		mvc.perform(get("/api/accounts?status=DELETED").with(user("victor").roles("VIEWER")))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.detail").value(Matchers.containsString("'status'")));
+			.andExpect(jsonPath("$.detail")
+				.value("'DELETED' is not a valid value for status: it must be one of ACTIVE, ARCHIVED"));
+		mvc.perform(get("/api/accounts?status=DELETED").header("Accept-Language", "es")
+			.with(user("victor").roles("VIEWER")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.title").value("Parámetro no válido"))
+			.andExpect(jsonPath("$.detail")
+				.value("'DELETED' no es un valor válido para status: debe ser uno de estos: ACTIVE, ARCHIVED"));
+		mvc.perform(get("/api/accounts/abc").header("Accept-Language", "eu").with(user("victor").roles("VIEWER")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.title").value("Parametro baliogabea"))
+			.andExpect(jsonPath("$.detail").value("'abc' ez da id parametroaren balio baliozkoa: zenbaki oso bat izan behar du"));
 		mvc.perform(get("/api/accounts?platform=myspace").with(user("victor").roles("VIEWER")))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.detail").value("'myspace' is not a known platform"));
+			.andExpect(jsonPath("$.detail").value(containsString("'myspace' is not a valid value for platform; use one of mastodon, bluesky")));
 		verifyNoInteractions(registry);
 	}
 

@@ -126,7 +126,7 @@ class FindingApiTests {
 			.with(httpBasic("viewer", "viewer"))).andExpect(jsonPath("$.page.totalElements").value(2));
 		mvc.perform(get("/api/findings?type=SILENT").with(httpBasic("viewer", "viewer")))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.detail").value(containsString("'SILENT' is not a finding type")));
+			.andExpect(jsonPath("$.detail").value(containsString("'SILENT' is not a valid value for type")));
 		mvc.perform(get("/api/findings")).andExpect(status().isUnauthorized());
 	}
 

@@ -114,7 +114,7 @@ class FindingControllerSliceTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.status").value(400))
-			.andExpect(jsonPath("$.detail").value(containsString("'BOGUS' is not a finding status")))
+			.andExpect(jsonPath("$.detail").value(containsString("'BOGUS' is not a valid value for status; use one of")))
 			.andExpect(jsonPath("$.detail").value(containsString("ACKNOWLEDGED")));
 		verifyNoInteractions(findings);
 	}
@@ -123,7 +123,7 @@ class FindingControllerSliceTests {
 	void anUnknownPlatformOrANonNumericIdIsABadRequestThatNamesIt() throws Exception {
 		mvc.perform(get("/api/findings?platform=myspace").with(user("viewer").roles("VIEWER")))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.detail").value("'myspace' is not a known platform"));
+			.andExpect(jsonPath("$.detail").value(containsString("'myspace' is not a valid value for platform; use one of mastodon, bluesky")));
 		mvc.perform(get("/api/findings?accountId=seven").with(user("viewer").roles("VIEWER")))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))

@@ -83,10 +83,11 @@ public class Calls {
 
 	/**
 	 * What went wrong with a request that got no answer, for the reader: a sentence per kind of failure in the
-	 * reader's language, with the HTTP layer's own technical detail (the timeout, the address) as its argument.
+	 * reader's language, with the HTTP layer's own detail (the timeout, the refused address), itself a message, as its
+	 * argument.
 	 */
 	public static Message failure(HttpFailure failure) {
-		return Message.of("check.failure." + failure.kind().name(), detail(describe(failure)));
+		return Message.of("check.failure." + failure.kind().name(), failure.detail());
 	}
 
 	/** A platform's own words (an API's error text) or a technical detail, short enough to keep with a check. */

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
+import org.vigia.platform.AuthorizationException;
+import org.vigia.platform.Message;
 import org.vigia.platform.NetworkAuthorization;
 import org.vigia.platform.Platform;
 import org.vigia.platform.adapter.Calls;
@@ -64,8 +66,8 @@ public class FacebookAuthorization implements NetworkAuthorization {
 	@Override
 	public Grant complete(Token token, Set<String> scopes) {
 		if (!properties.configured()) {
-			throw new IllegalStateException("the Meta app is not configured: set VIGIA_PLATFORMS_META_APP_ID and "
-					+ "VIGIA_PLATFORMS_META_APP_SECRET");
+			throw new AuthorizationException(Message.of("auth.unconfigured", "Meta", "VIGIA_PLATFORMS_META_APP_ID",
+					"VIGIA_PLATFORMS_META_APP_SECRET"));
 		}
 		var calls = new Calls(http);
 		var params = new LinkedHashMap<String, String>();
@@ -74,12 +76,13 @@ public class FacebookAuthorization implements NetworkAuthorization {
 		params.put("client_secret", properties.appSecret());
 		params.put("fb_exchange_token", token.accessToken());
 		var lasting = GraphTokens.exchange(graph, calls, Platform.FACEBOOK, "/oauth/access_token", params, clock,
-				"the exchange for a long-lived token");
+				Message.of("auth.what.longLived"));
 		var me = GraphTokens.send(() -> graph.get(calls, Platform.FACEBOOK, "/me",
-				java.util.Map.of("fields", "id,name"), lasting.accessToken(), null), graph, "who granted access");
+				java.util.Map.of("fields", "id,name"), lasting.accessToken(), null), graph,
+				Message.of("auth.what.who"));
 		var userId = Json.id(me.body(), "id");
 		if (userId == null) {
-			throw new IllegalStateException(graph.name() + " answered who granted access without an id");
+			throw new AuthorizationException(Message.of("auth.without", graph.name(), Message.of("auth.what.who"), "id"));
 		}
 		return new Grant(userId, Json.text(me.body(), "name"), lasting, Set.copyOf(scopes), assets(lasting));
 	}
@@ -115,10 +118,11 @@ public class FacebookAuthorization implements NetworkAuthorization {
 				params.put("after", after);
 			}
 			var answer = GraphTokens.send(() -> graph.get(calls, Platform.FACEBOOK, "/me/accounts", params,
-					token.accessToken(), null), graph, "the Pages the person manages");
+					token.accessToken(), null), graph, Message.of("auth.what.pages"));
 			var data = answer.body().get("data");
 			if (data == null || !data.isArray()) {
-				throw new IllegalStateException(graph.name() + " answered the Pages the person manages without data");
+				throw new AuthorizationException(
+					Message.of("auth.without", graph.name(), Message.of("auth.what.pages"), "data"));
 			}
 			for (var page : data) {
 				var id = Json.id(page, "id");
@@ -150,25 +154,24 @@ public class FacebookAuthorization implements NetworkAuthorization {
 	 */
 	@Override
 	public boolean revoke(String networkUserId, Token token) {
-		var what = "the revocation of the app's permissions";
+		var what = Message.of("auth.what.permissions");
 		Graph.Answer answer;
 		try {
 			answer = graph.delete(Platform.FACEBOOK, "/" + networkUserId + "/permissions", token.accessToken());
 		}
 		catch (HttpFailure failure) {
-			throw new IllegalStateException(graph.name() + " did not answer " + what + ": " + Calls.describe(failure),
-					failure);
+			throw new AuthorizationException(Message.of("auth.noAnswer", graph.name(), what, failure.detail()), failure);
 		}
 		if (answer.error() != null) {
-			throw new IllegalStateException(graph.name() + " refused " + what + ": " + answer.error().describe());
+			throw new AuthorizationException(Message.of("auth.refused", graph.name(), what, answer.error().describe()));
 		}
 		var body = answer.body();
 		var http = answer.answer();
 		boolean confirmed = http != null && http.isSuccessful() && body != null
 				&& (body.isBoolean() ? body.asBoolean() : body.path("success").asBoolean(false));
 		if (!confirmed) {
-			throw new IllegalStateException(graph.name() + " did not confirm " + what + " (HTTP " + answer.status()
-					+ ")");
+			throw new AuthorizationException(
+					Message.of("auth.notConfirmed", graph.name(), what, String.valueOf(answer.status())));
 		}
 		return true;
 	}

@@ -12,6 +12,8 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import org.vigia.platform.Message;
+
 /**
  * Which addresses platform traffic may reach. A registry entry, a profile link or a redirect can point anywhere, so
  * without this guard a poll could read the host's own services or a cloud metadata endpoint and keep the answer.
@@ -27,6 +29,11 @@ final class AddressGuard {
 		@Override
 		public String toString() {
 			return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+		}
+
+		/** The range's name in the reader's language. */
+		Message said() {
+			return Message.of("http.range." + name());
 		}
 
 	}

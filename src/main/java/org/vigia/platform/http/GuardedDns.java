@@ -3,9 +3,11 @@ package org.vigia.platform.http;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Objects;
 
 import okhttp3.Dns;
+
+import org.vigia.platform.Message;
 
 /**
  * Resolves a host name and hands OkHttp only the addresses the guard allows. The connection then uses exactly those
@@ -27,14 +29,15 @@ final class GuardedDns implements Dns {
 	public List<InetAddress> lookup(String hostname) throws UnknownHostException {
 		var named = guard.refusal(hostname);
 		if (named != null) {
-			throw new BlockedAddressException(hostname + " is " + named);
+			throw new BlockedAddressException(Message.of("http.blocked.is", hostname, named.said()));
 		}
 		var resolved = delegate.lookup(hostname);
 		var allowed = resolved.stream().filter((address) -> guard.refusal(address) == null).toList();
 		if (allowed.isEmpty() && !resolved.isEmpty()) {
-			throw new BlockedAddressException(hostname + " resolves only to refused addresses: " + resolved.stream()
-				.map((address) -> address.getHostAddress() + " (" + guard.refusal(address) + ")")
-				.collect(Collectors.joining(", ")));
+			throw new BlockedAddressException(Message.of("http.blocked.resolves", hostname, resolved.stream()
+				.map((address) -> Message.of("http.blocked.address", address.getHostAddress(),
+						Objects.requireNonNull(guard.refusal(address)).said()))
+				.toList()));
 		}
 		return allowed;
 	}

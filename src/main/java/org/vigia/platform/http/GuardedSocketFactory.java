@@ -10,6 +10,8 @@ import javax.net.SocketFactory;
 
 import org.jspecify.annotations.Nullable;
 
+import org.vigia.platform.Message;
+
 /**
  * Checks the address of every connection right before it is opened: the last line behind {@link GuardedDns} and the
  * check of IP-literal URLs, for any route to an address that neither of them saw.
@@ -70,7 +72,8 @@ final class GuardedSocketFactory extends SocketFactory {
 			if (endpoint instanceof InetSocketAddress inet) {
 				var range = guard.refusal(inet);
 				if (range != null) {
-					throw new BlockedAddressException(inet.getAddress().getHostAddress() + " is " + range);
+					throw new BlockedAddressException(
+							Message.of("http.blocked.is", inet.getAddress().getHostAddress(), range.said()));
 				}
 			}
 			super.connect(endpoint, timeout);

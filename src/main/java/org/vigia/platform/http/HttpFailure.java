@@ -5,7 +5,13 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
-/** A request that got no usable answer; {@link #kind()} says why. */
+import org.vigia.platform.Message;
+
+/**
+ * A request that got no usable answer; {@link #kind()} says why and {@link #detail()} how, as a message the reader
+ * sees in their language. The exception's own message is that detail in English, for the log, followed by the
+ * network's own technical words when there are any.
+ */
 public class HttpFailure extends IOException {
 
 	/** Why a request failed. */
@@ -38,11 +44,28 @@ public class HttpFailure extends IOException {
 
 	private final int attempts;
 
-	public HttpFailure(Kind kind, String message, @Nullable Instant retryAt, int attempts, @Nullable Throwable cause) {
-		super(message, cause);
+	private final Message detail;
+
+	public HttpFailure(Kind kind, Message detail, @Nullable Instant retryAt, int attempts, @Nullable Throwable cause) {
+		this(kind, detail, null, retryAt, attempts, cause);
+	}
+
+	/**
+	 * @param technical what the network library said (in English, never shown to a reader), added to the log's
+	 * message only
+	 */
+	public HttpFailure(Kind kind, Message detail, @Nullable String technical, @Nullable Instant retryAt, int attempts,
+			@Nullable Throwable cause) {
+		super(detail.english() + ((technical == null || technical.isBlank()) ? "" : ": " + technical), cause);
 		this.kind = kind;
+		this.detail = detail;
 		this.retryAt = retryAt;
 		this.attempts = attempts;
+	}
+
+	/** How the request failed (the timeout, the refused address, the limit), as a message code and arguments. */
+	public Message detail() {
+		return detail;
 	}
 
 	public Kind kind() {

@@ -1,11 +1,14 @@
 package org.vigia.platform.http;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ProtocolException;
 import java.net.Proxy;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +26,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
@@ -39,6 +43,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
+import org.vigia.platform.Message;
 import org.vigia.platform.Platform;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -176,9 +181,8 @@ public class PlatformHttpClient {
 				}
 				case Redirect redirect -> {
 					if (++redirects > properties.maxRedirects()) {
-						throw new HttpFailure(HttpFailure.Kind.BAD_REDIRECT,
-								"more than " + properties.maxRedirects() + " redirects from " + origin.redact(), null,
-								attempts, null);
+						throw new HttpFailure(HttpFailure.Kind.BAD_REDIRECT, Message.of("http.failure.redirects",
+								properties.maxRedirects(), origin.redact()), null, attempts, null);
 					}
 					url = redirect.location();
 					get = get.redirected(redirect.status());
@@ -233,8 +237,8 @@ public class PlatformHttpClient {
 	private Step call(Outgoing get, HttpUrl origin, HttpUrl url, String host, CallBudget budget, int retries,
 			long started, int attempts) throws HttpFailure {
 		if (budget.spent()) {
-			throw new HttpFailure(HttpFailure.Kind.TIMEOUT, "timed out: the call timeout of "
-					+ properties.callTimeout() + " ran out before " + url.redact(), null, attempts - 1, null);
+			throw new HttpFailure(HttpFailure.Kind.TIMEOUT, Message.of("http.failure.callTimeout",
+					duration(properties.callTimeout()), url.redact()), null, attempts - 1, null);
 		}
 		boolean mayRetry = retries < properties.maxRetries();
 		var call = client.newCall(request(get, origin, url));
@@ -248,7 +252,7 @@ public class PlatformHttpClient {
 				var next = location == null ? null : url.resolve(location);
 				if (next == null) {
 					throw new HttpFailure(HttpFailure.Kind.BAD_REDIRECT,
-							"redirect from " + url.redact() + " without an http(s) Location", null, attempts, null);
+							Message.of("http.failure.redirectLocation", url.redact()), null, attempts, null);
 				}
 				return new Redirect(next, status);
 			}
@@ -290,8 +294,8 @@ public class PlatformHttpClient {
 			return new Answer(result(response, call, url, started, attempts, get.maxBytes()));
 		}
 		throw new HttpFailure(HttpFailure.Kind.RATE_LIMITED,
-				url.host() + " answered 429 Too Many Requests"
-						+ (until == null ? "" : " and takes requests again at " + until) + ": " + url.redact(),
+				(until == null) ? Message.of("http.failure.tooManyRequests", url.host(), url.redact())
+						: Message.of("http.failure.tooManyRequestsUntil", url.host(), until.toString(), url.redact()),
 				until, attempts, null);
 	}
 
@@ -312,8 +316,8 @@ public class PlatformHttpClient {
 				address = InetAddress.getByName(host);
 			}
 			catch (UnknownHostException ex) {
-				throw new HttpFailure(HttpFailure.Kind.CONNECTION, "not an IP address: " + url.redact(), null,
-						attempts, ex);
+				throw new HttpFailure(HttpFailure.Kind.CONNECTION, Message.of("http.failure.notIp", url.redact()),
+						null, attempts, ex);
 			}
 			range = guard.refusal(new InetSocketAddress(address, url.port()));
 		}
@@ -321,8 +325,8 @@ public class PlatformHttpClient {
 			range = guard.refusal(host);
 		}
 		if (range != null) {
-			throw new HttpFailure(HttpFailure.Kind.BLOCKED_ADDRESS,
-					"refused to connect: " + host + " is " + range + " (" + url.redact() + ")", null, attempts, null);
+			throw new HttpFailure(HttpFailure.Kind.BLOCKED_ADDRESS, Message.of("http.failure.refused",
+					Message.of("http.blocked.is", host, range.said()), url.redact()), null, attempts, null);
 		}
 	}
 
@@ -337,10 +341,8 @@ public class PlatformHttpClient {
 			.blockedUntil(host, clock.instant())) {
 			var wait = Duration.between(clock.instant(), until);
 			if (waited.plus(wait).compareTo(properties.maxRateLimitWait()) > 0) {
-				throw new HttpFailure(HttpFailure.Kind.RATE_LIMITED,
-						url.host() + " takes requests again at " + until + ", later than "
-								+ properties.maxRateLimitWait() + " from now: " + url.redact(),
-						until, attempts, null);
+				throw new HttpFailure(HttpFailure.Kind.RATE_LIMITED, Message.of("http.failure.waitTooLong", url.host(),
+						until.toString(), duration(properties.maxRateLimitWait()), url.redact()), until, attempts, null);
 			}
 			if (attempts == 0) {
 				// Waiting for a first turn at a rate-limited host is queueing, like waiting for a busy one.
@@ -351,8 +353,8 @@ public class PlatformHttpClient {
 			}
 			else {
 				throw new HttpFailure(HttpFailure.Kind.RATE_LIMITED,
-						url.host() + " takes requests again at " + until + ", later than the call timeout of "
-								+ properties.callTimeout() + " leaves: " + url.redact(),
+						Message.of("http.failure.waitPastTimeout", url.host(), until.toString(),
+								duration(properties.callTimeout()), url.redact()),
 						until, attempts, null);
 			}
 			waited = waited.plus(wait);
@@ -390,8 +392,8 @@ public class PlatformHttpClient {
 		if (body.contentLength() > max || source.request(max + 1)) {
 			// Closing the answer would read on to reuse the connection; dropping the connection costs less.
 			call.cancel();
-			throw new HttpFailure(HttpFailure.Kind.TOO_LARGE,
-					"answer from " + url.redact() + " is over the limit of " + max + " bytes", null, attempts, null);
+			throw new HttpFailure(HttpFailure.Kind.TOO_LARGE, Message.of("http.failure.tooLarge", url.redact(), max),
+					null, attempts, null);
 		}
 		return source.readByteArray();
 	}
@@ -401,20 +403,21 @@ public class PlatformHttpClient {
 		var blocked = blockedCause(ex);
 		if (blocked != null) {
 			throw new HttpFailure(HttpFailure.Kind.BLOCKED_ADDRESS,
-					"refused to connect: " + blocked.getMessage() + " (" + url.redact() + ")", null, attempts, ex);
+					Message.of("http.failure.refused", blocked.detail(), url.redact()), null, attempts, ex);
 		}
 		if (Thread.currentThread().isInterrupted()) {
 			throw interrupted(url, attempts, ex);
 		}
 		if (ex instanceof InterruptedIOException) {
 			var what = budget.spent()
-					? "timed out: no answer within the call timeout of " + properties.callTimeout()
-							+ ", redirects and retries included: "
-					: "timed out: ";
-			return new Transient(new HttpFailure(HttpFailure.Kind.TIMEOUT, what + url.redact(), null, attempts, ex));
+					? Message.of("http.failure.timedOutAll", duration(properties.callTimeout()), url.redact())
+					: Message.of("http.failure.timedOut", url.redact());
+			return new Transient(new HttpFailure(HttpFailure.Kind.TIMEOUT, what, null, attempts, ex));
 		}
-		var failure = new HttpFailure(HttpFailure.Kind.CONNECTION, ex.getClass().getSimpleName() + " on "
-				+ url.redact() + (ex.getMessage() == null ? "" : ": " + ex.getMessage()), null, attempts, ex);
+		// The reader gets what kind of failure it was; the log also gets the network library's own words.
+		var failure = new HttpFailure(HttpFailure.Kind.CONNECTION, connectionFailure(ex, url),
+				ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : " " + ex.getMessage()), null, attempts,
+				ex);
 		// A name that does not exist, a wrong certificate, a server that speaks no HTTP: the same again next time.
 		if (ex instanceof UnknownHostException || ex instanceof SSLHandshakeException
 				|| ex instanceof SSLPeerUnverifiedException || ex instanceof ProtocolException) {
@@ -471,7 +474,29 @@ public class PlatformHttpClient {
 	}
 
 	private static HttpFailure interrupted(HttpUrl url, int attempts, Exception ex) {
-		return new HttpFailure(HttpFailure.Kind.CONNECTION, "interrupted: " + url.redact(), null, attempts, ex);
+		return new HttpFailure(HttpFailure.Kind.CONNECTION, Message.of("http.failure.interrupted", url.redact()), null,
+				attempts, ex);
+	}
+
+	/** What kind of connection failure an exception of the network library is, for the reader. */
+	private static Message connectionFailure(IOException ex, HttpUrl url) {
+		var code = switch (ex) {
+			case UnknownHostException unknown -> "http.failure.unknownHost";
+			case SSLPeerUnverifiedException unverified -> "http.failure.certificate";
+			case SSLException tls -> "http.failure.tls";
+			case ProtocolException protocol -> "http.failure.protocol";
+			case ConnectException refused -> "http.failure.connectionRefused";
+			case SocketException broken -> "http.failure.connectionBroken";
+			case EOFException early -> "http.failure.connectionBroken";
+			default -> "http.failure.connection";
+		};
+		return Message.of(code, url.host(), url.redact());
+	}
+
+	/** A duration as the reader reads it: whole seconds, or milliseconds below a second. */
+	static Message duration(Duration duration) {
+		return (duration.toMillis() % 1000 == 0) ? Message.of("http.duration.seconds", duration.toSeconds())
+				: Message.of("http.duration.millis", duration.toMillis());
 	}
 
 	/** Full jitter: anywhere from nothing to the exponential ceiling, so that clients that failed together spread. */
@@ -506,7 +531,7 @@ public class PlatformHttpClient {
 		if (parsed == null) {
 			// Whatever precedes an @ may be a password.
 			throw new HttpFailure(HttpFailure.Kind.CONNECTION,
-					"not an http(s) URL: " + url.replaceFirst("//[^/?#]*@", "//"), null, 0, null);
+					Message.of("http.failure.notHttp", url.replaceFirst("//[^/?#]*@", "//")), null, 0, null);
 		}
 		return parsed;
 	}

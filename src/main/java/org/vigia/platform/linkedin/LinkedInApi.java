@@ -21,7 +21,7 @@ import org.vigia.platform.http.HttpResult;
 @Component
 public class LinkedInApi {
 
-	public static final String NAME = "the LinkedIn API";
+	public static final String NAME = "LinkedIn API";
 
 	private final LinkedInProperties properties;
 

@@ -13,7 +13,9 @@ import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Component;
+import org.vigia.platform.AuthorizationException;
 import org.vigia.platform.InvalidHandleException;
+import org.vigia.platform.Message;
 import org.vigia.platform.NetworkAuthorization;
 import org.vigia.platform.Platform;
 import org.vigia.platform.adapter.Calls;
@@ -66,15 +68,14 @@ public class LinkedInAuthorization implements NetworkAuthorization {
 	@Override
 	public Grant complete(Token token, Set<String> scopes) {
 		var acls = read(new Calls(http), "/rest/organizationAcls?q=roleAssignee&role=ADMINISTRATOR&state=APPROVED"
-				+ "&count=" + MAX_PAGES, token, "the pages the person administers");
+				+ "&count=" + MAX_PAGES, token, Message.of("auth.what.administered"));
 		String userId = null;
 		var elements = acls.body().get("elements");
 		if (elements != null && elements.isArray() && !elements.isEmpty()) {
 			userId = Json.text(elements.get(0), "roleAssignee");
 		}
 		if (userId == null) {
-			throw new IllegalStateException(LinkedInApi.NAME
-					+ " names no page this person administers: only a page administrator can connect it");
+			throw new AuthorizationException(Message.of("auth.linkedin.noPage", LinkedInApi.NAME));
 		}
 		return new Grant(userId, null, token, granted(scopes), assets(token));
 	}
@@ -110,12 +111,14 @@ public class LinkedInAuthorization implements NetworkAuthorization {
 			answer = api.token(new Calls(http), fields);
 		}
 		catch (HttpFailure failure) {
-			throw new IllegalStateException(LinkedInApi.NAME + " did not answer the refresh of a token: "
-					+ Calls.describe(failure), failure);
+			throw new AuthorizationException(
+					Message.of("auth.noAnswer", LinkedInApi.NAME, Message.of("auth.what.refresh"), failure.detail()),
+					failure);
 		}
 		var access = answer.ok() ? Json.text(answer.body(), "access_token") : null;
 		if (access == null || access.isBlank()) {
-			throw new IllegalStateException(LinkedInApi.NAME + " refused the refresh of a token: " + answer.describe());
+			throw new AuthorizationException(
+					Message.of("auth.refused", LinkedInApi.NAME, Message.of("auth.what.refresh"), answer.describe()));
 		}
 		var refresh = Json.text(answer.body(), "refresh_token");
 		var now = clock.instant();
@@ -143,8 +146,8 @@ public class LinkedInAuthorization implements NetworkAuthorization {
 			secret = registration.getClientSecret();
 		}
 		if (id == null || id.isBlank() || secret == null || secret.isBlank()) {
-			throw new IllegalStateException("the LinkedIn app is not configured: set VIGIA_PLATFORMS_LINKEDIN_CLIENT_ID "
-					+ "and VIGIA_PLATFORMS_LINKEDIN_CLIENT_SECRET, or the client registration " + REGISTRATION_ID);
+			throw new AuthorizationException(Message.of("auth.unconfigured.registration", "LinkedIn",
+					"VIGIA_PLATFORMS_LINKEDIN_CLIENT_ID", "VIGIA_PLATFORMS_LINKEDIN_CLIENT_SECRET", REGISTRATION_ID));
 		}
 		return java.util.Map.of("client_id", id, "client_secret", secret);
 	}
@@ -153,11 +156,11 @@ public class LinkedInAuthorization implements NetworkAuthorization {
 	public List<Asset> assets(Token token) {
 		var calls = new Calls(http);
 		var acls = read(calls, "/rest/organizationAcls?q=roleAssignee&role=ADMINISTRATOR&state=APPROVED&count="
-				+ MAX_PAGES, token, "the pages the person administers");
+				+ MAX_PAGES, token, Message.of("auth.what.administered"));
 		var elements = acls.body().get("elements");
 		if (elements == null || !elements.isArray()) {
-			throw new IllegalStateException(LinkedInApi.NAME + " answered the pages the person administers without "
-					+ "elements");
+			throw new AuthorizationException(
+					Message.of("auth.without", LinkedInApi.NAME, Message.of("auth.what.administered"), "elements"));
 		}
 		var assets = new ArrayList<Asset>();
 		for (var acl : elements) {
@@ -166,7 +169,8 @@ public class LinkedInAuthorization implements NetworkAuthorization {
 				continue;
 			}
 			var id = urn.substring("urn:li:organization:".length());
-			var organization = read(calls, "/rest/organizations/" + id, token, "the page " + id);
+			var organization = read(calls, "/rest/organizations/" + id, token,
+					Message.of("auth.what.page", String.valueOf(id)));
 			assets.add(new Asset(Platform.LINKEDIN, id, handle(Json.text(organization.body(), "vanityName")), null));
 		}
 		return List.copyOf(assets);
@@ -191,17 +195,17 @@ public class LinkedInAuthorization implements NetworkAuthorization {
 		return false;
 	}
 
-	private LinkedInApi.Answer read(Calls calls, String pathAndQuery, Token token, String what) {
+	private LinkedInApi.Answer read(Calls calls, String pathAndQuery, Token token, Message what) {
 		LinkedInApi.Answer answer;
 		try {
 			answer = api.get(calls, pathAndQuery, token.accessToken());
 		}
 		catch (HttpFailure failure) {
-			throw new IllegalStateException(LinkedInApi.NAME + " did not answer " + what + ": "
-					+ Calls.describe(failure), failure);
+			throw new AuthorizationException(Message.of("auth.noAnswer", LinkedInApi.NAME, what, failure.detail()),
+					failure);
 		}
 		if (!answer.ok()) {
-			throw new IllegalStateException(LinkedInApi.NAME + " refused " + what + ": " + answer.describe());
+			throw new AuthorizationException(Message.of("auth.refused", LinkedInApi.NAME, what, answer.describe()));
 		}
 		return answer;
 	}

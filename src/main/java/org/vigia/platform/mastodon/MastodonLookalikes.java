@@ -21,6 +21,7 @@ import org.vigia.platform.FoundAccount;
 import org.vigia.platform.HandleProbe;
 import org.vigia.platform.InvalidHandleException;
 import org.vigia.platform.LookalikeSource;
+import org.vigia.platform.Message;
 import org.vigia.platform.Platform;
 import org.vigia.platform.adapter.Calls;
 import org.vigia.platform.adapter.Json;
@@ -240,8 +241,8 @@ public class MastodonLookalikes implements LookalikeSource {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new HttpFailure(HttpFailure.Kind.CONNECTION, "interrupted while waiting for " + server
-					+ "'s rate-limit window", null, 0, ex);
+			throw new HttpFailure(HttpFailure.Kind.CONNECTION, Message.of("http.failure.interruptedWaiting", server),
+					null, 0, ex);
 		}
 	}
 

@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
+import org.vigia.platform.Message;
 import org.vigia.platform.Platform;
 import org.vigia.platform.adapter.Calls;
 import org.vigia.platform.adapter.Json;
@@ -84,7 +85,7 @@ public final class Graph {
 	 * @param apiUrl the API with its version, such as {@code https://graph.facebook.com/v26.0}
 	 * @param appSecret the app secret; null when the app is not configured (then every call fails without a request)
 	 * @param proof whether calls carry {@code appsecret_proof}
-	 * @param name how messages name the API ("the Graph API")
+	 * @param name how messages name the API ("Graph API"): a proper name, the same in every language
 	 * @param sleeper how slowed-down calls wait, so that tests need not
 	 */
 	public Graph(PlatformHttpClient http, String apiUrl, @Nullable String appSecret, boolean proof, String name,
@@ -120,7 +121,7 @@ public final class Graph {
 			return Answer.paused(paused);
 		}
 		if (appSecret == null) {
-			return Answer.unconfigured(name);
+			throw unconfigured();
 		}
 		slowDown(subject);
 		var query = new LinkedHashMap<>(params);
@@ -138,7 +139,7 @@ public final class Graph {
 	public Answer exchange(Calls calls, Platform platform, String path, Map<String, String> params)
 			throws HttpFailure {
 		if (appSecret == null) {
-			return Answer.unconfigured(name);
+			throw unconfigured();
 		}
 		return send(calls, platform, path, params, null);
 	}
@@ -150,7 +151,7 @@ public final class Graph {
 	 */
 	public Answer delete(Platform platform, String path, String accessToken) throws HttpFailure {
 		if (appSecret == null) {
-			return Answer.unconfigured(name);
+			throw unconfigured();
 		}
 		var query = new LinkedHashMap<String, String>();
 		query.put("access_token", accessToken);
@@ -190,11 +191,17 @@ public final class Graph {
 		return new Answer(answer, body, error, null);
 	}
 
+	/** No call can be made without the app's id and secret: the reader is told so in their language. */
+	private HttpFailure unconfigured() {
+		return new HttpFailure(HttpFailure.Kind.CONNECTION, Message.of("http.failure.unconfigured", name), null, 0,
+				null);
+	}
+
 	private String url(String path, Map<String, String> params) throws HttpFailure {
 		var url = HttpUrl.parse(apiUrl + path);
 		if (url == null) {
-			throw new HttpFailure(HttpFailure.Kind.CONNECTION, "not an http(s) URL: " + name + " at " + apiUrl, null,
-					0, null);
+			throw new HttpFailure(HttpFailure.Kind.CONNECTION, Message.of("http.failure.notHttpApi", name, apiUrl),
+					null, 0, null);
 		}
 		var builder = url.newBuilder();
 		params.forEach(builder::addQueryParameter);
@@ -334,11 +341,6 @@ public final class Graph {
 
 		static Answer paused(Instant until) {
 			return new Answer(null, null, null, until);
-		}
-
-		static Answer unconfigured(String name) {
-			return new Answer(null, null, new GraphError("the app for " + name
-					+ " is not configured (its id and secret)", null, 0, null, null), null);
 		}
 
 		/** A successful answer with a JSON object and no error. */

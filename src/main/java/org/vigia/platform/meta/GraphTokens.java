@@ -3,6 +3,8 @@ package org.vigia.platform.meta;
 import java.time.Clock;
 import java.util.Map;
 
+import org.vigia.platform.AuthorizationException;
+import org.vigia.platform.Message;
 import org.vigia.platform.NetworkAuthorization;
 import org.vigia.platform.Platform;
 import org.vigia.platform.adapter.Calls;
@@ -24,12 +26,12 @@ public final class GraphTokens {
 	 *     and never a token or secret
 	 */
 	public static NetworkAuthorization.Token exchange(Graph graph, Calls calls, Platform platform, String path,
-			Map<String, String> params, Clock clock, String what) {
+			Map<String, String> params, Clock clock, Message what) {
 		var answer = send(() -> graph.exchange(calls, platform, path, params), graph, what);
 		var body = answer.body();
 		var accessToken = Json.text(body, "access_token");
 		if (accessToken == null || accessToken.isBlank()) {
-			throw new IllegalStateException(graph.name() + " answered " + what + " without an access_token");
+			throw new AuthorizationException(Message.of("auth.without", graph.name(), what, "access_token"));
 		}
 		var expiresIn = Json.number(body, "expires_in");
 		var expiresAt = (expiresIn == null || expiresIn <= 0) ? null : clock.instant().plusSeconds(expiresIn);
@@ -37,27 +39,25 @@ public final class GraphTokens {
 	}
 
 	/** Sends a call whose failure the caller cannot recover from: the answer when it is a JSON object, else throws. */
-	public static Graph.Answer send(Call call, Graph graph, String what) {
+	public static Graph.Answer send(Call call, Graph graph, Message what) {
 		Graph.Answer answer;
 		try {
 			answer = call.send();
 		}
 		catch (HttpFailure failure) {
-			throw new IllegalStateException(graph.name() + " did not answer " + what + ": " + Calls.describe(failure),
-					failure);
+			throw new AuthorizationException(Message.of("auth.noAnswer", graph.name(), what, failure.detail()), failure);
 		}
 		if (answer.ok()) {
 			return answer;
 		}
 		if (answer.error() != null) {
-			throw new IllegalStateException(graph.name() + " refused " + what + ": " + answer.error().describe());
+			throw new AuthorizationException(Message.of("auth.refused", graph.name(), what, answer.error().describe()));
 		}
 		if (answer.limited()) {
-			throw new IllegalStateException(graph.name() + " limits calls; " + what + " can be tried again at "
-					+ answer.retryAt());
+			throw new AuthorizationException(
+					Message.of("auth.limited", graph.name(), what, String.valueOf(answer.retryAt())));
 		}
-		throw new IllegalStateException(graph.name() + " answered " + what + " with HTTP " + answer.status()
-				+ " and no JSON it sends");
+		throw new AuthorizationException(Message.of("auth.noJson", graph.name(), what, String.valueOf(answer.status())));
 	}
 
 	/** A call that may get no answer. */

@@ -12,7 +12,7 @@ class MetaConfiguration {
 
 	@Bean
 	Graph metaGraph(PlatformHttpClient http, MetaProperties properties, Clock clock) {
-		return new Graph(http, properties.versionedGraphUrl(), properties.appSecret(), true, "the Graph API", clock,
+		return new Graph(http, properties.versionedGraphUrl(), properties.appSecret(), true, "Graph API", clock,
 				Thread::sleep);
 	}
 

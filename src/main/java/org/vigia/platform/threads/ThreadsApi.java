@@ -29,8 +29,8 @@ public class ThreadsApi {
 	ThreadsApi(PlatformHttpClient http, ThreadsProperties properties, Clock clock, Graph.Sleeper sleeper) {
 		this.properties = properties;
 		this.versioned = new Graph(http, properties.base() + "/" + ThreadsProperties.VERSION, properties.appSecret(),
-				false, "the Threads API", clock, sleeper);
-		this.root = new Graph(http, properties.base(), properties.appSecret(), false, "the Threads API", clock,
+				false, "Threads API", clock, sleeper);
+		this.root = new Graph(http, properties.base(), properties.appSecret(), false, "Threads API", clock,
 				sleeper);
 	}
 

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
+import org.vigia.platform.AuthorizationException;
+import org.vigia.platform.Message;
 import org.vigia.platform.NetworkAuthorization;
 import org.vigia.platform.Platform;
 import org.vigia.platform.adapter.Calls;
@@ -51,15 +53,15 @@ public class ThreadsAuthorization implements NetworkAuthorization {
 	public Grant complete(Token token, Set<String> scopes) {
 		var secret = api.properties().appSecret();
 		if (secret == null || secret.isBlank()) {
-			throw new IllegalStateException("the Threads app is not configured: set VIGIA_PLATFORMS_THREADS_APP_ID "
-					+ "and VIGIA_PLATFORMS_THREADS_APP_SECRET");
+			throw new AuthorizationException(Message.of("auth.unconfigured", "Threads", "VIGIA_PLATFORMS_THREADS_APP_ID",
+					"VIGIA_PLATFORMS_THREADS_APP_SECRET"));
 		}
 		var params = new LinkedHashMap<String, String>();
 		params.put("grant_type", "th_exchange_token");
 		params.put("client_secret", secret);
 		params.put("access_token", token.accessToken());
 		var lasting = GraphTokens.exchange(api.root(), new Calls(http), Platform.THREADS, "/access_token", params,
-				clock, "the exchange for a long-lived token");
+				clock, Message.of("auth.what.longLived"));
 		var me = me(lasting);
 		return new Grant(me.platformId(), me.handle(), lasting, Set.copyOf(scopes), List.of(me));
 	}
@@ -70,7 +72,7 @@ public class ThreadsAuthorization implements NetworkAuthorization {
 		params.put("grant_type", "th_refresh_token");
 		params.put("access_token", token.accessToken());
 		return Optional.of(GraphTokens.exchange(api.root(), new Calls(http), Platform.THREADS,
-				"/refresh_access_token", params, clock, "the refresh of a long-lived token"));
+				"/refresh_access_token", params, clock, Message.of("auth.what.refreshLongLived")));
 	}
 
 	/** A long-lived token is refreshed with itself while it is valid (and at least a day old), for 60 days more. */
@@ -93,10 +95,12 @@ public class ThreadsAuthorization implements NetworkAuthorization {
 	private Asset me(Token token) {
 		var calls = new Calls(http);
 		var me = GraphTokens.send(() -> api.graph().get(calls, Platform.THREADS, "/me",
-				Map.of("fields", "id,username,name"), token.accessToken(), null), api.graph(), "who granted access");
+				Map.of("fields", "id,username,name"), token.accessToken(), null), api.graph(),
+				Message.of("auth.what.who"));
 		var id = Json.id(me.body(), "id");
 		if (id == null) {
-			throw new IllegalStateException(api.graph().name() + " answered who granted access without an id");
+			throw new AuthorizationException(
+					Message.of("auth.without", api.graph().name(), Message.of("auth.what.who"), "id"));
 		}
 		return new Asset(Platform.THREADS, id, Json.text(me.body(), "username"), null);
 	}

@@ -22,7 +22,7 @@ import org.vigia.platform.http.HttpResult;
 @Component
 public class TikTokApi {
 
-	public static final String NAME = "the TikTok API";
+	public static final String NAME = "TikTok API";
 
 	private final TikTokProperties properties;
 

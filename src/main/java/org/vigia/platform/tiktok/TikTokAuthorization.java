@@ -17,7 +17,9 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Component;
+import org.vigia.platform.AuthorizationException;
 import org.vigia.platform.InvalidHandleException;
+import org.vigia.platform.Message;
 import org.vigia.platform.NetworkAuthorization;
 import org.vigia.platform.Platform;
 import org.vigia.platform.adapter.Calls;
@@ -91,13 +93,15 @@ public class TikTokAuthorization implements NetworkAuthorization {
 			answer = api.form(new Calls(http), "/v2/oauth/token/", fields);
 		}
 		catch (HttpFailure failure) {
-			throw new IllegalStateException(TikTokApi.NAME + " did not answer the refresh of a token: "
-					+ Calls.describe(failure), failure);
+			throw new AuthorizationException(
+					Message.of("auth.noAnswer", TikTokApi.NAME, Message.of("auth.what.refresh"), failure.detail()),
+					failure);
 		}
 		var body = answer.body();
 		var access = Json.text(body, "access_token");
 		if (!answer.ok() || access == null || access.isBlank()) {
-			throw new IllegalStateException(TikTokApi.NAME + " refused the refresh of a token: " + answer.describe());
+			throw new AuthorizationException(
+					Message.of("auth.refused", TikTokApi.NAME, Message.of("auth.what.refresh"), answer.describe()));
 		}
 		// The refresh token may have been rotated: the one answered is the one to keep; the old one is not sent again.
 		var refresh = Json.text(body, "refresh_token");
@@ -123,13 +127,15 @@ public class TikTokAuthorization implements NetworkAuthorization {
 		try {
 			var answer = api.form(new Calls(http), "/v2/oauth/revoke/", fields);
 			if (!answer.answer().isSuccessful() || (answer.code() != null && !"ok".equals(answer.code()))) {
-				throw new IllegalStateException(TikTokApi.NAME + " refused the revocation: " + answer.describe());
+				throw new AuthorizationException(
+						Message.of("auth.refused", TikTokApi.NAME, Message.of("auth.what.revocation"), answer.describe()));
 			}
 			return true;
 		}
 		catch (HttpFailure failure) {
-			throw new IllegalStateException(TikTokApi.NAME + " did not answer the revocation: "
-					+ Calls.describe(failure), failure);
+			throw new AuthorizationException(
+					Message.of("auth.noAnswer", TikTokApi.NAME, Message.of("auth.what.revocation"), failure.detail()),
+					failure);
 		}
 	}
 
@@ -165,8 +171,8 @@ public class TikTokAuthorization implements NetworkAuthorization {
 			secret = registration.getClientSecret();
 		}
 		if (key == null || key.isBlank() || secret == null || secret.isBlank()) {
-			throw new IllegalStateException("the TikTok app is not configured: set VIGIA_PLATFORMS_TIKTOK_CLIENT_KEY "
-					+ "and VIGIA_PLATFORMS_TIKTOK_CLIENT_SECRET, or the client registration " + REGISTRATION_ID);
+			throw new AuthorizationException(Message.of("auth.unconfigured.registration", "TikTok",
+					"VIGIA_PLATFORMS_TIKTOK_CLIENT_KEY", "VIGIA_PLATFORMS_TIKTOK_CLIENT_SECRET", REGISTRATION_ID));
 		}
 		var fields = new LinkedHashMap<String, String>();
 		fields.put("client_key", key);
@@ -181,15 +187,17 @@ public class TikTokAuthorization implements NetworkAuthorization {
 			answer = api.get(new Calls(http), "/v2/user/info/?fields=" + ME_FIELDS, token.accessToken());
 		}
 		catch (HttpFailure failure) {
-			throw new IllegalStateException(TikTokApi.NAME + " did not answer who granted access: "
-					+ Calls.describe(failure), failure);
+			throw new AuthorizationException(
+					Message.of("auth.noAnswer", TikTokApi.NAME, Message.of("auth.what.who"), failure.detail()), failure);
 		}
 		if (!answer.ok()) {
-			throw new IllegalStateException(TikTokApi.NAME + " refused who granted access: " + answer.describe());
+			throw new AuthorizationException(
+					Message.of("auth.refused", TikTokApi.NAME, Message.of("auth.what.who"), answer.describe()));
 		}
 		var user = Json.object(answer.data(), "user");
 		if (user == null || Json.id(user, "open_id") == null) {
-			throw new IllegalStateException(TikTokApi.NAME + " answered who granted access without an open_id");
+			throw new AuthorizationException(
+					Message.of("auth.without", TikTokApi.NAME, Message.of("auth.what.who"), "open_id"));
 		}
 		return user;
 	}

@@ -116,7 +116,9 @@ class AccountPage {
 			redirect.addFlashAttribute("phoneAnswerSaved", true);
 		}
 		catch (InvalidException ex) {
-			redirect.addFlashAttribute("errors", List.of(ex.getMessage()));
+			// In the reader's language: the message code and its arguments, rendered by the page.
+			redirect.addFlashAttribute("errors", List.of((ex.code() != null)
+					? Message.of(ex.code(), ex.arguments()).encode() : String.valueOf(ex.getMessage())));
 		}
 		return "redirect:/accounts/" + id + "#attestations";
 	}
@@ -129,7 +131,7 @@ class AccountPage {
 			return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new PhoneAnswerException(field + ": '" + value + "' is not one of the choices");
+			throw new PhoneAnswerException("problem.phone.choice", field, value);
 		}
 	}
 
@@ -141,7 +143,7 @@ class AccountPage {
 			return LocalDate.parse(value.strip());
 		}
 		catch (DateTimeParseException ex) {
-			throw new PhoneAnswerException("lastPost: expected a date such as 2026-05-31, was '" + value + "'");
+			throw new PhoneAnswerException("problem.recertification.lastPostDate", value);
 		}
 	}
 
@@ -150,8 +152,8 @@ class AccountPage {
 
 		private static final long serialVersionUID = 1L;
 
-		PhoneAnswerException(String message) {
-			super(message);
+		PhoneAnswerException(String code, Object... arguments) {
+			super(Message.of(code, arguments).english(), code, arguments);
 		}
 
 	}

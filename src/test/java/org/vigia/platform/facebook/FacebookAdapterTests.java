@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import mockwebserver3.MockResponse;
@@ -66,7 +67,7 @@ class FacebookAdapterTests {
 		server.setDispatcher(routes);
 		var properties = new MetaProperties("1234567890", SECRET, server.url("/").uri(),
 				java.net.URI.create("https://www.facebook.com"), null);
-		return new Graph(http, properties.versionedGraphUrl(), SECRET, true, "the Graph API", clock, slept::add);
+		return new Graph(http, properties.versionedGraphUrl(), SECRET, true, "Graph API", clock, slept::add);
 	}
 
 	private FacebookAdapter adapter() {
@@ -293,6 +294,11 @@ class FacebookAdapterTests {
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.ERROR);
 		assertThat(English.text(result.error())).contains("refused to connect").doesNotContain(PAGE_TOKEN);
+		assertThat(English.text(result.error(), Locale.forLanguageTag("ca")))
+			.startsWith("Rebutjada: l'adreça apunta a una xarxa privada o local (connexió rebutjada: ")
+			.contains("és una adreça de bucle local (loopback)")
+			.doesNotContain("refused")
+			.doesNotContain(PAGE_TOKEN);
 		assertThat(requests()).isEmpty();
 	}
 

@@ -41,7 +41,7 @@ class FacebookAuthorizationTests {
 		var properties = new MetaProperties("1234567890", SECRET, server.url("/").uri(),
 				URI.create("https://www.facebook.com"), null);
 		var clock = new MutableClock(NOW);
-		var graph = new Graph(http, properties.versionedGraphUrl(), SECRET, true, "the Graph API", clock, (wait) -> {
+		var graph = new Graph(http, properties.versionedGraphUrl(), SECRET, true, "Graph API", clock, (wait) -> {
 		});
 		return new FacebookAuthorization(http, graph, properties, clock);
 	}

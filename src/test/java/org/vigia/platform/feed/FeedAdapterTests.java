@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import mockwebserver3.Dispatcher;
@@ -336,6 +337,12 @@ class FeedAdapterTests {
 
 		assertThat(result.outcome()).isEqualTo(CheckOutcome.ERROR);
 		assertThat(English.text(result.error())).contains("timed out");
+		// The whole sentence, the HTTP layer's detail in parentheses included, in the reader's language.
+		assertThat(English.text(result.error(), Locale.forLanguageTag("es")))
+			.startsWith("Sin respuesta a tiempo (tiempo agotado: http://")
+			.doesNotContain("timed out");
+		assertThat(English.text(result.error(), Locale.forLanguageTag("gl"))).contains("tempo esgotado")
+			.doesNotContain("timed out");
 	}
 
 	@Test

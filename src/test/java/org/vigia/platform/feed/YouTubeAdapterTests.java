@@ -17,6 +17,7 @@ import org.vigia.platform.English;
 import org.vigia.platform.CheckOutcome;
 import org.vigia.platform.CheckRequest;
 import org.vigia.platform.CheckResult;
+import org.vigia.platform.Message;
 import org.vigia.platform.Platform;
 import org.vigia.platform.PlatformProperties;
 import org.vigia.platform.http.HttpFailure;
@@ -165,7 +166,8 @@ class YouTubeAdapterTests {
 		var client = new PlatformHttpClient(HttpProperties.forLocalTests(), new SimpleMeterRegistry(), Clock.systemUTC()) {
 			@Override
 			public HttpResult get(HttpGet get) throws HttpFailure {
-				throw new HttpFailure(HttpFailure.Kind.RATE_LIMITED, "rate limit of www.youtube.com", retryAt, 0, null);
+				throw new HttpFailure(HttpFailure.Kind.RATE_LIMITED, Message.of("http.failure.tooManyRequestsUntil",
+						"www.youtube.com", retryAt.toString(), "https://www.youtube.com/"), retryAt, 0, null);
 			}
 		};
 		var properties = PlatformProperties.at(server.url("/").uri());

@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import okhttp3.Dns;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import org.vigia.platform.English;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -238,8 +241,11 @@ class AddressGuardTests {
 		var dns = new GuardedDns(guard, resolving("127.0.0.1", "169.254.169.254"));
 
 		assertThatExceptionOfType(BlockedAddressException.class).isThrownBy(() -> dns.lookup("rebind.example.org"))
-			.withMessage("rebind.example.org resolves only to refused addresses: 127.0.0.1 (loopback), "
-					+ "169.254.169.254 (cloud metadata)");
+			.withMessage("rebind.example.org resolves only to refused addresses: 127.0.0.1 (loopback); "
+					+ "169.254.169.254 (cloud metadata)")
+			.satisfies((refused) -> assertThat(English.text(refused.detail().encode(), Locale.forLanguageTag("es")))
+				.isEqualTo("rebind.example.org solo se resuelve en direcciones rechazadas: 127.0.0.1 (dirección de "
+						+ "bucle local (loopback)); 169.254.169.254 (dirección del servicio de metadatos de la nube)"));
 	}
 
 	@Test
@@ -249,7 +255,9 @@ class AddressGuardTests {
 		});
 
 		assertThatExceptionOfType(BlockedAddressException.class).isThrownBy(() -> dns.lookup("localhost"))
-			.withMessage("localhost is loopback");
+			.withMessage("localhost is loopback")
+			.satisfies((refused) -> assertThat(English.text(refused.detail().encode(), Locale.forLanguageTag("eu")))
+				.isEqualTo("localhost begizta lokaleko helbidea (loopback) da"));
 	}
 
 	@Test

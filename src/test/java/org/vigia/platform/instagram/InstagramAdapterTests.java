@@ -47,7 +47,7 @@ class InstagramAdapterTests {
 		var http = new PlatformHttpClient(HttpProperties.forLocalTests(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), java.time.Clock.systemUTC());
 		var properties = new MetaProperties("1234567890", SECRET, server.url("/").uri(),
 				URI.create("https://www.facebook.com"), null);
-		var graph = new Graph(http, properties.versionedGraphUrl(), SECRET, true, "the Graph API",
+		var graph = new Graph(http, properties.versionedGraphUrl(), SECRET, true, "Graph API",
 				new MutableClock(Instant.parse("2026-12-05T12:00:00Z")), (wait) -> {
 				});
 		var factory = new StaticListableBeanFactory();

@@ -20,6 +20,7 @@ import org.vigia.platform.English;
 import org.vigia.platform.CheckOutcome;
 import org.vigia.platform.CheckRequest;
 import org.vigia.platform.CheckResult;
+import org.vigia.platform.Message;
 import org.vigia.platform.Platform;
 import org.vigia.platform.PlatformProperties;
 import org.vigia.platform.http.HttpFailure;
@@ -181,7 +182,9 @@ class TelegramAdapterTests {
 		var client = new PlatformHttpClient(HttpProperties.forLocalTests(), new SimpleMeterRegistry(), Clock.systemUTC()) {
 			@Override
 			public HttpResult get(HttpGet get) throws HttpFailure {
-				throw new HttpFailure(HttpFailure.Kind.RATE_LIMITED, "rate limit of t.me", retryAt, 0, null);
+				throw new HttpFailure(HttpFailure.Kind.RATE_LIMITED,
+						Message.of("http.failure.tooManyRequestsUntil", "t.me", retryAt.toString(), "https://t.me/"), retryAt, 0,
+						null);
 			}
 		};
 

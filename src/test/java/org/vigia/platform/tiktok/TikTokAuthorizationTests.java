@@ -3,6 +3,7 @@ package org.vigia.platform.tiktok;
 import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -13,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.vigia.MutableClock;
+import org.vigia.platform.AuthorizationException;
+import org.vigia.platform.English;
+import org.vigia.platform.Message;
 import org.vigia.platform.NetworkAuthorization;
 import org.vigia.platform.Platform;
 import org.vigia.platform.adapter.Routes;
@@ -94,7 +98,14 @@ class TikTokAuthorizationTests {
 		assertThatIllegalStateException().isThrownBy(() -> authorization().refresh(first()))
 			.withMessageContaining("invalid_grant")
 			.withMessageContaining("20261205120006A1B2C3D4E5F6A7B8C9D0")
-			.withMessageNotContaining("rft.");
+			.withMessageNotContaining("rft.")
+			// What the connection's page says: Vigía's sentence in the reader's language, TikTok's own words quoted.
+			.isInstanceOfSatisfying(AuthorizationException.class, (refused) -> assertThat(English.text(
+					Message.of("connection.error.refresh", refused.sentence()).encode(), Locale.forLanguageTag("es")))
+				.startsWith("No se pudo renovar el token: TikTok API rechazó la renovación de un token: ")
+				.contains("invalid_grant")
+				.doesNotContain("refused")
+				.doesNotContain("rft."));
 	}
 
 	@Test
@@ -139,7 +150,11 @@ class TikTokAuthorizationTests {
 				new StaticListableBeanFactory().getBeanProvider(ClientRegistrationRepository.class), clock);
 
 		assertThatIllegalStateException().isThrownBy(() -> unconfigured.refresh(first()))
-			.withMessageContaining("VIGIA_PLATFORMS_TIKTOK_CLIENT_KEY");
+			.withMessageContaining("VIGIA_PLATFORMS_TIKTOK_CLIENT_KEY")
+			.isInstanceOfSatisfying(AuthorizationException.class,
+					(refused) -> assertThat(English.text(refused.sentence().encode(), Locale.forLanguageTag("gl")))
+						.isEqualTo("a aplicación de TikTok non está configurada: defina VIGIA_PLATFORMS_TIKTOK_CLIENT_KEY "
+								+ "e VIGIA_PLATFORMS_TIKTOK_CLIENT_SECRET, ou o rexistro de cliente tiktok"));
 		assertThat(server.getRequestCount()).isZero();
 	}
 
