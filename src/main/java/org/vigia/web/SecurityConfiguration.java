@@ -203,7 +203,9 @@ class SecurityConfiguration {
 			.exceptionHandling(exceptions -> exceptions
 				.defaultAuthenticationEntryPointFor(login, new AndRequestMatcher(machineFacing, navigation))
 				.defaultAuthenticationEntryPointFor(problems, machineFacing)
-				.defaultAccessDeniedHandlerFor(problems, machineFacing));
+				// Problem details for the API, the error page for the dashboard: a lone defaultAccessDeniedHandlerFor
+				// would answer every refusal, a page's too, as problem details.
+				.accessDeniedHandler(denied));
 		var tokens = apiTokens.getIfAvailable();
 		if (tokens != null) {
 			// Scripts send a token instead of a password: checked ahead of Basic, on the API only.
