@@ -82,11 +82,36 @@ public class Connections {
 		for (var authorization : authorizations.values()) {
 			var client = repository.findByRegistrationId(authorization.registrationId());
 			if (client != null) {
-				registrations.add(new Registration(client.getRegistrationId(), client.getClientName(),
+				var name = networkName(client.getRegistrationId(), client.getClientName(), authorization.platforms());
+				registrations.add(new Registration(client.getRegistrationId(),
+						(name != null) ? name : client.getClientName(),
 						Set.copyOf(authorization.platforms())));
 			}
 		}
 		return registrations;
+	}
+
+	/**
+	 * The network's name for people, the same in every language: the client registration's name ({@code TikTok},
+	 * {@code LinkedIn}), else the name of the network it reaches (or of the first account the connection
+	 * administers); null when none is known. Never the registration id, which Spring gives as the name of a
+	 * registration configured without one.
+	 */
+	public @Nullable String networkName(Connection connection) {
+		var repository = clients.getIfAvailable();
+		var client = (repository == null) ? null : repository.findByRegistrationId(connection.registration());
+		var platforms = authorization(connection.registration()).map(NetworkAuthorization::platforms)
+			.filter(reached -> !reached.isEmpty())
+			.orElseGet(() -> connection.assets().stream().map(Connection.Asset::platform).collect(
+					java.util.stream.Collectors.toSet()));
+		return networkName(connection.registration(), (client == null) ? null : client.getClientName(), platforms);
+	}
+
+	static @Nullable String networkName(String registrationId, @Nullable String clientName, Set<Platform> platforms) {
+		if (clientName != null && !clientName.isBlank() && !clientName.equals(registrationId)) {
+			return clientName;
+		}
+		return platforms.stream().min(Comparator.naturalOrder()).map(Platform::label).orElse(null);
 	}
 
 	Optional<NetworkAuthorization> authorization(String registrationId) {

@@ -22,13 +22,14 @@ import org.vigia.connections.Connections;
 class ConnectionController {
 
 	/** A connection as the API shows it: what it is and what it covers, never its tokens. */
-	record ConnectionView(long id, String network, long organizationId, String grantedBy,
+	record ConnectionView(long id, String network, long organizationId, String grantedBy, String networkUserId,
 			@Nullable String networkUserName, Instant grantedAt, List<String> scopes, @Nullable Instant expiresAt,
 			ConnectionState state, List<Long> accountIds, @Nullable Instant lastUsedAt, List<AssetView> assets) {
 
 		static ConnectionView of(Connection connection) {
 			return new ConnectionView(connection.id(), connection.registration(), connection.organizationId(),
-					connection.grantedBy(), connection.networkUserName(), connection.grantedAt(), connection.scopes(),
+					connection.grantedBy(), connection.networkUserId(), connection.networkUserName(),
+					connection.grantedAt(), connection.scopes(),
 					connection.expiresAt(), connection.state(), connection.accountIds(), connection.lastUsedAt(),
 					connection.assets()
 						.stream()

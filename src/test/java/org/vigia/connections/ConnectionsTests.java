@@ -157,6 +157,44 @@ class ConnectionsTests {
 	}
 
 	@Test
+	void thePageNamesTheNetworkAsItsConnectButtonDoesInEveryLanguageAndNeverItsRegistrationId() throws Exception {
+		network.userName = null;
+		var connection = connections.connect(organization, FakeNetwork.ID,
+				new NetworkAuthorization.Token("short", null, null, null), Set.of(), "editor");
+		var heading = "id=\"connection-heading-" + connection.id() + "\">";
+
+		var english = ApiCalls.editor(mvc, get("/connections?lang=en"));
+		assertThat(english).contains("Connect Fake")
+			.contains(heading + "Fake · Villaverde</h2>")
+			.doesNotContain(heading + "fake")
+			// No name from the network: what it is, never its id for the person.
+			.contains("a Fake member, connected by editor")
+			.doesNotContain(network.userId);
+		var spanish = ApiCalls.editor(mvc, get("/connections?lang=es"));
+		assertThat(spanish).contains("Conectar Fake")
+			.contains(heading + "Fake · Villaverde</h2>")
+			.contains("un miembro de Fake, conectada por editor")
+			.doesNotContain(network.userId);
+		var basque = ApiCalls.editor(mvc, get("/connections?lang=eu"));
+		assertThat(basque).contains(heading + "Fake · Villaverde</h2>").contains("Fake sareko kide bat");
+		// The API keeps the network's id of the person.
+		assertThat(JsonPath.<String>read(ApiCalls.viewer(mvc, get("/api/connections")), "$[0].networkUserId"))
+			.isEqualTo(network.userId);
+	}
+
+	@Test
+	void aRegistrationWithoutANameIsNamedAfterTheNetworkItReaches() {
+		// Spring names a registration configured without client-name after its id.
+		assertThat(Connections.networkName("meta", "meta", Set.of(Platform.INSTAGRAM, Platform.FACEBOOK)))
+			.isEqualTo("Facebook");
+		assertThat(Connections.networkName("linkedin", null, Set.of(Platform.LINKEDIN))).isEqualTo("LinkedIn");
+		assertThat(Connections.networkName("tiktok", " ", Set.of(Platform.TIKTOK))).isEqualTo("TikTok");
+		assertThat(Connections.networkName("tiktok", "TikTok for Business", Set.of(Platform.TIKTOK)))
+			.isEqualTo("TikTok for Business");
+		assertThat(Connections.networkName("gone", "gone", Set.of())).isNull();
+	}
+
+	@Test
 	void aNetworkThatRefusesToRevokeStillLeavesTheConnectionDisconnectedAndThePageSaysSo() throws Exception {
 		var connection = connections.connect(organization, FakeNetwork.ID,
 				new NetworkAuthorization.Token("short", null, null, null), Set.of(), "editor");

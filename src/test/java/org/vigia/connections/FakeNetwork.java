@@ -39,6 +39,9 @@ public class FakeNetwork implements NetworkAuthorization {
 
 	public volatile String userId = "10150000000000001";
 
+	/** The name the network gives of who granted it; null where it gives none (LinkedIn without openid). */
+	public volatile String userName = "Marta Comunicación";
+
 	private final Clock clock;
 
 	public FakeNetwork(Clock clock) {
@@ -54,6 +57,7 @@ public class FakeNetwork implements NetworkAuthorization {
 		revokeFails = false;
 		lifetime = Duration.ofDays(60);
 		userId = "10150000000000001";
+		userName = "Marta Comunicación";
 	}
 
 	@Override
@@ -71,7 +75,7 @@ public class FakeNetwork implements NetworkAuthorization {
 		completed.add(token.accessToken());
 		var lasting = new Token("long-" + token.accessToken(), refreshable ? "refresh-" + token.accessToken() : null,
 				clock.instant().plus(lifetime), null);
-		return new Grant(userId, "Marta Comunicación", lasting, scopes, List.copyOf(assets));
+		return new Grant(userId, userName, lasting, scopes, List.copyOf(assets));
 	}
 
 	@Override

@@ -43,6 +43,19 @@ public class LinkedInApi {
 		return new Answer(answer, Json.parse(answer.text()));
 	}
 
+	/**
+	 * Reads who the member is, {@code GET /v2/userinfo} (Sign In with LinkedIn using OpenID Connect, scopes
+	 * {@code openid} and {@code profile}): {@code sub}, {@code name}, {@code given_name}, {@code family_name}. It is
+	 * no versioned {@code /rest} resource: no {@code LinkedIn-Version}.
+	 */
+	public Answer userinfo(Calls calls, String accessToken) throws HttpFailure {
+		var answer = calls.get(HttpGet.of(Platform.LINKEDIN, properties.api() + "/v2/userinfo")
+			.header("Accept", "application/json")
+			.header("Authorization", "Bearer " + accessToken)
+			.withoutRedirects());
+		return new Answer(answer, Json.parse(answer.text()));
+	}
+
 	LinkedInProperties properties() {
 		return properties;
 	}

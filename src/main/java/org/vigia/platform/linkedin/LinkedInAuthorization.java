@@ -36,6 +36,11 @@ public class LinkedInAuthorization implements NetworkAuthorization {
 
 	public static final String REGISTRATION_ID = "linkedin";
 
+	/** The scopes that let the app read the granting member's name ({@code GET /v2/userinfo}). */
+	static final Set<String> NAME_SCOPES = Set.of("openid", "profile");
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LinkedInAuthorization.class);
+
 	// A person who administers more pages than this is an agency, not an institution: the first ones are kept.
 	private static final int MAX_PAGES = 100;
 
@@ -77,7 +82,41 @@ public class LinkedInAuthorization implements NetworkAuthorization {
 		if (userId == null) {
 			throw new AuthorizationException(Message.of("auth.linkedin.noPage", LinkedInApi.NAME));
 		}
-		return new Grant(userId, null, token, granted(scopes), assets(token));
+		var granted = granted(scopes);
+		return new Grant(userId, name(token, granted), token, granted, assets(token));
+	}
+
+	/**
+	 * The name of the person who granted it, where they also granted {@code openid} and {@code profile} (Sign In with
+	 * LinkedIn using OpenID Connect): the Community Management scopes read no member's name. Null without them, or
+	 * when LinkedIn does not answer it: the name is only shown, the grant holds without it.
+	 */
+	private @org.jspecify.annotations.Nullable String name(Token token, Set<String> granted) {
+		if (!granted.containsAll(NAME_SCOPES)) {
+			return null;
+		}
+		LinkedInApi.Answer answer;
+		try {
+			answer = api.userinfo(new Calls(http), token.accessToken());
+		}
+		catch (HttpFailure failure) {
+			log.warn("{} did not answer who granted access: {}", LinkedInApi.NAME, Calls.describe(failure));
+			return null;
+		}
+		if (!answer.ok()) {
+			log.warn("{} refused who granted access: {}", LinkedInApi.NAME, answer.describe());
+			return null;
+		}
+		var name = Json.text(answer.body(), "name");
+		if (name == null || name.isBlank()) {
+			var given = Json.text(answer.body(), "given_name");
+			var family = Json.text(answer.body(), "family_name");
+			name = String.join(" ", java.util.stream.Stream.of(given, family)
+				.filter(part -> part != null && !part.isBlank())
+				.map(String::strip)
+				.toList());
+		}
+		return name.isBlank() ? null : name.strip();
 	}
 
 	/**

@@ -47,6 +47,14 @@ class ConnectionsPage {
 		var accountIds = list.stream().flatMap(connection -> connection.accountIds().stream()).collect(Collectors.toSet());
 		model.addAttribute("section", "connections");
 		model.addAttribute("connections", list);
+		var networkNames = new java.util.HashMap<Long, String>();
+		list.forEach(connection -> {
+			var name = connections.networkName(connection);
+			if (name != null) {
+				networkNames.put(connection.id(), name);
+			}
+		});
+		model.addAttribute("networkNames", networkNames);
 		model.addAttribute("organizationNames", registry.organizationNames(organizationIds));
 		model.addAttribute("accountHandles", registry.accountHandles(accountIds));
 		model.addAttribute("registrations", connections.registrations());

@@ -252,6 +252,55 @@ class LinkedInAdapterTests {
 	}
 
 	@Test
+	void withOpenIdAndProfileTheGrantNamesThePersonFromUserinfo() throws Exception {
+		routes.on("/rest/organizationAcls", routes.fixture("organization-acls.json"))
+			.on(ORGANIZATIONS + "/" + ORGANIZATION_ID, routes.fixture("organization.json"))
+			.on("/v2/userinfo", routes.fixture("userinfo.json"));
+		var authorization = new LinkedInAuthorization(http, api(), new StaticListableBeanFactory().getBeanProvider(ClientRegistrationRepository.class), clock);
+		var token = new NetworkAuthorization.Token(TOKEN, null, Instant.parse("2027-02-03T12:00:00Z"), null);
+
+		var grant = authorization.complete(token, Set.of("r_organization_admin,r_organization_social,openid,profile"));
+
+		assertThat(grant.userId()).isEqualTo("urn:li:person:aBc12DeFgH");
+		assertThat(grant.userName()).isEqualTo("Marta Comunicación Villaverde");
+		var userinfo = requests().stream().filter(request -> "/v2/userinfo".equals(request.getTarget())).toList();
+		assertThat(userinfo).singleElement().satisfies(request -> {
+			assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
+			assertThat(request.getHeaders().get("LinkedIn-Version")).as("not a versioned /rest resource").isNull();
+		});
+	}
+
+	@Test
+	void withOnlyTheCommunityManagementScopesTheGrantHasNoNameAndUserinfoIsNotAsked() throws Exception {
+		routes.on("/rest/organizationAcls", routes.fixture("organization-acls.json"))
+			.on(ORGANIZATIONS + "/" + ORGANIZATION_ID, routes.fixture("organization.json"))
+			.on("/v2/userinfo", routes.fixture("userinfo.json"));
+		var authorization = new LinkedInAuthorization(http, api(), new StaticListableBeanFactory().getBeanProvider(ClientRegistrationRepository.class), clock);
+		var token = new NetworkAuthorization.Token(TOKEN, null, Instant.parse("2027-02-03T12:00:00Z"), null);
+
+		var grant = authorization.complete(token, Set.of("r_organization_admin,r_organization_social"));
+
+		assertThat(grant.userId()).isEqualTo("urn:li:person:aBc12DeFgH");
+		assertThat(grant.userName()).isNull();
+		assertThat(requests()).noneMatch(request -> request.getTarget().startsWith("/v2/userinfo"));
+	}
+
+	@Test
+	void aUserinfoLinkedInRefusesLeavesTheGrantWithoutAName() {
+		routes.on("/rest/organizationAcls", routes.fixture("organization-acls.json"))
+			.on(ORGANIZATIONS + "/" + ORGANIZATION_ID, routes.fixture("organization.json"))
+			.on("/v2/userinfo", Routes.json(401, routes.read("error-expired.json")));
+		var authorization = new LinkedInAuthorization(http, api(), new StaticListableBeanFactory().getBeanProvider(ClientRegistrationRepository.class), clock);
+		var token = new NetworkAuthorization.Token(TOKEN, null, Instant.parse("2027-02-03T12:00:00Z"), null);
+
+		var grant = authorization.complete(token, Set.of("r_organization_admin", "openid", "profile"));
+
+		assertThat(grant.userId()).isEqualTo("urn:li:person:aBc12DeFgH");
+		assertThat(grant.userName()).isNull();
+		assertThat(grant.assets()).hasSize(1);
+	}
+
+	@Test
 	void theScopesLinkedInAnswersCommaSeparatedAreSeveralPermissions() {
 		routes.on("/rest/organizationAcls", routes.fixture("organization-acls.json"))
 			.on(ORGANIZATIONS + "/" + ORGANIZATION_ID, routes.fixture("organization.json"));

@@ -177,7 +177,7 @@ class LinkedInTikTokConnectBrowserTests {
 		signIn();
 		connectLinkedIn();
 
-		var connection = connection("linkedin");
+		var connection = connection("LinkedIn");
 		assertActive(connection);
 		var assets = assets(connection);
 		assertThat(assets).singleElement()
@@ -199,7 +199,7 @@ class LinkedInTikTokConnectBrowserTests {
 		signIn();
 		connectTikTok();
 
-		var connection = connection("tiktok");
+		var connection = connection("TikTok");
 		assertActive(connection);
 		assertThat(assets(connection)).singleElement()
 			.satisfies(item -> assertThat(item).contains("TikTok · aytovillaverde")
@@ -240,6 +240,12 @@ class LinkedInTikTokConnectBrowserTests {
 		assertThat(connections).extracting(WebElement::getText)
 			.anySatisfy(text -> assertThat(text).contains("LinkedIn · company/ayuntamiento-de-villaverde"))
 			.anySatisfy(text -> assertThat(text).contains("TikTok · aytovillaverde"));
+		// Each named after its network as its connect button is, never the registration id.
+		assertThat(browser.findElements(By.cssSelector("article.connection h2"))).extracting(WebElement::getText)
+			.containsExactlyInAnyOrder("LinkedIn · Ayuntamiento de Villaverde", "TikTok · Ayuntamiento de Villaverde");
+		// LinkedIn names no one to an app granted only the Community Management scopes: no URN for the person.
+		assertThat(browser.findElement(By.cssSelector("main")).getText()).contains("a LinkedIn member, connected by editor")
+			.doesNotContain("urn:li:person");
 		Screenshots.asConfigured().save(browser, "connections-linkedin-tiktok");
 	}
 
@@ -339,12 +345,13 @@ class LinkedInTikTokConnectBrowserTests {
 		assertThat(me.getUrl().queryParameter("fields")).contains("username");
 	}
 
-	private WebElement connection(String registration) {
+	/** The connection whose heading names the network ("LinkedIn · Ayuntamiento de Villaverde"). */
+	private WebElement connection(String network) {
 		return browser.findElements(By.cssSelector("article.connection"))
 			.stream()
-			.filter(article -> article.findElement(By.tagName("h2")).getText().contains(registration))
+			.filter(article -> article.findElement(By.tagName("h2")).getText().startsWith(network + " · "))
 			.findFirst()
-			.orElseThrow(() -> new AssertionError("no connection " + registration + " on " + browser.getCurrentUrl()
+			.orElseThrow(() -> new AssertionError("no connection " + network + " on " + browser.getCurrentUrl()
 					+ ": " + browser.findElement(By.tagName("body")).getText()));
 	}
 
