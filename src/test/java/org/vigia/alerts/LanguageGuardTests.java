@@ -234,6 +234,14 @@ public class LanguageGuardTests {
 	/** Fails if the text holds an English sentence of the English bundles, an unresolved key or a raw message code. */
 	public static void assertNoEnglishAndNoKey(String text, String where) throws IOException {
 		assertThat(text).as(where).doesNotContain("??").doesNotContain("{\"code\"");
+		// A code shown where its name belongs: an element whose whole text is a finding type, severity, status or
+		// health state ("GONE" on a tile instead of "Gone", "Desaparecida", ...).
+		var codes = java.util.stream.Stream.of(org.vigia.health.FindingType.values(), org.vigia.health.Severity.values(),
+				org.vigia.health.FindingStatus.values(), org.vigia.overview.HealthState.values())
+			.flatMap(java.util.Arrays::stream)
+			.map(Enum::name)
+			.collect(java.util.stream.Collectors.joining("|"));
+		assertThat(text).as("a raw code in " + where).doesNotContainPattern(">\\s*(" + codes + ")\\s*<");
 		for (var sentence : englishSentences()) {
 			assertThat(text).as("English sentence in " + where).doesNotContainIgnoringCase(sentence);
 		}

@@ -156,7 +156,8 @@ class PollRunControllerSliceTests {
 			.andExpect(jsonPath("$.detail").value("No hay ninguna ejecución de comprobación con el id 99"));
 		mvc.perform(get("/api/poll-runs/latest").with(user("victor").roles("VIEWER")))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.detail").value(containsString("'id'")));
+			.andExpect(jsonPath("$.detail").value(containsString("'latest'")))
+			.andExpect(jsonPath("$.detail").value(containsString(" id")));
 	}
 
 	@Test

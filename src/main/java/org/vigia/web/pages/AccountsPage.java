@@ -48,6 +48,8 @@ class AccountsPage {
 		model.addAttribute("page", result);
 		model.addAttribute("organizations", organizations());
 		model.addAttribute("platforms", Platform.values());
+		model.addAttribute("platformLabels", java.util.Arrays.stream(Platform.values())
+			.collect(java.util.stream.Collectors.toMap(Platform::id, Platform::label)));
 		model.addAttribute("states", AccountDirectory.STATES);
 		model.addAttribute("sorts", List.of("silence", "handle", "organization"));
 		var current = ServletUriComponentsBuilder.fromCurrentRequest();

@@ -24,7 +24,7 @@ import org.vigia.recertification.Rounds;
 class OverviewPage {
 
 	/** One organization's unit × network matrix. */
-	record Matrix(long organizationId, List<String> platforms, List<MatrixRow> rows) {
+	record Matrix(long organizationId, List<String> platforms, List<MatrixRow> rows, Map<String, String> labels) {
 	}
 
 	/**
@@ -180,7 +180,13 @@ class OverviewPage {
 					columns.stream().map(p -> byPlatform.getOrDefault(p, new Cell(0, 0, false))).toList(),
 					byUnit.get(unit.id())));
 		}
-		return new Matrix(organization.id(), columns, rows);
+		// Each network by its name ("Bluesky", "RSS/Atom"), not its code.
+		var labels = new HashMap<String, String>();
+		for (var platform : org.vigia.platform.Platform.values()) {
+			labels.put(platform.id(), platform.label());
+		}
+		columns.forEach(column -> labels.putIfAbsent(column, column));
+		return new Matrix(organization.id(), columns, rows, Map.copyOf(labels));
 	}
 
 }
