@@ -250,7 +250,7 @@ class DashboardPagesTests {
 			.andExpect(content().string(containsString("<a href=\"/accounts?organizationId=" + organization + "&amp;unitId="
 					+ unit + "&amp;platform=mastodon\">its 2 accounts on this network</a>")))
 			.andExpect(content().string(containsString("deportes&lt;b&gt;@social.villaverde.example")))
-			.andExpect(content().string(containsString("<th scope=\"row\">firstAccounts</th>")))
+			.andExpect(content().string(containsString("<th scope=\"row\">Oldest accounts</th>")))
 			.andExpect(content().string(not(containsString("<script>alert(1)"))))
 			.andExpect(content().string(not(containsString("deportes<b>"))));
 		mvc.perform(get("/findings?type=DUPLICATE").with(httpBasic("viewer", "viewer")))
