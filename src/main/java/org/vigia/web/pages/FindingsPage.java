@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -29,6 +31,7 @@ import org.vigia.health.FindingType;
 import org.vigia.health.Findings;
 import org.vigia.health.Severity;
 import org.vigia.web.Sentences;
+import org.vigia.web.Times;
 import org.vigia.platform.Platform;
 
 /** Triage: findings, gravest first; a finding with its evidence and history; acknowledge, dismiss, reopen. */
@@ -41,10 +44,16 @@ class FindingsPage {
 
 	private final Sentences sentences;
 
-	FindingsPage(Findings findings, Clock clock, Sentences sentences) {
+	private final MessageSource messages;
+
+	private final Times times;
+
+	FindingsPage(Findings findings, Clock clock, Sentences sentences, MessageSource messages, Times times) {
 		this.findings = findings;
 		this.clock = clock;
 		this.sentences = sentences;
+		this.messages = messages;
+		this.times = times;
 	}
 
 	@GetMapping("/findings")
@@ -84,6 +93,8 @@ class FindingsPage {
 		// The page title is a fragment parameter, where templates may not call beans.
 		model.addAttribute("findingSubject", sentences.text(finding.subject()));
 		model.addAttribute("lookalike", LookalikeView.of(finding));
+		model.addAttribute("evidence",
+				EvidenceView.of(finding.evidence(), messages, times, sentences, LocaleContextHolder.getLocale()));
 		model.addAttribute("history", findings.history(id));
 		model.addAttribute("tomorrow", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1));
 		return "finding";

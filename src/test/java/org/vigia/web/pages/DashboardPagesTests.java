@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -249,7 +250,7 @@ class DashboardPagesTests {
 			.andExpect(content().string(containsString("<a href=\"/accounts?organizationId=" + organization + "&amp;unitId="
 					+ unit + "&amp;platform=mastodon\">its 2 accounts on this network</a>")))
 			.andExpect(content().string(containsString("deportes&lt;b&gt;@social.villaverde.example")))
-			.andExpect(content().string(containsString("<th scope=\"row\">firstAccounts</th>")))
+			.andExpect(content().string(containsString("<th scope=\"row\">Oldest accounts</th>")))
 			.andExpect(content().string(not(containsString("<script>alert(1)"))))
 			.andExpect(content().string(not(containsString("deportes<b>"))));
 		mvc.perform(get("/findings?type=DUPLICATE").with(httpBasic("viewer", "viewer")))
@@ -431,12 +432,22 @@ class DashboardPagesTests {
 			.andExpect(content().string(containsString("href=\"/findings/" + id + "\"")));
 		mvc.perform(get("/findings/" + id).with(httpBasic("viewer", "viewer")))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("silentDays")))
+			.andExpect(content().string(containsString("Days without a public post")))
+			.andExpect(content().string(not(containsString("silentDays"))))
 			.andExpect(content().string(containsString("<strong>Opened</strong>")))
 			.andExpect(content().string(not(containsString("/dismiss"))));
 		mvc.perform(get("/findings/" + id).with(httpBasic("editor", "editor")))
 			.andExpect(content().string(containsString("action=\"/findings/" + id + "/dismiss\"")))
 			.andExpect(content().string(containsString("name=\"_csrf\"")));
+		// The evidence the sweep wrote, in Spanish: labels and names, no key or code as the rule wrote it.
+		var spanish = Jsoup.parse(mvc.perform(get("/findings/" + id + "?lang=es").with(httpBasic("viewer", "viewer")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).selectFirst("table.evidence").text();
+		assertThat(spanish).contains("Días sin publicar", "142", "Abandonada a partir de (días)", "Límite aplicado")
+			.doesNotContain("silentDays", "limitSource", "lastCheckedAt", "DEFAULT", "ACCOUNT", "PLATFORM");
+		assertThat(spanish).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T");
 
 		mvc.perform(post("/findings/" + id + "/dismiss").param("reason", "Summer break").with(httpBasic("viewer", "viewer"))
 			.with(csrf())).andExpect(status().isForbidden());

@@ -138,7 +138,7 @@ class FindingsPageSliceTests {
 			.andExpect(view().name("finding"))
 			.andExpect(model().attribute("lookalike", (Object) null))
 			.andExpect(model().attribute("history", List.of()))
-			.andExpect(content().string(containsString("silentDays")))
+			.andExpect(content().string(containsString("Days without a public post")))
 			.andExpect(content().string(containsString("action=\"/findings/5/acknowledge\"")))
 			.andExpect(content().string(containsString("action=\"/findings/5/dismiss\"")))
 			.andExpect(content().string(containsString("name=\"_csrf\"")));
@@ -146,6 +146,70 @@ class FindingsPageSliceTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("/findings/5/acknowledge"))))
 			.andExpect(content().string(not(containsString("/findings/5/dismiss"))));
+	}
+
+	/**
+	 * The evidence table in the reader's language: each key under its label, instants as the reader's date (the exact
+	 * instant in a title), the codes a rule writes under their names, addresses as links, numbers grouped, lists and maps
+	 * at any depth; an unknown key keeps its name, and the summary's own code is not shown.
+	 */
+	@Test
+	void theEvidenceIsShownInTheReadersLanguage() throws Exception {
+		var evidence = new LinkedHashMap<String, Object>();
+		evidence.put("silentDays", 1234);
+		evidence.put("lastActivityAt", "2025-10-13T09:00:00Z");
+		evidence.put("newestPostUrl", "https://social.villaverde.example/@cultura/1?a=1&b=<2>");
+		evidence.put("dormantAfterDays", 30);
+		evidence.put("limitSource", "DEFAULT");
+		evidence.put("lastCheckedAt", "2026-05-14T12:00:22.436011Z");
+		evidence.put("outcome", "NOT_FOUND");
+		evidence.put("platform", "mastodon");
+		evidence.put("replyShare", 0.05);
+		evidence.put("personalRecovery", true);
+		evidence.put("broken", List.of("AVATAR", "DISPLAY_NAME"));
+		evidence.put("firstAccounts", List.of(Map.of("accountId", 1234, "handle", "cultura@social.villaverde.example")));
+		evidence.put("connections", List.of(Map.of("state", "EXPIRED")));
+		evidence.put("lastError", null);
+		evidence.put("summaryCode", "finding.summary.reported");
+		evidence.put("somethingNew", "as it is");
+		when(findings.get(6)).thenReturn(WebSamples.finding(6, FindingType.DORMANT, FindingStatus.OPEN, evidence));
+		when(findings.history(6)).thenReturn(List.of());
+
+		var html = mvc.perform(get("/findings/6").header("Accept-Language", "es").with(user("victor").roles("VIEWER")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		var page = Jsoup.parse(html);
+		var rows = new LinkedHashMap<String, Element>();
+		page.select("table.evidence > tbody > tr").forEach(tr -> rows.put(tr.selectFirst("th").text(), tr.selectFirst("td")));
+		assertThat(rows.keySet()).containsExactly("Días sin publicar", "Última publicación vista", "Publicación más reciente",
+				"Inactiva a partir de (días)", "Límite aplicado", "Última comprobación", "Resultado de la comprobación", "Red",
+				"Proporción de respuestas", "Dirección de recuperación personal", "Normas incumplidas", "Cuentas más antiguas",
+				"Conexiones", "Último error", "somethingNew");
+		assertThat(rows.get("Días sin publicar").text()).isEqualTo("1.234");
+		assertThat(rows.get("Última publicación vista").text()).isEqualTo("13 oct 2025, 11:00");
+		assertThat(rows.get("Última publicación vista").selectFirst("span").attr("title"))
+			.isEqualTo("2025-10-13T11:00:00+02:00 (Europe/Madrid)");
+		assertThat(rows.get("Última comprobación").text()).isEqualTo("14 may 2026, 14:00");
+		var link = rows.get("Publicación más reciente").selectFirst("a");
+		assertThat(link.attr("href")).isEqualTo("https://social.villaverde.example/@cultura/1?a=1&b=%3C2%3E");
+		assertThat(link.attr("rel")).isEqualTo("nofollow noopener");
+		assertThat(link.text()).isEqualTo("https://social.villaverde.example/@cultura/1?a=1&b=<2>");
+		assertThat(rows.get("Límite aplicado").text()).isEqualTo("El límite general de Vigía");
+		assertThat(rows.get("Resultado de la comprobación").text()).isEqualTo("no encontrada");
+		assertThat(rows.get("Red").text()).isEqualTo("Mastodon");
+		assertThat(rows.get("Proporción de respuestas").text()).startsWith("5").endsWith("%").hasSizeLessThan(4);
+		assertThat(rows.get("Dirección de recuperación personal").text()).isEqualTo("Sí");
+		assertThat(rows.get("Normas incumplidas").select("li").eachText()).containsExactly("Imagen de perfil", "Nombre visible");
+		var first = rows.get("Cuentas más antiguas").selectFirst("li dl");
+		assertThat(first.select("dt").eachText()).containsExactlyInAnyOrder("Número de cuenta", "Nombre de usuario");
+		assertThat(first.select("dd").eachText()).containsExactlyInAnyOrder("1234", "cultura@social.villaverde.example");
+		assertThat(rows.get("Conexiones").select("dd").eachText()).containsExactly("Caducada");
+		assertThat(rows.get("Último error").text()).isEqualTo("–");
+		assertThat(rows.get("somethingNew").text()).isEqualTo("as it is");
+		assertThat(page.selectFirst("table.evidence").text()).doesNotContain("silentDays", "DEFAULT", "NOT_FOUND",
+				"2026-05-14T12:00:22", "finding.summary", "AVATAR", "EXPIRED", "true");
 	}
 
 	@Test
