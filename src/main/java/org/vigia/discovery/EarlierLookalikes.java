@@ -49,7 +49,7 @@ class EarlierLookalikes implements CandidateSource {
 			else if (probe.existence() == HandleProbe.Existence.EXISTS && probe.account() != null) {
 				var candidate = candidates.computeIfAbsent(key, k -> new Candidate(probe.account()));
 				candidate.account = DiscoveryRepository.storable(probe.account());
-				candidate.sources.add("reported before");
+				candidate.sources.add(org.vigia.platform.Message.of("source.earlier").encode());
 			}
 			else {
 				candidates.remove(key);

@@ -65,7 +65,8 @@ class PlatformSearch implements CandidateSource {
 					continue;
 				}
 				for (var account : result.accounts()) {
-					examination.candidate(account).sources.add("search for \"" + query + "\" on " + target.label());
+					examination.candidate(account).sources
+						.add(org.vigia.platform.Message.of("source.search", query, target.label()).encode());
 				}
 			}
 		}

@@ -42,7 +42,7 @@ class ReleasedHandles implements CandidateSource {
 				continue;
 			}
 			var candidate = examination.candidate(account);
-			candidate.sources.add("the released handle " + handle.address().handle() + " answers again");
+			candidate.sources.add(org.vigia.platform.Message.of("source.released", handle.address().handle()).encode());
 			candidate.released = handle;
 		}
 	}

@@ -92,7 +92,7 @@ class FindingsPage {
 		model.addAttribute("finding", finding);
 		// The page title is a fragment parameter, where templates may not call beans.
 		model.addAttribute("findingSubject", sentences.text(finding.subject()));
-		model.addAttribute("lookalike", LookalikeView.of(finding));
+		model.addAttribute("lookalike", LookalikeView.of(finding, times));
 		model.addAttribute("evidence",
 				EvidenceView.of(finding.evidence(), messages, times, sentences, LocaleContextHolder.getLocale()));
 		model.addAttribute("history", findings.history(id));

@@ -20,8 +20,17 @@ record LookalikeView(List<Row> rows, @Nullable String officialAvatar, @Nullable 
 		@Nullable Integer score, @Nullable Integer threshold, List<Reason> reasons, List<String> sources,
 		@Nullable String proof, @Nullable String releasedHandle) {
 
-	/** One fact of both accounts. */
-	record Row(String label, @Nullable String official, @Nullable String candidate) {
+	/**
+	 * One fact of both accounts, as shown; a date's exact instant in its title.
+	 * @param officialTitle the official value's exact form (an instant in ISO 8601), null when the shown value is it
+	 */
+	record Row(String label, @Nullable String official, @Nullable String candidate, @Nullable String officialTitle,
+			@Nullable String candidateTitle) {
+
+		Row(String label, @Nullable String official, @Nullable String candidate) {
+			this(label, official, candidate, null, null);
+		}
+
 	}
 
 	/** One signal of the score. */
@@ -33,7 +42,62 @@ record LookalikeView(List<Row> rows, @Nullable String officialAvatar, @Nullable 
 			new String[] { "links", "lookalike.links" }, new String[] { "createdAt", "lookalike.createdAt" },
 			new String[] { "followers", "lookalike.followers" }, new String[] { "avatarUrl", "lookalike.avatarUrl" });
 
-	/** The view of a look-alike finding, or null for other findings and evidence without a candidate. */
+	/**
+	 * The view of a look-alike finding for a reader: dates in their language and the organization's zone (the exact
+	 * instant in a title), counts with their grouping; or null for other findings.
+	 */
+	static @Nullable LookalikeView of(Finding finding, org.vigia.web.Times times) {
+		var view = of(finding);
+		if (view == null) {
+			return null;
+		}
+		var rows = view.rows().stream().map(row -> switch (row.label()) {
+			case "lookalike.createdAt" -> new Row(row.label(), date(row.official(), times), date(row.candidate(), times),
+					exact(row.official(), times), exact(row.candidate(), times));
+			case "lookalike.followers" -> new Row(row.label(), count(row.official(), times),
+					count(row.candidate(), times));
+			default -> row;
+		}).toList();
+		return new LookalikeView(rows, view.officialAvatar(), view.candidateAvatar(), view.officialUrl(),
+				view.candidateUrl(), view.officialAccountId(), view.score(), view.threshold(), view.reasons(),
+				view.sources(), view.proof(), view.releasedHandle());
+	}
+
+	private static java.time.@Nullable Instant instant(@Nullable String value) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			return java.time.OffsetDateTime.parse(value).toInstant();
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	private static @Nullable String date(@Nullable String value, org.vigia.web.Times times) {
+		var at = instant(value);
+		return (at != null) ? times.dateTime(at) : value;
+	}
+
+	private static @Nullable String exact(@Nullable String value, org.vigia.web.Times times) {
+		var at = instant(value);
+		return (at != null) ? times.iso(at) : null;
+	}
+
+	private static @Nullable String count(@Nullable String value, org.vigia.web.Times times) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			return times.number(Long.parseLong(value.strip()));
+		}
+		catch (NumberFormatException ex) {
+			return value;
+		}
+	}
+
+	/** The view of a look-alike finding as stored, or null for other findings and evidence without a candidate. */
 	static @Nullable LookalikeView of(Finding finding) {
 		if (finding.type() != FindingType.IMPERSONATION && finding.type() != FindingType.UNREGISTERED) {
 			return null;

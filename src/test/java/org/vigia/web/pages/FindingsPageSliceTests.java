@@ -245,8 +245,11 @@ class FindingsPageSliceTests {
 				"cultura-villaverde.bsky.social");
 		assertThat(row(page, "Display name")).containsExactly("Cultura Villaverde", "Cultura Villaverde");
 		assertThat(row(page, "Bio")).containsExactly("Agenda cultural del Ayuntamiento de Villaverde", WebSamples.HOSTILE);
-		assertThat(row(page, "Followers")).containsExactly("5200", "3");
-		assertThat(row(page, "Created")).containsExactly("—", "2026-11-18T08:00:00Z");
+		assertThat(row(page, "Followers")).containsExactly("5,200", "3");
+		// The reader's date in the organization's zone, the exact instant in the title.
+		assertThat(row(page, "Created")).first().isEqualTo("—");
+		assertThat(row(page, "Created").get(1)).startsWith("Nov 18, 2026, 9:00");
+		assertThat(table.select("td[title]").eachAttr("title")).containsExactly("2026-11-18T09:00:00+01:00 (Europe/Madrid)");
 		assertThat(page.select("img[src=x]")).isEmpty();
 		assertThat(page.select("[onerror]")).isEmpty();
 
