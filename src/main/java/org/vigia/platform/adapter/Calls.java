@@ -1,12 +1,17 @@
 package org.vigia.platform.adapter;
 
 import java.time.Duration;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
+import org.vigia.platform.AccountRef;
 import org.vigia.platform.CheckOutcome;
 import org.vigia.platform.CheckResult;
+import org.vigia.platform.Credential;
+import org.vigia.platform.Credentials;
 import org.vigia.platform.Message;
+import org.vigia.platform.Platform;
 import org.vigia.platform.http.HttpFailure;
 import org.vigia.platform.http.HttpGet;
 import org.vigia.platform.http.HttpPost;
@@ -22,8 +27,69 @@ public class Calls {
 
 	private int requests;
 
+	// The last refusal of a credential by the network, said when no other credential reads the account.
+	private @Nullable Message refusal;
+
 	public Calls(PlatformHttpClient http) {
 		this.http = http;
+	}
+
+	/** What one credential reads of an account, or null when the network refused it and the next one may be tried. */
+	@FunctionalInterface
+	public interface Reading {
+
+		@Nullable CheckResult read(Credential credential) throws HttpFailure;
+
+	}
+
+	/**
+	 * Checks an account with the credentials of its organization that {@code usable} accepts, in the order
+	 * {@link Credentials#forAccount} gives them, until one reads it; else {@link #unreachable}: no module keeps
+	 * connections, the request names no account, the organization has no such connection, or the network refused
+	 * every one.
+	 * @param unconnected what the check says when no credential reaches the account at all (UNSUPPORTED)
+	 */
+	public CheckResult withCredentials(@Nullable Credentials credentials, Platform platform,
+			@Nullable AccountRef account, Predicate<Credential> usable, Reading reading, Message what,
+			Message unconnected) {
+		if (credentials == null || account == null) {
+			return unreachable(what, unconnected);
+		}
+		return check(() -> {
+			for (var credential : credentials.forAccount(platform, account)) {
+				if (!usable.test(credential)) {
+					continue;
+				}
+				var result = reading.read(credential);
+				if (result != null) {
+					return result;
+				}
+			}
+			return unreachable(what, unconnected);
+		});
+	}
+
+	/**
+	 * The network refused a credential (an expired or revoked token, a permission taken back): its connection is told
+	 * at once, and the refusal is what the check says if no other credential reads the account.
+	 * @param reason why, for the connection
+	 * @param api the API's name, as the check says it
+	 * @param said what the API said
+	 */
+	public void refused(Credentials credentials, Credential credential, Message reason, String api, String said) {
+		credentials.refused(credential, reason);
+		refusal = said(Message.of("check.connection.refused", api, String.valueOf(credential.connectionId())), said);
+	}
+
+	/**
+	 * The check after every credential was tried and refused (an error that says the last refusal), or when none
+	 * reaches the account ({@code unconnected}, UNSUPPORTED).
+	 */
+	public CheckResult unreachable(Message what, Message unconnected) {
+		if (refusal != null) {
+			return error(null, Message.of("check.connection.noOther", refusal, what));
+		}
+		return CheckResult.failure(CheckOutcome.UNSUPPORTED, null, latency, requests, unconnected.encode(), null);
 	}
 
 	/** The result of a check's requests or, when one of them got no answer, of that failure. */

@@ -69,32 +69,10 @@ public class LinkedInAdapter implements PlatformAdapter {
 		}
 		var vanityName = handle.substring(slash + 1);
 		var available = credentials.getIfAvailable();
-		if (available == null || request.account() == null) {
-			return unreachable(calls, what, null);
-		}
-		return calls.check(() -> {
-			Message refusal = null;
-			for (var credential : available.forAccount(Platform.LINKEDIN, request.account())) {
-				if (credential.reach() != Credential.Reach.ADMINISTERS) {
-					continue;
-				}
-				var read = new Read(calls, available, credential, what);
-				var result = read.page(request, vanityName);
-				if (result != null) {
-					return result;
-				}
-				refusal = read.refusal;
-			}
-			return unreachable(calls, what, refusal);
-		});
-	}
-
-	private static CheckResult unreachable(Calls calls, Message what, @Nullable Message refusal) {
-		if (refusal != null) {
-			return calls.error(null, Message.of("check.connection.noOther", refusal, what));
-		}
-		return CheckResult.failure(CheckOutcome.UNSUPPORTED, null, calls.latency(), calls.requests(),
-				Message.of("check.linkedin.unconnected", what).encode(), null);
+		return calls.withCredentials(available, Platform.LINKEDIN, request.account(),
+				(credential) -> credential.reach() == Credential.Reach.ADMINISTERS,
+				(credential) -> new Read(calls, available, credential, what).page(request, vanityName), what,
+				Message.of("check.linkedin.unconnected", what));
 	}
 
 	/** One credential's reading of a page. */
@@ -107,8 +85,6 @@ public class LinkedInAdapter implements PlatformAdapter {
 		private final Credential credential;
 
 		private final Message what;
-
-		private @Nullable Message refusal;
 
 		Read(Calls calls, Credentials credentials, Credential credential, Message what) {
 			this.calls = calls;
@@ -178,9 +154,8 @@ public class LinkedInAdapter implements PlatformAdapter {
 			var status = answer.status();
 			if (status == 401 || status == 403) {
 				var code = (status == 401) ? "platform.refused.token" : "platform.refused.permission";
-				credentials.refused(credential, Message.of(code, Platform.LINKEDIN.label(), answer.describe()));
-				refusal = Calls.said(Message.of("check.connection.refused", LinkedInApi.NAME,
-						String.valueOf(credential.connectionId())), answer.describe());
+				calls.refused(credentials, credential,
+						Message.of(code, Platform.LINKEDIN.label(), answer.describe()), LinkedInApi.NAME, answer.describe());
 				return null;
 			}
 			if (status == 429) {

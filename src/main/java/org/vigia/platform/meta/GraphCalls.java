@@ -63,29 +63,15 @@ public final class GraphCalls extends Calls {
 	}
 
 	/**
-	 * Checks an account with the credentials of its organization that {@code usable} accepts, in the order
-	 * {@link Credentials#forAccount} gives them, until one reads it; UNSUPPORTED when none reaches it (no module keeps
-	 * connections, the request names no account, or the organization has no such connection).
+	 * Checks an account with the credentials of its organization that {@code usable} accepts, in turn, until one
+	 * reads it (see {@link Calls#withCredentials}).
 	 */
 	public static CheckResult check(PlatformHttpClient http, Graph graph, Platform platform,
 			@Nullable Credentials credentials, @Nullable AccountRef account, Message what, Predicate<Credential> usable,
 			Reading reading) {
-		if (credentials == null || account == null) {
-			return new GraphCalls(http, graph, platform, NO_CREDENTIALS).unreachable(what);
-		}
-		var calls = new GraphCalls(http, graph, platform, credentials);
-		return calls.check(() -> {
-			for (var credential : credentials.forAccount(platform, account)) {
-				if (!usable.test(credential)) {
-					continue;
-				}
-				var result = reading.read(credential, calls);
-				if (result != null) {
-					return result;
-				}
-			}
-			return calls.unreachable(what);
-		});
+		var calls = new GraphCalls(http, graph, platform, (credentials != null) ? credentials : NO_CREDENTIALS);
+		return calls.withCredentials(credentials, platform, account, usable,
+				(credential) -> reading.read(credential, calls), what, calls.unconnected(what));
 	}
 
 	private final Graph graph;
@@ -93,8 +79,6 @@ public final class GraphCalls extends Calls {
 	private final Platform platform;
 
 	private final Credentials credentials;
-
-	private @Nullable Message refusal;
 
 	public GraphCalls(PlatformHttpClient http, Graph graph, Platform platform, Credentials credentials) {
 		super(http);
@@ -123,9 +107,8 @@ public final class GraphCalls extends Calls {
 		var error = answer.error();
 		if (error != null && (error.tokenRefused() || error.permissionRefused())) {
 			var code = error.tokenRefused() ? "platform.refused.token" : "platform.refused.permission";
-			credentials.refused(credential, Message.of(code, platform.label(), error.describe()));
-			refusal = said(Message.of("check.connection.refused", graph.name(),
-					String.valueOf(credential.connectionId())), error.describe());
+			refused(credentials, credential, Message.of(code, platform.label(), error.describe()), graph.name(),
+					error.describe());
 			return null;
 		}
 		if (error != null) {
@@ -143,11 +126,11 @@ public final class GraphCalls extends Calls {
 
 	/** The check after every credential was tried and refused, or when there was none. */
 	public CheckResult unreachable(Message what) {
-		if (refusal != null) {
-			return error(null, Message.of("check.connection.noOther", refusal, what));
-		}
-		return CheckResult.failure(CheckOutcome.UNSUPPORTED, null, latency(), requests(),
-				Message.of("check.graph.unconnected", what, platform.label()).encode(), null);
+		return unreachable(what, unconnected(what));
+	}
+
+	private Message unconnected(Message what) {
+		return Message.of("check.graph.unconnected", what, platform.label());
 	}
 
 	/** The credential was used successfully: the connection is told. */

@@ -69,32 +69,10 @@ public class TikTokAdapter implements PlatformAdapter {
 		var what = Message.of("check.tiktok.account", handle);
 		var calls = new Calls(http);
 		var available = credentials.getIfAvailable();
-		if (available == null || request.account() == null) {
-			return unreachable(calls, what, null);
-		}
-		return calls.check(() -> {
-			Message refusal = null;
-			for (var credential : available.forAccount(Platform.TIKTOK, request.account())) {
-				if (credential.reach() != Credential.Reach.ADMINISTERS) {
-					continue;
-				}
-				var read = new Read(calls, available, credential, what);
-				var result = read.account(handle);
-				if (result != null) {
-					return result;
-				}
-				refusal = read.refusal;
-			}
-			return unreachable(calls, what, refusal);
-		});
-	}
-
-	private static CheckResult unreachable(Calls calls, Message what, @Nullable Message refusal) {
-		if (refusal != null) {
-			return calls.error(null, Message.of("check.connection.noOther", refusal, what));
-		}
-		return CheckResult.failure(CheckOutcome.UNSUPPORTED, null, calls.latency(), calls.requests(),
-				Message.of("check.tiktok.unconnected", what).encode(), null);
+		return calls.withCredentials(available, Platform.TIKTOK, request.account(),
+				(credential) -> credential.reach() == Credential.Reach.ADMINISTERS,
+				(credential) -> new Read(calls, available, credential, what).account(handle), what,
+				Message.of("check.tiktok.unconnected", what));
 	}
 
 	/** One credential's reading of the account. */
@@ -107,8 +85,6 @@ public class TikTokAdapter implements PlatformAdapter {
 		private final Credential credential;
 
 		private final Message what;
-
-		private @Nullable Message refusal;
 
 		Read(Calls calls, Credentials credentials, Credential credential, Message what) {
 			this.calls = calls;
@@ -156,9 +132,8 @@ public class TikTokAdapter implements PlatformAdapter {
 			if (status == 401 || "access_token_invalid".equals(code) || "scope_not_authorized".equals(code)) {
 				var reason = ("scope_not_authorized".equals(code) || "scope_permission_missed".equals(code))
 						? "platform.refused.permission" : "platform.refused.token";
-				credentials.refused(credential, Message.of(reason, Platform.TIKTOK.label(), answer.describe()));
-				refusal = Calls.said(Message.of("check.connection.refused", TikTokApi.NAME,
-						String.valueOf(credential.connectionId())), answer.describe());
+				calls.refused(credentials, credential,
+						Message.of(reason, Platform.TIKTOK.label(), answer.describe()), TikTokApi.NAME, answer.describe());
 				return null;
 			}
 			if (status == 429 || "rate_limit_exceeded".equals(code)) {
